@@ -1,0 +1,59 @@
+"""Reflective Notebook Kit: journal in notebooks, search your own entries by meaning, offline.
+
+The public API is small and imported lazily, so ``import kit`` stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Entry",
+    "Index",
+    "IndexReport",
+    "KitError",
+    "SearchHit",
+    "append_entry",
+    "index",
+    "read_entries",
+    "scan_journal",
+    "search",
+    "update_entry",
+]
+
+_LAZY = {
+    "Entry": "kit.entries",
+    "Index": "kit.index",
+    "IndexReport": "kit.index",
+    "KitError": "kit.errors",
+    "SearchHit": "kit.retrieve",
+    "append_entry": "kit.notebooks",
+    "read_entries": "kit.notebooks",
+    "scan_journal": "kit.notebooks",
+    "search": "kit.retrieve",
+    "update_entry": "kit.notebooks",
+}
+
+if TYPE_CHECKING:
+    from kit.entries import Entry
+    from kit.errors import KitError
+    from kit.index import Index, IndexReport
+    from kit.notebooks import append_entry, read_entries, scan_journal, update_entry
+    from kit.retrieve import SearchHit, search
+
+
+def index(rebuild: bool = False, progress: bool = True, **kwargs: Any) -> Any:
+    """Index the journal (incrementally, or from scratch with ``rebuild=True``); returns an IndexReport."""
+    from kit.index import Index
+
+    return Index(**kwargs).update(rebuild=rebuild, progress=progress)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'kit' has no attribute {name!r}")

@@ -1,0 +1,160 @@
+"""The ``reflect`` command. Every failure is one line that names the fix, exit 1, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kit.errors import KitError
+
+
+class _OneLine(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return f"reflect: {record.levelname.lower()}: {record.getMessage()}"
+
+
+def _journal(args: argparse.Namespace) -> Path:
+    from kit.config import settings
+
+    return Path(args.journal).expanduser().resolve() if getattr(args, "journal", None) else settings().journal
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from kit.templates import list_templates
+
+    templates = list_templates()
+    if args.json:
+        print(json.dumps([{"name": t.name, "title": t.title, "description": t.description} for t in templates]))
+        return 0
+    width = max((len(t.name) for t in templates), default=0)
+    for t in templates:
+        print(f"{t.name:<{width}}  {t.description}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from kit.templates import new_from_template
+
+    path = new_from_template(args.template, _journal(args))
+    print(path)
+    return 0
+
+
+def _update_index(journal: Path, rebuild: bool, quiet_when_unchanged: bool) -> Any:
+    from kit.index import Index
+
+    report = Index(journal=journal).update(rebuild=rebuild, progress=sys.stderr.isatty() or not quiet_when_unchanged)
+    return report
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    report = _update_index(_journal(args), args.rebuild, quiet_when_unchanged=False)
+    if args.json:
+        print(json.dumps(report.to_dict()))
+    else:
+        print(report)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from kit.index import Index
+    from kit.retrieve import search
+
+    journal = _journal(args)
+    index = Index(journal=journal)
+    report = index.update(progress=sys.stderr.isatty())
+    if report.new or report.changed or report.removed:
+        print(f"reflect: index updated — {report}", file=sys.stderr)
+    hits = search(args.query, k=args.k, since=args.since, until=args.until, template=args.template, index=index)
+    if args.json:
+        print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False))
+        return 0
+    if not hits:
+        print("No entries found. Try other words, or widen --since/--template.")
+        return 0
+    for rank, hit in enumerate(hits, 1):
+        snippet = " ".join(hit.text.split())
+        snippet = snippet if len(snippet) <= 160 else snippet[:157] + "…"
+        print(f"{rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}  (cell {hit.cell_id}, {hit.template})")
+        print(f"   {snippet}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reflect",
+        description="Reflective Notebook Kit: your journal in notebooks, searchable offline. "
+        "Not medical or therapeutic advice.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    def journal_opt(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--journal", metavar="DIR", help="journal folder (default: KIT_JOURNAL or ./journal)")
+
+    p = sub.add_parser("templates", help="list worksheet templates")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_templates)
+
+    p = sub.add_parser("new", help="create a dated notebook from a template")
+    p.add_argument("template", metavar="TEMPLATE", help="template name (see `reflect templates`)")
+    journal_opt(p)
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("index", help="index the journal for search (incremental)")
+    journal_opt(p)
+    p.add_argument("--rebuild", action="store_true", help="delete the index and rebuild it from the notebooks")
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="find entries by meaning")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("-k", type=int, default=5, help="how many entries (default 5)")
+    p.add_argument("--since", metavar="DATE", help="only entries on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="only entries on or before DATE (YYYY-MM-DD)")
+    p.add_argument("--template", metavar="NAME", help="only entries from this worksheet")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    journal_opt(p)
+    p.set_defaults(func=cmd_search)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from kit.privacy import telemetry_off
+
+    telemetry_off()
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())
+    logger = logging.getLogger("kit")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        args = build_parser().parse_args(argv)
+        return int(args.func(args) or 0)
+    except KitError as exc:
+        print(f"reflect: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("reflect: interrupted — nothing was lost; run the command again to finish", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if os.environ.get("KIT_DEBUG"):
+            raise
+        print(
+            f"reflect: unexpected error: {type(exc).__name__}: {exc} — please report it; "
+            "set KIT_DEBUG=1 to see the details",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        logger.removeHandler(handler)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

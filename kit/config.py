@@ -1,0 +1,57 @@
+"""Settings, read from the environment each time they are needed (never cached at import)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kit.errors import ConfigError
+
+DEFAULT_OLLAMA_HOST = "http://127.0.0.1:11434"
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _flag(name: str) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise ConfigError(f"{name}={raw!r} is not understood — set it to 1 or 0")
+
+
+def default_home() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "reflective-notebook-kit"
+
+
+@dataclass(frozen=True)
+class Settings:
+    journal: Path
+    home: Path
+    model: str
+    embed: str
+    ollama_host: str
+    allow_remote: bool
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        journal = os.environ.get("KIT_JOURNAL") or "journal"
+        home = os.environ.get("KIT_HOME") or str(default_home())
+        return cls(
+            journal=Path(journal).expanduser().resolve(),
+            home=Path(home).expanduser().resolve(),
+            model=(os.environ.get("KIT_MODEL") or "auto").strip(),
+            embed=(os.environ.get("KIT_EMBED") or "auto").strip(),
+            ollama_host=(os.environ.get("KIT_OLLAMA_HOST") or os.environ.get("OLLAMA_HOST") or DEFAULT_OLLAMA_HOST)
+            .strip()
+            .rstrip("/"),
+            allow_remote=_flag("KIT_ALLOW_REMOTE"),
+        )
+
+
+def settings() -> Settings:
+    """The current settings (environment read now)."""
+    return Settings.from_env()

@@ -1,0 +1,348 @@
+"""The Chroma index: a derived, rebuildable cache of a journal's entries and their vectors.
+
+The notebooks are the truth. The index can be deleted at any time and rebuilt with ``reflect index
+--rebuild``; re-indexing embeds only what is new or changed, reuses vectors by content hash (a moved
+notebook costs no embeddings) and forgets what disappeared. Private entries are never indexed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+from kit.entries import Entry
+from kit.errors import EmbedderMismatch, IndexBusy, IndexMissing, JournalNotFound
+
+log = logging.getLogger("kit")
+
+SCHEMA_VERSION = 1
+EMBED_CHUNK = 256  # texts handed to the embedder per call (it batches further inside)
+CHROMA_MAX_BATCH = 5000  # below Chroma's limit of 5,461 per call
+LOCK_TIMEOUT_S = 60
+
+
+@dataclass
+class IndexReport:
+    """What one indexing run did, in numbers a person can check against their journal."""
+
+    entries: int = 0
+    notebooks: int = 0
+    new: int = 0
+    changed: int = 0
+    removed: int = 0
+    private_skipped: int = 0
+    empty_skipped: int = 0
+    embedded: int = 0
+    reused: int = 0
+    unreadable: list[str] = field(default_factory=list)
+    rebuilt: bool = False
+
+    def __str__(self) -> str:
+        parts = [
+            f"{self.new} new",
+            f"{self.changed} changed",
+            f"{self.removed} removed",
+            f"{self.private_skipped} private skipped",
+        ]
+        if self.unreadable:
+            noun = "notebook" if len(self.unreadable) == 1 else "notebooks"
+            parts.append(f"{len(self.unreadable)} {noun} unreadable: {', '.join(self.unreadable)}")
+        entries = "entry" if self.entries == 1 else "entries"
+        notebooks = "notebook" if self.notebooks == 1 else "notebooks"
+        return f"{self.entries} {entries} in {self.notebooks} {notebooks}: " + ", ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+def _meta_hash(meta: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(meta, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+
+
+def entry_metadata(entry: Entry) -> dict[str, Any]:
+    """The Chroma metadata stored for an entry (no None values: Chroma rejects them)."""
+    meta: dict[str, Any] = {
+        "notebook": entry.notebook,
+        "cell_id": entry.cell_id,
+        "output_index": -1 if entry.output_index is None else entry.output_index,
+        "template": entry.template,
+        "field": entry.field,
+        "created": entry.created.isoformat(timespec="seconds"),
+        "created_ts": int(entry.created.timestamp()),
+        "content_hash": entry.content_hash,
+    }
+    if entry.mood is not None:
+        meta["mood"] = float(entry.mood)
+    meta["meta_hash"] = _meta_hash(meta)
+    return meta
+
+
+def _owner_only(root: Path) -> None:
+    for dirpath, dirnames, filenames in os.walk(root):
+        os.chmod(dirpath, 0o700)
+        for name in filenames:
+            try:
+                os.chmod(os.path.join(dirpath, name), 0o600)
+            except OSError:  # a file Chroma removed meanwhile
+                pass
+
+
+class Index:
+    """The index of one journal folder, stored under KIT_HOME."""
+
+    def __init__(
+        self, journal: Path | str | None = None, home: Path | str | None = None, embedder: Embeddings | None = None
+    ) -> None:
+        from kit.config import settings
+
+        current = settings()
+        self.journal = Path(journal).expanduser().resolve() if journal is not None else current.journal
+        self.home = Path(home).expanduser().resolve() if home is not None else current.home
+        self.root = self.home / "index"
+        self.collection_name = "journal-" + hashlib.sha256(str(self.journal).encode()).hexdigest()[:16]
+        self._embedder = embedder
+        self._client: Any = None
+
+    # -------------------------------------------------------------- plumbing
+
+    @property
+    def embedder(self) -> Embeddings:
+        if self._embedder is None:
+            from kit.embeddings import get_embedder
+
+            self._embedder = get_embedder()
+        return self._embedder
+
+    @property
+    def embedder_name(self) -> str:
+        from kit.embeddings import embedder_name
+
+        return embedder_name(self.embedder)
+
+    def _chroma(self) -> Any:
+        if self._client is None:
+            from kit.privacy import telemetry_off
+
+            telemetry_off()
+            import chromadb
+            from chromadb.config import Settings as ChromaSettings
+
+            self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._client = chromadb.PersistentClient(
+                path=str(self.root / "chroma"),
+                settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
+            )
+        return self._client
+
+    def _existing(self) -> Any | None:
+        if not (self.root / "chroma").exists():
+            return None
+        client = self._chroma()
+        try:
+            return client.get_collection(self.collection_name, embedding_function=None)
+        except Exception:  # chromadb raises NotFoundError / ValueError depending on version
+            return None
+
+    def _check_compatible(self, collection: Any) -> None:
+        meta = collection.metadata or {}
+        built_with = meta.get("kit_embedder")
+        schema = meta.get("kit_schema")
+        if schema != SCHEMA_VERSION:
+            raise EmbedderMismatch(
+                f"the index was made by another version of the kit (schema {schema}, this one uses "
+                f"{SCHEMA_VERSION}) — run `reflect index --rebuild` to rebuild it from your notebooks"
+            )
+        if built_with != self.embedder_name:
+            raise EmbedderMismatch(
+                f"the index was built with the embedder {built_with!r} but the configured one is "
+                f"{self.embedder_name!r}; vectors of two embedders cannot be mixed — run `reflect index --rebuild` "
+                f"to rebuild it with the new embedder, or set KIT_EMBED back"
+            )
+
+    def collection(self) -> Any:
+        """The journal's collection for reading; IndexMissing when it was never built."""
+        col = self._existing()
+        if col is None:
+            raise IndexMissing(f"there is no index for {self.journal} yet — run `reflect index` first")
+        self._check_compatible(col)
+        return col
+
+    def _lock(self) -> Any:
+        from filelock import FileLock
+
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return FileLock(str(self.root / "write.lock"), timeout=LOCK_TIMEOUT_S)
+
+    def _dimension(self) -> int:
+        dim = getattr(self.embedder, "dimension", None)
+        return int(dim) if isinstance(dim, int) else len(self.embedder.embed_query("dimension probe"))
+
+    # -------------------------------------------------------------- writing
+
+    def update(self, rebuild: bool = False, progress: bool = True) -> IndexReport:
+        """Bring the index in line with the notebooks (or rebuild it from scratch) and say what changed."""
+        from filelock import Timeout
+
+        from kit.notebooks import scan_journal
+
+        if not self.journal.is_dir():
+            raise JournalNotFound(
+                f"the journal folder {self.journal} does not exist — create a first entry with "
+                "`reflect new daily-journal`, or point --journal / KIT_JOURNAL at your journal"
+            )
+        scan = scan_journal(self.journal)
+        try:
+            with self._lock():
+                report = self._update_locked(scan, rebuild, progress)
+        except Timeout as exc:
+            raise IndexBusy(
+                "another process is writing the index right now — wait for it to finish and run this again"
+            ) from exc
+        _owner_only(self.root)
+        return report
+
+    def _update_locked(self, scan: Any, rebuild: bool, progress: bool) -> IndexReport:
+        report = IndexReport(notebooks=scan.notebooks, unreadable=list(scan.unreadable), rebuilt=rebuild)
+        client = self._chroma()
+        collection = self._existing()
+        if collection is not None and rebuild:
+            client.delete_collection(self.collection_name)
+            collection = None
+        if collection is not None:
+            self._check_compatible(collection)
+
+        wanted: dict[str, Entry] = {}
+        for entry in scan.entries:
+            if entry.private:
+                report.private_skipped += 1
+            elif entry.is_empty:
+                report.empty_skipped += 1
+            else:
+                wanted[entry.id] = entry
+        report.entries = len(wanted)
+
+        existing: dict[str, dict[str, Any]] = {}
+        if collection is not None:
+            got = collection.get(include=["metadatas"])
+            existing = {i: (m or {}) for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+
+        to_write: list[Entry] = []
+        meta_only: list[Entry] = []
+        for entry_id, entry in wanted.items():
+            old = existing.get(entry_id)
+            if old is None:
+                report.new += 1
+                to_write.append(entry)
+            elif old.get("content_hash") != entry.content_hash:
+                report.changed += 1
+                to_write.append(entry)
+            elif old.get("meta_hash") != entry_metadata(entry)["meta_hash"]:
+                meta_only.append(entry)
+        removed = [i for i in existing if i not in wanted]
+        report.removed = len(removed)
+
+        if not to_write and not meta_only and not removed and collection is not None:
+            return report
+
+        if collection is None:
+            collection = client.create_collection(
+                self.collection_name,
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={
+                    "kit_schema": SCHEMA_VERSION,
+                    "kit_embedder": self.embedder_name,
+                    "kit_dimension": self._dimension() if to_write else 0,
+                    "kit_journal": str(self.journal),
+                },
+            )
+
+        vectors = self._reuse_vectors(collection, to_write, existing)
+        report.reused = sum(1 for e in to_write if e.content_hash in vectors)
+        pending = [e for e in to_write if e.content_hash not in vectors]
+        report.embedded = self._embed_into(collection, pending, vectors, progress)
+        self._upsert(collection, to_write, vectors)
+        for start in range(0, len(meta_only), CHROMA_MAX_BATCH):
+            chunk = meta_only[start : start + CHROMA_MAX_BATCH]
+            collection.update(ids=[e.id for e in chunk], metadatas=[entry_metadata(e) for e in chunk])
+        for start in range(0, len(removed), CHROMA_MAX_BATCH):
+            collection.delete(ids=removed[start : start + CHROMA_MAX_BATCH])
+        return report
+
+    def _reuse_vectors(
+        self, collection: Any, to_write: list[Entry], existing: dict[str, dict[str, Any]]
+    ) -> dict[str, list[float]]:
+        """Vectors already in the index for the same text (a moved notebook, a copied entry)."""
+        by_hash = {m.get("content_hash"): i for i, m in existing.items()}
+        donors = {by_hash[e.content_hash]: e.content_hash for e in to_write if e.content_hash in by_hash}
+        vectors: dict[str, list[float]] = {}
+        ids = list(donors)
+        for start in range(0, len(ids), CHROMA_MAX_BATCH):
+            got = collection.get(ids=ids[start : start + CHROMA_MAX_BATCH], include=["embeddings"])
+            for donor, vector in zip(got["ids"], got["embeddings"], strict=True):
+                vectors[donors[donor]] = list(vector)
+        return vectors
+
+    def _embed_into(
+        self, collection: Any, pending: list[Entry], vectors: dict[str, list[float]], progress: bool
+    ) -> int:
+        """Embed each distinct text once, in chunks, with a progress bar; returns how many texts were embedded."""
+        from tqdm.auto import tqdm
+
+        unique: dict[str, str] = {}
+        for entry in pending:
+            unique.setdefault(entry.content_hash, entry.searchable_text)
+        hashes = list(unique)
+        dim = (collection.metadata or {}).get("kit_dimension") or None
+        with tqdm(total=len(hashes), desc="Embedding entries", unit="entry", disable=not progress or not hashes) as bar:
+            for start in range(0, len(hashes), EMBED_CHUNK):
+                chunk = hashes[start : start + EMBED_CHUNK]
+                for h, vector in zip(chunk, self.embedder.embed_documents([unique[h] for h in chunk]), strict=True):
+                    if dim and len(vector) != dim:
+                        raise EmbedderMismatch(
+                            f"the embedder returned {len(vector)}-d vectors but the index holds {dim}-d ones — "
+                            "run `reflect index --rebuild`"
+                        )
+                    vectors[h] = list(vector)
+                bar.update(len(chunk))
+        return len(hashes)
+
+    def _upsert(self, collection: Any, entries: list[Entry], vectors: dict[str, list[float]]) -> None:
+        for start in range(0, len(entries), CHROMA_MAX_BATCH):
+            chunk = entries[start : start + CHROMA_MAX_BATCH]
+            collection.upsert(
+                ids=[e.id for e in chunk],
+                embeddings=[vectors[e.content_hash] for e in chunk],
+                documents=[e.text for e in chunk],
+                metadatas=[entry_metadata(e) for e in chunk],
+            )
+
+    # -------------------------------------------------------------- reading
+
+    def count(self) -> int:
+        col = self._existing()
+        return 0 if col is None else col.count()
+
+    def ids(self) -> set[str]:
+        col = self._existing()
+        return set() if col is None else set(col.get(include=[])["ids"])
+
+    def records(self, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """id → {document, metadata, embedding}, for tests and tools that compare indexes."""
+        col = self.collection()
+        got = col.get(ids=list(ids) if ids is not None else None, include=["documents", "metadatas", "embeddings"])
+        return {
+            i: {"document": d, "metadata": m, "embedding": list(v)}
+            for i, d, m, v in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True)
+        }
