@@ -1,0 +1,91 @@
+"""``python -m kit.demo``: build a sample journal, index it offline, and search it.
+
+The sample journal is fictional and written for the kit. It lives in ./.demo (journal and index), apart
+from the person's own journal and KIT_HOME.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+MARKER = ".kit-demo"
+QUERIES = [
+    ("trouble sleeping, lying awake at night", {}),
+    ("conflict with my family", {}),
+    ("feeling anxious about work", {"since": "2026-09-20"}),
+]
+
+
+def sample_entries() -> list[dict]:
+    data = resources.files("kit").joinpath("data/sample_journal.json").read_text(encoding="utf-8")
+    return json.loads(data)["entries"]
+
+
+def build_journal(journal: Path) -> int:
+    """Write the sample entries into one notebook per ISO week, through the kit's own write path."""
+    from kit.notebooks import append_entry
+
+    if journal.exists():
+        if not (journal / MARKER).exists():
+            raise SystemExit(f"{journal} exists and is not a demo journal; refusing to touch it")
+        shutil.rmtree(journal)
+    journal.mkdir(parents=True)
+    (journal / MARKER).write_text("made by `python -m kit.demo`; safe to delete\n")
+    for item in sample_entries():
+        created = datetime.fromisoformat(item["created"]).astimezone()
+        year, week, _ = created.isocalendar()
+        append_entry(
+            journal / f"{year}-W{week:02d}.ipynb",
+            item["text"],
+            template="daily-journal",
+            field="entry",
+            mood=item.get("mood"),
+            private=bool(item.get("private")),
+            created=created,
+            journal=journal,
+        )
+    return len(sample_entries())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kit.demo", description=__doc__)
+    parser.add_argument("--dir", default=".demo", help="where the demo journal and index go (default ./.demo)")
+    args = parser.parse_args(argv)
+    root = Path(args.dir).resolve()
+    os.environ["KIT_HOME"] = str(root / "home")
+    os.environ["KIT_JOURNAL"] = str(root / "journal")
+    os.environ.setdefault("KIT_EMBED", "embedded")
+
+    from kit.index import Index
+    from kit.retrieve import search
+
+    print("Reflective Notebook Kit demo — fully offline. Not medical or therapeutic advice.\n")
+    n = build_journal(root / "journal")
+    print(f"Wrote {n} sample entries (fictional) into notebooks in {root / 'journal'}")
+    index = Index()
+    print(f"Indexing with {index.embedder_name} …")
+    report = index.update(rebuild=True, progress=True)
+    print(f"Index: {report}\n")
+    for query, filters in QUERIES:
+        label = f'Search: "{query}"' + "".join(f"  --{k} {v}" for k, v in filters.items())
+        print(label)
+        for rank, hit in enumerate(search(query, k=3, index=index, **filters), 1):
+            text = " ".join(hit.text.split())
+            text = text if len(text) <= 110 else text[:107] + "…"
+            print(f"  {rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}")
+            print(f"     {text}")
+        print()
+    print("Try it yourself:")
+    print(f"  KIT_JOURNAL={root / 'journal'} KIT_HOME={root / 'home'} .venv/bin/reflect search \"running\"")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""``python -m kit.lab`` (``make lab``): JupyterLab on loopback with its news, update checks and telemetry off."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+# Browser side: JupyterLab's notification settings (fetchNews is a string in JupyterLab's schema).
+OVERRIDES = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+SERVER_ARGS = [
+    "--ServerApp.ip=127.0.0.1",
+    "--LabApp.news_url=None",
+    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    "--LabApp.extension_manager=readonly",
+]
+
+
+def write_overrides(prefix: Path | None = None) -> Path:
+    """Merge the kit's privacy settings into this environment's JupyterLab overrides.json."""
+    path = Path(prefix or sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    current = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    for plugin, values in OVERRIDES.items():
+        current.setdefault(plugin, {}).update(values)
+    path.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    from kit.privacy import telemetry_off
+
+    telemetry_off()
+    write_overrides()
+    args = [sys.executable, "-m", "jupyter", "lab", *SERVER_ARGS, *(argv if argv is not None else sys.argv[1:])]
+    os.execv(sys.executable, args)
+    return 0  # not reached
+
+
+if __name__ == "__main__":
+    sys.exit(main())
