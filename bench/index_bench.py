@@ -50,18 +50,25 @@ def write_journal(journal: Path, texts: list[str], per_notebook: int) -> None:
         nb = new_notebook()
         for i, text in enumerate(texts[nb_index : nb_index + per_notebook], start=nb_index):
             meta = kit_metadata(
-                entry_id=new_id(), created=start + timedelta(hours=6 * i), template="daily-journal", field="entry"
+                entry_id=new_id(),
+                created=start + timedelta(hours=6 * i),
+                template="daily-journal",
+                field="entry",
             )
             nb.cells.append(entry_cell(nb, text, meta))
         save(journal / f"journal-{nb_index // per_notebook:04d}.ipynb", nb, None)
 
 
 def pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
+    return (
+        statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
+    )
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--n", type=int, default=2000, help="number of synthetic entries (default 2000)")
     parser.add_argument("--per-notebook", type=int, default=50)
     parser.add_argument("--queries", type=int, default=200)
@@ -106,13 +113,21 @@ def main() -> int:
     p50, p95 = pct(times, 50), pct(times, 95)
 
     ratio = cold_tps / raw_tps
-    print(f"Index benchmark — {args.n} entries in {-(-args.n // args.per_notebook)} notebooks, embedder {args.embedder}")
+    print(
+        f"Index benchmark — {args.n} entries in {-(-args.n // args.per_notebook)} notebooks, embedder {args.embedder}"
+    )
     print(f"  raw embedder throughput      {raw_tps:8.1f} texts/s  ({raw_s:.2f} s)")
-    print(f"  kit cold index throughput    {cold_tps:8.1f} texts/s  ({cold_s:.2f} s, {report.embedded} embedded)")
-    print(f"  cold index / raw             {ratio:8.1%}   target >= 85 %: {'met' if ratio >= 0.85 else 'MISSED'}")
+    print(
+        f"  kit cold index throughput    {cold_tps:8.1f} texts/s  ({cold_s:.2f} s, {report.embedded} embedded)"
+    )
+    print(
+        f"  cold index / raw             {ratio:8.1%}   target >= 85 %: {'met' if ratio >= 0.85 else 'MISSED'}"
+    )
     ok = reindex_s < 1.0 or args.n > 2000
-    print(f"  unchanged re-index           {reindex_s:8.3f} s        ({again.embedded} embedded)"
-          + (f"   target < 1 s at 2,000: {'met' if ok else 'MISSED'}" if args.n <= 2000 else ""))
+    print(
+        f"  unchanged re-index           {reindex_s:8.3f} s        ({again.embedded} embedded)"
+        + (f"   target < 1 s at 2,000: {'met' if ok else 'MISSED'}" if args.n <= 2000 else "")
+    )
     line = f"  search p50 / p95 ({len(times)} q)   {p50:6.2f} / {p95:.2f} ms (query embedding included)"
     if args.n >= 10000:
         line += f"   target p50 <= 25 ms at 10k: {'met' if p50 <= 25 else 'MISSED'}"

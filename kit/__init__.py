@@ -16,11 +16,11 @@ __all__ = [
     "KitError",
     "SearchHit",
     "append_entry",
-    "index",
     "read_entries",
     "scan_journal",
     "search",
     "update_entry",
+    "update_index",
 ]
 
 _LAZY = {
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from kit.retrieve import SearchHit, search
 
 
-def index(rebuild: bool = False, progress: bool = True, **kwargs: Any) -> Any:
+def update_index(rebuild: bool = False, progress: bool = True, **kwargs: Any) -> Any:
     """Index the journal (incrementally, or from scratch with ``rebuild=True``); returns an IndexReport."""
     from kit.index import Index
 

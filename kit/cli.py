@@ -30,7 +30,9 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
     templates = list_templates()
     if args.json:
-        print(json.dumps([{"name": t.name, "title": t.title, "description": t.description} for t in templates]))
+        print(
+            json.dumps([{"name": t.name, "title": t.title, "description": t.description} for t in templates])
+        )
         return 0
     width = max((len(t.name) for t in templates), default=0)
     for t in templates:
@@ -49,7 +51,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 def _update_index(journal: Path, rebuild: bool, quiet_when_unchanged: bool) -> Any:
     from kit.index import Index
 
-    report = Index(journal=journal).update(rebuild=rebuild, progress=sys.stderr.isatty() or not quiet_when_unchanged)
+    report = Index(journal=journal).update(
+        rebuild=rebuild, progress=sys.stderr.isatty() or not quiet_when_unchanged
+    )
     return report
 
 
@@ -71,7 +75,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     report = index.update(progress=sys.stderr.isatty())
     if report.new or report.changed or report.removed:
         print(f"reflect: index updated — {report}", file=sys.stderr)
-    hits = search(args.query, k=args.k, since=args.since, until=args.until, template=args.template, index=index)
+    hits = search(
+        args.query, k=args.k, since=args.since, until=args.until, template=args.template, index=index
+    )
     if args.json:
         print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False))
         return 0
@@ -81,7 +87,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     for rank, hit in enumerate(hits, 1):
         snippet = " ".join(hit.text.split())
         snippet = snippet if len(snippet) <= 160 else snippet[:157] + "…"
-        print(f"{rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}  (cell {hit.cell_id}, {hit.template})")
+        print(
+            f"{rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}  (cell {hit.cell_id}, {hit.template})"
+        )
         print(f"   {snippet}")
     return 0
 
@@ -109,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("index", help="index the journal for search (incremental)")
     journal_opt(p)
-    p.add_argument("--rebuild", action="store_true", help="delete the index and rebuild it from the notebooks")
+    p.add_argument(
+        "--rebuild", action="store_true", help="delete the index and rebuild it from the notebooks"
+    )
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
     p.set_defaults(func=cmd_index)
 

@@ -45,11 +45,35 @@ class Settings:
             home=Path(home).expanduser().resolve(),
             model=(os.environ.get("KIT_MODEL") or "auto").strip(),
             embed=(os.environ.get("KIT_EMBED") or "auto").strip(),
-            ollama_host=(os.environ.get("KIT_OLLAMA_HOST") or os.environ.get("OLLAMA_HOST") or DEFAULT_OLLAMA_HOST)
+            ollama_host=(
+                os.environ.get("KIT_OLLAMA_HOST") or os.environ.get("OLLAMA_HOST") or DEFAULT_OLLAMA_HOST
+            )
             .strip()
             .rstrip("/"),
             allow_remote=_flag("KIT_ALLOW_REMOTE"),
         )
+
+
+def private_dir(path: Path) -> Path:
+    """Create a folder (and any missing parents) readable by its owner only; existing folders are left alone."""
+    path = Path(path)
+    missing = []
+    for parent in (path, *path.parents):
+        if parent.exists():
+            break
+        missing.append(parent)
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+    return path
+
+
+def lock(path: Path, timeout: float):
+    """An inter-process file lock whose lock file only the owner can read."""
+    from filelock import FileLock
+
+    private_dir(Path(path).parent)
+    return FileLock(str(path), timeout=timeout, mode=0o600)
 
 
 def settings() -> Settings:

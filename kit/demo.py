@@ -56,7 +56,9 @@ def build_journal(journal: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kit.demo", description=__doc__)
-    parser.add_argument("--dir", default=".demo", help="where the demo journal and index go (default ./.demo)")
+    parser.add_argument(
+        "--dir", default=".demo", help="where the demo journal and index go (default ./.demo)"
+    )
     args = parser.parse_args(argv)
     root = Path(args.dir).resolve()
     os.environ["KIT_HOME"] = str(root / "home")
@@ -83,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"     {text}")
         print()
     print("Try it yourself:")
-    print(f"  KIT_JOURNAL={root / 'journal'} KIT_HOME={root / 'home'} .venv/bin/reflect search \"running\"")
+    print(f'  KIT_JOURNAL={root / "journal"} KIT_HOME={root / "home"} .venv/bin/reflect search "running"')
     return 0
 
 

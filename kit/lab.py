@@ -33,7 +33,14 @@ def main(argv: list[str] | None = None) -> int:
 
     telemetry_off()
     write_overrides()
-    args = [sys.executable, "-m", "jupyter", "lab", *SERVER_ARGS, *(argv if argv is not None else sys.argv[1:])]
+    args = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        *SERVER_ARGS,
+        *(argv if argv is not None else sys.argv[1:]),
+    ]
     os.execv(sys.executable, args)
     return 0  # not reached
 

@@ -104,7 +104,9 @@ def parse_json(data: bytes, name: str) -> dict[str, Any]:
     try:
         nb = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise NotebookUnreadable(f"{name} is not valid notebook JSON ({exc}) — open it in JupyterLab to repair it") from exc
+        raise NotebookUnreadable(
+            f"{name} is not valid notebook JSON ({exc}) — open it in JupyterLab to repair it"
+        ) from exc
     if not isinstance(nb, dict) or not isinstance(nb.get("cells", []), list):
         raise NotebookUnreadable(f"{name} is not a Jupyter notebook — move it out of the journal folder")
     major = nb.get("nbformat")
@@ -140,7 +142,11 @@ def entries_in(nb: dict[str, Any], notebook: str, fallback_created: datetime) ->
         elif kind == "code":
             for out_index, output in enumerate(cell.get("outputs") or []):
                 meta = ((output or {}).get("metadata") or {}).get("kit") if isinstance(output, dict) else None
-                if isinstance(meta, dict) and meta.get("kind") == "entry" and isinstance(meta.get("text"), str):
+                if (
+                    isinstance(meta, dict)
+                    and meta.get("kind") == "entry"
+                    and isinstance(meta.get("text"), str)
+                ):
                     entry = _entry(meta, meta["text"], notebook, cell_id, out_index, fallback_created)
                     found.append((position, entry))
     return found
@@ -227,19 +233,17 @@ def load(path: Path) -> tuple[Any, Snapshot]:
     try:
         nb = nbformat.reads(data.decode("utf-8"), as_version=4)
     except Exception as exc:
-        raise NotebookUnreadable(f"{path.name} could not be read ({exc}) — open it in JupyterLab to repair it") from exc
+        raise NotebookUnreadable(
+            f"{path.name} could not be read ({exc}) — open it in JupyterLab to repair it"
+        ) from exc
     return nb, Snapshot.of_bytes(path, data)
 
 
 def _lock_for(path: Path):
-    from filelock import FileLock
+    from kit.config import lock, settings
 
-    from kit.config import settings
-
-    locks = settings().home / "locks"
-    locks.mkdir(parents=True, exist_ok=True, mode=0o700)
     key = hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:24]
-    return FileLock(str(locks / f"{key}.lock"), timeout=30)
+    return lock(settings().home / "locks" / f"{key}.lock", timeout=30)
 
 
 def save(path: Path, nb: Any, expected: Snapshot | None) -> Snapshot:
@@ -300,7 +304,11 @@ def new_notebook() -> Any:
     import nbformat
 
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    nb.metadata["kernelspec"] = {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     return nb
 
@@ -373,7 +381,9 @@ def update_entry(
     cell = nb.cells[pos]
     meta = dict(cell.metadata.get("kit") or {})
     if "id" not in meta:
-        meta["id"] = entry.id  # keep the id it was known by; the cell already exists, so this adds no cell ids
+        meta["id"] = (
+            entry.id
+        )  # keep the id it was known by; the cell already exists, so this adds no cell ids
     if text is not _UNSET:
         cell.source = text
     if mood is not _UNSET:

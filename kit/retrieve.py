@@ -38,7 +38,9 @@ def _as_datetime(value: date | datetime | str | None, end_of_day: bool = False) 
         return None
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value.strip()) if "T" in value else date.fromisoformat(value.strip())
+            value = (
+                datetime.fromisoformat(value.strip()) if "T" in value else date.fromisoformat(value.strip())
+            )
         except ValueError as exc:
             raise ConfigError(f"{value!r} is not a date — write it as YYYY-MM-DD, e.g. 2026-01-31") from exc
     if not isinstance(value, datetime):

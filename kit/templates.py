@@ -22,7 +22,10 @@ class Template:
 def templates_dir() -> Path:
     """Where the worksheet notebooks are: the source tree, or the installed data folder."""
     here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "templates", Path(sys.prefix) / "share" / "reflective-notebook-kit" / "templates"):
+    for candidate in (
+        here.parent / "templates",
+        Path(sys.prefix) / "share" / "reflective-notebook-kit" / "templates",
+    ):
         if candidate.is_dir():
             return candidate
     return here.parent / "templates"
@@ -49,7 +52,9 @@ def get_template(name: str) -> Template:
     templates = {t.name: t for t in list_templates()}
     if name not in templates:
         known = ", ".join(sorted(templates)) or "none installed"
-        raise TemplateNotFound(f"there is no template {name!r} — choose one of: {known} (see `reflect templates`)")
+        raise TemplateNotFound(
+            f"there is no template {name!r} — choose one of: {known} (see `reflect templates`)"
+        )
     return templates[name]
 
 

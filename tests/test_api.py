@@ -1,0 +1,98 @@
+"""The public API is pinned, and `import kit` stays light."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import kit
+
+PUBLIC = [
+    "Entry",
+    "Index",
+    "IndexReport",
+    "KitError",
+    "SearchHit",
+    "append_entry",
+    "read_entries",
+    "scan_journal",
+    "search",
+    "update_entry",
+    "update_index",
+]
+
+
+def test_all_is_pinned():
+    assert kit.__all__ == PUBLIC
+
+
+def test_every_public_name_resolves():
+    from kit.entries import Entry
+    from kit.errors import KitError
+    from kit.index import Index, IndexReport
+    from kit.notebooks import append_entry, read_entries, scan_journal, update_entry
+    from kit.retrieve import SearchHit, search
+
+    expected = {
+        "Entry": Entry,
+        "Index": Index,
+        "IndexReport": IndexReport,
+        "KitError": KitError,
+        "SearchHit": SearchHit,
+        "append_entry": append_entry,
+        "read_entries": read_entries,
+        "scan_journal": scan_journal,
+        "search": search,
+        "update_entry": update_entry,
+    }
+    assert set(expected) == set(PUBLIC) - {"update_index"}
+    for name, obj in expected.items():
+        assert getattr(kit, name) is obj, name
+
+
+def test_unknown_attribute_raises_attribute_error():
+    try:
+        kit.no_such_thing  # noqa: B018
+    except AttributeError as exc:
+        assert "no_such_thing" in str(exc)
+    else:
+        raise AssertionError("kit.no_such_thing should not exist")
+
+
+def test_import_kit_does_not_load_heavy_libraries():
+    code = (
+        "import json, sys, kit\n"
+        "heavy = ('chromadb', 'onnxruntime', 'langchain_ollama', 'langchain_core',\n"
+        "         'nbformat', 'numpy', 'tokenizers')\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & set(heavy))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    loaded = json.loads(result.stdout)
+    assert "chromadb" not in loaded
+    assert "onnxruntime" not in loaded
+    assert "langchain_ollama" not in loaded
+    assert loaded == []
+
+
+def test_update_index_works_in_a_fresh_process(journal, make_notebook):
+    make_notebook("a.ipynb", ["one", "two"])
+    code = "import kit\nprint(kit.update_index(progress=False).new)\n"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "2"
+
+
+def test_update_index_still_works_after_the_kit_index_module_is_imported(journal, make_notebook):
+    import kit.index  # noqa: F401  (as any use of kit.Index or kit.search does)
+    from kit.testing import FakeEmbeddings
+
+    _, entries = make_notebook("a.ipynb", ["one", "two"])
+    report = kit.update_index(progress=False, embedder=FakeEmbeddings())
+    assert isinstance(report, kit.IndexReport)
+    assert report.new == 2
+    assert kit.update_index(progress=False, embedder=FakeEmbeddings()).new == 0
+    assert kit.Index(embedder=FakeEmbeddings()).ids() == {e.id for e in entries}

@@ -1,0 +1,227 @@
+"""The `reflect` command, in-process and as a real process: output, --json, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kit.cli import main
+from kit.notebooks import append_entry, read_entries
+
+SEARCH_KEYS = {"id", "text", "score", "created", "notebook", "path", "cell_id", "template", "field", "mood"}
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _assert_one_line_error(code: int, err: str, *fragments: str) -> None:
+    assert code == 1
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("reflect: error:"), err
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def test_templates_lists_daily_journal(capsys):
+    code, out, err = _run(capsys, "templates")
+    assert code == 0
+    names = [line.split()[0] for line in out.splitlines() if line.strip()]
+    assert "daily-journal" in names
+    code, out, _ = _run(capsys, "templates", "--json")
+    assert code == 0
+    listed = {t["name"]: t for t in json.loads(out)}
+    assert set(listed["daily-journal"]) == {"name", "title", "description"}
+
+
+def test_new_creates_dated_notebooks_with_fresh_ids(capsys, journal):
+    today = date.today().isoformat()
+    code, out, _ = _run(capsys, "new", "daily-journal")
+    assert code == 0
+    first = journal / f"{today}-daily-journal.ipynb"
+    assert out.strip() == str(first)
+    assert first.is_file()
+
+    code, out, _ = _run(capsys, "new", "daily-journal")
+    assert code == 0
+    second = journal / f"{today}-daily-journal-2.ipynb"
+    assert out.strip() == str(second)
+    assert first.is_file() and second.is_file()
+
+    a, b = read_entries(first), read_entries(second)
+    assert a and len(a) == len(b)
+    ids = [e.id for e in a + b]
+    assert len(set(ids)) == len(ids)
+    assert {e.template for e in a} == {"daily-journal"}
+    # Created now, not when the template was written.
+    assert {e.created.date().isoformat() for e in a} == {today}
+
+
+def test_new_honours_journal_option(capsys, tmp_path):
+    other = tmp_path / "elsewhere"
+    code, out, _ = _run(capsys, "new", "daily-journal", "--journal", str(other))
+    assert code == 0
+    assert Path(out.strip()).parent == other.resolve()
+
+
+def test_index_prints_counts(capsys, journal):
+    append_entry(journal / "a.ipynb", "Went swimming after work.")
+    append_entry(journal / "a.ipynb", "Private thought.", private=True)
+    append_entry(journal / "b.ipynb", "Read a novel on the train.")
+    code, out, _ = _run(capsys, "index")
+    assert code == 0
+    assert out.strip() == "2 entries in 2 notebooks: 2 new, 0 changed, 0 removed, 1 private skipped"
+    code, out, _ = _run(capsys, "index")
+    assert out.strip() == "2 entries in 2 notebooks: 0 new, 0 changed, 0 removed, 1 private skipped"
+    code, out, _ = _run(capsys, "index", "--rebuild", "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert (report["entries"], report["new"], report["private_skipped"], report["rebuilt"]) == (2, 2, 1, True)
+
+
+def test_index_names_unreadable_notebook(capsys, journal):
+    append_entry(journal / "ok.ipynb", "fine")
+    (journal / "2024-03.ipynb").write_text("{broken", encoding="utf-8")
+    code, out, err = _run(capsys, "index")
+    assert code == 0
+    assert out.strip().endswith("1 notebook unreadable: 2024-03.ipynb")
+    assert "2024-03.ipynb" in err  # the one-line warning
+
+
+def test_search_json(capsys, journal):
+    append_entry(journal / "a.ipynb", "Tomatoes and basil planted in the garden beds.", mood=7)
+    append_entry(journal / "a.ipynb", "Presentation rehearsal for the board meeting.")
+    code, out, err = _run(capsys, "search", "garden tomatoes", "--json", "-k", "2")
+    assert code == 0
+    hits = json.loads(out)
+    assert isinstance(hits, list) and len(hits) == 2
+    assert all(set(hit) == SEARCH_KEYS for hit in hits)
+    top = hits[0]
+    assert top["text"] == "Tomatoes and basil planted in the garden beds."
+    assert top["notebook"] == "a.ipynb"
+    assert top["path"] == str(journal.resolve() / "a.ipynb")
+    assert top["mood"] == 7.0
+    assert top["template"] == "journal" and top["field"] == "entry"
+    assert isinstance(top["score"], float) and top["score"] > hits[1]["score"]
+    assert top["created"][:4].isdigit()
+    assert "index updated" in err  # search indexes what is new first
+
+
+def test_search_text_output(capsys, journal):
+    append_entry(journal / "a.ipynb", "Tomatoes and basil planted in the garden beds.")
+    code, out, _ = _run(capsys, "search", "garden", "-k", "1")
+    assert code == 0
+    assert "a.ipynb" in out and "Tomatoes and basil" in out
+    assert out.startswith("1. ")
+
+
+def test_search_json_keeps_unicode(capsys, journal):
+    append_entry(journal / "a.ipynb", "Café au lait \u05e9\u05dc\u05d5\u05dd \U0001f9d8")
+    code, out, _ = _run(capsys, "search", "café", "--json")
+    assert code == 0
+    assert json.loads(out)[0]["text"] == "Café au lait \u05e9\u05dc\u05d5\u05dd \U0001f9d8"
+
+
+def test_unknown_template_is_one_line_error(capsys):
+    code, out, err = _run(capsys, "new", "no-such-template")
+    _assert_one_line_error(code, err, "no-such-template", "daily-journal")
+    assert out == ""
+
+
+def test_missing_journal_for_index(capsys, tmp_path):
+    code, _, err = _run(capsys, "index", "--journal", str(tmp_path / "nowhere"))
+    _assert_one_line_error(code, err, "does not exist", "reflect new")
+
+
+def test_missing_journal_from_env(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_JOURNAL", str(tmp_path / "nowhere"))
+    code, _, err = _run(capsys, "index")
+    _assert_one_line_error(code, err, "nowhere")
+
+
+@pytest.mark.parametrize("option", ["--since", "--until"])
+def test_bad_date_option(capsys, journal, option):
+    append_entry(journal / "a.ipynb", "something")
+    code, out, err = _run(capsys, "search", "something", option, "last-tuesday")
+    assert code == 1
+    assert "Traceback" not in err
+    error_lines = [line for line in err.splitlines() if line.startswith("reflect: error:")]
+    assert len(error_lines) == 1 and "YYYY-MM-DD" in error_lines[0]
+    assert out == ""
+
+
+def test_bad_date_option_on_indexed_journal_is_single_line(capsys, journal):
+    append_entry(journal / "a.ipynb", "something")
+    assert _run(capsys, "index")[0] == 0
+    code, _, err = _run(capsys, "search", "something", "--since", "2024-13-45")
+    _assert_one_line_error(code, err, "YYYY-MM-DD")
+
+
+def test_bogus_embedder(capsys, journal, monkeypatch):
+    append_entry(journal / "a.ipynb", "something")
+    monkeypatch.setenv("KIT_EMBED", "bogus")
+    code, _, err = _run(capsys, "index")
+    _assert_one_line_error(code, err, "KIT_EMBED='bogus'")
+
+
+def test_bad_allow_remote_flag(capsys, journal, monkeypatch):
+    monkeypatch.setenv("KIT_ALLOW_REMOTE", "maybe")
+    code, _, err = _run(capsys, "index")
+    _assert_one_line_error(code, err, "KIT_ALLOW_REMOTE", "1 or 0")
+
+
+def test_embedder_switch_names_rebuild(capsys, journal, monkeypatch):
+    append_entry(journal / "a.ipynb", "something")
+    assert _run(capsys, "index")[0] == 0
+    monkeypatch.setenv("KIT_EMBED", "ollama:nomic-embed-text")
+    code, _, err = _run(capsys, "index")
+    _assert_one_line_error(code, err, "reflect index --rebuild")
+
+
+def test_usage_error_exits_2(capsys):
+    with pytest.raises(SystemExit) as excinfo:
+        main(["no-such-command"])
+    assert excinfo.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def _cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "KIT_EMBED": "fake", "KIT_MODEL": "fake", **env}
+    full_env.pop("KIT_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "kit.cli", *args],
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_process_exit_code_and_no_traceback(tmp_path):
+    result = _cli("index", "--journal", str(tmp_path / "nowhere"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("reflect: error:")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+
+
+def test_process_bad_env_and_success(journal):
+    result = _cli("new", "daily-journal", KIT_ALLOW_REMOTE="maybe")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("reflect: error: KIT_ALLOW_REMOTE")
+    result = _cli("templates")
+    assert result.returncode == 0, result.stderr
+    assert "daily-journal" in result.stdout
