@@ -68,16 +68,15 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from kit.index import Index
-    from kit.retrieve import search
+    from kit.retrieve import as_datetime, search
 
+    since, until = as_datetime(args.since), as_datetime(args.until, end_of_day=True)  # bad dates fail first
     journal = _journal(args)
     index = Index(journal=journal)
     report = index.update(progress=sys.stderr.isatty())
     if report.new or report.changed or report.removed:
         print(f"reflect: index updated — {report}", file=sys.stderr)
-    hits = search(
-        args.query, k=args.k, since=args.since, until=args.until, template=args.template, index=index
-    )
+    hits = search(args.query, k=args.k, since=since, until=until, template=args.template, index=index)
     if args.json:
         print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False))
         return 0

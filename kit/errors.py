@@ -43,6 +43,10 @@ class IndexMissing(KitError):
     """There is no index yet for this journal."""
 
 
+class IndexDamaged(KitError):
+    """The index files cannot be opened; the index is a cache and can be rebuilt from the notebooks."""
+
+
 class IndexBusy(KitError):
     """Another process is writing the index."""
 

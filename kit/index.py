@@ -19,7 +19,7 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from kit.entries import Entry
-from kit.errors import EmbedderMismatch, IndexBusy, IndexMissing, JournalNotFound
+from kit.errors import EmbedderMismatch, IndexBusy, IndexDamaged, IndexMissing, JournalNotFound
 
 log = logging.getLogger("kit")
 
@@ -151,20 +151,43 @@ class Index:
                 # deleted (the index is a cache, people may do that) the cached one points at nothing.
                 SharedSystemClient.clear_system_cache()
             private_dir(self.root)
-            self._client = chromadb.PersistentClient(
-                path=str(store),
-                settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
-            )
+            try:
+                self._client = chromadb.PersistentClient(
+                    path=str(store),
+                    settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
+                )
+            except Exception as exc:
+                raise self._damaged(exc) from exc
         return self._client
+
+    def _damaged(self, exc: Exception) -> IndexDamaged:
+        return IndexDamaged(
+            f"the search index in {self.root} cannot be opened ({type(exc).__name__}: {exc}) — it is only a "
+            "cache of your notebooks: run `reflect index --rebuild` to make it again"
+        )
 
     def _existing(self) -> Any | None:
         if not (self.root / "chroma").exists():
             return None
         client = self._chroma()
+        from chromadb.errors import NotFoundError
+
         try:
             return client.get_collection(self.collection_name, embedding_function=None)
-        except Exception:  # chromadb raises NotFoundError / ValueError depending on version
+        except NotFoundError:
             return None
+        except Exception as exc:
+            raise self._damaged(exc) from exc
+
+    def _wipe(self) -> None:
+        """Remove the whole Chroma store (used by a rebuild when the store cannot be opened)."""
+        import shutil
+
+        from chromadb.api.client import SharedSystemClient
+
+        self._client = None
+        SharedSystemClient.clear_system_cache()
+        shutil.rmtree(self.root / "chroma", ignore_errors=True)
 
     def _check_compatible(self, collection: Any) -> None:
         meta = collection.metadata or {}
@@ -225,8 +248,15 @@ class Index:
 
     def _update_locked(self, scan: Any, rebuild: bool, progress: bool) -> IndexReport:
         report = IndexReport(notebooks=scan.notebooks, unreadable=list(scan.unreadable), rebuilt=rebuild)
-        client = self._chroma()
-        collection = self._existing()
+        try:
+            client = self._chroma()
+            collection = self._existing()
+        except IndexDamaged:
+            if not rebuild:
+                raise
+            log.warning("the index could not be opened; rebuilding it from the notebooks")
+            self._wipe()
+            client, collection = self._chroma(), None
         if collection is not None and rebuild:
             client.delete_collection(self.collection_name)
             collection = None

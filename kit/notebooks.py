@@ -257,12 +257,13 @@ def save(path: Path, nb: Any, expected: Snapshot | None) -> Snapshot:
     path = Path(path)
     try:
         nbformat.validate(nb)
-    except nbformat.ValidationError as exc:
+        text = nbformat.writes(nb)
+    except (nbformat.ValidationError, AssertionError, KeyError, TypeError, ValueError) as exc:
+        reason = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
         raise NotebookInvalid(
-            f"not writing {path.name}: the result would not be a valid notebook ({exc.message}) — "
+            f"not writing {path.name}: the result would not be a valid notebook ({reason}) — "
             "nothing was changed; please report this"
         ) from exc
-    text = nbformat.writes(nb)
     if not text.endswith("\n"):
         text += "\n"
     data = text.encode("utf-8")

@@ -33,7 +33,7 @@ class SearchHit:
         return data
 
 
-def _as_datetime(value: date | datetime | str | None, end_of_day: bool = False) -> datetime | None:
+def as_datetime(value: date | datetime | str | None, end_of_day: bool = False) -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, str):
@@ -88,7 +88,7 @@ def search(
     result = collection.query(
         query_embeddings=[vector],
         n_results=min(k, total),
-        where=_where(_as_datetime(since), _as_datetime(until, end_of_day=True), template),
+        where=_where(as_datetime(since), as_datetime(until, end_of_day=True), template),
         include=["documents", "metadatas", "distances"],
     )
     hits = []

@@ -11,7 +11,7 @@ import pytest
 from filelock import FileLock
 
 import kit.index
-from kit.errors import EmbedderMismatch, IndexBusy, IndexMissing, JournalNotFound
+from kit.errors import EmbedderMismatch, IndexBusy, IndexDamaged, IndexMissing, JournalNotFound
 from kit.index import Index
 from kit.notebooks import append_entry, load, read_entries, save, update_entry
 from kit.testing import FakeEmbeddings
@@ -159,6 +159,20 @@ def test_index_deleted_while_process_runs_is_rebuilt(journal, make_notebook, kit
     shutil.rmtree(kit_home / "index")
     assert _update(_index(journal)).new == 2
     assert _update(index).new == 0
+
+
+def test_damaged_index_names_the_rebuild_and_rebuild_recovers(journal, make_notebook, kit_home):
+    from chromadb.api.client import SharedSystemClient
+
+    _, entries = make_notebook("a.ipynb", ["one", "two"])
+    _update(_index(journal))
+    SharedSystemClient.clear_system_cache()  # a new process meets the damaged file
+    (kit_home / "index" / "chroma" / "chroma.sqlite3").write_bytes(b"not a database" * 1000)
+    with pytest.raises(IndexDamaged, match="reflect index --rebuild"):
+        _update(_index(journal))
+    report = _update(_index(journal), rebuild=True)
+    assert report.new == 2
+    assert _index(journal).ids() == {e.id for e in entries}
 
 
 def test_embedder_mismatch_is_refused(journal, make_notebook):
