@@ -9,6 +9,11 @@ import re
 from langchain_core.embeddings import Embeddings
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Function words carry no topic; leaving them out keeps texts on one topic close and others apart.
+_STOP = frozenset(
+    "a an and the of to in on at for with from by is was are were be been it its this that my me i we you "
+    "he she they them his her our their as or but so not no all about after before again only still".split()
+)
 
 
 def _stem(word: str) -> str:
@@ -34,6 +39,8 @@ class FakeEmbeddings(Embeddings):
     def _vector(self, text: str) -> list[float]:
         vec = [0.0] * self.dimension
         for word in _WORD.findall(text.lower()):
+            if word in _STOP:
+                continue
             digest = hashlib.blake2b(_stem(word).encode("utf-8"), digest_size=8).digest()
             slot = int.from_bytes(digest[:4], "little") % self.dimension
             vec[slot] += 1.0 if digest[4] & 1 else -1.0

@@ -1,0 +1,165 @@
+"""The digest: themes, dates, counts, verbatim quotes and mood trend computed from the entries alone."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+
+from kit.digest import cluster, digest, label_themes, sentences
+from kit.index import Index
+from kit.notebooks import append_entry
+from kit.testing import FakeEmbeddings
+
+# Three topics with their own vocabulary, written for this test; each entry names its topic in other words.
+TOPICS = {
+    "garden": [
+        "Planted tomatoes and basil in the garden beds before the rain came.",
+        "The garden tomatoes are finally red; picked a bowl of basil for dinner.",
+        "Weeded the garden beds all afternoon, the basil is flowering already.",
+        "Slugs ate half the lettuce in the garden beds, the tomatoes survived.",
+    ],
+    "choir": [
+        "Choir rehearsal tonight, the altos finally nailed the harmony in the second verse.",
+        "Sang the solo at choir rehearsal and my voice only wobbled once.",
+        "Choir concert next month; the conductor wants the harmony memorised.",
+        "Missed choir rehearsal for work and felt the harmony slipping away.",
+    ],
+    "landlord": [
+        "The landlord still hasn't fixed the boiler, third email this month about the deposit.",
+        "Landlord replied about the boiler repair, says the engineer comes Tuesday.",
+        "Argued with the landlord on the phone about the deposit and the damp wall.",
+    ],
+}
+
+
+@pytest.fixture
+def topical_journal(journal):
+    start = datetime(2026, 3, 2, 20, 0).astimezone()
+    written: dict[str, list] = {t: [] for t in TOPICS}
+    day = 0
+    for round_ in range(4):  # interleave topics in time, as a real journal would
+        for topic, texts in TOPICS.items():
+            if round_ < len(texts):
+                created = start + timedelta(days=day)
+                entry = append_entry(
+                    journal / f"{created:%Y-%m}.ipynb",
+                    texts[round_],
+                    created=created,
+                    mood=3 + day // 2,
+                    journal=journal,
+                )
+                written[topic].append(entry)
+                day += 1
+    append_entry(
+        journal / "2026-03.ipynb",
+        "Private: the garden choir landlord secret.",
+        private=True,
+        created=start,
+        journal=journal,
+    )
+    index = Index(journal=journal, embedder=FakeEmbeddings())
+    index.update(progress=False)
+    return index, written
+
+
+def test_each_topic_is_its_own_theme_with_its_dates_and_count(topical_journal):
+    index, written = topical_journal
+    result = digest(index=index)
+    assert result.entries == 11
+    got = {frozenset(t.entry_ids) for t in result.themes}
+    want = {frozenset(e.id for e in entries) for entries in written.values()}
+    assert got == want
+    for theme in result.themes:
+        topic = next(t for t, es in written.items() if {e.id for e in es} == set(theme.entry_ids))
+        dates = sorted(e.created.date().isoformat() for e in written[topic])
+        assert theme.count == len(written[topic])
+        assert (theme.first, theme.last) == (dates[0], dates[-1])
+        assert theme.dates == sorted(set(dates))
+
+
+def test_labels_use_words_from_the_themes_own_entries(topical_journal):
+    index, written = topical_journal
+    for theme in digest(index=index).themes:
+        texts = " ".join(e.text.lower() for es in written.values() for e in es if e.id in theme.entry_ids)
+        assert theme.phrases, theme
+        for phrase in theme.phrases:
+            for word in phrase.split():
+                assert word in texts
+
+
+def test_quotes_are_verbatim_and_dated(topical_journal):
+    index, written = topical_journal
+    by_id = {e.id: e for es in written.values() for e in es}
+    for theme in digest(index=index).themes:
+        source = by_id[theme.quote.entry_id]
+        assert theme.quote.entry_id in theme.entry_ids
+        assert theme.quote.text in source.text
+        assert theme.quote.created == source.created.date().isoformat()
+
+
+def test_private_entries_never_appear(topical_journal):
+    index, _ = topical_journal
+    rendered = digest(index=index).to_json() + digest(index=index).to_markdown()
+    assert "secret" not in rendered
+
+
+def test_same_entries_give_the_same_digest(topical_journal):
+    index, _ = topical_journal
+    assert digest(index=index).to_json() == digest(index=index).to_json()
+
+
+def test_period_filter_and_json(topical_journal):
+    index, written = topical_journal
+    all_dates = sorted(e.created.date() for es in written.values() for e in es)
+    result = digest(since=all_dates[5].isoformat(), index=index)
+    assert result.entries == len(all_dates) - 5
+    assert result.first == all_dates[5].isoformat()
+    data = json.loads(result.to_json())
+    assert data["entries"] == result.entries and "themes" in data and "mood" in data
+
+
+def test_query_digest_keeps_only_entries_about_the_query(topical_journal):
+    index, written = topical_journal
+    result = digest(query="landlord boiler deposit", index=index)
+    ids = {i for t in result.themes for i in t.entry_ids} | set(result.other_ids)
+    assert ids == {e.id for e in written["landlord"]}
+
+
+def test_mood_trend(topical_journal):
+    index, _ = topical_journal
+    mood = digest(index=index).mood
+    assert mood.points == 11
+    assert mood.direction == "rising"
+    assert mood.first_week < mood.last_week
+
+
+def test_sentence_splitter_keeps_numbered_lists_together():
+    text = "Three things I'm grateful for: 1. Tea. 2. Rain on the window. It was 3.5 km. Then home."
+    parts = sentences(text)
+    assert "Three things I'm grateful for: 1. Tea." in parts[0]
+    assert any("3.5 km" in p for p in parts)
+
+
+def test_label_themes_prefers_repeated_phrases():
+    labels = label_themes(
+        [["boiler broke", "boiler still broken", "rent due"], ["choir tonight", "choir again"]]
+    )
+    assert labels[0][0] == "boiler"
+    assert labels[1][0] == "choir"
+
+
+def test_cluster_is_deterministic_and_small_inputs_are_one_theme():
+    fake = FakeEmbeddings()
+    vecs = fake.embed_documents(["garden basil"] * 3 + ["choir harmony"] * 3 + ["landlord boiler"] * 3)
+    assert cluster(vecs) == cluster(vecs)
+    assert len(set(cluster(vecs))) == 3
+    assert cluster(vecs[:4]) == [0, 0, 0, 0]
+
+
+def test_nothing_in_the_period_gives_an_empty_digest(topical_journal):
+    index, _ = topical_journal
+    result = digest(since="2030-01-01", index=index)
+    assert result.entries == 0 and result.themes == []
+    assert "No entries" in result.to_markdown()
