@@ -88,6 +88,29 @@ def entry_metadata(entry: Entry) -> dict[str, Any]:
     return meta
 
 
+# store path -> identity of the store that Chroma's process-wide system for that path was opened on
+_STORE_SYSTEMS: dict[str, str | None] = {}
+_STORE_ID_FILE = "kit-store-id"
+
+
+def _store_identity(store: Path) -> str | None:
+    """A random id written into the store when the kit first opens it; a store made anew gets a new one."""
+    try:
+        return (store / _STORE_ID_FILE).read_text(encoding="ascii").strip() or None
+    except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
+        return None
+
+
+def _mark_store(store: Path) -> str:
+    import uuid
+
+    identity = _store_identity(store)
+    if identity is None:
+        identity = uuid.uuid4().hex
+        (store / _STORE_ID_FILE).write_text(identity + "\n", encoding="ascii")
+    return identity
+
+
 def _owner_only(root: Path) -> None:
     for dirpath, _dirnames, filenames in os.walk(root):
         os.chmod(dirpath, 0o700)
@@ -116,6 +139,7 @@ class Index:
         self.collection_name = "journal-" + hashlib.sha256(str(self.journal).encode()).hexdigest()[:16]
         self._embedder = embedder
         self._client: Any = None
+        self._identity: str | None = None
 
     # -------------------------------------------------------------- plumbing
 
@@ -134,30 +158,42 @@ class Index:
         return embedder_name(self.embedder)
 
     def _chroma(self) -> Any:
+        """A Chroma client for the store, safe against the store folder being deleted and made anew.
+
+        Chroma caches one system per path for the life of the process. When the folder is deleted (the index
+        is a cache; people may do that) and recreated, by this or another Index object, a client still bound
+        to the old system finds collections in SQLite that its segment cache does not know. So the store's
+        identity (a random id kept in the store) is checked on every call and any stale system is dropped.
+        """
         store = self.root / "chroma"
-        if self._client is not None and not store.exists():
-            self._client = None  # the index folder was deleted under us: start afresh
-        if self._client is None:
-            from kit.config import private_dir
-            from kit.privacy import telemetry_off
+        identity = _store_identity(store)
+        if (
+            self._client is not None
+            and identity == self._identity
+            and _STORE_SYSTEMS.get(str(store)) == identity
+        ):
+            return self._client
+        from kit.config import private_dir
+        from kit.privacy import telemetry_off
 
-            telemetry_off()
-            import chromadb
-            from chromadb.api.client import SharedSystemClient
-            from chromadb.config import Settings as ChromaSettings
+        telemetry_off()
+        import chromadb
+        from chromadb.api.client import SharedSystemClient
+        from chromadb.config import Settings as ChromaSettings
 
-            if not store.exists():
-                # Chroma caches one system per path for the life of the process; after the folder was
-                # deleted (the index is a cache, people may do that) the cached one points at nothing.
-                SharedSystemClient.clear_system_cache()
-            private_dir(self.root)
-            try:
-                self._client = chromadb.PersistentClient(
-                    path=str(store),
-                    settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
-                )
-            except Exception as exc:
-                raise self._damaged(exc) from exc
+        if identity is None or _STORE_SYSTEMS.get(str(store)) != identity:
+            SharedSystemClient.clear_system_cache()
+            _STORE_SYSTEMS.clear()
+        private_dir(self.root)
+        try:
+            self._client = chromadb.PersistentClient(
+                path=str(store),
+                settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
+            )
+        except Exception as exc:
+            raise self._damaged(exc) from exc
+        self._identity = _mark_store(store)
+        _STORE_SYSTEMS[str(store)] = self._identity
         return self._client
 
     def _damaged(self, exc: Exception) -> IndexDamaged:
@@ -187,6 +223,7 @@ class Index:
 
         self._client = None
         SharedSystemClient.clear_system_cache()
+        _STORE_SYSTEMS.clear()
         shutil.rmtree(self.root / "chroma", ignore_errors=True)
 
     def _check_compatible(self, collection: Any) -> None:
