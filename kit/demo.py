@@ -84,6 +84,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}")
             print(f"     {text}")
         print()
+    from kit.digest import digest
+
+    print("Digest of the whole sample journal (computed from the entries, no model):\n")
+    print(digest(index=index).to_markdown())
+    print()
     print("Try it yourself:")
     print(f'  KIT_JOURNAL={root / "journal"} KIT_HOME={root / "home"} .venv/bin/reflect search "running"')
     return 0

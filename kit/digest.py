@@ -164,6 +164,7 @@ def _length_weight(phrase: str, count: int) -> float:
 def label_themes(groups: list[list[str]], top: int = 3) -> list[list[str]]:
     """Key phrases per group of texts by class-based TF-IDF; phrases come from the group's own texts."""
     counts = [Counter(p for text in texts for p in _phrases(text)) for texts in groups]
+    forms = _surface_forms(groups)
     overall: Counter[str] = Counter()
     for c in counts:
         overall.update(c)
@@ -188,7 +189,31 @@ def label_themes(groups: list[list[str]], top: int = 3) -> list[list[str]]:
             if len(chosen) == top:
                 break
         labels.append(chosen)
-    return labels
+    return [[_cased(p, forms) for p in chosen] for chosen in labels]
+
+
+def _surface_forms(groups: list[list[str]]) -> Counter[str]:
+    return Counter(
+        w.strip("'’-")
+        for texts in groups
+        for text in texts
+        for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    )
+
+
+def _cased(phrase: str, forms: Counter[str]) -> str:
+    """Write each label word as the person mostly wrote it ("Lena", not "lena"; "run", not "Run")."""
+    out = []
+    for word in phrase.split():
+        variants = [
+            (n, f)
+            for f, n in forms.items()
+            if f.lower().replace("'", "").replace("’", "") in (word, word + "s")
+        ]
+        exact = [(n, f) for n, f in variants if f.lower() == word]
+        best = max(exact or [(0, word)])[1]
+        out.append(best if best.lower() == word else word)
+    return " ".join(out)
 
 
 def cluster(vectors: Any, max_k: int = 12, sample: int = 800) -> list[int]:

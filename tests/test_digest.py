@@ -86,7 +86,7 @@ def test_labels_use_words_from_the_themes_own_entries(topical_journal):
         assert theme.phrases, theme
         for phrase in theme.phrases:
             for word in phrase.split():
-                assert word in texts
+                assert word.lower() in texts
 
 
 def test_quotes_are_verbatim_and_dated(topical_journal):
@@ -148,6 +148,14 @@ def test_label_themes_prefers_repeated_phrases():
     )
     assert labels[0][0] == "boiler"
     assert labels[1][0] == "choir"
+
+
+def test_labels_keep_the_persons_capitals_for_names():
+    labels = label_themes(
+        [["Called Lena again.", "Lena said sorry.", "walked with Lena"], ["Run club", "run run"]]
+    )
+    assert labels[0][0] == "Lena"
+    assert labels[1][0] == "run"
 
 
 def test_cluster_is_deterministic_and_small_inputs_are_one_theme():
