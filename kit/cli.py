@@ -9,7 +9,6 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from kit.errors import KitError
 
@@ -48,17 +47,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _update_index(journal: Path, rebuild: bool, quiet_when_unchanged: bool) -> Any:
+def cmd_index(args: argparse.Namespace) -> int:
     from kit.index import Index
 
-    report = Index(journal=journal).update(
-        rebuild=rebuild, progress=sys.stderr.isatty() or not quiet_when_unchanged
-    )
-    return report
-
-
-def cmd_index(args: argparse.Namespace) -> int:
-    report = _update_index(_journal(args), args.rebuild, quiet_when_unchanged=False)
+    report = Index(journal=_journal(args)).update(rebuild=args.rebuild, progress=True)
     if args.json:
         print(json.dumps(report.to_dict()))
     else:

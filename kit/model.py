@@ -131,13 +131,7 @@ class EmbeddedChatModel(BaseChatModel):
         return _llama_cache[key]
 
     def _kwargs(self, stop: list[str] | None, **kwargs: Any) -> dict[str, Any]:
-        options = {
-            "temperature": self.temperature,
-            "max_tokens": self.max_tokens,
-            "seed": self.seed,
-            "top_p": self.top_p,
-            "repeat_penalty": self.repeat_penalty,
-        }
+        options = {k: v for k, v in self.params().items() if k != "n_ctx"}  # n_ctx is fixed at load
         options.update({k: v for k, v in kwargs.items() if k in (*options, "grammar")})
         if stop:
             options["stop"] = stop

@@ -7,6 +7,7 @@ on disk validates. A write is refused when the file changed since it was read: t
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -215,9 +216,7 @@ def scan_journal(journal: Path) -> Scan:
 
 
 def _with_id(entry: Entry, entry_id: str) -> Entry:
-    from dataclasses import replace
-
-    return replace(entry, id=entry_id)
+    return dataclasses.replace(entry, id=entry_id)
 
 
 # ---------------------------------------------------------------- writing
