@@ -60,7 +60,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from kit.index import Index
-    from kit.retrieve import as_datetime, search
+    from kit.retrieve import as_datetime, search, snippet
 
     since, until = as_datetime(args.since), as_datetime(args.until, end_of_day=True)  # bad dates fail first
     journal = _journal(args)
@@ -76,12 +76,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         print("No entries found. Try other words, or widen --since/--template.")
         return 0
     for rank, hit in enumerate(hits, 1):
-        snippet = " ".join(hit.text.split())
-        snippet = snippet if len(snippet) <= 160 else snippet[:157] + "…"
         print(
             f"{rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}  (cell {hit.cell_id}, {hit.template})"
         )
-        print(f"   {snippet}")
+        print(f"   {snippet(hit.text, 160)}")
     return 0
 
 

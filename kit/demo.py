@@ -38,7 +38,8 @@ def build_journal(journal: Path) -> int:
         shutil.rmtree(journal)
     journal.mkdir(parents=True)
     (journal / MARKER).write_text("made by `python -m kit.demo`; safe to delete\n")
-    for item in sample_entries():
+    entries = sample_entries()
+    for item in entries:
         created = datetime.fromisoformat(item["created"]).astimezone()
         year, week, _ = created.isocalendar()
         append_entry(
@@ -51,7 +52,7 @@ def build_journal(journal: Path) -> int:
             created=created,
             journal=journal,
         )
-    return len(sample_entries())
+    return len(entries)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("KIT_EMBED", "embedded")
 
     from kit.index import Index
-    from kit.retrieve import search
+    from kit.retrieve import search, snippet
 
     print("Reflective Notebook Kit demo — fully offline. Not medical or therapeutic advice.\n")
     n = build_journal(root / "journal")
@@ -79,10 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         label = f'Search: "{query}"' + "".join(f"  --{k} {v}" for k, v in filters.items())
         print(label)
         for rank, hit in enumerate(search(query, k=3, index=index, **filters), 1):
-            text = " ".join(hit.text.split())
-            text = text if len(text) <= 110 else text[:107] + "…"
             print(f"  {rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}")
-            print(f"     {text}")
+            print(f"     {snippet(hit.text, 110)}")
         print()
     from kit.digest import digest
 

@@ -229,13 +229,12 @@ def cluster(vectors: Any, max_k: int = 12, sample: int = 800) -> list[int]:
     tree = linkage(x, method="ward")
     scored = np.arange(n) if n <= sample else np.linspace(0, n - 1, sample).astype(int)
     dist = 1.0 - x[scored] @ x[scored].T
-    best_k, best_score, best_labels = 1, -1.0, np.zeros(n, dtype=int)
+    best_score, best_labels = -1.0, np.zeros(n, dtype=int)
     for k in range(2, min(max_k, n // 3) + 1):
         labels = fcluster(tree, k, criterion="maxclust") - 1
         score = _silhouette(dist, labels[scored])
         if score > best_score + 1e-9:
-            best_k, best_score, best_labels = k, score, labels
-    del best_k
+            best_score, best_labels = score, labels
     # Number clusters by first appearance so the output order is stable.
     order: dict[int, int] = {}
     return [order.setdefault(int(c), len(order)) for c in best_labels]
@@ -266,20 +265,10 @@ def _quote(ids: list[str], docs: list[str], metas: list[dict], vecs: Any, phrase
     centre = x.mean(axis=0)
     ranked = sorted(range(len(ids)), key=lambda i: (-float(x[i] @ centre), ids[i]))
     keywords = {w for p in phrases for w in p.split()}
-    for i in ranked:
-        candidates = [s for s in sentences(docs[i]) if len(s.split()) >= 5] or [docs[i].strip()]
-        best = max(candidates, key=lambda s: (len(keywords & set(_tokens(s))), -candidates.index(s)))
-        if best:
-            return Quote(
-                text=best, created=_day(metas[i]["created"]), entry_id=ids[i], notebook=metas[i]["notebook"]
-            )
-    i = ranked[0]
-    return Quote(
-        text=docs[i].strip(),
-        created=_day(metas[i]["created"]),
-        entry_id=ids[i],
-        notebook=metas[i]["notebook"],
-    )
+    i = ranked[0]  # indexed entries are never empty, so the nearest one always has a sentence to quote
+    candidates = [s for s in sentences(docs[i]) if len(s.split()) >= 5] or [docs[i].strip()]
+    best = max(candidates, key=lambda s: (len(keywords & set(_tokens(s))), -candidates.index(s)))
+    return Quote(text=best, created=_day(metas[i]["created"]), entry_id=ids[i], notebook=metas[i]["notebook"])
 
 
 def _mood(metas: list[dict]) -> MoodTrend:

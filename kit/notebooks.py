@@ -381,9 +381,8 @@ def update_entry(
     cell = nb.cells[pos]
     meta = dict(cell.metadata.get("kit") or {})
     if "id" not in meta:
-        meta["id"] = (
-            entry.id
-        )  # keep the id it was known by; the cell already exists, so this adds no cell ids
+        # Keep the id it was known by; this writes kit metadata only, no nbformat cell ids.
+        meta["id"] = entry.id
     if text is not _UNSET:
         cell.source = text
     if mood is not _UNSET:

@@ -33,6 +33,12 @@ class SearchHit:
         return data
 
 
+def snippet(text: str, width: int) -> str:
+    """The text on one line; longer than ``width`` characters, it is cut and ends with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 3] + "…"
+
+
 def as_datetime(value: date | datetime | str | None, end_of_day: bool = False) -> datetime | None:
     if value is None or value == "":
         return None
