@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,15 @@ from kit.privacy import TELEMETRY_OFF
 from kit.testing import FakeEmbeddings
 
 # Variables the kit reads; each test starts from a known state whatever the developer's shell has set.
-_CLEARED = ("KIT_ALLOW_REMOTE", "KIT_OLLAMA_HOST", "OLLAMA_HOST", "KIT_DEBUG", "XDG_DATA_HOME")
+_CLEARED = (
+    "KIT_ALLOW_REMOTE",
+    "KIT_OLLAMA_HOST",
+    "KIT_OLLAMA_TIMEOUT",
+    "KIT_OLLAMA_MODEL",
+    "OLLAMA_HOST",
+    "KIT_DEBUG",
+    "XDG_DATA_HOME",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +102,59 @@ def pytest_pycollect_makeitem(collector: Any, name: str, obj: Any):
     for item in items:
         if isinstance(item, pytest.Function) and item.get_closest_marker("asyncio") is None:
             item.add_marker(pytest.mark.asyncio)
+
+
+# Three topics with their own vocabulary, written for this test; each entry names its topic in other words.
+TOPICS = {
+    "garden": [
+        "Planted tomatoes and basil in the garden beds before the rain came.",
+        "The garden tomatoes are finally red; picked a bowl of basil for dinner.",
+        "Weeded the garden beds all afternoon, the basil is flowering already.",
+        "Slugs ate half the lettuce in the garden beds, the tomatoes survived.",
+    ],
+    "choir": [
+        "Choir rehearsal tonight, the altos finally nailed the harmony in the second verse.",
+        "Sang the solo at choir rehearsal and my voice only wobbled once.",
+        "Choir concert next month; the conductor wants the harmony memorised.",
+        "Missed choir rehearsal for work and felt the harmony slipping away.",
+    ],
+    "landlord": [
+        "The landlord still hasn't fixed the boiler, third email this month about the deposit.",
+        "Landlord replied about the boiler repair, says the engineer comes Tuesday.",
+        "Argued with the landlord on the phone about the deposit and the damp wall.",
+    ],
+}
+
+
+@pytest.fixture
+def topical_journal(journal):
+    """Three topics, interleaved in time, with one private entry; returns (index, {topic: [Entry]})."""
+    from kit.index import Index
+    from kit.notebooks import append_entry
+
+    start = datetime(2026, 3, 2, 20, 0).astimezone()
+    written: dict[str, list] = {t: [] for t in TOPICS}
+    day = 0
+    for round_ in range(4):  # interleave topics in time, as a real journal would
+        for topic, texts in TOPICS.items():
+            if round_ < len(texts):
+                created = start + timedelta(days=day)
+                entry = append_entry(
+                    journal / f"{created:%Y-%m}.ipynb",
+                    texts[round_],
+                    created=created,
+                    mood=3 + day // 2,
+                    journal=journal,
+                )
+                written[topic].append(entry)
+                day += 1
+    append_entry(
+        journal / "2026-03.ipynb",
+        "Private: the garden choir landlord secret.",
+        private=True,
+        created=start,
+        journal=journal,
+    )
+    index = Index(journal=journal, embedder=FakeEmbeddings())
+    index.update(progress=False)
+    return index, written

@@ -83,3 +83,14 @@ def test_a_system_message_is_always_sent():
     assert sent[0]["role"] == "system" and sent[1] == {"role": "user", "content": "hello"}
     mine = _message_dicts([SystemMessage("be brief"), HumanMessage("hi")])
     assert mine[0] == {"role": "system", "content": "be brief"} and len(mine) == 2
+
+
+def test_ollama_timeout_comes_from_the_environment(monkeypatch):
+    from kit.errors import ConfigError
+    from kit.model import KitChatOllama
+
+    monkeypatch.setenv("KIT_OLLAMA_TIMEOUT", "7")
+    assert KitChatOllama(model="llama3.2").timeout == 7.0
+    monkeypatch.setenv("KIT_OLLAMA_TIMEOUT", "soon")
+    with pytest.raises(ConfigError, match="KIT_OLLAMA_TIMEOUT"):
+        KitChatOllama(model="llama3.2")
