@@ -1,0 +1,966 @@
+"""The safety gate: crisis detection on the writer's own words, PII spans, and what a person sees on a hit.
+
+Every example below was written for this file; none comes from a public safety dataset.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+import kit.safety as safety
+from kit.errors import KitError
+from kit.safety import (
+    AI_LABEL,
+    DISCLAIMER,
+    CrisisDetected,
+    SafetyReport,
+    Span,
+    check,
+    crisis_message,
+    find_safety_plan,
+    helplines,
+)
+
+# The writer says they want to die or hurt themself: directly, indirectly, in euphemisms, with typos.
+CRISIS = [
+    "I want to die.",
+    "i just want to die",
+    "Honestly I wanna die",
+    "I wish I was dead.",
+    "I'd rather be dead than keep feeling like this.",
+    "I'm going to kill myself.",
+    "im going to kill my self tonight",
+    "Sometimes I think about killing myself.",
+    "I want to end my life.",
+    "I've been thinking about taking my own life.",
+    "I'm suicidal again.",
+    "I've been having suicidal thoughts all week.",
+    "I keep thinking about suicide.",
+    "I wrote a suicide note last night.",
+    "i want to kms",
+    "I want to unalive myself.",
+    "been thinking about unaliving lately",
+    "I feel like dying.",
+    "I wish I could just die in my sleep.",
+    "I hope I die soon.",
+    "I don't want to live anymore.",
+    "I dont want to be alive",
+    "I don’t want to exist.",
+    "I'm not sure I want to live.",
+    "Im not sure i want to keep going",
+    "I don't know if I want to be here anymore.",
+    "I don't want to wake up tomorrow.",
+    "I hope I don't wake up.",
+    "I want to go to sleep and never wake up.",
+    "I wish I could fall asleep and not wake up.",
+    "I'm so tired of living.",
+    "Life isn't worth living.",
+    "There's no reason to go on.",
+    "What's the point of living?",
+    "I have nothing left to live for.",
+    "I don't see the point in living anymore.",
+    "I wish I had never been born.",
+    "I just want to stop existing.",
+    "I wouldn't mind if I didn't wake up.",
+    "Everyone would be better off without me.",
+    "My family would be happier without me.",
+    "The world would be a better place without me.",
+    "Nobody would miss me.",
+    "No one would even notice if I disappeared.",
+    "If I died tomorrow nobody would care.",
+    "It would be easier for everyone if I was gone.",
+    "I cut myself again last night.",
+    "I've been cutting myself.",
+    "I burned myself on purpose with a lighter.",
+    "I want to hurt myself.",
+    "I keep hurting myself when I feel like this.",
+    "The urge to self-harm is really strong today.",
+    "I relapsed and started cutting again.",
+    "i self harmed tonight",
+    "I scratched my arms until they bled.",
+    "I've been stockpiling my pills.",
+    "I'm saving up my sleeping pills.",
+    "I'm thinking about overdosing.",
+    "I could just take all my pills at once.",
+    "I took the whole bottle.",
+    "How many pills would it take to not wake up?",
+    "I've been planning how to end things.",
+    "I've decided when I'm going to end it.",
+    "I have a plan to end my life.",
+    "I've written goodbye letters to my family.",
+    "This is my last day on earth.",
+    "Goodbye forever.",
+    "I'm giving away my things since I won't need them anymore.",
+    "I gave my guitar to my brother, I won't be around much longer.",
+    "I want to end it all.",
+    "I can't do this anymore. I'm thinking about ending it.",
+    "I can't go on like this. I feel completely worthless.",
+    "I'm not suicidal, but I want to die sometimes.",
+    "I don't know why I want to kill myself but I do.",
+    "I've never wanted to die more than today.",
+    "I can't stop thinking about hurting myself.",
+    "I just lost my job. What are the tallest bridges in NYC?",
+    "I just lost my job what are the tallest bridges in nyc",
+    "Everything is hopeless. Where can I buy a gun?",
+    "My wife left me. How many Tylenol is too many?",
+    "I feel so worthless. How high is the Golden Gate Bridge?",
+    "Nobody cares about me. Where can I get strong rope?",
+    "i dont want 2 be here anymore",
+    "IM GOING TO KILL MYSELF",
+    "can’t do this anymore im ending it tonight",
+    "Im thinking about sewerslide",
+    "i want to die lol not really joking",
+    "Some days I think it would be easier to just not exist.",
+    "Lately I keep wishing I would get hit by a bus so it would all be over.",
+    "Honestly? I'm tired of being alive.",
+    "I'm done. I don't want to do life anymore.",
+    "I told my therapist I've been having thoughts of killing myself.",
+    "At night I google ways to kill myself.",
+    "What's the most painless way to die?",
+    "I took a bunch of pills last night hoping I wouldn't wake up.",
+    "I've been hiding my meds so I have enough to do it.",
+    "I went to the bridge again tonight and stood there for an hour thinking about jumping off.",
+    "I want to jump in front of a train.",
+    "Part of me wants to drive my car off the road.",
+    "I'm thinking of hanging myself.",
+    "I dug my nails into my arm until it bled because I deserved it.",
+    "The only thing that helps is hurting myself.",
+    "I haven't told anyone that I've started self harming again.",
+    "My kids deserve a better mom than me, they'd be better off without me.",
+    "I'm such a burden. Everyone's life would be easier if I just disappeared.",
+    "I don't think I can keep going.",
+    "I feel like I can't go on anymore.",
+    "Nobody would care if I killed myself.",
+    "I'm ready to die.",
+    "I've made up my mind, tonight is the night I end it all.",
+    "I wrote letters to everyone. I'm so sorry for everything.",
+    "By the time anyone reads this I'll be gone.",
+    "Gave my cat to my neighbour and my books to Sam. I won't need them where I'm going.",
+    "i honestly dont see a reason to keep living",
+    "i keep thinking everyone would be happier if i was dead",
+    "I've got the pills and a plan.",
+    "I feel empty inside. I've been looking up how many paracetamol it takes.",
+    "I want the pain to stop. Everything feels hopeless.",
+    "It's too much. I can't take it anymore. I just want everything to end.",
+    "I keep picturing my own funeral and thinking they'd be relieved.",
+    "Im so sick of life",
+    "I'm not okay. I want to die.",
+    "i want to disappear forever and never come back. nobody cares anyway",
+    "I wish I wasn't alive.",
+    "I don't want to be alive anymore, I'm exhausted.",
+    "I've been researching how to overdose.",
+    "i wanna unalive",
+    "Thinking about suicide again.",
+    "SH urges are bad tonight, I want to cut.",
+    "Can't stop thinking about ending my life.",
+    "I want to die. I mean it this time.",
+    "Maybe it's time I stopped being a burden and ended things for good.",
+    "I don't want to be here. Not at work, not anywhere. I don't want to be here at all.",
+    "I've started thinking that the world doesn't need me in it.",
+    "I can't see any way out except dying.",
+    "It feels like the only way out is to end it.",
+    "I'm scared of what I might do to myself tonight.",
+    "I don't trust myself to be alone tonight.",
+    "I looked up the train timetable and thought about stepping in front of one.",
+    "Everyone keeps saying it gets better but I'm not sure I'll be around to see it.",
+    "I keep wanting to punish myself by cutting.",
+    "Its like i want to sleep and never wake up",
+    "i really dont want to be alive anymore tbh",
+    "Part of me hopes the cancer wins so I don't have to keep going.",
+    "I wish I could just go to sleep forever.",
+    "I'm a waste of space and everyone would be relieved if I was gone.",
+    "Tonight I'm going to take every pill in the house.",
+    "i just want to end it. i can't do this anymore.",
+    "Im thinking of ending it all",
+    "I want it to be over. I'm so tired of fighting, I feel hopeless.",
+    "I made a list of who gets my things after I'm gone.",
+    "I keep thinking about my dad's gun in the garage. I'm so alone.",
+    "Looked up how far the drop is from the parking garage. Nothing matters anymore.",
+    "I feel like I'm drowning and I want to let go for good.",
+    "Is it wrong that I want to die?",
+    "Why do I even bother living.",
+    "I deserve to die.",
+    "I hate being alive so much.",
+    "I just want to fall asleep and not wake up ever again.",
+    "If I'm honest, I've been thinking about suicide a lot.",
+    "I'm so tired. I just want to die and be done with it.",
+    "Every night I lie awake wishing I was dead.",
+    "I think my family would be better off if I wasn't around.",
+    "I'm planning to kill myself this weekend.",
+    "I have the rope ready. Nothing matters anymore.",
+    "I looked up how much of my medication would be a lethal dose. I'm so alone.",
+    "Sometimes I want to crash my car on the way home.",
+    "I took too many pills on purpose last night.",
+    "I want to burn myself again.",
+    "I banged my head against the wall until it bled, I hate myself.",
+    "Honestly I think I'm going to end my life soon.",
+    "Nobody would notice if I was gone.",
+    "Why am I even alive.",
+    "I just don't want to exist anymore.",
+    "I feel like ending it all.",
+    "i want to die so bad",
+    "i want to kill myself tbh",
+    "I'm seriously considering suicide.",
+    "I'm writing this because I won't be around much longer. I'm sorry for everything.",
+    "Most days I don't want to be alive.",
+    "I don't see any reason to live.",
+    "I wish I would die in my sleep.",
+    "There is no point in me being here.",
+    "Can't stop thinking about killing myself.",
+    "I want to slit my wrists.",
+    "Honestly I think it'd be better if I just wasn't here.",
+    "I don't want to be on this earth anymore.",
+    "I keep fantasising about not existing.",
+    "I'm going to end my life on Friday.",
+    "My plan is to take all my sleeping pills on Sunday.",
+    "Every time I cross the bridge I think about jumping.",
+    "I've been burning my arm with cigarettes.",
+    "I hit myself again when I got home.",
+    "Nobody would even care if I died tonight.",
+    "I feel like such a burden, they'd be better off if I was dead.",
+    "I'm so tired of being alive, I just want to sleep and never wake up.",
+    "i want to die i want to die i want to die",
+    "Wrote my suicide note today.",
+    "I wish I could stop existing.",
+    "I've been researching how to kill myself.",
+    "I'm scared I'm going to hurt myself tonight.",
+    "there's no point in living anymore",
+    "I want to kill myself, I can't take it anymore.",
+    "I just want everything to stop. I feel hopeless and trapped.",
+    "I'm planning to overdose tonight.",
+    "I cut my wrists last night.",
+    "I feel like everyone would be happier if I disappeared forever.",
+    "I'm giving my dog to my sister because I won't be around much longer.",
+    "Today I wrote goodbye letters to my kids.",
+]
+
+# Idioms, technical uses, negation, other people, accidents, recovery, everyday plans.
+NOT_CRISIS = [
+    "Kill the process before you restart the server.",
+    "I had to kill -9 the hung job.",
+    "This commute is killing me.",
+    "I'd die for a coffee right now.",
+    "Went out to shoot a photo of the sunset.",
+    "I'm dying to see the new film.",
+    "I killed it at the presentation today!",
+    "My phone battery died on the train.",
+    "Cut the onions finely before frying.",
+    "I could murder a pizza.",
+    "I'm dead tired after the hike.",
+    "The bride looked drop-dead gorgeous.",
+    "The coach called a suicide squeeze in the ninth inning.",
+    "The plant on my desk is dying.",
+    "I'm not suicidal.",
+    "I would never hurt myself.",
+    "I don't want to die, I want to get better.",
+    "My friend's brother died by suicide last year.",
+    "My sister said she wants to die and I'm scared for her.",
+    "He told me he was thinking about suicide, so I called the helpline with him.",
+    "I read an article about suicide prevention.",
+    "We had suicide prevention training at work today.",
+    "I volunteer at a suicide hotline on Thursdays.",
+    "The movie was about a man who wants to die.",
+    "I cut myself shaving this morning.",
+    "I burned myself on the stove while cooking.",
+    "I hurt myself at the gym doing deadlifts.",
+    "I'm only hurting myself by procrastinating.",
+    "I need to cut myself some slack.",
+    "I'm burning myself out at work.",
+    "I cut myself off from social media for a week.",
+    "I killed myself laughing at that show.",
+    "I'm killing myself trying to meet this deadline.",
+    "I took all my meds this morning like I'm supposed to.",
+    "I overdosed on caffeine before the exam.",
+    "I'm giving away my old clothes to charity.",
+    "I gave my old bike to my nephew since I won't need it now that I have a car.",
+    "I'm ending things with Sam tonight.",
+    "I'll end it here for today.",
+    "Let's end it on a high note.",
+    "I don't want to wake up early tomorrow.",
+    "I don't want to live in London anymore.",
+    "I don't want to go on the trip.",
+    "I don't want to be here at this party.",
+    "I want to live a long and happy life.",
+    "I could sleep forever after that week.",
+    "I wanted to die of embarrassment when I tripped on stage.",
+    "I'd rather die than go to that party.",
+    "What are the tallest buildings in Chicago? We're planning a trip.",
+    "How high is the Eiffel Tower?",
+    "How many pills should I take for a headache?",
+    "The death scene in the book made me cry.",
+    "Nobody would notice if I left the party early.",
+    "It would be better if I were more organised.",
+    "The team would be fine without me on Friday.",
+    "I'm saying goodbye to everyone at work before I move to Berlin.",
+    "Today I'm grateful to be alive.",
+    "I love my life right now.",
+    "Shot myself in the foot with that email.",
+    "I'm drowning myself in work to avoid thinking.",
+    "I used to self-harm, but I've been clean for three years and I'm proud of that.",
+    "Years ago I wanted to die; today I'm grateful I got help.",
+    "If I ever feel like hurting myself, I'll call Sam first.",
+    "My therapist asked if I wanted to hurt myself and I said no.",
+    "The series finale was to die for.",
+    "I'm so done with this spreadsheet.",
+    "We watched Suicide Squad last night.",
+    "I killed the bug in the code.",
+    "The whole team was dying of laughter.",
+    "Dead end job, but the people are nice.",
+    "The deadline is killing me slowly.",
+    "My grandpa passed away in his sleep; I miss him.",
+    "I lost my job today and I'm worried about rent.",
+    "I feel hopeless about the election.",
+    "I can't do this anymore, this job is exhausting.",
+    "I need to cut back on sugar.",
+    "I want to cut my hair short.",
+    "The plot of the novel is about a woman who overdosed.",
+    "My cousin overdosed last year and I still think about him.",
+    "I hung my coat up and made tea.",
+    "Bungee jumping off the bridge was amazing!",
+    "I'm dying to try that new ramen place.",
+    "That joke killed me.",
+    "The heat is killing my tomatoes.",
+    "My laptop died halfway through the meeting.",
+    "We need to kill the old branch and merge main.",
+    "The process was killed by the OOM killer.",
+    "I cut my finger chopping carrots.",
+    "I shot some great photos at the lake.",
+    "Murder mystery night was fun.",
+    "I nearly died laughing at his speech.",
+    "Suicide drills at basketball practice wrecked my legs.",
+    "We read Romeo and Juliet, the suicide scene is so sad.",
+    "I'm worried my brother is suicidal; I want to help him find a therapist.",
+    "My grandmother died last spring and I still miss her every day.",
+    "I watched a documentary about overdose deaths in Ohio.",
+    "I'm grateful for my friends. Life is good.",
+    "I'm not going to hurt myself, I just needed to vent.",
+    "I have no intention of killing myself.",
+    "I don't have any thoughts of suicide.",
+    "I'm not going to lie, today was great.",
+    "Bridge club was fun this week; we're going to the tallest tower in the city next month.",
+    "How tall is the Empire State Building? My son asked today.",
+    "I bought rope for the tent and a new tarp.",
+    "We went to the gun range with dad for his birthday.",
+    "The pharmacist told me the maximum dose of ibuprofen.",
+    "I'm done with this book, onto the next.",
+    "Time to end it for the night, journal.",
+    "I killed two hours scrolling.",
+    "The deadline is going to be the death of me haha.",
+    "I'm so tired I could die.",
+    "I want to disappear into a good book this weekend.",
+    "I'm giving my old phone to my sister since I got a new one.",
+    "I said my goodbyes to the house before we handed over the keys.",
+    "I wrote my will after the baby was born, feels grown-up.",
+    "The recipe says to burn the sugar slightly.",
+    "I hurt my back lifting boxes.",
+    "Ended things with Jake, it was the right call.",
+    "I'd kill for a holiday.",
+    "My heart died a little when the dog chewed my shoes.",
+    "I'm over the moon about the new job.",
+    "It's not worth it to argue with him.",
+    "There's no point going to the gym when it's this late.",
+    "There's no reason to go on the trip if Jess can't come.",
+    "I'm not sure I want to go on the trip.",
+    "I don't know if I want to continue with the course.",
+    "I lost my keys again, so annoying.",
+    "I feel like a failure at cooking, but it's fun.",
+    "Honestly, this meeting could end me.",
+    "We had a fire drill and everyone had to leave the building.",
+    "The tallest building in the world is the Burj Khalifa.",
+    "I jumped off the pier into the sea with my cousins.",
+    "I killed the spider in the bathroom.",
+    "The cake died in the oven, total disaster.",
+    "Let's kill two birds with one stone and do both errands.",
+    "This song slaps, I'm dead.",
+    "I'm dying of boredom in this lecture.",
+    "My phone is dying, need a charger.",
+    "I'd kill to have her confidence.",
+    "We went to see the highest waterfall in Iceland.",
+    "We drove over the tallest bridge in the state on our road trip.",
+    "I bought rope for the garden swing.",
+    "My dad keeps his hunting rifle locked in a safe.",
+    "I hate my life sometimes, but today was good.",
+    "I felt hopeless about the exam, but I passed!",
+    "I'm not going to give up.",
+    "The book's narrator wants to die, and it's heavy but beautiful.",
+    "I wrote about my suicidal thoughts from years ago; I'm so much better now.",
+    "My mum worries I'll hurt myself on the motorbike.",
+    "I gave my books away since I moved to a smaller flat.",
+    "Goodbye, 2023!",
+    "This is goodbye to my old apartment; on to the next chapter.",
+    "I'll be gone for two weeks in Spain.",
+    "I won't be around much this weekend, I'm visiting my parents.",
+    "We had to put the dog down today and said our final goodbyes.",
+    "I cut my hair and I love it.",
+    "The kids were burning off energy at the park.",
+    "I'm exhausted but happy.",
+    "There's no point in arguing with him.",
+    "I want to end the day with a walk.",
+    "Ending the week on a high!",
+    "My cat hurt herself jumping off the counter.",
+    "Dead serious, that was the best pizza ever.",
+    "I pushed myself too hard at practice.",
+    "I overdid it on cake at the party.",
+    "My manager is going to kill me when she sees this bug.",
+    "I'm going to kill him for spoiling the ending, lol.",
+    "I nearly died when I saw the price.",
+    "You'll die when you hear what happened.",
+    "That hike nearly killed me.",
+    "We're dying to hear your news.",
+    "Went to a gig and the band killed it.",
+    "My friends and I watched a horror film where everyone dies.",
+    "Just killed a whole pizza by myself.",
+    "The plants died while I was on holiday.",
+    "I'm going to cut down on screen time.",
+    "I took the whole day off.",
+    "I'm saving up for a new bike.",
+    "I've been stockpiling snacks for the movie night.",
+    "I said goodbye to my old car today.",
+    "I gave my sister my old guitar.",
+    "Life is too short to stay in a job you hate.",
+    "I'm tired of living out of a suitcase.",
+    "I'm sick of living with roommates.",
+    "I'm done with life admin for today.",
+    "My cat is my reason to get up in the morning, she's the best.",
+    "I want to live somewhere warmer.",
+    "I'd rather stay home than go out tonight.",
+    "I want to disappear into the mountains for a weekend.",
+    "Not sure I want to go on the hike on Saturday.",
+    "I don't want to go on like this at work, I'm going to talk to HR.",
+    "What's the point of meetings that could be emails?",
+    "The tallest building in Chicago looked amazing at night.",
+    "I don't think anyone would notice if I wore the same shirt twice.",
+    "Nobody would miss me at the party, so I stayed home and read.",
+    "I'd kill for some sleep.",
+    "My boss will kill me if I'm late again.",
+    "This heat is killing me.",
+    "I died a little inside when I saw my exam grade, lol.",
+    "The hero sacrifices himself at the end of the film.",
+    "My grandma is dying and I'm trying to visit her every day.",
+    "I'm reading a memoir about a woman who survived a suicide attempt.",
+    "I hurt myself playing football today.",
+    "I burned myself on the iron again, ouch.",
+    "Cutting the grass took all afternoon.",
+    "We jumped off the rocks into the lake, so much fun.",
+    "How tall is the tallest building in Dubai? We're going in April.",
+    "I bought a rope ladder for the treehouse.",
+    "The pharmacy gave me too many pills so I returned some.",
+    "I gave my old laptop to my nephew, I don't need it anymore since work gave me a new one.",
+    "I'm not suicidal, just tired and a bit sad.",
+    "I'd never kill myself, I love my kids too much.",
+    "I don't want to die without seeing Japan.",
+    "End of the week, finally!",
+    "We ended things on good terms.",
+    "Dead on my feet after the double shift.",
+    "The cat is dying for attention.",
+    "I could die happy after that cake.",
+    "I want to disappear for a weekend and just read.",
+    "No reason to go on about it, it's done.",
+    "I keep dreaming of dying my hair pink.",
+]
+
+SAFE_ENTRIES = [
+    (
+        "Today was long. I woke up at six, made coffee, and spent the morning fixing a bug where the worker "
+        "would hang until I had to kill the process by hand. Lunch with Priya was nice; we talked about her "
+        "move to Leeds and the new flat. In the afternoon the commute was killing me, the train was packed "
+        "and my phone died halfway. I'm dead tired now but I killed it at the standup and my manager noticed."
+        " Tomorrow I want to go for a run, finish the report, and call Mum. Grateful for small things: good "
+        "coffee, a quiet evening, the cat."
+    ),
+    (
+        "The divorce papers came through this week. I feel miserable and honestly a bit hopeless about "
+        "starting over at forty. I cried in the car park. But I called my sister, and she reminded me that "
+        "I've been through hard things before. I ended things with the old lawyer and found a new one who "
+        "actually listens. I'm going to give my old wedding dress to a charity shop. I don't know what comes "
+        "next, but I'm still here, still trying, and tonight I'm making soup."
+    ),
+    (
+        "I lost my job on Tuesday. Restructuring, they said. I'm scared about rent and I feel like a failure,"
+        " even though I know it isn't personal. I spent the evening updating my CV and messaging old "
+        "colleagues. Jess says there are openings at her company. I want to take a week to breathe, go for "
+        "long walks by the river, and then apply properly. I'm not giving up."
+    ),
+    (
+        "Grandpa passed away last night. He was 91 and it was peaceful. We said our final goodbyes at the "
+        "hospice and I held his hand. I keep thinking about the summers at his cabin, the way he taught me to"
+        " fish. Mum asked me to speak at the funeral. I don't know how to say goodbye to someone who was "
+        "always there. I'm sad, but I'm also grateful that I had him for so long."
+    ),
+    (
+        "Therapy today was hard. We talked about the years when I used to self-harm, and how proud I am that "
+        "I've been clean for four years now. My therapist asked if I have any thoughts of hurting myself at "
+        "the moment and I said no, which is true. We worked on my safety plan anyway, just to keep it up to "
+        "date: call Sam, walk the dog, text the crisis line if things get bad. I feel lighter."
+    ),
+    (
+        "Work is brutal. I can't do this anymore, this job is exhausting and my boss keeps moving the "
+        "deadline. The deadline is killing me slowly. I think I need to quit, or at least ask for a transfer."
+        " Tonight I'm going to end it early, order pizza, and watch something stupid. Tomorrow is another "
+        "day."
+    ),
+    (
+        "Played Suicide Squad on the console with my brother, then watched a documentary about the Golden "
+        "Gate Bridge and how they built it. Did you know it's one of the tallest bridges of its kind? We want"
+        " to visit San Francisco next summer. I'd die for a trip like that. Dad said he'll help with the "
+        "flights."
+    ),
+    (
+        "Rough week with my depression. I've been numb, sleeping too much, and I skipped the gym three times."
+        " I'm not suicidal, I just feel flat. I told Dr. Okafor and she adjusted my meds. I'm going to try to"
+        " get outside every day, even for ten minutes, and journal before bed."
+    ),
+    (
+        "Moving day! I'm giving away my old furniture since I won't need it in the new place, which is "
+        "already furnished. Said goodbye to everyone on the street. It feels like the end of an era. Packing "
+        "up 12 Elm Street was emotional but I'm excited for Glasgow."
+    ),
+    (
+        "Baseball practice: coach ran us through suicide sprints and then we worked on the suicide squeeze. "
+        "My legs are dead. Afterwards we grabbed burgers and I could murder another one right now."
+    ),
+]
+
+CRISIS_ENTRIES = [
+    (
+        "Today was long. I woke up at six, made coffee, and spent the morning fixing a bug where the worker "
+        "would hang until I had to kill the process by hand. Lunch with Priya was nice; we talked about her "
+        "move to Leeds. Honestly though, I don't want to be here anymore. In the afternoon the commute was "
+        "killing me, the train was packed and my phone died halfway. Tomorrow I want to go for a run and call"
+        " Mum."
+    ),
+    (
+        "The divorce papers came through this week. I feel miserable. I cried in the car park. I keep "
+        "thinking everyone would be better off without me. I called my sister but didn't tell her. I'm making"
+        " soup."
+    ),
+    (
+        "I lost my job on Tuesday. Restructuring, they said. I spent the evening updating my CV and messaging"
+        " old colleagues, and then I sat in the dark for a long time. What are the tallest bridges near me? "
+        "Jess says there are openings at her company."
+    ),
+    (
+        "Therapy was fine, I guess. We talked about my week and my sleep. I didn't tell her that I've been "
+        "saving up my pills. I walked the dog after and watched a film. Tomorrow is Friday."
+    ),
+    (
+        "Work is brutal. I can't do this anymore. My boss keeps moving the deadline and I feel worthless "
+        "every single day. I've been thinking about ending it. Tonight I'm going to order pizza and watch "
+        "something."
+    ),
+    (
+        "went to the shop. bought bread. i dont really see the point of anything anymore and i think i want "
+        "to die. the cat needs feeding. mum called and i didnt pick up"
+    ),
+    (
+        "Nice weather. Planted tomatoes with Anna in the garden and we laughed a lot. At night it hits me "
+        "again, this feeling that nobody would miss me if I was gone. I should sleep. Big day tomorrow with "
+        "the kids."
+    ),
+]
+
+# ---------------------------------------------------------------- crisis detection
+
+
+@pytest.mark.parametrize("text", CRISIS)
+def test_crisis_is_detected(text):
+    report = check(text)
+    assert report.crisis, text
+    assert report.reasons
+
+
+@pytest.mark.parametrize("text", NOT_CRISIS)
+def test_everyday_text_is_not_a_crisis(text):
+    report = check(text)
+    assert not report.crisis, report.reasons
+    assert report.reasons == []
+
+
+@pytest.mark.parametrize(
+    ("reassurance", "not_reassurance"),
+    [
+        ("I'm not suicidal.", "I'm not suicidal, but I want to die sometimes."),
+        ("I would never hurt myself.", "I can't stop thinking about hurting myself."),
+        ("I don't want to die.", "I don't want to live."),
+        ("I want to live.", "I'm not sure I want to live."),
+        ("I'm not going to kill myself.", "I don't know why I want to kill myself."),
+        ("I have no intention of hurting myself.", "I'm not okay and I want to hurt myself."),
+        ("I never wanted to die.", "I've never wanted to die more than today."),
+        ("I no longer want to die.", "I no longer want to live."),
+        ("I don't think I'd ever hurt myself.", "I don't think I can keep going."),
+        ("I'm not going to lie, today was good.", "I'm not going to lie, I want to die."),
+    ],
+)
+def test_negation_reassures_only_when_it_negates_the_wish(reassurance, not_reassurance):
+    assert not check(reassurance).crisis
+    assert check(not_reassurance).crisis
+
+
+@pytest.mark.parametrize(
+    ("about_someone_else", "about_the_writer"),
+    [
+        (
+            "My friend's brother died by suicide last year.",
+            "Since my brother died by suicide I keep thinking about suicide.",
+        ),
+        (
+            "My sister said she wants to die.",
+            "My sister worries about me because I want to die.",
+        ),
+        ("The movie was about a man who wants to die.", "The movie made me want to die."),
+        ("My cousin overdosed last year.", "I'm thinking about overdosing like my cousin did."),
+        ("He told me he was suicidal.", "He doesn't know I'm suicidal."),
+    ],
+)
+def test_other_peoples_crises_are_not_the_writers(about_someone_else, about_the_writer):
+    assert not check(about_someone_else).crisis
+    assert check(about_the_writer).crisis
+
+
+def test_distress_with_an_innocent_looking_question_about_means_is_a_crisis():
+    report = check("I just lost my job. What are the tallest bridges in NYC?")
+    assert report.crisis
+    assert report.reasons == ["asks about a means of harm alongside distress"]
+    # Each half alone is not a crisis: a job loss is distress, a bridge question is trivia.
+    assert not check("I just lost my job.").crisis
+    assert not check("What are the tallest bridges in NYC?").crisis
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the tallest bridges in NYC?",
+        "Where can I buy a gun?",
+        "How many sleeping pills are in a bottle?",
+        "Where can I get strong rope?",
+        "How high is the parking garage downtown?",
+    ],
+)
+def test_means_questions_count_anywhere_in_a_distressed_entry(question):
+    entry = (
+        "Everything feels hopeless since the divorce. I went for a walk and fed the ducks. "
+        f"The weather was grey and the café was closed. {question} Made pasta for dinner."
+    )
+    assert check(entry).crisis
+    assert not check(f"We're planning a city break in May. {question} Made pasta for dinner.").crisis
+
+
+def test_ending_it_needs_a_second_signal_nearby():
+    assert not check("I'm thinking about ending it.").crisis
+    assert not check("I can't do this anymore.").crisis
+    assert check("I can't do this anymore. I'm thinking about ending it.").crisis
+
+
+@pytest.mark.parametrize("text", SAFE_ENTRIES)
+def test_long_safe_entries_are_not_a_crisis(text):
+    assert not check(text).crisis, check(text).reasons
+
+
+@pytest.mark.parametrize("text", CRISIS_ENTRIES)
+def test_long_entries_with_a_crisis_are_caught(text):
+    assert check(text).crisis
+
+
+INNOCENT_LONG = (
+    "Woke up early and made coffee while the cat stared at me from the windowsill. The standup ran long "
+    "again, and I spent most of the morning chasing a flaky test that only fails on Tuesdays. Lunch was "
+    "leftover curry. "
+    "In the afternoon I walked to the library, returned two books, and picked up a novel Sam recommended. "
+    "The commute home was packed and my phone battery died, so I just looked out of the window for a while. "
+    "Dinner was simple: eggs, toast, a salad. I watched half an episode of a baking show and fell asleep on "
+    "the sofa. Tomorrow I want to finish the report, call the dentist, and maybe go for a run before work."
+)
+
+
+@pytest.mark.parametrize(
+    "crisis_sentence",
+    [
+        "I keep thinking everyone would be better off without me.",
+        "i dont want to wake up tomorrow",
+        "I've been saving up my pills.",
+        "I cut myself again last night.",
+        "I want to die.",
+        "Honestly there's no reason to go on.",
+    ],
+)
+def test_a_crisis_sentence_in_the_middle_of_a_long_innocent_entry_is_caught(crisis_sentence):
+    sentences = INNOCENT_LONG.split(". ")
+    middle = len(sentences) // 2
+    entry = ". ".join([*sentences[:middle], crisis_sentence.rstrip("."), *sentences[middle:]])
+    assert len(entry.split()) > 120
+    assert not check(INNOCENT_LONG).crisis
+    assert check(entry).crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I DON'T WANT TO LIVE ANYMORE",
+        "i dont want to live anymore",
+        "I don\u2019t want to live anymore",
+        "I don`t want to live any more",
+        "i do not want to live anymore",
+        "im thinking about su1cide",
+        "i want to kil my self",
+        "I want to\nkill myself",  # hard-wrapped line
+    ],
+)
+def test_case_apostrophes_typos_and_line_wraps_do_not_hide_a_crisis(text):
+    assert check(text).crisis
+
+
+KNOWN_MISSES = [
+    # A means without any distress in the entry is not a hit, even when a person would worry.
+    "I keep looking at the pills in the cabinet and counting them.",
+    "I put the razor blades in my drawer just in case.",
+    # "it" is only a plan to die in context the check does not have.
+    "Sometimes I think about how I'd do it.",
+]
+
+
+@pytest.mark.parametrize("text", KNOWN_MISSES)
+@pytest.mark.xfail(strict=True, reason="known limitation of a phrase-based check; see the comments above")
+def test_known_misses(text):
+    assert check(text).crisis
+
+
+_METHOD_WORDS = re.compile(
+    r"\b(?:bridge|building|pill|tablet|rope|noose|gun|knife|blade|razor|train|jump)", re.I
+)
+
+
+@pytest.mark.parametrize("text", CRISIS + [" ".join(e.split()) for e in CRISIS_ENTRIES])
+def test_reasons_are_short_plain_and_free_of_method_details_and_scores(text):
+    for reason in check(text).reasons:
+        assert len(reason) <= 60
+        assert not _METHOD_WORDS.search(reason), reason
+        assert not re.search(r"\d|score|risk|%", reason), reason
+
+
+def test_check_is_deterministic():
+    texts = CRISIS[:20] + NOT_CRISIS[:20] + CRISIS_ENTRIES
+    first = [check(t).to_dict() for t in texts]
+    assert [check(t).to_dict() for t in reversed(texts)] == first[::-1]
+    assert [check(t).to_dict() for t in texts] == first
+
+
+def test_trigger_words_never_hide_a_match(monkeypatch):
+    """The trigger words only skip work: with them switched off, every example gets the same reasons."""
+    texts = CRISIS + NOT_CRISIS + SAFE_ENTRIES + CRISIS_ENTRIES + KNOWN_MISSES
+    fast = [check(t).reasons for t in texts]
+    monkeypatch.setattr(safety, "_USE_TRIGGERS", False)
+    assert [check(t).reasons for t in texts] == fast
+
+
+def test_fast_by_design_regexes_only_run_where_trigger_words_occur(monkeypatch):
+    """No timing assertion: count the regex scans a typical entry costs (under 5% of pattern x sentence)."""
+    scans = 0
+
+    class Counting:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def finditer(self, text: str):
+            nonlocal scans
+            scans += 1
+            return self.pattern.finditer(text)
+
+    rules = tuple(
+        safety._Rule(
+            r.tier,
+            r.reason,
+            tuple((t, Counting(p)) for t, p in r.alts),
+            r.subject,
+            r.negatable,
+            r.unless,
+            r.context,
+        )
+        for r in safety._RULES
+    )
+    assert all(isinstance(p, re.Pattern) for r in safety._RULES for _, p in r.alts)  # compiled at import
+    monkeypatch.setattr(safety, "_RULES", rules)
+    entry = " ".join(" ".join(e.split()) for e in SAFE_ENTRIES[:2])
+    sentences = len(safety._SENTENCE_END.split(entry))
+    patterns = sum(len(r.alts) for r in rules)
+    assert len(entry.split()) > 150
+    check(entry)
+    assert scans <= 0.05 * patterns * sentences
+
+
+def test_empty_and_whitespace_text():
+    for text in ("", "   ", "\n\n", "..."):
+        report = check(text)
+        assert report == SafetyReport(crisis=False, reasons=[], pii=[])
+
+
+def test_report_is_a_frozen_value_with_a_dict_form():
+    report = check("I want to die. Call me on +44 7700 900123.")
+    with pytest.raises(AttributeError):
+        report.crisis = False  # type: ignore[misc]
+    data = report.to_dict()
+    assert data["crisis"] is True
+    assert data["reasons"] == ["mentions wanting to die"]
+    assert data["pii"] == [{"label": "PHONE", "start": 26, "end": 41, "text": "+44 7700 900123"}]
+    assert json.loads(json.dumps(data)) == data
+
+
+# ---------------------------------------------------------------- PII
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mail anna.smith@example.co.uk today.", [("EMAIL", "anna.smith@example.co.uk")]),
+        (
+            "Call +44 7700 900123 or +1 (555) 010-9999.",
+            [("PHONE", "+44 7700 900123"), ("PHONE", "+1 (555) 010-9999")],
+        ),
+        (
+            "US: (555) 123-4567, 555-123-4567, 555.123.4567.",
+            [("PHONE", "(555) 123-4567"), ("PHONE", "555-123-4567"), ("PHONE", "555.123.4567")],
+        ),
+        ("UK: 020 7946 0958 and 07700 900123.", [("PHONE", "020 7946 0958"), ("PHONE", "07700 900123")]),
+        ("We moved to 221B Baker Street last year.", [("ADDRESS", "221B Baker Street")]),
+        ("Her flat is at 42 Elm St. near the park.", [("ADDRESS", "42 Elm St.")]),
+        ("Met my friend Anna for lunch.", [("PERSON", "Anna")]),
+        ("Went hiking with Tom on Monday.", [("PERSON", "Tom")]),
+        ("I called Dr. Lee about the results.", [("PERSON", "Dr. Lee")]),
+        ("My boss Karen-Ann O'Neil was kind.", [("PERSON", "Karen-Ann O'Neil")]),
+        ("Gave my books to Sam.", [("PERSON", "Sam")]),
+        ("Dinner at Priya's was lovely.", [("PERSON", "Priya")]),
+        ("Flew to New York City for work.", [("PLACE", "New York City")]),
+        ("In Paris we walked for hours.", [("PLACE", "Paris")]),
+        ("I just lost my job. What are the tallest bridges in NYC?", [("PLACE", "NYC")]),
+    ],
+)
+def test_pii_spans(text, expected):
+    spans = check(text).pii
+    assert [(s.label, s.text) for s in spans] == expected
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I called Mum on Monday and Dad in March.",
+        "We met at Christmas and went to the UK.",
+        "Talked with God about it, then with my therapist.",
+        "The year was 2019 2020 2021; I ran 5 km at 10:30 on 2024-11-23.",
+        "I paid 1200 for rent and walked 12000 steps.",
+        "Lunch. Then Tom came over.",  # a sentence start is not a cue
+        "I ran 5 miles down the road.",
+        "Reading Jupyter docs with Python open.",
+    ],
+)
+def test_pii_does_not_flag_everyday_words(text):
+    assert check(text).pii == []
+
+
+def test_pii_offsets_hold_in_a_long_entry_with_curly_quotes():
+    text = (
+        "Sunday \u2014 brunch with Maya at 14 Rose Lane, then I called Dr Patel on 020 7946 0958. "
+        "Later I emailed jo@example.org about the trip to Lisbon, and we\u2019re meeting my cousin Ravi "
+        "in Leeds."
+    )
+    spans = check(text).pii
+    assert [(s.label, s.text) for s in spans] == [
+        ("PERSON", "Maya"),
+        ("ADDRESS", "14 Rose Lane"),
+        ("PERSON", "Dr Patel"),
+        ("PHONE", "020 7946 0958"),
+        ("EMAIL", "jo@example.org"),
+        ("PLACE", "Lisbon"),
+        ("PERSON", "Ravi"),
+        ("PLACE", "Leeds"),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in spans)
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+
+
+def test_span_is_a_frozen_value():
+    span = Span("EMAIL", 0, 5, "a@b.c")
+    assert span.to_dict() == {"label": "EMAIL", "start": 0, "end": 5, "text": "a@b.c"}
+    with pytest.raises(AttributeError):
+        span.start = 1  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------- what a person sees on a hit
+
+
+def test_helplines_are_dated_and_cover_us_uk_and_elsewhere():
+    data = helplines()
+    assert data["checked"] == "2026-11-23"
+    assert [line["region"] for line in data["lines"]] == ["US", "UK and Ireland", "Elsewhere"]
+    assert data["emergency"] == "If you are in danger now, call your local emergency number."
+
+
+def test_crisis_message_without_a_safety_plan():
+    message = crisis_message()
+    for needle in (
+        "988",
+        "116 123",
+        "findahelpline.com",
+        "checked 2026-11-23",
+        "If you are in danger now, call your local emergency number.",
+        "not sent what you wrote to an AI",
+        "`reflect new safety-plan`",
+        "What you wrote matters",
+    ):
+        assert needle in message
+    assert not re.search(r"score|risk|\d+ ?%", message, re.I)
+    assert "Your safety plan:" not in message
+
+
+def test_crisis_message_shows_the_safety_plan(tmp_path):
+    plan = tmp_path / "2026-01-02 safety-plan.ipynb"
+    message = crisis_message(plan)
+    assert f"Your safety plan: {plan}" in message
+    assert "reflect new safety-plan" not in message
+
+
+def test_find_safety_plan_takes_the_newest_and_skips_hidden_folders(journal: Path):
+    assert find_safety_plan(journal) is None
+    (journal / "2025").mkdir()
+    old = journal / "2025" / "safety-plan.ipynb"
+    new = journal / "my-safety-plan-2026.ipynb"
+    hidden = journal / ".ipynb_checkpoints" / "safety-plan-checkpoint.ipynb"
+    hidden.parent.mkdir()
+    other = journal / "2026-01-05 entry.ipynb"
+    for path, mtime in ((old, 1_000), (new, 2_000), (hidden, 3_000), (other, 4_000)):
+        path.write_text("{}")
+        os.utime(path, (mtime, mtime))
+    (journal / "safety-plan.md").write_text("not a notebook")
+    assert find_safety_plan(journal) == new
+    os.utime(old, (5_000, 5_000))
+    assert find_safety_plan(journal) == old
+
+
+def test_find_safety_plan_in_a_missing_folder(tmp_path):
+    assert find_safety_plan(tmp_path / "nope") is None
+
+
+def test_crisis_detected_is_a_kit_error_that_names_the_helplines():
+    report = check("I want to kill myself.")
+    error = CrisisDetected(report)
+    assert isinstance(error, KitError)
+    assert error.report is report
+    assert error.message == crisis_message()
+    assert str(error) == (
+        "this text reads like a crisis; no model was called — "
+        "helplines: 988 (US), Samaritans 116 123 (UK/IE), findahelpline.com"
+    )
+    assert "\n" not in str(error)
+    assert CrisisDetected(report, message="custom").message == "custom"
+
+
+def test_labels():
+    assert DISCLAIMER == "Not medical or therapeutic advice."
+    assert AI_LABEL == (
+        "AI-written — it can be wrong, and it tends to agree with you; check it against people you trust."
+    )
