@@ -14,11 +14,17 @@ __all__ = [
     "Index",
     "IndexReport",
     "KitError",
+    "Reflection",
     "SearchHit",
     "append_entry",
+    "ask",
+    "digest",
     "read_entries",
+    "save_reflection",
     "scan_journal",
     "search",
+    "show_reflection",
+    "summarize",
     "update_entry",
     "update_index",
 ]
@@ -28,7 +34,13 @@ _LAZY = {
     "Index": "kit.index",
     "IndexReport": "kit.index",
     "KitError": "kit.errors",
+    "Reflection": "kit.reflect",
     "SearchHit": "kit.retrieve",
+    "ask": "kit.reflect",
+    "digest": "kit.digest",
+    "save_reflection": "kit.notebooks",
+    "show_reflection": "kit.notebooks",
+    "summarize": "kit.reflect",
     "append_entry": "kit.notebooks",
     "read_entries": "kit.notebooks",
     "scan_journal": "kit.notebooks",
@@ -37,10 +49,19 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from kit.digest import digest
     from kit.entries import Entry
     from kit.errors import KitError
     from kit.index import Index, IndexReport
-    from kit.notebooks import append_entry, read_entries, scan_journal, update_entry
+    from kit.notebooks import (
+        append_entry,
+        read_entries,
+        save_reflection,
+        scan_journal,
+        show_reflection,
+        update_entry,
+    )
+    from kit.reflect import Reflection, ask, summarize
     from kit.retrieve import SearchHit, search
 
 

@@ -1,4 +1,4 @@
-"""Checks on a model's words before anyone sees them (DESIGN.md, "Summaries").
+"""Checks on a model's words before anyone sees them (DESIGN.md, "Summaries"); used by kit.reflect.
 
 A model is not trusted with facts about the person's journal: every name, place and number it writes must
 occur in the entries it cites, every citation must exist, it gives no advice and no diagnosis, and it ends
@@ -57,7 +57,7 @@ ADVICE = [
 DIAGNOSIS = [
     r"\byou (?:have|suffer from|are suffering from|(?:might|may|could) have|probably have)\b[^.?!]{0,30}"
     r"\b(?:depression|anxiety|disorder|ptsd|adhd|ocd|bpd|bipolar|autism|trauma|syndrome|insomnia)",
-    r"\b(?:sounds|seems|looks) like (?:you have )?[^.?!]{0,20}\b(?:depression|disorder|ptsd|adhd|ocd|bpd|bipolar|"
+    r"\b(?:sounds?|seems?|looks?) like (?:you have )?[^.?!]{0,20}\b(?:depression|disorder|ptsd|adhd|ocd|bpd|bipolar|"
     r"clinical|burnout syndrome)",
     r"\byou (?:are|seem|sound|appear) (?:clinically |severely )?(?:depressed|bipolar|manic|psychotic|"
     r"narcissistic|autistic|traumati[sz]ed|codependent)\b",

@@ -7,8 +7,9 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from kit.errors import KitError
 
@@ -83,6 +84,85 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Writing:
+    """Shows that the model is working (words so far) on stderr; its text is shown only once it is checked."""
+
+    def __init__(self) -> None:
+        self.words = 0
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, piece: str) -> None:
+        if piece.startswith("question "):
+            message = f"writing {piece}…"
+        else:
+            self.words += len(piece.split())
+            message = f"writing… {self.words} words (shown once checked against your entries)"
+        if self.live:
+            print(f"\r\033[K{message}", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.live:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
+def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
+    from kit.index import Index
+    from kit.model import get_backend
+    from kit.notebooks import save_reflection
+    from kit.retrieve import as_datetime
+
+    as_datetime(args.since), as_datetime(args.until)  # bad dates fail before any work
+    journal = _journal(args)
+    index = Index(journal=journal)
+    report = index.update(progress=sys.stderr.isatty())
+    if report.new or report.changed or report.removed:
+        print(f"reflect: index updated — {report}", file=sys.stderr)
+    backend = get_backend()
+    if not args.json:
+        print(
+            f"reflect: answering with {backend.model_name} ({backend.name}) — {backend.reason}",
+            file=sys.stderr,
+        )
+    writing = _Writing()
+    try:
+        reflection = run(model=backend, index=index, refresh=False, progress=writing)
+    finally:
+        writing.done()
+    saved = None
+    if args.save:
+        target = Path(args.save).expanduser()
+        saved = save_reflection(target if target.is_absolute() else journal / target, reflection)
+    if args.json:
+        print(
+            json.dumps({**reflection.to_dict(), "saved": str(saved) if saved else None}, ensure_ascii=False)
+        )
+        return 0
+    print(reflection.text)
+    if saved:
+        print(f"\nSaved in {saved}", file=sys.stderr)
+    return 0
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    from kit.reflect import summarize
+
+    def run(**kw: Any) -> Any:
+        return summarize(args.since, args.until, args.query, args.template, **kw)
+
+    return _reflect(args, run)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from kit.reflect import ask, clean_question
+
+    clean_question(args.question)  # an empty question fails before any work
+
+    def run(**kw: Any) -> Any:
+        return ask(args.question, k=args.k, since=args.since, until=args.until, template=args.template, **kw)
+
+    return _reflect(args, run)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reflect",
@@ -121,6 +201,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     journal_opt(p)
     p.set_defaults(func=cmd_search)
+
+    def reflect_opts(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--since", metavar="DATE", help="only entries on or after DATE (YYYY-MM-DD)")
+        p.add_argument("--until", metavar="DATE", help="only entries on or before DATE (YYYY-MM-DD)")
+        p.add_argument("--template", metavar="NAME", help="only entries from this worksheet")
+        p.add_argument(
+            "--json", action="store_true", help="print text, citations, provenance and digest as JSON"
+        )
+        p.add_argument(
+            "--save", metavar="NOTEBOOK", help="keep the result in this notebook (relative to the journal)"
+        )
+        journal_opt(p)
+
+    p = sub.add_parser(
+        "summarize", help="what a period of your journal holds: digest, then a checked summary"
+    )
+    p.add_argument("--query", metavar="Q", help="only entries about Q")
+    reflect_opts(p)
+    p.set_defaults(func=cmd_summarize)
+
+    p = sub.add_parser("ask", help="ask your journal a question; the answer cites your entries")
+    p.add_argument("question", metavar="QUESTION")
+    p.add_argument("-k", type=int, default=8, help="how many entries to answer from (default 8)")
+    reflect_opts(p)
+    p.set_defaults(func=cmd_ask)
     return parser
 
 

@@ -83,14 +83,38 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}")
             print(f"     {snippet(hit.text, 110)}")
         print()
-    from kit.digest import digest
+    from kit.model import get_backend
+    from kit.notebooks import save_reflection
+    from kit.reflect import summarize
 
-    print("Digest of the whole sample journal (computed from the entries, no model):\n")
-    print(digest(index=index).to_markdown())
-    print()
-    print("Try it yourself:")
-    print(f'  KIT_JOURNAL={root / "journal"} KIT_HOME={root / "home"} .venv/bin/reflect search "running"')
+    backend = get_backend()
+    print(f"Summary of the whole sample journal — answering with {backend.model_name} ({backend.name}):")
+    print(f"  {backend.reason}\n")
+    with _Steps() as steps:
+        reflection = summarize(model=backend, index=index, refresh=False, progress=steps)
+    print(reflection.text)
+    saved = save_reflection(root / "journal" / "reflections.ipynb", reflection)
+    print(f"\nSaved with its provenance in {saved}")
+    print("Open it in JupyterLab with:  make lab   (then browse to .demo/journal)")
+    print("\nTry it yourself:")
+    env = f"KIT_JOURNAL={root / 'journal'} KIT_HOME={root / 'home'}"
+    print(f'  {env} .venv/bin/reflect search "running"')
+    print(f'  {env} .venv/bin/reflect ask "what helped me sleep?"')
     return 0
+
+
+class _Steps:
+    """Prints which reflective question the model is on, so the wait shows progress."""
+
+    def __enter__(self) -> _Steps:
+        return self
+
+    def __call__(self, piece: str) -> None:
+        if piece.startswith("question "):
+            print(f"  writing {piece} …", flush=True)
+
+    def __exit__(self, *exc: object) -> None:
+        print()
 
 
 if __name__ == "__main__":

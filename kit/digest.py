@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
+import types
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -380,3 +382,14 @@ def digest(
         themes=themes,
         other_ids=other,
     )
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``kit.digest(...)`` work although ``kit.digest`` is also this module's name (the import system sets
+    the package attribute to the module once it is imported)."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Digest:
+        return digest(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

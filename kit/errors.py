@@ -57,3 +57,7 @@ class RemoteHostRefused(KitError):
 
 class ConfigError(KitError):
     """An environment variable or argument has a value the kit does not understand."""
+
+
+class NotebookOpen(KitError):
+    """The notebook is open in a running Jupyter server, so the kit will not write it from outside."""

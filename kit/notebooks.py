@@ -30,7 +30,7 @@ from kit.entries import (
     parse_mood,
     parse_private,
 )
-from kit.errors import EntryNotFound, NotebookChanged, NotebookInvalid, NotebookUnreadable
+from kit.errors import EntryNotFound, KitError, NotebookChanged, NotebookInvalid, NotebookUnreadable
 
 log = logging.getLogger("kit")
 
@@ -397,3 +397,138 @@ def update_entry(
     cell.metadata["kit"] = meta
     save(path, nb, before)
     return next(e for p, e in entries_in(nb, rel, _mtime(path)) if p == pos)
+
+
+# ---------------------------------------------------------------- reflections (AI outputs and digests)
+
+_REFLECTION_SOURCE = """\
+# {label} saved by Reflective Notebook Kit ({created}).
+# The text and what produced it are kept in this cell's output and metadata; running the cell shows it again.
+import kit; kit.show_reflection("{id}")"""
+
+
+def _reflection_output(reflection: Any) -> Any:
+    import nbformat
+
+    meta = {
+        "kit": {"kind": "reflection", "id": reflection.id, "provenance": asdict_safe(reflection.provenance)}
+    }
+    return nbformat.v4.new_output(
+        "display_data",
+        data={"text/markdown": reflection.text, "text/plain": reflection.text},
+        metadata=meta,
+    )
+
+
+def asdict_safe(value: Any) -> Any:
+    """A dataclass as plain JSON-able data (what nbformat stores)."""
+    return json.loads(json.dumps(dataclasses.asdict(value), default=str))
+
+
+def save_reflection(
+    notebook_path: Path | str, reflection: Any, *, check_open: bool = True, journal: Path | None = None
+) -> Path:
+    """Keep a reflection in a notebook as the output of a cell tagged ``kit-reflection``.
+
+    Saving the same request again (same kind, dates, query or question) replaces that cell's output instead of
+    adding another. The text and provenance are also kept in the cell's metadata, so "Run all" (which clears
+    outputs) shows it again instead of losing it. The write is atomic and never over a newer file; a notebook
+    open in a running Jupyter server is refused (its own save would undo this write, or this write its edits).
+    """
+    import nbformat
+
+    from kit.entries import REFLECTION_TAG
+
+    path = Path(notebook_path).expanduser()
+    if journal is not None and not path.is_absolute():
+        path = journal / path
+    if path.suffix != ".ipynb":
+        raise NotebookInvalid(f"{path.name} is not a notebook — give a path ending in .ipynb")
+    if check_open and path.exists():
+        from kit.errors import NotebookOpen
+        from kit.jupyter import open_in
+
+        server = open_in(path)
+        if server:
+            raise NotebookOpen(
+                f"{path.name} is open in Jupyter ({server}), so the kit will not write it from outside — "
+                "close its tab first, or ask from the notebook itself (kit.widgets.ReflectWidget)"
+            )
+    if path.exists():
+        nb, before = load(path)
+    else:
+        nb, before = new_notebook(), None
+        nb.cells.append(
+            nbformat.v4.new_markdown_cell(
+                "# Reflections\n\nSummaries and answers kept by Reflective Notebook Kit. Each says whether an AI "
+                "wrote it or the kit computed it from your entries. Not medical or therapeutic advice."
+            )
+        )
+    key = reflection.request_key()
+    label = "AI-written reflection" if reflection.ai_written else "Digest computed from your entries"
+    meta = {
+        "kind": "reflection",
+        "id": reflection.id,
+        "request_key": key,
+        "ai_written": reflection.ai_written,
+        "text": reflection.text,
+        "provenance": asdict_safe(reflection.provenance),
+    }
+    source = _REFLECTION_SOURCE.format(label=label, created=reflection.provenance.created, id=reflection.id)
+    cell = next(
+        (
+            c
+            for c in nb.cells
+            if c.cell_type == "code"
+            and REFLECTION_TAG in _tags(c)
+            and (c.metadata.get("kit") or {}).get("request_key") == key
+        ),
+        None,
+    )
+    if cell is None:
+        cell = nbformat.v4.new_code_cell(source, metadata={"tags": [REFLECTION_TAG]})
+        if nb.get("nbformat_minor", 5) < 5:
+            cell.pop("id", None)
+        nb.cells.append(cell)
+    cell.source = source
+    cell.metadata["kit"] = meta
+    cell.outputs = [_reflection_output(reflection)]
+    cell.execution_count = None
+    save(path, nb, before)
+    return path
+
+
+def find_reflection(reflection_id: str, notebook: Path | str | None = None) -> dict[str, Any] | None:
+    """The saved reflection (its cell's ``metadata.kit``) with this id, from the notebook on disk."""
+    candidates = [Path(notebook)] if notebook else []
+    session = os.environ.get("JPY_SESSION_NAME")
+    if session:  # the notebook this kernel runs in: a full path, or one relative to the server's root
+        candidates += [Path(session), Path.cwd() / Path(session).name]
+    if not candidates:
+        from kit.config import settings
+
+        candidates = list(iter_notebooks(settings().journal))
+    for path in candidates:
+        try:
+            nb = parse_json(path.read_bytes(), path.name)
+        except (OSError, KitError):
+            continue
+        for cell in nb.get("cells", []):
+            meta = (cell.get("metadata") or {}).get("kit") or {}
+            if meta.get("kind") == "reflection" and meta.get("id") == reflection_id:
+                return meta
+    return None
+
+
+def show_reflection(reflection_id: str, notebook: Path | str | None = None) -> None:
+    """Display a saved reflection again (what its cell runs), from the notebook on disk."""
+    from IPython.display import Markdown, display
+
+    meta = find_reflection(reflection_id, notebook)
+    if meta is None:
+        display(Markdown(f"_The saved reflection {reflection_id} was not found in this notebook on disk._"))
+        return
+    display(
+        Markdown(meta.get("text", "")),
+        metadata={"kit": {"kind": "reflection", "id": reflection_id, "provenance": meta.get("provenance")}},
+    )

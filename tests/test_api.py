@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -13,11 +14,17 @@ PUBLIC = [
     "Index",
     "IndexReport",
     "KitError",
+    "Reflection",
     "SearchHit",
     "append_entry",
+    "ask",
+    "digest",
     "read_entries",
+    "save_reflection",
     "scan_journal",
     "search",
+    "show_reflection",
+    "summarize",
     "update_entry",
     "update_index",
 ]
@@ -31,7 +38,15 @@ def test_every_public_name_resolves():
     from kit.entries import Entry
     from kit.errors import KitError
     from kit.index import Index, IndexReport
-    from kit.notebooks import append_entry, read_entries, scan_journal, update_entry
+    from kit.notebooks import (
+        append_entry,
+        read_entries,
+        save_reflection,
+        scan_journal,
+        show_reflection,
+        update_entry,
+    )
+    from kit.reflect import Reflection, ask, summarize
     from kit.retrieve import SearchHit, search
 
     expected = {
@@ -39,16 +54,35 @@ def test_every_public_name_resolves():
         "Index": Index,
         "IndexReport": IndexReport,
         "KitError": KitError,
+        "Reflection": Reflection,
         "SearchHit": SearchHit,
         "append_entry": append_entry,
+        "ask": ask,
         "read_entries": read_entries,
+        "save_reflection": save_reflection,
         "scan_journal": scan_journal,
         "search": search,
+        "show_reflection": show_reflection,
+        "summarize": summarize,
         "update_entry": update_entry,
     }
-    assert set(expected) == set(PUBLIC) - {"update_index"}
+    assert set(expected) == set(PUBLIC) - {"update_index", "digest"}
     for name, obj in expected.items():
         assert getattr(kit, name) is obj, name
+
+
+def test_kit_digest_is_callable_before_and_after_its_module_is_imported(journal, make_notebook):
+    from kit.digest import Digest
+    from kit.testing import FakeEmbeddings
+
+    make_notebook("a.ipynb", ["slept badly again", "slept badly before the exam"])
+    index = kit.Index(embedder=FakeEmbeddings())
+    index.update(progress=False)
+    first = kit.digest(index=index)
+    importlib.import_module("kit.digest")  # the import system now binds kit.digest to the module
+
+    again = kit.digest(index=index)
+    assert isinstance(first, Digest) and first == again and first.entries == 2
 
 
 def test_unknown_attribute_raises_attribute_error():

@@ -225,3 +225,55 @@ def test_process_bad_env_and_success(journal):
     result = _cli("templates")
     assert result.returncode == 0, result.stderr
     assert "daily-journal" in result.stdout
+
+
+def _scripted(monkeypatch, *replies: str):
+    import kit.model
+    from kit.testing import FakeChatModel
+
+    fake = FakeChatModel(replies=list(replies))
+    monkeypatch.setattr(
+        kit.model, "get_backend", lambda spec=None: kit.model.Backend(fake, "fake", "fake", "test")
+    )
+    return fake
+
+
+def test_summarize_json_has_text_citations_provenance_and_digest(
+    capsys, journal, monkeypatch, topical_journal
+):
+    _scripted(monkeypatch, "You wrote about the garden beds [E1]. What stands out to you?")
+    code, out, _ = _run(capsys, "summarize", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["ai_written"] and "garden beds" in data["text"]
+    assert data["citations"][0]["handle"] == "E1" and data["citations"][0]["entry_id"]
+    assert {"model", "backend", "prompt_id", "retrieved_ids", "seed"} <= set(data["provenance"])
+    assert data["digest"]["entries"] == 11 and len(data["digest"]["themes"]) == 3
+    assert data["saved"] is None
+
+
+def test_summarize_save_writes_the_notebook_and_says_where(capsys, journal, monkeypatch, topical_journal):
+    _scripted(monkeypatch, "You wrote about the garden beds [E1]. What stands out to you?")
+    code, out, err = _run(capsys, "summarize", "--since", "2026-03-01", "--save", "reflections.ipynb")
+    assert code == 0 and "AI-written" in out
+    assert (journal / "reflections.ipynb").exists() and "Saved in" in err
+    _run(capsys, "summarize", "--since", "2026-03-01", "--save", "reflections.ipynb")
+    text = (journal / "reflections.ipynb").read_text()
+    assert text.count('"kit-reflection"') == 1
+
+
+def test_ask_falls_back_to_entries_when_the_model_invents(capsys, journal, monkeypatch, topical_journal):
+    fake = _scripted(monkeypatch, "Your landlord Mr Grimshaw never answered [E1]. What next?")
+    code, out, _ = _run(capsys, "ask", "what about the landlord and the boiler?")
+    assert code == 0 and len(fake.prompts) == 2
+    assert "Grimshaw" not in out and "withheld" in out and "landlord" in out.lower()
+
+
+def test_ask_empty_question_is_one_line_error(capsys, journal):
+    code, _, err = _run(capsys, "ask", "  ")
+    _assert_one_line_error(code, err, "question is empty")
+
+
+def test_summarize_bad_date_is_one_line_error(capsys, journal):
+    code, _, err = _run(capsys, "summarize", "--since", "last tuesday")
+    _assert_one_line_error(code, err)

@@ -3,65 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
-
-import pytest
 
 from kit.digest import cluster, digest, label_themes, sentences
-from kit.index import Index
-from kit.notebooks import append_entry
 from kit.testing import FakeEmbeddings
-
-# Three topics with their own vocabulary, written for this test; each entry names its topic in other words.
-TOPICS = {
-    "garden": [
-        "Planted tomatoes and basil in the garden beds before the rain came.",
-        "The garden tomatoes are finally red; picked a bowl of basil for dinner.",
-        "Weeded the garden beds all afternoon, the basil is flowering already.",
-        "Slugs ate half the lettuce in the garden beds, the tomatoes survived.",
-    ],
-    "choir": [
-        "Choir rehearsal tonight, the altos finally nailed the harmony in the second verse.",
-        "Sang the solo at choir rehearsal and my voice only wobbled once.",
-        "Choir concert next month; the conductor wants the harmony memorised.",
-        "Missed choir rehearsal for work and felt the harmony slipping away.",
-    ],
-    "landlord": [
-        "The landlord still hasn't fixed the boiler, third email this month about the deposit.",
-        "Landlord replied about the boiler repair, says the engineer comes Tuesday.",
-        "Argued with the landlord on the phone about the deposit and the damp wall.",
-    ],
-}
-
-
-@pytest.fixture
-def topical_journal(journal):
-    start = datetime(2026, 3, 2, 20, 0).astimezone()
-    written: dict[str, list] = {t: [] for t in TOPICS}
-    day = 0
-    for round_ in range(4):  # interleave topics in time, as a real journal would
-        for topic, texts in TOPICS.items():
-            if round_ < len(texts):
-                created = start + timedelta(days=day)
-                entry = append_entry(
-                    journal / f"{created:%Y-%m}.ipynb",
-                    texts[round_],
-                    created=created,
-                    mood=3 + day // 2,
-                    journal=journal,
-                )
-                written[topic].append(entry)
-                day += 1
-    append_entry(
-        journal / "2026-03.ipynb",
-        "Private: the garden choir landlord secret.",
-        private=True,
-        created=start,
-        journal=journal,
-    )
-    index = Index(journal=journal, embedder=FakeEmbeddings())
-    index.update(progress=False)
-    return index, written
 
 
 def test_each_topic_is_its_own_theme_with_its_dates_and_count(topical_journal):

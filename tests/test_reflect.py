@@ -1,0 +1,203 @@
+"""Summarise and ask with scripted models: what reaches the model, what the check lets through, provenance."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.model import Backend
+from kit.reflect import ask, summarize
+from kit.testing import FakeChatModel
+
+GOOD = "You wrote about the garden beds and the basil [E1], and about choir rehearsal [E2]. What stands out to you?"
+CONTRACT = {
+    "model",
+    "backend",
+    "model_digest",
+    "params",
+    "seed",
+    "prompt_id",
+    "prompt_version",
+    "retrieved_ids",
+    "retrieved_hashes",
+    "created",
+    "kit_version",
+}
+
+
+def _prompt_text(fake: FakeChatModel, n: int = 0) -> str:
+    return "\n".join(str(m.content) for m in fake.prompts[n])
+
+
+def _all_entry_texts(written) -> set[str]:
+    return {e.text for entries in written.values() for e in entries}
+
+
+def test_the_model_sees_the_entries_and_the_answer_is_cited_and_labelled(topical_journal):
+    index, written = topical_journal
+    fake = FakeChatModel(replies=[GOOD])
+    result = summarize(model=fake, index=index)
+    assert result.ai_written and result.provenance.written_by == "model"
+    prompt = _prompt_text(fake)
+    sent = [t for t in _all_entry_texts(written) if t in prompt]
+    assert len(sent) >= 6  # every theme is represented by its entries
+    assert "secret" not in prompt.lower()  # the private entry never reaches a model
+    assert "AI-written" in result.text and "Not medical or therapeutic advice" in result.text
+    assert [c.handle for c in result.citations] == ["E1", "E2"]
+    ids = {e.id: e for entries in written.values() for e in entries}
+    for citation in result.citations:
+        assert citation.entry_id in ids
+        assert citation.created == ids[citation.entry_id].created.date().isoformat()
+        assert citation.path.endswith(".ipynb")
+
+
+def test_provenance_has_the_contract_fields(topical_journal):
+    index, written = topical_journal
+    result = summarize(model=FakeChatModel(replies=[GOOD]), index=index)
+    prov = result.to_dict()["provenance"]
+    assert CONTRACT <= set(prov)
+    assert prov["backend"] == "custom" and prov["prompt_id"] == "summary" and prov["prompt_version"] >= 1
+    assert len(prov["retrieved_ids"]) == len(prov["retrieved_hashes"]) > 0
+    hashes = {e.id: e.content_hash for entries in written.values() for e in entries}
+    assert all(hashes[i] == h for i, h in zip(prov["retrieved_ids"], prov["retrieved_hashes"], strict=True))
+    assert prov["digest_hash"] and prov["request"] == {
+        "since": None,
+        "until": None,
+        "query": None,
+        "template": None,
+    }
+
+
+@pytest.mark.parametrize(
+    "bad, word",
+    [
+        ("You spent the afternoon in the garden with Margaret [E1]. What did that mean to you?", "Margaret"),
+        ("You drove to Leeds for choir rehearsal [E2]. What stays with you from that?", "Leeds"),
+        ("You weeded the garden for 14 hours [E1]. What kept you going?", "14"),
+        ("The landlord fixed the boiler [E99]. What changed after that?", "E99"),
+        ("You should talk to the landlord again [E1]. What would help?", "should"),
+        ("You wrote about the garden [E1]. It was a good week.", "question"),
+        ("The choir rehearsals sound like social anxiety disorder [E2]. What do you think?", "disorder"),
+    ],
+)
+def test_a_misbehaving_model_never_gets_past_the_check(topical_journal, bad, word):
+    index, _ = topical_journal
+    fake = FakeChatModel(replies=[bad])
+    result = summarize(model=fake, index=index)
+    assert len(fake.prompts) == 2  # one retry, told why
+    assert "could not be shown" in _prompt_text(fake, 1)
+    assert not result.ai_written and result.provenance.written_by == "digest"
+    assert result.note and result.note.startswith("The written summary was withheld because it")
+    assert bad.split("[")[0] not in result.text
+    if word not in ("question", "should", "disorder"):
+        assert word not in result.text
+    assert "Digest of your entries" in result.text
+    assert result.provenance.withheld  # the reasons are kept
+    assert result.questions and all(q.source == "bank" for q in result.questions)
+
+
+def test_a_retry_that_passes_is_shown(topical_journal):
+    index, _ = topical_journal
+    fake = FakeChatModel(replies=["You met Margaret in the garden [E1]. What did it mean?", GOOD])
+    result = summarize(model=fake, index=index)
+    assert result.ai_written and "Margaret" not in result.text
+    assert any("Margaret" in p for p in result.provenance.withheld)
+
+
+def test_ask_answers_from_the_matching_entries(topical_journal):
+    index, written = topical_journal
+    fake = FakeChatModel(
+        replies=["You argued with the landlord about the deposit [E1]. What would you want next?"]
+    )
+    result = ask("what happened with the landlord and the boiler?", model=fake, index=index)
+    prompt = _prompt_text(fake)
+    landlord = [e.text for e in written["landlord"]]
+    assert all(t in prompt for t in landlord)
+    assert not any(t in prompt for t in (e.text for e in written["choir"]))
+    assert result.ai_written and result.citations[0].entry_id in {e.id for e in written["landlord"]}
+    assert result.provenance.prompt_id == "ask" and result.provenance.request["question"].startswith("what")
+
+
+def test_ask_with_nothing_relevant_calls_no_model(topical_journal):
+    index, _ = topical_journal
+    fake = FakeChatModel()
+    result = ask("quantum chromodynamics lecture", model=fake, index=index)
+    assert fake.prompts == [] and not result.citations and "None of your entries" in result.text
+
+
+def _small(replies: list[str]) -> tuple[Backend, FakeChatModel]:
+    fake = FakeChatModel(replies=replies)
+    return Backend(fake, "embedded", "small-fake", "testing the embedded path"), fake
+
+
+def test_the_small_model_writes_only_questions_that_pass_the_filters(topical_journal):
+    index, _ = topical_journal
+    backend, fake = _small(["What made the harmony feel within reach this time?", "You should rest more."])
+    result = summarize(model=backend, index=index)
+    assert len(result.questions) == 3  # one per theme
+    assert all(q.text.endswith("?") for q in result.questions)
+    assert "You should" not in result.text
+    assert "needs a larger local model" in result.text and "ollama pull" in result.text
+    assert result.provenance.prompt_id == "theme-question" and result.provenance.params["samples"] >= 2
+    # The system message always leads, with the few-shot examples, then the entry.
+    first = fake.prompts[0]
+    assert first[0].type == "system" and first[-1].type == "human" and "Journal entry:" in first[-1].content
+
+
+def test_the_small_model_falls_back_to_the_question_bank(topical_journal):
+    index, _ = topical_journal
+    backend, _ = _small(["Have you tried talking to Margaret about it?"])
+    result = summarize(model=backend, index=index)
+    assert result.questions and all(q.source == "bank" for q in result.questions)
+    assert "Margaret" not in result.text and not result.ai_written
+
+
+def test_ask_on_the_small_model_lists_matches_and_a_digest(topical_journal):
+    index, written = topical_journal
+    backend, fake = _small(["unused"])
+    result = ask("garden tomatoes and basil", model=backend, index=index)
+    assert fake.prompts == []
+    assert {c.entry_id for c in result.citations} <= {e.id for e in written["garden"]}
+    assert len(result.citations) >= 3 and "best match" in result.text
+
+
+def test_a_crisis_in_the_question_stops_before_any_model(topical_journal):
+    index, _ = topical_journal
+    fake = FakeChatModel(replies=[GOOD])
+    result = ask(
+        "I don't want to be alive anymore, what did I write about the garden?", model=fake, index=index
+    )
+    assert fake.prompts == [] and result.crisis
+    assert "988" in result.text and "116 123" in result.text and "findahelpline.com" in result.text
+
+
+def test_a_crisis_in_an_entry_stops_the_summary_but_the_digest_is_there(journal):
+    from kit.index import Index
+    from kit.notebooks import append_entry
+    from kit.testing import FakeEmbeddings
+
+    for text in [
+        "Garden beds weeded.",
+        "Basil in the garden beds.",
+        "I keep thinking everyone would be better off if I were dead.",
+    ]:
+        append_entry(journal / "a.ipynb", text, journal=journal)
+    index = Index(journal=journal, embedder=FakeEmbeddings())
+    fake = FakeChatModel(replies=[GOOD])
+    result = summarize(model=fake, index=index)
+    assert fake.prompts == [] and result.crisis and result.provenance.written_by == "safety"
+    assert "Digest of your entries" in result.text
+
+
+def test_an_empty_period_calls_no_model(topical_journal):
+    index, _ = topical_journal
+    fake = FakeChatModel()
+    result = summarize(since="2030-01-01", model=fake, index=index)
+    assert fake.prompts == [] and result.digest.entries == 0 and "No entries" in result.text
+
+
+def test_same_entries_same_reflection_text(topical_journal):
+    index, _ = topical_journal
+    one = summarize(model=FakeChatModel(replies=[GOOD]), index=index)
+    two = summarize(model=FakeChatModel(replies=[GOOD]), index=index)
+    assert one.text == two.text and one.request_key() == two.request_key()
+    assert one.provenance.digest_hash == two.provenance.digest_hash
