@@ -127,11 +127,14 @@ def check_output(
     context: str = "",
     require_citation: bool = True,
     max_questions: int = 2,
+    mode: str = "summary",
 ) -> CheckResult:
     """Check a model's text against the entries it was given.
 
     ``entries`` maps each handle the prompt used ("E1", "E2", …) to that entry's text; ``context`` is other
-    text computed from the entries (dates, the digest) whose numbers and names may be repeated.
+    text computed from the entries (dates, the digest) whose numbers and names may be repeated. In the coach
+    modes (``questions``, ``counter-perspective``) the text must also leave the work to the person: no filled-in
+    worksheet field, no verdict on a thought; ``questions`` allows one explaining sentence and open questions.
     """
     problems: list[str] = []
     cited: list[str] = []
@@ -179,6 +182,10 @@ def check_output(
             problems.append(f"sounds like a diagnosis ({hit.group(0).strip()!r})")
             break
 
+    problems.extend(does_the_work(text))  # in every mode; the coach modes are written to invite it least
+    if mode == "questions":
+        problems.extend(only_questions(text))
+        return CheckResult(ok=not problems, problems=list(dict.fromkeys(problems)), cited=cited_known)
     questions = _questions(text)
     if not questions:
         problems.append("does not end with an open question")
@@ -216,3 +223,69 @@ def _looks_like_name(word: str, haystack_words: set[str]) -> bool:
     if any(h.startswith(w[:3]) for h in haystack_words if len(h) >= 3):
         return False
     return not re.search(r"(ing|ed|ly|ness|ment|tion|sion|ful|less|ous|ive|ies)$", w)
+
+
+# ---------------------------------------------------------------- coach modes: leave the work to the person
+
+# Worksheet fields of the kit's templates; a line that starts with one, then a colon, fills it in.
+FIELDS = (
+    "situation", "emotions?", "feelings?", "automatic thoughts?", "hot thought", "evidence for", "evidence against",
+    "balanced thought", "alternative thought", "re-?rated emotions?", "outcome", "thinking traps?", "values?",
+    "committed action", "barriers?", "willingness", "urges?", "skills used", "wish", "obstacle", "plan",
+    "rigid belief", "open-minded alternative", "activity", "mastery", "pleasure",
+)  # fmt: skip
+FILLS = [
+    r"^\s*[-*•]?\s*\**(?:" + "|".join(FIELDS) + r")\**\s*[:=]",
+    r"\b(?:your|a|the|one|an) (?:more )?(?:balanced|alternative|helpful|realistic|open-minded) (?:thought|belief|"
+    r"view)(?: here)? (?:is|could be|might be|would be)\b",
+    r"\bevidence (?:for|against)(?: (?:it|this|that|the thought))? (?:is|could be|might be|would be|includes)\b",
+    r"\byou could (?:write|put|say|answer|rate|list)\b",
+    r"\bhere(?:'s| is) (?:a|an|your|one) (?:balanced|alternative|possible|example|answer|reframe|version)\b",
+    r"\b(?:i'd|i would) (?:rate|write|put|answer)\b",
+    r"\brate (?:it|this|that|your \w+) (?:at|as|a) \d",
+    r"\bthe answer (?:is|would be)\b",
+]
+VERDICTS = [
+    r"\b(?:this|that|it|your thought) (?:is|was|sounds like|looks like|seems like) (?:a |an |classic |clearly )?"
+    r"(?:catastrophi[sz]ing|mind[- ]reading|fortune[- ]telling|black[- ]and[- ]white|all[- ]or[- ]nothing|"
+    r"overgenerali[sz]ation|personali[sz]ation|emotional reasoning|labell?ing|a cognitive distortion|"
+    r"a thinking trap|irrational|a distortion|not true|true|rational|unrealistic)\b",
+    r"\byou(?:'re| are) (?:right|wrong|correct|overreacting|being irrational)\b",
+]
+_FILLS = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in FILLS]
+_VERDICTS = [re.compile(p, re.IGNORECASE) for p in VERDICTS]
+
+
+def does_the_work(text: str) -> list[str]:
+    """Why a coach's text takes over the person's work — fills a worksheet field or gives a verdict (empty if not)."""
+    problems = []
+    prose = CITATION.sub(" ", text)
+    for pattern in _FILLS:
+        hit = pattern.search(prose)
+        if hit:
+            problems.append(f"fills in the worksheet ({hit.group(0).strip()!r})")
+            break
+    for pattern in _VERDICTS:
+        hit = pattern.search(prose)
+        if hit:
+            problems.append(f"gives a verdict on a thought ({hit.group(0).strip()!r})")
+            break
+    return problems
+
+
+def only_questions(text: str, max_questions: int = 3) -> list[str]:
+    """In ``questions`` mode: at most one explaining sentence, then open questions only."""
+    body = CITATION.sub("", text).strip()
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip().strip("-*•")]
+    statements = [s for s in sentences if not s.endswith("?")]
+    questions = [s for s in sentences if s.endswith("?")]
+    problems = []
+    if len(statements) > 1 or (statements and sentences[0] not in statements):
+        problems.append("says more than questions")
+    if not questions:
+        problems.append("asks no question")
+    elif len(questions) > max_questions:
+        problems.append(f"asks {len(questions)} questions (at most {max_questions})")
+    elif not all(_is_open(q) for q in questions):
+        problems.append("asks a yes/no question, not an open one")
+    return problems

@@ -147,7 +147,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     from kit.reflect import summarize
 
     def run(**kw: Any) -> Any:
-        return summarize(args.since, args.until, args.query, args.template, **kw)
+        return summarize(args.since, args.until, args.query, args.template, mode=args.mode, **kw)
 
     return _reflect(args, run)
 
@@ -158,7 +158,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
     clean_question(args.question)  # an empty question fails before any work
 
     def run(**kw: Any) -> Any:
-        return ask(args.question, k=args.k, since=args.since, until=args.until, template=args.template, **kw)
+        return ask(
+            args.question,
+            k=args.k,
+            since=args.since,
+            until=args.until,
+            template=args.template,
+            mode=args.mode,
+            **kw,
+        )
 
     return _reflect(args, run)
 
@@ -211,6 +219,12 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument(
             "--save", metavar="NOTEBOOK", help="keep the result in this notebook (relative to the journal)"
+        )
+        p.add_argument(
+            "--mode",
+            choices=("summary", "questions", "counter-perspective"),
+            default="summary",
+            help="summary (default); questions: the model only asks; counter-perspective: what might I be missing?",
         )
         journal_opt(p)
 

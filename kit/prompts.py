@@ -127,3 +127,91 @@ def gbnf_openings() -> str:
     """A llama.cpp grammar that fixes only the opening words of the question and stops at its question mark."""
     alternatives = " | ".join(f'"{o} "' for o in QUESTION_OPENINGS)
     return f'root ::= opening body "?"\nopening ::= {alternatives}\nbody ::= [^?\\n]+\n'
+
+
+# ---------------------------------------------------------------- coach modes (DESIGN.md, "Safety")
+# questions: the model may only ask open questions (and explain a concept in one sentence); it never fills in a
+# field or gives a verdict. summary: a short reflective summary. counter-perspective: "what might I be missing?",
+# gently questioning the person's framing instead of agreeing with it.
+MODES = ("summary", "questions", "counter-perspective")
+
+_QUESTION_RULES = """Rules you always keep:
+- Write only two or three open questions, each on its own line, each starting with What, How or Which. You may \
+first explain a concept in one plain sentence. Nothing else.
+- Never answer your questions, never fill in a worksheet field, never rate anything, and never say whether a \
+thought is right, wrong, rational or a thinking trap — that is the person's work.
+- Do not give advice and do not diagnose. Mention no person, place or number that is not in the entries."""
+
+_COUNTER_RULES = """Rules you always keep:
+- Gently offer another way to see what the entries describe: what the person might be missing, what does not \
+fit their own framing, what someone who cares about them might notice. Do not simply agree with them.
+- Only use what the entries say; cite entries by their handle in square brackets, like [E2].
+- Do not judge, do not give advice, do not tell the person what to do, do not diagnose, and never fill in a \
+worksheet field or give a verdict on a thought.
+- At most 120 words, in the second person, warm and tentative ("it might be that…").
+- End with one open question (starting with What, How or Which). Nothing comes after it."""
+
+SUMMARY_QUESTIONS = Prompt(
+    id="summary-questions",
+    version=1,
+    system="You help a person reflect on their own journal by asking questions. " + _QUESTION_RULES,
+    user="""A digest of the person's journal entries, computed from the entries themselves:
+
+{digest}
+
+Entries from that period, each with a handle and its date:
+
+{entries}
+
+Ask two or three open questions that would help the person look at these themes themselves.""",
+)
+
+SUMMARY_COUNTER = Prompt(
+    id="summary-counter",
+    version=1,
+    system="You help a person see their own journal from another side. " + _COUNTER_RULES,
+    user="""A digest of the person's journal entries, computed from the entries themselves:
+
+{digest}
+
+Entries from that period, each with a handle and its date:
+
+{entries}
+
+What might the person be missing in how they see this period? Offer one gentle counter-perspective.""",
+)
+
+ASK_QUESTIONS = Prompt(
+    id="ask-questions",
+    version=1,
+    system="You help a person reflect on their own journal by asking questions. " + _QUESTION_RULES,
+    user="""The person asks about their journal: "{question}"
+
+The entries that best match, each with a handle and its date:
+
+{entries}
+
+Ask two or three open questions that would help the person answer this for themselves.""",
+)
+
+ASK_COUNTER = Prompt(
+    id="ask-counter",
+    version=1,
+    system="You help a person see their own journal from another side. " + _COUNTER_RULES,
+    user="""The person asks about their journal: "{question}"
+
+The entries that best match, each with a handle and its date:
+
+{entries}
+
+What might the person be missing here? Offer one gentle counter-perspective.""",
+)
+
+# Fixed questions for a counter-perspective when no model may write one (DESIGN.md: the embedded model does not
+# write counter-perspectives).
+COUNTER_QUESTIONS = (
+    "What would you say to a friend who had written this?",
+    "What might someone who cares about you notice that these entries leave out?",
+    "Which parts of these entries do not quite fit the way you usually describe this?",
+    "How might you see this a year from now?",
+)

@@ -302,6 +302,7 @@ def _write_checked(
     sources: list[Source],
     context: str,
     progress: Progress | None,
+    mode: str = "summary",
 ) -> tuple[str | None, list[str], list[str]]:
     """Model text that passed the output check (or None), the handles it cites, and why attempts were withheld."""
     from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
@@ -314,7 +315,7 @@ def _write_checked(
     withheld: list[str] = []
     for attempt in range(2):
         text = _generate(backend.model, messages, progress)
-        result = check_output(text, handles, context=context)
+        result = check_output(text, handles, context=context, require_citation=mode != "questions", mode=mode)
         if result.ok:
             return text.strip(), result.cited, withheld
         withheld.extend(result.problems)
@@ -330,6 +331,9 @@ _PLAIN_REASONS = (
     ("cites no entry", "cited none of your entries"),
     ("gives advice", "gave advice"),
     ("sounds like a diagnosis", "sounded like a diagnosis"),
+    ("fills in the worksheet", "filled in your worksheet, which is yours to write"),
+    ("gives a verdict", "judged a thought, which is yours to weigh"),
+    ("says more than questions", "said more than questions"),
 )
 
 
@@ -473,13 +477,24 @@ def theme_questions(
     return out
 
 
+def counter_questions(d: Any) -> list[Question]:
+    """Two of the kit's fixed counter-perspective questions, chosen by the digest's entries (stable)."""
+    from kit.prompts import COUNTER_QUESTIONS
+
+    ids = [i for t in d.themes for i in t.entry_ids] + list(d.other_ids)
+    n = int(hashlib.sha256(",".join(sorted(ids)).encode()).hexdigest()[:8], 16)
+    picked = [COUNTER_QUESTIONS[(n + k) % len(COUNTER_QUESTIONS)] for k in range(2)]
+    return [Question(q, "", "bank", "") for q in picked]
+
+
 def _questions_markdown(questions: list[Question], backend: Any) -> str:
     if not questions:
         return ""
-    lines = ["**Questions to reflect on** — one per theme; the answers are yours to write."]
+    lines = ["**Questions to reflect on** — the answers are yours to write."]
     for q in questions:
         by = f"AI-written by {backend.model_name}" if q.source == "model" else "from the kit's question bank"
-        lines.append(f"- {q.text} _(theme: {q.theme}; about your entry of {q.created}; {by})_")
+        about = f"theme: {q.theme}; about your entry of {q.created}; " if q.theme else ""
+        lines.append(f"- {q.text} _({about}{by})_")
     return "\n".join(lines)
 
 
@@ -520,19 +535,23 @@ def summarize(
     index: Any = None,
     refresh: bool = True,
     progress: Progress | None = None,
+    mode: str = "summary",
 ) -> Reflection:
     """What a period (and/or a query, a worksheet) of the journal holds: digest, and a checked summary or questions.
 
     ``model``: None (KIT_MODEL), a KIT_MODEL value, a kit Backend, or any langchain chat model. ``progress``
-    receives model text as it streams (for a progress display: the text is not checked yet).
+    receives model text as it streams (for a progress display: the text is not checked yet). ``mode``: ``summary``,
+    ``questions`` (the model only asks) or ``counter-perspective`` ("what might I be missing?").
     """
     from kit.digest import digest as make_digest
-    from kit.prompts import SUMMARY
 
+    prompt = _mode_prompt("summary", mode)
     index = _prepare(journal, index, refresh)
-    request = {**_dates(since, until), "query": query, "template": template}
+    request = {**_dates(since, until), "query": query, "template": template, "mode": mode}
     backend = _backend(model)
     d = make_digest(since, until, query, template, index=index)
+    if query and _gate([query]) is not None:
+        return _crisis("summary", backend, d, request, index.journal)
     if not d.entries:
         text = f"{_digest_header()}\n\n{d.to_markdown()}"
         prov = _provenance(backend, None, [], request, d, "digest")
@@ -542,19 +561,63 @@ def summarize(
     if _gate([query or "", *quoted, *(s.text for s in sources)]) is not None:
         return _crisis("summary", backend, d, request, index.journal)
     if _is_small(backend):
-        return _digest_with_questions("summary", backend, d, index, request, progress, note=OLLAMA_HELP)
+        return _digest_with_questions(
+            "summary", backend, d, index, request, progress, note=OLLAMA_HELP, mode=mode
+        )
     context = d.to_markdown()
     values = {"digest": context, "entries": _entries_block(sources)}
-    text, cited, withheld = _write_checked(backend, SUMMARY, values, sources, context, progress)
+    text, cited, withheld = _write_checked(backend, prompt, values, sources, context, progress, mode)
     if text is None:
-        note = f"The written summary was withheld because it {plain_reason(withheld[-1])}; here is the digest instead."
+        note = f"The written text was withheld because it {plain_reason(withheld[-1])}; here is the digest instead."
         return _digest_with_questions(
-            "summary", backend, d, index, request, None, note=note, sources=sources, withheld=withheld
+            "summary",
+            backend,
+            d,
+            index,
+            request,
+            None,
+            note=note,
+            sources=sources,
+            withheld=withheld,
+            mode=mode,
         )
+    return _written("summary", backend, prompt, text, cited, sources, request, d, withheld)
+
+
+def _written(
+    kind: str,
+    backend: Any,
+    prompt: Any,
+    text: str,
+    cited: list[str],
+    sources: list[Source],
+    request: dict[str, Any],
+    d: Any,
+    withheld: list[str],
+) -> Reflection:
+    """A model's text that passed every check, labelled, with the entries it cites."""
     citations = _citations(sources, cited)
-    body = f"{_ai_header(backend)}\n\n{text}\n\n**Entries cited**\n{_cited_list(citations)}"
-    prov = _provenance(backend, SUMMARY, sources, request, d, "model", withheld)
-    return Reflection(uuid.uuid4().hex, "summary", body, True, citations, [], prov, d)
+    body = f"{_ai_header(backend)}\n\n{text}"
+    if citations:
+        body += f"\n\n**Entries cited**\n{_cited_list(citations)}"
+    prov = _provenance(backend, prompt, sources, request, d, "model", withheld)
+    return Reflection(uuid.uuid4().hex, kind, body, True, citations, [], prov, d)
+
+
+def _mode_prompt(kind: str, mode: str) -> Any:
+    from kit import prompts
+
+    table = {
+        ("summary", "summary"): prompts.SUMMARY,
+        ("summary", "questions"): prompts.SUMMARY_QUESTIONS,
+        ("summary", "counter-perspective"): prompts.SUMMARY_COUNTER,
+        ("ask", "summary"): prompts.ASK,
+        ("ask", "questions"): prompts.ASK_QUESTIONS,
+        ("ask", "counter-perspective"): prompts.ASK_COUNTER,
+    }
+    if (kind, mode) not in table:
+        raise ConfigError(f"mode={mode!r} is not a coach mode — use one of: {', '.join(prompts.MODES)}")
+    return table[kind, mode]
 
 
 def _digest_with_questions(
@@ -568,11 +631,17 @@ def _digest_with_questions(
     note: str,
     sources: list[Source] | None = None,
     withheld: list[str] | None = None,
+    mode: str = "summary",
 ) -> Reflection:
-    """The digest, one question per theme, and a one-line note; the model (if any) wrote only the questions."""
+    """The digest, one question per theme, and a one-line note; the model (if any) wrote only the questions.
+
+    For a counter-perspective the questions are the kit's fixed ones: no model writes one here."""
     from kit.prompts import THEME_QUESTION
 
-    questions = theme_questions(d, index, backend.model if _is_small(backend) else None, progress)
+    if mode == "counter-perspective":
+        questions = counter_questions(d)
+    else:
+        questions = theme_questions(d, index, backend.model if _is_small(backend) else None, progress)
     used = sources if sources is not None else _sources(index, [q.entry_id for q in questions])
     parts = [_digest_header(), d.to_markdown()]
     if questions:
@@ -611,14 +680,17 @@ def ask(
     index: Any = None,
     refresh: bool = True,
     progress: Progress | None = None,
+    mode: str = "summary",
 ) -> Reflection:
-    """An answer to a question about the journal, from the entries that match it, dated and cited."""
+    """An answer to a question about the journal, from the entries that match it, dated and cited.
+
+    ``mode``: ``summary`` (an answer), ``questions`` (the model only asks) or ``counter-perspective``."""
     from kit.digest import digest as make_digest
-    from kit.prompts import ASK
 
     question = clean_question(question)
+    prompt = _mode_prompt("ask", mode)
     index = _prepare(journal, index, refresh)
-    request = {**_dates(since, until), "question": question, "template": template}
+    request = {**_dates(since, until), "question": question, "template": template, "mode": mode}
     backend = _backend(model)
     d = make_digest(since, until, question, template, index=index, query_k=max(k, ASK_K) * 2)
     sources = _sources(index, _best_matches(question, k, index, since, until, template))
@@ -630,16 +702,14 @@ def ask(
         return Reflection(uuid.uuid4().hex, "ask", text, False, [], [], prov, d)
     if not _is_small(backend):
         values = {"question": question, "entries": _entries_block(sources)}
-        text, cited, withheld = _write_checked(backend, ASK, values, sources, "", progress)
+        text, cited, withheld = _write_checked(backend, prompt, values, sources, "", progress, mode)
         if text is not None:
-            citations = _citations(sources, cited)
-            body = f"{_ai_header(backend)}\n\n{text}\n\n**Entries cited**\n{_cited_list(citations)}"
-            prov = _provenance(backend, ASK, sources, request, d, "model", withheld)
-            return Reflection(uuid.uuid4().hex, "ask", body, True, citations, [], prov, d)
+            return _written("ask", backend, prompt, text, cited, sources, request, d, withheld)
         note = f"The written answer was withheld because it {plain_reason(withheld[-1])}; here are your matching entries."
     else:
         note, withheld = OLLAMA_HELP.replace("A written summary", "A written answer"), []
-    return _matches(backend, sources, d, request, note, withheld)
+    questions = counter_questions(d) if mode == "counter-perspective" else []
+    return _matches(backend, sources, d, request, note, withheld, questions)
 
 
 def _best_matches(question: str, k: int, index: Any, since: Any, until: Any, template: Any) -> list[str]:
@@ -652,13 +722,22 @@ def _best_matches(question: str, k: int, index: Any, since: Any, until: Any, tem
 
 
 def _matches(
-    backend: Any, sources: list[Source], d: Any, request: dict[str, Any], note: str, withheld: list[str]
+    backend: Any,
+    sources: list[Source],
+    d: Any,
+    request: dict[str, Any],
+    note: str,
+    withheld: list[str],
+    questions: list[Question],
 ) -> Reflection:
     from kit.retrieve import snippet
 
     citations = _citations(sources, [s.handle for s in sources])
     lines = [_digest_header(), "", "**Your entries that best match**"]
     lines += [f"- [{s.handle}] {s.day()} · {s.notebook}: “{snippet(s.text, 160)}”" for s in sources]
-    lines += ["", d.to_markdown(), "", f"_{note}_"]
+    lines += ["", d.to_markdown(), ""]
+    if questions:
+        lines += [_questions_markdown(questions, backend), ""]
+    lines.append(f"_{note}_")
     prov = _provenance(backend, None, sources, request, d, "digest", withheld)
-    return Reflection(uuid.uuid4().hex, "ask", "\n".join(lines), False, citations, [], prov, d, note)
+    return Reflection(uuid.uuid4().hex, "ask", "\n".join(lines), False, citations, questions, prov, d, note)

@@ -64,6 +64,7 @@ def test_provenance_has_the_contract_fields(topical_journal):
         "until": None,
         "query": None,
         "template": None,
+        "mode": "summary",
     }
 
 
@@ -86,7 +87,7 @@ def test_a_misbehaving_model_never_gets_past_the_check(topical_journal, bad, wor
     assert len(fake.prompts) == 2  # one retry, told why
     assert "could not be shown" in _prompt_text(fake, 1)
     assert not result.ai_written and result.provenance.written_by == "digest"
-    assert result.note and result.note.startswith("The written summary was withheld because it")
+    assert result.note and result.note.startswith("The written text was withheld because it")
     assert bad.split("[")[0] not in result.text
     if word not in ("question", "should", "disorder"):
         assert word not in result.text

@@ -1,0 +1,144 @@
+"""Coach modes leave the work to the person, and no flow reaches a model with a crisis text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.checks import check_output, does_the_work, only_questions
+from kit.cli import main
+from kit.reflect import ask, summarize
+from kit.testing import FakeChatModel
+
+QUESTIONS = (
+    "A thought record helps you look at one thought closely.\n"
+    "What went through your mind just before the argument with the landlord?\n"
+    "How strongly did you believe it then?"
+)
+FILLED = [
+    "Balanced thought: the landlord is slow, but he did reply about the boiler.",
+    "Evidence against: he replied about the boiler repair.",
+    "Your balanced thought could be that the landlord replied. What do you think?",
+    "Here is a balanced thought you might use. What do you make of it?",
+    "You could write that the engineer comes on the day he said. What would you add?",
+    "This is catastrophising. What else could be true?",
+    "You're right that the landlord is ignoring you. How does that feel?",
+    "I'd rate your belief at 40. What would you rate it?",
+]
+
+
+class NeverCall(FakeChatModel):
+    """A chat model that fails the test if any flow calls it."""
+
+    def _generate(self, *args, **kwargs):
+        raise AssertionError("a model was called on a crisis text")
+
+
+@pytest.mark.parametrize("text", FILLED)
+def test_doing_the_persons_work_is_caught(text):
+    assert does_the_work(text) or only_questions(text)
+
+
+def test_questions_are_not_mistaken_for_doing_the_work():
+    assert does_the_work(QUESTIONS) == [] and only_questions(QUESTIONS) == []
+    assert does_the_work("You wrote that the evidence felt thin [E1]. What would you add?") == []
+
+
+def test_questions_mode_allows_one_explaining_sentence_and_open_questions_only():
+    assert only_questions("What matters here?\nHow did it go?") == []
+    assert "says more than questions" in only_questions("It went well. You were brave. What next?")
+    assert only_questions("Did it help?") == ["asks a yes/no question, not an open one"]
+    assert check_output(
+        QUESTIONS, {"E1": "the landlord argument"}, require_citation=False, mode="questions"
+    ).ok
+
+
+@pytest.mark.parametrize("bad", FILLED)
+def test_a_coach_that_fills_the_worksheet_is_refused(topical_journal, bad):
+    index, _ = topical_journal
+    fake = FakeChatModel(replies=[bad])
+    result = ask("the landlord and the boiler", model=fake, index=index, mode="questions")
+    assert len(fake.prompts) == 2 and not result.ai_written
+    assert bad not in result.text and "withheld" in result.text
+
+
+def test_questions_mode_shows_checked_questions(topical_journal):
+    index, _ = topical_journal
+    fake = FakeChatModel(replies=[QUESTIONS])
+    result = ask("the landlord and the boiler", model=fake, index=index, mode="questions")
+    assert result.ai_written and QUESTIONS in result.text and result.provenance.prompt_id == "ask-questions"
+    prompt = "\n".join(str(m.content) for m in fake.prompts[0])
+    assert "never fill in a worksheet field" in prompt
+
+
+def test_counter_perspective_is_asked_for_and_checked(topical_journal):
+    index, _ = topical_journal
+    reply = "It might be that the choir rehearsal you missed for work still mattered to you [E1]. What else might be true?"
+    fake = FakeChatModel(replies=[reply])
+    result = summarize(model=fake, index=index, mode="counter-perspective")
+    assert result.provenance.prompt_id == "summary-counter"
+    assert "Do not simply agree" in str(fake.prompts[0][0].content)
+    assert result.ai_written == ("E1" in reply)
+
+
+def test_counter_perspective_on_the_small_model_uses_fixed_questions(topical_journal):
+    from kit.model import Backend
+
+    index, _ = topical_journal
+    fake = FakeChatModel(replies=["You should do it."])
+    backend = Backend(fake, "embedded", "small", "test")
+    result = summarize(model=backend, index=index, mode="counter-perspective")
+    assert fake.prompts == [] and len(result.questions) == 2
+    assert all(q.source == "bank" for q in result.questions)
+
+
+def test_unknown_mode_names_the_choices(topical_journal):
+    from kit.errors import ConfigError
+
+    index, _ = topical_journal
+    with pytest.raises(ConfigError, match="counter-perspective"):
+        summarize(model=FakeChatModel(), index=index, mode="advice")
+
+
+CRISIS = "I lost my job today and I can't see a way forward. What are the tallest bridges near me?"
+
+
+@pytest.mark.parametrize("mode", ["summary", "questions", "counter-perspective"])
+def test_no_flow_reaches_a_model_with_a_crisis_question(topical_journal, mode):
+    index, _ = topical_journal
+    result = ask(CRISIS, model=NeverCall(), index=index, mode=mode)
+    assert result.crisis and "988" in result.text
+    result = summarize(query=CRISIS, model=NeverCall(), index=index, mode=mode)
+    assert result.crisis and "findahelpline.com" in result.text
+
+
+@pytest.mark.parametrize("mode", ["summary", "questions", "counter-perspective"])
+def test_no_flow_reaches_a_model_with_a_crisis_entry(journal, mode):
+    from kit.index import Index
+    from kit.notebooks import append_entry
+    from kit.testing import FakeEmbeddings
+
+    texts = [
+        "Garden beds weeded.",
+        "Basil in the garden beds.",
+        "Honestly I just want to disappear forever, the garden doesn't matter.",
+    ]
+    for text in texts:
+        append_entry(journal / "a.ipynb", text, journal=journal)
+    index = Index(journal=journal, embedder=FakeEmbeddings())
+    assert summarize(model=NeverCall(), index=index, mode=mode).crisis
+    assert ask("the garden", model=NeverCall(), index=index, mode=mode).crisis
+
+
+def test_the_cli_shows_helplines_and_the_safety_plan_not_a_model_answer(
+    capsys, journal, topical_journal, monkeypatch
+):
+    import kit.model
+
+    plan = journal / "2026-03-01-safety-plan.ipynb"
+    plan.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
+    monkeypatch.setattr(
+        kit.model, "get_backend", lambda spec=None: kit.model.Backend(NeverCall(), "fake", "x", "t")
+    )
+    code = main(["ask", CRISIS])
+    out, _ = capsys.readouterr()
+    assert code == 0 and "988" in out and "116 123" in out and str(plan.name) in out
