@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from kit.errors import KitError
+from kit.errors import KitError, PersonalDetailsFound
 
 
 class _OneLine(logging.Formatter):
@@ -125,7 +125,22 @@ def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
         )
     writing = _Writing()
     try:
-        reflection = run(model=backend, index=index, refresh=False, progress=writing)
+        try:
+            reflection = run(model=backend, index=index, refresh=False, progress=writing)
+        except PersonalDetailsFound as exc:
+            if args.pii != "ask" or not sys.stdin.isatty():
+                raise
+            print(f"reflect: {exc}", file=sys.stderr)
+            answer = (
+                input("Send them as they are [s], replace them with labels [r], or cancel [c]? ")
+                .strip()
+                .lower()
+            )
+            if answer[:1] not in ("s", "r"):
+                print("Cancelled; nothing was sent.", file=sys.stderr)
+                return 0
+            args.pii = "send" if answer.startswith("s") else "redact"
+            reflection = run(model=backend, index=index, refresh=False, progress=writing)
     finally:
         writing.done()
     saved = None
@@ -147,7 +162,9 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     from kit.reflect import summarize
 
     def run(**kw: Any) -> Any:
-        return summarize(args.since, args.until, args.query, args.template, mode=args.mode, **kw)
+        return summarize(
+            args.since, args.until, args.query, args.template, mode=args.mode, pii=args.pii, **kw
+        )
 
     return _reflect(args, run)
 
@@ -165,6 +182,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             until=args.until,
             template=args.template,
             mode=args.mode,
+            pii=args.pii,
             **kw,
         )
 
@@ -225,6 +243,13 @@ def build_parser() -> argparse.ArgumentParser:
             choices=("summary", "questions", "counter-perspective"),
             default="summary",
             help="summary (default); questions: the model only asks; counter-perspective: what might I be missing?",
+        )
+        p.add_argument(
+            "--pii",
+            choices=("ask", "redact", "send"),
+            default="ask",
+            help="names, places or contact details bound for a model off this machine: stop and list them (ask, "
+            "the default), replace them with labels (redact), or send them",
         )
         journal_opt(p)
 

@@ -61,3 +61,11 @@ class ConfigError(KitError):
 
 class NotebookOpen(KitError):
     """The notebook is open in a running Jupyter server, so the kit will not write it from outside."""
+
+
+class PersonalDetailsFound(KitError):
+    """Names, places or contact details would go to a model that is not on this machine; the person decides."""
+
+    def __init__(self, message: str, spans: list) -> None:
+        super().__init__(message)
+        self.spans = spans

@@ -15,6 +15,7 @@ Private entries are never indexed, so they never reach a digest or a model.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -292,6 +293,72 @@ def _crisis(kind: str, backend: Any, digest: Any, request: dict[str, Any], journ
     )
 
 
+# ---------------------------------------------------------------- personal details and models off this machine
+
+PII_CHOICES = ("ask", "redact", "send")
+
+
+def is_local(backend: Any) -> bool:
+    """Whether the model runs on this machine: the embedded model, the fake, or a server on loopback."""
+    from kit.privacy import is_loopback
+    from kit.testing import FakeChatModel
+
+    url = getattr(backend.model, "base_url", None) or getattr(backend.model, "openai_api_base", None)
+    if url:
+        return is_loopback(str(url))
+    return backend.name in ("embedded", "fake") or isinstance(backend.model, FakeChatModel)
+
+
+def redactor(texts: list[str]) -> Callable[[str], str]:
+    """Replaces personal details with labels; a name found in one text is replaced wherever it occurs."""
+    from kit.safety import check, redact
+
+    names: dict[str, str] = {}
+    for text in texts:
+        for span in check(text).pii:
+            if span.label in ("PERSON", "PLACE") and len(span.text) > 2:
+                names.setdefault(span.text, span.label)
+    pattern = (
+        re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+        if names
+        else None
+    )
+
+    def apply(text: str) -> str:
+        out = redact(text)
+        return pattern.sub(lambda m: f"[{names[m.group(1)]}]", out) if pattern else out
+
+    return apply
+
+
+def _guard_details(
+    backend: Any, sources: list[Source], extra: list[str], pii: str
+) -> tuple[list[Source], Callable[[str], str]]:
+    """Before text leaves the machine: refuse (``ask``), redact, or send as the person chose.
+
+    Returns the sources to send and the function that makes any other text fit to send."""
+    if pii not in PII_CHOICES:
+        raise ConfigError(f"pii={pii!r} — use one of: {', '.join(PII_CHOICES)}")
+    if is_local(backend) or pii == "send":
+        return sources, lambda text: text
+    from kit.errors import PersonalDetailsFound
+    from kit.safety import check
+
+    texts = [*extra, *(s.text for s in sources)]
+    if pii == "redact":
+        apply = redactor(texts)
+        return [dataclasses.replace(s, text=apply(s.text)) for s in sources], apply
+    spans = [span for text in texts for span in check(text).pii]
+    if not spans:
+        return sources, lambda text: text
+    shown = ", ".join(dict.fromkeys(f"{s.label.lower()} “{s.text}”" for s in spans))
+    raise PersonalDetailsFound(
+        f"{backend.model_name} is not on this machine, and the entries it would get name {shown} — "
+        "run again with --pii redact to replace them with labels, or --pii send to send them as they are",
+        spans,
+    )
+
+
 # ---------------------------------------------------------------- a capable model writes, the check decides
 
 
@@ -536,12 +603,15 @@ def summarize(
     refresh: bool = True,
     progress: Progress | None = None,
     mode: str = "summary",
+    pii: str = "ask",
 ) -> Reflection:
     """What a period (and/or a query, a worksheet) of the journal holds: digest, and a checked summary or questions.
 
     ``model``: None (KIT_MODEL), a KIT_MODEL value, a kit Backend, or any langchain chat model. ``progress``
     receives model text as it streams (for a progress display: the text is not checked yet). ``mode``: ``summary``,
-    ``questions`` (the model only asks) or ``counter-perspective`` ("what might I be missing?").
+    ``questions`` (the model only asks) or ``counter-perspective`` ("what might I be missing?"). ``pii``: what to
+    do when names, places or contact details would go to a model that is not on this machine — ``ask`` (raise
+    PersonalDetailsFound listing them), ``redact`` (replace them with labels) or ``send``.
     """
     from kit.digest import digest as make_digest
 
@@ -565,8 +635,10 @@ def summarize(
             "summary", backend, d, index, request, progress, note=OLLAMA_HELP, mode=mode
         )
     context = d.to_markdown()
-    values = {"digest": context, "entries": _entries_block(sources)}
-    text, cited, withheld = _write_checked(backend, prompt, values, sources, context, progress, mode)
+    sent, fit = _guard_details(backend, sources, [query or "", context], pii)
+    context = fit(context)
+    values = {"digest": context, "entries": _entries_block(sent)}
+    text, cited, withheld = _write_checked(backend, prompt, values, sent, context, progress, mode)
     if text is None:
         note = f"The written text was withheld because it {plain_reason(withheld[-1])}; here is the digest instead."
         return _digest_with_questions(
@@ -681,10 +753,12 @@ def ask(
     refresh: bool = True,
     progress: Progress | None = None,
     mode: str = "summary",
+    pii: str = "ask",
 ) -> Reflection:
     """An answer to a question about the journal, from the entries that match it, dated and cited.
 
-    ``mode``: ``summary`` (an answer), ``questions`` (the model only asks) or ``counter-perspective``."""
+    ``mode``: ``summary`` (an answer), ``questions`` (the model only asks) or ``counter-perspective``; ``pii`` as
+    for ``summarize``."""
     from kit.digest import digest as make_digest
 
     question = clean_question(question)
@@ -701,8 +775,9 @@ def ask(
         prov = _provenance(backend, None, [], request, d, "digest")
         return Reflection(uuid.uuid4().hex, "ask", text, False, [], [], prov, d)
     if not _is_small(backend):
-        values = {"question": question, "entries": _entries_block(sources)}
-        text, cited, withheld = _write_checked(backend, prompt, values, sources, "", progress, mode)
+        sent, fit = _guard_details(backend, sources, [question], pii)
+        values = {"question": fit(question), "entries": _entries_block(sent)}
+        text, cited, withheld = _write_checked(backend, prompt, values, sent, "", progress, mode)
         if text is not None:
             return _written("ask", backend, prompt, text, cited, sources, request, d, withheld)
         note = f"The written answer was withheld because it {plain_reason(withheld[-1])}; here are your matching entries."

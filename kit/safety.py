@@ -1065,3 +1065,12 @@ class CrisisDetected(KitError):
         self.message = crisis_message() if message is None else message
         shorts = ", ".join(line.get("short", line["name"]) for line in helplines()["lines"])
         super().__init__(f"this text reads like a crisis; no model was called — helplines: {shorts}")
+
+
+def redact(text: str, spans: list[Span] | None = None) -> str:
+    """``text`` with each PII span replaced by its label in brackets ("[PERSON]")."""
+    spans = _find_pii(text) if spans is None else spans
+    out = text
+    for span in sorted(spans, key=lambda s: s.start, reverse=True):
+        out = out[: span.start] + f"[{span.label}]" + out[span.end :]
+    return out

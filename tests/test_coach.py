@@ -142,3 +142,66 @@ def test_the_cli_shows_helplines_and_the_safety_plan_not_a_model_answer(
     code = main(["ask", CRISIS])
     out, _ = capsys.readouterr()
     assert code == 0 and "988" in out and "116 123" in out and str(plan.name) in out
+
+
+class RemoteFake(FakeChatModel):
+    """A scripted model that says it lives on another machine."""
+
+    base_url: str = "http://models.example.com:11434"
+
+
+def _journal_with_names(journal):
+    from kit.index import Index
+    from kit.notebooks import append_entry
+    from kit.testing import FakeEmbeddings
+
+    for text in [
+        "Coffee with Marguerite at the garden centre, we talked about the garden beds.",
+        "Marguerite called about the garden beds again; email her at marguerite@example.org.",
+        "Weeded the garden beds alone.",
+    ]:
+        append_entry(journal / "a.ipynb", text, journal=journal)
+    return Index(journal=journal, embedder=FakeEmbeddings())
+
+
+def test_personal_details_stop_before_a_model_off_this_machine(journal):
+    from kit.errors import PersonalDetailsFound
+
+    index = _journal_with_names(journal)
+    fake = RemoteFake(replies=["You wrote about the garden beds [E1]. What stands out?"])
+    with pytest.raises(PersonalDetailsFound) as caught:
+        ask("the garden beds", model=fake, index=index)
+    assert fake.prompts == []
+    assert "Marguerite" in str(caught.value) and "--pii redact" in str(caught.value)
+    assert {s.label for s in caught.value.spans} >= {"PERSON", "EMAIL"}
+
+
+def test_redacted_text_is_what_leaves_the_machine(journal):
+    index = _journal_with_names(journal)
+    fake = RemoteFake(replies=["You wrote about the garden beds [E1]. What stands out?"])
+    result = ask("the garden beds with Marguerite", model=fake, index=index, pii="redact")
+    sent = "\n".join(str(m.content) for m in fake.prompts[0])
+    assert "Marguerite" not in sent and "marguerite@example.org" not in sent and "[PERSON]" in sent
+    assert result.ai_written
+
+
+def test_a_local_model_gets_the_entries_unchanged(journal):
+    index = _journal_with_names(journal)
+    fake = FakeChatModel(replies=["You wrote about the garden beds [E1]. What stands out?"])
+    ask("the garden beds", model=fake, index=index)
+    assert "Marguerite" in "\n".join(str(m.content) for m in fake.prompts[0])
+
+
+def test_the_cli_refuses_without_a_choice_and_redacts_when_asked(capsys, journal, monkeypatch):
+    import kit.model
+
+    _journal_with_names(journal)
+    fake = RemoteFake(replies=["You wrote about the garden beds [E1]. What stands out?"])
+    monkeypatch.setattr(
+        kit.model, "get_backend", lambda spec=None: kit.model.Backend(fake, "custom", "remote", "t")
+    )
+    assert main(["ask", "the garden beds"]) == 1
+    err = capsys.readouterr().err
+    assert "--pii redact" in err and fake.prompts == []
+    assert main(["ask", "the garden beds", "--pii", "redact"]) == 0
+    assert "Marguerite" not in "\n".join(str(m.content) for m in fake.prompts[0])
