@@ -171,16 +171,8 @@ def check_output(
         if word.lower() not in haystack:
             problems.append(f"states the number {word!r}, which is not in the cited entries")
 
-    for pattern in _ADVICE:
-        hit = pattern.search(prose)
-        if hit:
-            problems.append(f"gives advice ({hit.group(0).strip()!r})")
-            break
-    for pattern in _DIAGNOSIS:
-        hit = pattern.search(prose)
-        if hit:
-            problems.append(f"sounds like a diagnosis ({hit.group(0).strip()!r})")
-            break
+    problems += _first_hit(_ADVICE, prose, "gives advice")
+    problems += _first_hit(_DIAGNOSIS, prose, "sounds like a diagnosis")
 
     problems.extend(does_the_work(text))  # in every mode; the coach modes are written to invite it least
     if mode == "questions":
@@ -258,19 +250,19 @@ _VERDICTS = [re.compile(p, re.IGNORECASE) for p in VERDICTS]
 
 def does_the_work(text: str) -> list[str]:
     """Why a coach's text takes over the person's work — fills a worksheet field or gives a verdict (empty if not)."""
-    problems = []
     prose = CITATION.sub(" ", text)
-    for pattern in _FILLS:
+    return _first_hit(_FILLS, prose, "fills in the worksheet") + _first_hit(
+        _VERDICTS, prose, "gives a verdict on a thought"
+    )
+
+
+def _first_hit(patterns: list[re.Pattern[str]], prose: str, problem: str) -> list[str]:
+    """The problem, quoting the words that show it, for the first pattern that matches (else nothing)."""
+    for pattern in patterns:
         hit = pattern.search(prose)
         if hit:
-            problems.append(f"fills in the worksheet ({hit.group(0).strip()!r})")
-            break
-    for pattern in _VERDICTS:
-        hit = pattern.search(prose)
-        if hit:
-            problems.append(f"gives a verdict on a thought ({hit.group(0).strip()!r})")
-            break
-    return problems
+            return [f"{problem} ({hit.group(0).strip()!r})"]
+    return []
 
 
 def only_questions(text: str, max_questions: int = 3) -> list[str]:

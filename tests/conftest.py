@@ -158,3 +158,18 @@ def topical_journal(journal):
     index = Index(journal=journal, embedder=FakeEmbeddings())
     index.update(progress=False)
     return index, written
+
+
+@pytest.fixture
+def index_of(journal: Path) -> Callable[[Sequence[str]], Any]:
+    """Write texts as entries of one notebook and return the (fake-embedder) index of the journal."""
+
+    def make(texts: Sequence[str]) -> Any:
+        from kit.index import Index
+        from kit.notebooks import append_entry
+
+        for text in texts:
+            append_entry(journal / "a.ipynb", text, journal=journal)
+        return Index(journal=journal, embedder=FakeEmbeddings())
+
+    return make

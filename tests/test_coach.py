@@ -112,19 +112,14 @@ def test_no_flow_reaches_a_model_with_a_crisis_question(topical_journal, mode):
 
 
 @pytest.mark.parametrize("mode", ["summary", "questions", "counter-perspective"])
-def test_no_flow_reaches_a_model_with_a_crisis_entry(journal, mode):
-    from kit.index import Index
-    from kit.notebooks import append_entry
-    from kit.testing import FakeEmbeddings
-
-    texts = [
-        "Garden beds weeded.",
-        "Basil in the garden beds.",
-        "Honestly I just want to disappear forever, the garden doesn't matter.",
-    ]
-    for text in texts:
-        append_entry(journal / "a.ipynb", text, journal=journal)
-    index = Index(journal=journal, embedder=FakeEmbeddings())
+def test_no_flow_reaches_a_model_with_a_crisis_entry(index_of, mode):
+    index = index_of(
+        [
+            "Garden beds weeded.",
+            "Basil in the garden beds.",
+            "Honestly I just want to disappear forever, the garden doesn't matter.",
+        ]
+    )
     assert summarize(model=NeverCall(), index=index, mode=mode).crisis
     assert ask("the garden", model=NeverCall(), index=index, mode=mode).crisis
 
@@ -150,24 +145,17 @@ class RemoteFake(FakeChatModel):
     base_url: str = "http://models.example.com:11434"
 
 
-def _journal_with_names(journal):
-    from kit.index import Index
-    from kit.notebooks import append_entry
-    from kit.testing import FakeEmbeddings
-
-    for text in [
-        "Coffee with Marguerite at the garden centre, we talked about the garden beds.",
-        "Marguerite called about the garden beds again; email her at marguerite@example.org.",
-        "Weeded the garden beds alone.",
-    ]:
-        append_entry(journal / "a.ipynb", text, journal=journal)
-    return Index(journal=journal, embedder=FakeEmbeddings())
+NAMED = [
+    "Coffee with Marguerite at the garden centre, we talked about the garden beds.",
+    "Marguerite called about the garden beds again; email her at marguerite@example.org.",
+    "Weeded the garden beds alone.",
+]
 
 
-def test_personal_details_stop_before_a_model_off_this_machine(journal):
+def test_personal_details_stop_before_a_model_off_this_machine(index_of):
     from kit.errors import PersonalDetailsFound
 
-    index = _journal_with_names(journal)
+    index = index_of(NAMED)
     fake = RemoteFake(replies=["You wrote about the garden beds [E1]. What stands out?"])
     with pytest.raises(PersonalDetailsFound) as caught:
         ask("the garden beds", model=fake, index=index)
@@ -176,8 +164,8 @@ def test_personal_details_stop_before_a_model_off_this_machine(journal):
     assert {s.label for s in caught.value.spans} >= {"PERSON", "EMAIL"}
 
 
-def test_redacted_text_is_what_leaves_the_machine(journal):
-    index = _journal_with_names(journal)
+def test_redacted_text_is_what_leaves_the_machine(index_of):
+    index = index_of(NAMED)
     fake = RemoteFake(replies=["You wrote about the garden beds [E1]. What stands out?"])
     result = ask("the garden beds with Marguerite", model=fake, index=index, pii="redact")
     sent = "\n".join(str(m.content) for m in fake.prompts[0])
@@ -185,17 +173,17 @@ def test_redacted_text_is_what_leaves_the_machine(journal):
     assert result.ai_written
 
 
-def test_a_local_model_gets_the_entries_unchanged(journal):
-    index = _journal_with_names(journal)
+def test_a_local_model_gets_the_entries_unchanged(index_of):
+    index = index_of(NAMED)
     fake = FakeChatModel(replies=["You wrote about the garden beds [E1]. What stands out?"])
     ask("the garden beds", model=fake, index=index)
     assert "Marguerite" in "\n".join(str(m.content) for m in fake.prompts[0])
 
 
-def test_the_cli_refuses_without_a_choice_and_redacts_when_asked(capsys, journal, monkeypatch):
+def test_the_cli_refuses_without_a_choice_and_redacts_when_asked(capsys, index_of, monkeypatch):
     import kit.model
 
-    _journal_with_names(journal)
+    index_of(NAMED)
     fake = RemoteFake(replies=["You wrote about the garden beds [E1]. What stands out?"])
     monkeypatch.setattr(
         kit.model, "get_backend", lambda spec=None: kit.model.Backend(fake, "custom", "remote", "t")

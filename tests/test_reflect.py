@@ -171,18 +171,14 @@ def test_a_crisis_in_the_question_stops_before_any_model(topical_journal):
     assert "988" in result.text and "116 123" in result.text and "findahelpline.com" in result.text
 
 
-def test_a_crisis_in_an_entry_stops_the_summary_but_the_digest_is_there(journal):
-    from kit.index import Index
-    from kit.notebooks import append_entry
-    from kit.testing import FakeEmbeddings
-
-    for text in [
-        "Garden beds weeded.",
-        "Basil in the garden beds.",
-        "I keep thinking everyone would be better off if I were dead.",
-    ]:
-        append_entry(journal / "a.ipynb", text, journal=journal)
-    index = Index(journal=journal, embedder=FakeEmbeddings())
+def test_a_crisis_in_an_entry_stops_the_summary_but_the_digest_is_there(index_of):
+    index = index_of(
+        [
+            "Garden beds weeded.",
+            "Basil in the garden beds.",
+            "I keep thinking everyone would be better off if I were dead.",
+        ]
+    )
     fake = FakeChatModel(replies=[GOOD])
     result = summarize(model=fake, index=index)
     assert fake.prompts == [] and result.crisis and result.provenance.written_by == "safety"
