@@ -173,3 +173,26 @@ def index_of(journal: Path) -> Callable[[Sequence[str]], Any]:
         return Index(journal=journal, embedder=FakeEmbeddings())
 
     return make
+
+
+def in_threads(
+    fn: Callable[[], Any], n: int = 2, timeout: float = 300
+) -> tuple[list[Any], list[BaseException]]:
+    """Run ``fn`` in ``n`` threads at once; returns what they returned and what they raised."""
+    import threading
+
+    results: list[Any] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            results.append(fn())
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=timeout)
+    return results, errors

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
+from conftest import in_threads
 from langchain_core.messages import HumanMessage
 
 from kit.errors import KitError
@@ -37,20 +36,7 @@ def test_streams_the_same_text(model):
 
 
 def test_two_threads_at_once_do_not_crash(model):
-    results: list[str] = []
-    errors: list[BaseException] = []
-
-    def ask() -> None:
-        try:
-            results.append(model.invoke(PROMPT).content)
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=ask) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    results, errors = in_threads(lambda: model.invoke(PROMPT).content, timeout=120)
     assert errors == [] and len(results) == 2 and results[0] == results[1]
 
 

@@ -103,12 +103,12 @@ class _Handler(BaseHTTPRequestHandler):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         self.server.seen.append({"path": self.path, **body})
         name = self.server.find(body.get("model", ""))
-        if self.path == "/api/embed":
+        if self.path == "/api/embed" and name is not None:
             inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
             return self._reply(
                 200, {"model": body["model"], "embeddings": FakeEmbeddings().embed_documents(inputs)}
             )
-        if self.path not in ("/api/show", "/api/chat"):
+        if self.path not in ("/api/show", "/api/chat", "/api/embed"):
             return self._reply(404, {"error": "not found"})
         if name is None:
             return self._reply(404, {"error": f'model "{body.get("model")}" not found, try pulling it first'})
@@ -365,8 +365,27 @@ def test_auto_does_not_take_another_tag_for_the_model(ollama, monkeypatch):
 def test_the_same_server_embeds(ollama):
     from kit.embeddings import OllamaEmbedder
 
-    vectors = OllamaEmbedder("llama3.2", base_url=ollama.url).embed_documents(["a long run"])
-    assert vectors == FakeEmbeddings().embed_documents(["a long run"])
+    embedder = OllamaEmbedder("llama3.2", base_url=ollama.url)
+    vectors = embedder.embed_documents(["slept badly", "a long run"])
+    assert vectors == FakeEmbeddings().embed_documents(["slept badly", "a long run"])
+    assert embedder.embed_query("slept badly") == vectors[0]
+    assert ollama.seen[-1]["path"] == "/api/embed" and embedder.kit_name == "ollama:llama3.2"
+
+
+def test_an_embedding_model_not_pulled_names_the_pull_command(ollama):
+    from kit.embeddings import OllamaEmbedder
+    from kit.errors import EmbedderUnavailable
+
+    with pytest.raises(EmbedderUnavailable, match="ollama pull not-pulled"):
+        OllamaEmbedder("not-pulled", base_url=ollama.url).embed_documents(["hello"])
+
+
+def test_no_embedding_server_names_ollama_serve():
+    from kit.embeddings import OllamaEmbedder
+    from kit.errors import EmbedderUnavailable
+
+    with pytest.raises(EmbedderUnavailable, match="ollama serve"):
+        OllamaEmbedder("llama3.2", base_url=f"http://127.0.0.1:{_free_port()}").embed_documents(["hello"])
 
 
 class TestKitChatOllamaConformance(ChatModelUnitTests):

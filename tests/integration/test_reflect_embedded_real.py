@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import threading
-
 import nbformat
 import pytest
+from conftest import in_threads
 
 from kit.demo import build_journal
 from kit.embeddings import get_embedder
@@ -53,18 +52,6 @@ def _entries(index):
 
 
 def test_two_concurrent_summaries_do_not_crash(sample_index):
-    results, errors = [], []
-
-    def run() -> None:
-        try:
-            results.append(summarize(model="embedded", index=sample_index, refresh=False))
-        except BaseException as exc:  # noqa: BLE001 - asserted below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=300)
+    results, errors = in_threads(lambda: summarize(model="embedded", index=sample_index, refresh=False))
     assert errors == [] and len(results) == 2
     assert [q.text for q in results[0].questions] == [q.text for q in results[1].questions]
