@@ -16,6 +16,7 @@ Private entries are never indexed, so they never reach a digest or a model.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -591,6 +592,21 @@ def _is_small(backend: Any) -> bool:
     return backend.name == "embedded"
 
 
+def _session_aware(flow: Callable[..., Reflection]) -> Callable[..., Reflection]:
+    """Adds the gentle break reminder to what a flow returns once the session has run long (not to a crisis)."""
+
+    @functools.wraps(flow)
+    def wrapper(*args: Any, **kwargs: Any) -> Reflection:
+        from kit.safety import break_reminder
+
+        reflection = flow(*args, **kwargs)
+        note = None if reflection.crisis else break_reminder()
+        return dataclasses.replace(reflection, text=f"{reflection.text}\n\n{note}") if note else reflection
+
+    return wrapper
+
+
+@_session_aware
 def summarize(
     since: date | datetime | str | None = None,
     until: date | datetime | str | None = None,
@@ -740,6 +756,7 @@ def clean_question(question: Any) -> str:
     return question.strip()
 
 
+@_session_aware
 def ask(
     question: str,
     *,

@@ -1074,3 +1074,40 @@ def redact(text: str, spans: list[Span] | None = None) -> str:
     for span in sorted(spans, key=lambda s: s.start, reverse=True):
         out = out[: span.start] + f"[{span.label}]" + out[span.end :]
     return out
+
+
+# ---------------------------------------------------------------- wellbeing: a gentle break reminder
+
+BREAK_MINUTES = 45  # default; KIT_BREAK_MINUTES changes it, 0 switches the reminder off
+BREAK_NOTE = (
+    "_You have been at this for over {minutes} minutes. A short break — a glass of water, a few minutes outside, "
+    "a stretch — can help; your words will be here when you come back._"
+)
+_session: dict[str, float | None] = {"start": None, "reminded": None}
+
+
+def break_reminder(now: float | None = None) -> str | None:
+    """A gentle reminder once a session (this process: a notebook kernel) has run past the break time, then again
+    after each further stretch of the same length; None otherwise."""
+    import os
+    import time
+
+    from kit.errors import ConfigError
+
+    raw = os.environ.get("KIT_BREAK_MINUTES", "").strip()
+    try:
+        minutes = float(raw) if raw else BREAK_MINUTES
+    except ValueError:
+        raise ConfigError(
+            f"KIT_BREAK_MINUTES={raw!r} must be a number of minutes (0 switches it off)"
+        ) from None
+    now = time.monotonic() if now is None else now
+    if _session["start"] is None:
+        _session["start"] = now
+    if minutes <= 0:
+        return None
+    since = _session["reminded"] if _session["reminded"] is not None else _session["start"]
+    if now - since < minutes * 60:
+        return None
+    _session["reminded"] = now
+    return BREAK_NOTE.format(minutes=f"{minutes:g}")

@@ -20,6 +20,7 @@ _CLEARED = (
     "KIT_OLLAMA_HOST",
     "KIT_OLLAMA_TIMEOUT",
     "KIT_OLLAMA_MODEL",
+    "KIT_BREAK_MINUTES",
     "OLLAMA_HOST",
     "KIT_DEBUG",
     "XDG_DATA_HOME",
@@ -38,6 +39,9 @@ def kit_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     monkeypatch.setenv("KIT_MODEL", "fake")
     for name in _CLEARED:
         monkeypatch.delenv(name, raising=False)
+    import kit.safety
+
+    monkeypatch.setattr(kit.safety, "_session", {"start": None, "reminded": None})  # a fresh session
     # The kit sets these in os.environ itself (telemetry_off); setenv-then-delenv makes monkeypatch put the
     # original state back afterwards, and lets a test see whether the kit switched them off.
     for name in TELEMETRY_OFF:

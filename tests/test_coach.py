@@ -193,3 +193,39 @@ def test_the_cli_refuses_without_a_choice_and_redacts_when_asked(capsys, index_o
     assert "--pii redact" in err and fake.prompts == []
     assert main(["ask", "the garden beds", "--pii", "redact"]) == 0
     assert "Marguerite" not in "\n".join(str(m.content) for m in fake.prompts[0])
+
+
+def test_a_break_reminder_after_the_configured_time(monkeypatch):
+    from kit.safety import break_reminder
+
+    monkeypatch.setenv("KIT_BREAK_MINUTES", "1")
+    assert break_reminder(now=0.0) is None and break_reminder(now=30.0) is None
+    assert "over 1 minutes" in break_reminder(now=61.0)
+    assert break_reminder(now=62.0) is None and break_reminder(now=125.0)
+    monkeypatch.setenv("KIT_BREAK_MINUTES", "0")
+    assert break_reminder(now=10_000.0) is None
+
+
+def test_a_bad_break_setting_names_the_fix(monkeypatch):
+    from kit.errors import ConfigError
+    from kit.safety import break_reminder
+
+    monkeypatch.setenv("KIT_BREAK_MINUTES", "soon")
+    with pytest.raises(ConfigError, match="KIT_BREAK_MINUTES"):
+        break_reminder()
+
+
+def test_a_long_session_adds_the_reminder_to_answers_but_not_to_a_crisis(topical_journal, monkeypatch):
+    import time
+
+    import kit.safety
+
+    index, _ = topical_journal
+    long_ago = time.monotonic() - 46 * 60
+    monkeypatch.setattr(kit.safety, "_session", {"start": long_ago, "reminded": None})
+    crisis = ask(CRISIS, model=NeverCall(), index=index)
+    assert "over 45 minutes" not in crisis.text
+    answer = summarize(
+        model=FakeChatModel(replies=["You wrote about the garden beds [E1]. What stands out?"]), index=index
+    )
+    assert "over 45 minutes" in answer.text
