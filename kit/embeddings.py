@@ -152,7 +152,11 @@ class OllamaEmbedder(Embeddings):
         if self._client is None:
             from langchain_ollama import OllamaEmbeddings
 
-            self._client = OllamaEmbeddings(model=self.model, base_url=self.base_url)
+            from kit.model import _client_kwargs  # loopback ignores proxy variables
+
+            self._client = OllamaEmbeddings(
+                model=self.model, base_url=self.base_url, client_kwargs=_client_kwargs(self.base_url)
+            )
         return self._client
 
     def _call(self, fn: str, arg: Any) -> Any:
