@@ -312,7 +312,8 @@ def is_local(backend: Any) -> bool:
 
 def redactor(texts: list[str]) -> Callable[[str], str]:
     """Replaces personal details with labels; a name found in one text is replaced wherever it occurs."""
-    from kit.safety import check, redact
+    from kit.pii import redact
+    from kit.safety import check
 
     names: dict[str, str] = {}
     for text in texts:
