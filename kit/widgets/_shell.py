@@ -1,0 +1,56 @@
+"""What a widget needs from the running kernel: its notebook's path, its cell's id, and display handles."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+
+def find_notebook(notebook: Path | str | None = None) -> tuple[Path | None, str]:
+    """The notebook this kernel runs in and where that came from: ``notebook``, JPY_SESSION_NAME, ``__session__``."""
+    if notebook:
+        return Path(notebook).expanduser().resolve(), "given"
+    session = os.environ.get("JPY_SESSION_NAME")
+    if session and session.endswith(".ipynb"):
+        path = Path(session).expanduser()
+        return (path if path.is_absolute() else Path.cwd() / path).resolve(), "JPY_SESSION_NAME"
+    shell = _shell()
+    name = shell.user_ns.get("__session__") if shell is not None else None
+    if isinstance(name, str) and name.endswith(".ipynb"):
+        path = Path(name).expanduser()
+        return (path if path.is_absolute() else Path.cwd() / path).resolve(), "__session__"
+    return None, "not found"
+
+
+def _shell() -> Any:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return None
+    return get_ipython()
+
+
+def current_cell_id() -> str | None:
+    """The id of the cell being run, when the front end sends it (JupyterLab puts ``cellId`` in the request)."""
+    shell = _shell()
+    kernel = getattr(shell, "kernel", None)
+    try:
+        parent = kernel.get_parent() if kernel is not None else None
+    except Exception:  # noqa: BLE001 - older ipykernels have no get_parent(); the id is optional
+        parent = None
+    cell = ((parent or {}).get("metadata") or {}).get("cellId")
+    return cell if isinstance(cell, str) and cell else None
+
+
+def show(data: dict[str, Any], metadata: dict[str, Any] | None = None) -> Any:
+    """Display a raw mime bundle as an output of the running cell; returns its display handle."""
+    from IPython.display import display
+
+    return display(data, raw=True, metadata=metadata or {}, display_id=True)
+
+
+def show_widget(widget: Any) -> None:
+    from IPython.display import display
+
+    display(widget)

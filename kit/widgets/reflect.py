@@ -1,0 +1,143 @@
+"""ReflectWidget: summarise a period or ask a question; the result is kept as this cell's output."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from kit.errors import KitError
+
+SUMMARY = "Summarise a period"
+ASK = "Ask a question"
+_EMPTY = {"text/plain": ""}
+
+
+def backend_line(backend: Any) -> str:
+    """Which backend will answer, and why it was chosen."""
+    return f"Answering: {backend.model_name} ({backend.name}) — {backend.reason}"
+
+
+class ReflectWidget:
+    """Summary or question, coach mode, Reflect; shows which backend answers before it is called.
+
+    The reflection goes into a display output of this cell (``metadata.kit`` as ``kit.save_reflection`` writes
+    it), reserved when the cell runs, so JupyterLab saves it with the notebook and running the cell again
+    replaces it instead of adding another. A crisis reflection (helplines, no model asked) is shown as it is.
+    """
+
+    def __init__(
+        self, mode: str = "summary", *, model: Any = None, index: Any = None, show: bool = True
+    ) -> None:
+        import ipywidgets as w
+
+        from kit.prompts import MODES
+        from kit.safety import DISCLAIMER
+
+        self._model = model
+        self._index = index
+        self.kind = w.RadioButtons(options=[SUMMARY, ASK], value=SUMMARY)
+        self.since = w.DatePicker(description="Since")
+        self.until = w.DatePicker(description="Until")
+        self.question = w.Text(
+            placeholder="What would you like to know about your journal?", description="Ask"
+        )
+        self.mode = w.Dropdown(options=list(MODES), value=mode, description="Coach")
+        self.reflect_button = w.Button(description="Reflect", button_style="primary")
+        self.backend_label = w.Label()
+        self.progress = w.Label()
+        self.message = w.HTML()
+        self.disclaimer = w.HTML(f"<small>{html.escape(DISCLAIMER)}</small>")
+        self.reflection: Any = None
+        self.reflect_button.on_click(lambda _: self.reflect())
+        self.box = w.VBox(
+            [
+                self.kind,
+                w.HBox([self.since, self.until]),
+                self.question,
+                w.HBox([self.mode, self.reflect_button]),
+                self.backend_label,
+                self.progress,
+                self.message,
+                self.disclaimer,
+            ]
+        )
+        self._handle: Any = None
+        self._shown = False
+        if show:
+            self._ipython_display_()
+
+    def _ipython_display_(self) -> None:
+        from kit.widgets._shell import show, show_widget
+
+        if self._shown:
+            return
+        self._shown = True
+        show_widget(self.box)
+        # A click runs outside this cell's execution: the output it fills is reserved now, while the cell runs.
+        self._handle = show(_EMPTY)
+
+    def backend(self) -> Any:
+        """The backend that will answer: the injected model, or kit.model.get_backend() (KIT_MODEL)."""
+        from kit.model import Backend, get_backend
+        from kit.reflect import _backend
+
+        if self._model is None or isinstance(self._model, str):
+            self._model = get_backend(self._model)
+        elif not isinstance(self._model, Backend):
+            self._model = _backend(self._model)  # names it as the flows would ("embedded" or "custom")
+        return self._model
+
+    def reflect(self) -> Any:
+        """What the Reflect button does; returns the Reflection, or None after a one-line message."""
+        from kit.reflect import ask, summarize
+
+        self.message.value = ""
+        chars = 0
+
+        def progress(text: str) -> None:
+            # Model text is not checked yet: show that it is working, never the words.
+            nonlocal chars
+            chars += len(text)
+            self.progress.value = f"Writing… {chars} characters so far (checked before it is shown)"
+
+        try:
+            backend = self.backend()
+            self.backend_label.value = backend_line(backend)
+            self.progress.value = "Working…"
+            if self.kind.value == ASK:
+                reflection = ask(
+                    self.question.value,
+                    since=self.since.value,
+                    until=self.until.value,
+                    model=backend,
+                    index=self._index,
+                    progress=progress,
+                    mode=self.mode.value,
+                )
+            else:
+                reflection = summarize(
+                    self.since.value,
+                    self.until.value,
+                    model=backend,
+                    index=self._index,
+                    progress=progress,
+                    mode=self.mode.value,
+                )
+        except KitError as exc:
+            self.progress.value = ""
+            self.message.value = f"<p>{html.escape(str(exc))}</p>"
+            return None
+        self.progress.value = "Done." if not reflection.crisis else ""
+        self.reflection = reflection
+        self._keep(reflection)
+        return reflection
+
+    def _keep(self, reflection: Any) -> None:
+        from kit.notebooks import _reflection_output
+
+        output = _reflection_output(reflection)
+        data, metadata = dict(output["data"]), dict(output["metadata"])
+        if self._handle is not None:
+            self._handle.update(data, raw=True, metadata=metadata)
+        else:  # not displayed (or no kernel): show it in the widget instead
+            self.message.value = f"<pre>{html.escape(reflection.text)}</pre>"

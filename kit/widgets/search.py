@@ -1,0 +1,96 @@
+"""SearchWidget: search the journal by meaning from a notebook."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from kit.errors import KitError
+
+ANY = "any"
+
+
+def hits_html(hits: list[Any]) -> str:
+    """Search hits as an HTML list: date, score, snippet, and where the entry lives."""
+    from kit.retrieve import snippet
+
+    if not hits:
+        return "<p>No entries found.</p>"
+    rows = []
+    for hit in hits:
+        rows.append(
+            "<li>"
+            f"<b>{hit.created:%Y-%m-%d}</b> · score {hit.score:.2f} · {html.escape(hit.template)}<br>"
+            f"{html.escape(snippet(hit.text, 200))}<br>"
+            f"<small><code>{html.escape(hit.notebook)}</code> · cell <code>{html.escape(hit.cell_id)}</code>"
+            "</small></li>"
+        )
+    return "<ol>" + "".join(rows) + "</ol>"
+
+
+class SearchWidget:
+    """Query, number of results, dates and worksheet; the index is brought up to date before each search."""
+
+    def __init__(self, k: int = 5, *, index: Any = None, show: bool = True) -> None:
+        import ipywidgets as w
+
+        from kit.templates import list_templates
+
+        self._index = index
+        self.query = w.Text(placeholder="What are you looking for?", description="Search")
+        self.k = w.IntSlider(value=k, min=1, max=50, description="Results")
+        self.since = w.DatePicker(description="Since")
+        self.until = w.DatePicker(description="Until")
+        self.template = w.Dropdown(
+            options=[ANY, *(t.name for t in list_templates())], value=ANY, description="Worksheet"
+        )
+        self.search_button = w.Button(description="Search", icon="search")
+        self.results = w.HTML()
+        self.hits: list[Any] = []
+        self.search_button.on_click(lambda _: self.search())
+        self.query.on_submit(lambda _: self.search())
+        self.box = w.VBox(
+            [
+                w.HBox([self.query, self.search_button]),
+                w.HBox([self.k, self.template]),
+                w.HBox([self.since, self.until]),
+                self.results,
+            ]
+        )
+        if show:
+            self._ipython_display_()
+
+    def _ipython_display_(self) -> None:
+        from kit.widgets._shell import show_widget
+
+        show_widget(self.box)
+
+    @property
+    def index(self) -> Any:
+        if self._index is None:
+            from kit.index import Index
+
+            self._index = Index()
+        return self._index
+
+    def search(self) -> list[Any]:
+        """What the Search button does: update the index, search, render; a KitError becomes one line."""
+        from kit.retrieve import search
+
+        self.results.value = "<i>Searching…</i>"
+        try:
+            self.index.update(progress=False)
+            self.hits = search(
+                self.query.value,
+                k=self.k.value,
+                since=self.since.value,
+                until=self.until.value,
+                template=None if self.template.value == ANY else self.template.value,
+                index=self.index,
+            )
+        except KitError as exc:
+            self.hits = []
+            self.results.value = f"<p>{html.escape(str(exc))}</p>"
+            return []
+        self.results.value = hits_html(self.hits)
+        return self.hits

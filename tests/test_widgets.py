@@ -1,0 +1,400 @@
+"""Widgets without a browser: the write-ahead file, and each widget's button driving the library."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+
+from kit.notebooks import read_entries
+from kit.testing import FakeChatModel, FakeEmbeddings
+from kit.widgets import pending as wal
+
+GOOD = "You wrote about the garden beds and the basil [E1], and about choir rehearsal [E2]. What stands out to you?"
+
+
+class Frontend:
+    """Stands in for IPython's display: keeps outputs by display id, as JupyterLab's output area does."""
+
+    def __init__(self) -> None:
+        self.outputs: list[dict[str, Any]] = []
+        self.widgets: list[Any] = []
+
+    def display(self, *objs: Any, raw: bool = False, metadata: Any = None, display_id: Any = None, **kw: Any):
+        if not raw:
+            self.widgets.extend(objs)
+            return None
+        handle = Handle(self, f"d{len(self.outputs)}")
+        self.outputs.append({"id": handle.display_id, "data": objs[0], "metadata": metadata or {}})
+        return handle
+
+    def cell_outputs(self) -> list[Any]:
+        """The outputs as JupyterLab would save them in the widget's cell."""
+        return [
+            nbformat.v4.new_output("display_data", data=o["data"], metadata=o["metadata"])
+            for o in self.outputs
+        ]
+
+    def kit_outputs(self, kind: str = "entry") -> list[dict[str, Any]]:
+        return [o for o in self.outputs if (o["metadata"].get("kit") or {}).get("kind") == kind]
+
+
+class Handle:
+    def __init__(self, frontend: Frontend, display_id: str) -> None:
+        self.frontend, self.display_id = frontend, display_id
+
+    def update(self, data: Any, raw: bool = False, metadata: Any = None) -> None:
+        assert raw
+        for output in self.frontend.outputs:
+            if output["id"] == self.display_id:
+                output["data"], output["metadata"] = data, metadata or {}
+
+
+@pytest.fixture
+def frontend(monkeypatch: pytest.MonkeyPatch) -> Frontend:
+    import IPython.display
+
+    fe = Frontend()
+    monkeypatch.setattr(IPython.display, "display", fe.display)
+    return fe
+
+
+@pytest.fixture
+def notebook(journal: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An (empty, saved) notebook that the kernel runs in, named the way JupyterLab tells the kernel."""
+    path = journal / "2026-03.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell("from kit.widgets import JournalWidget\nJournalWidget()"))
+    nbformat.write(nb, path)
+    monkeypatch.setenv("JPY_SESSION_NAME", str(path))
+    return path
+
+
+def save_in_jupyterlab(path: Path, frontend: Frontend) -> None:
+    """What Ctrl+S does: the widget cell's current outputs go to disk with the notebook."""
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[0].outputs = frontend.cell_outputs()
+    nbformat.validate(nb)
+    nbformat.write(nb, path)
+
+
+def entry_on_disk(path: Path, entry: dict[str, Any]) -> None:
+    nb = nbformat.read(path, as_version=4)
+    out = nbformat.v4.new_output("display_data", data={"text/plain": ""}, metadata=wal.output_metadata(entry))
+    nb.cells[0].outputs.append(out)
+    nbformat.write(nb, path)
+
+
+# ---------------------------------------------------------------- the write-ahead file, no widgets
+
+
+def test_append_writes_one_fsynced_json_line_owner_only(notebook: Path, monkeypatch: pytest.MonkeyPatch):
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    first = wal.make_entry("Couldn't sleep.", mood=3)
+    second = wal.make_entry("Couldn't sleep.", private=True)
+    path = wal.append_pending(notebook, first)
+    assert path == notebook.parent / ".2026-03.kit-pending.jsonl"
+    assert synced  # the line reached the disk before append_pending returned
+    wal.append_pending(notebook, second)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [first["id"], second["id"]]
+    assert first["id"] != second["id"]  # same words, two entries
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [e["text"] for e in wal.pending(notebook)] == ["Couldn't sleep.", "Couldn't sleep."]
+
+
+def test_the_union_with_the_notebook_on_disk_counts_each_entry_once(notebook: Path):
+    saved, waiting = wal.make_entry("On disk and pending."), wal.make_entry("Only pending.")
+    wal.append_pending(notebook, saved)
+    wal.append_pending(notebook, waiting)
+    entry_on_disk(notebook, saved)
+    shown = wal.entries_to_show(notebook)
+    assert sorted(e["id"] for e in shown) == sorted([saved["id"], waiting["id"]])
+
+
+def test_confirm_saved_drops_only_lines_already_in_the_notebook(notebook: Path):
+    saved, waiting = wal.make_entry("Saved."), wal.make_entry("Not saved yet.")
+    wal.append_pending(notebook, saved)
+    wal.append_pending(notebook, waiting)
+    assert wal.confirm_saved(notebook) == 0  # nothing on disk yet: nothing dropped
+    entry_on_disk(notebook, saved)
+    assert wal.confirm_saved(notebook) == 1
+    assert [e["id"] for e in wal.pending(notebook)] == [waiting["id"]]
+    assert stat.S_IMODE(wal.pending_path(notebook).stat().st_mode) == 0o600
+    entry_on_disk(notebook, waiting)
+    assert wal.confirm_saved(notebook) == 1
+    assert not wal.pending_path(notebook).exists()
+
+
+def test_a_torn_last_line_loses_only_itself(notebook: Path):
+    entry = wal.make_entry("Whole line.")
+    path = wal.append_pending(notebook, entry)
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write('{"id": "half", "te')
+    assert [e["id"] for e in wal.pending(notebook)] == [entry["id"]]
+
+
+def test_cell_scoping_keeps_two_widget_cells_apart(notebook: Path):
+    a, b = wal.make_entry("In cell a.", cell="a"), wal.make_entry("In cell b.", cell="b")
+    wal.append_pending(notebook, a)
+    wal.append_pending(notebook, b)
+    assert [e["id"] for e in wal.entries_to_show(notebook, "a")] == [a["id"]]
+    assert len(wal.entries_to_show(notebook)) == 2
+
+
+def test_pending_entries_are_entries_the_indexer_can_use(notebook: Path, journal: Path):
+    from kit.widgets import pending_entries
+
+    waiting = wal.make_entry("The garden beds need weeding.", mood=6, template="daily-journal")
+    wal.append_pending(notebook, waiting)
+    (entry,) = pending_entries(journal)
+    assert (entry.id, entry.text, entry.mood, entry.notebook) == (
+        waiting["id"],
+        waiting["text"],
+        6.0,
+        "2026-03.ipynb",
+    )
+    assert entry.template == "daily-journal" and not entry.private
+    entry_on_disk(notebook, waiting)
+    assert pending_entries(journal) == []
+
+
+# ---------------------------------------------------------------- JournalWidget
+
+
+def test_save_output_is_read_back_as_the_same_entry(notebook: Path, frontend: Frontend, journal: Path):
+    from kit.widgets import JournalWidget
+
+    widget = JournalWidget()
+    assert widget.status.value.startswith("0 pending / 0 saved")
+    widget.text.value = "Walked by the river after work."
+    widget.mood.value = 7
+    widget.save_button.click()
+    assert widget.text.value == ""
+    assert widget.status.value.startswith("1 pending / 0 saved")
+    (shown,) = frontend.kit_outputs()
+    pending_line = wal.pending(notebook)[0]
+    assert shown["metadata"]["kit"]["id"] == pending_line["id"]
+
+    save_in_jupyterlab(notebook, frontend)
+    (entry,) = read_entries(notebook, journal)
+    assert (entry.id, entry.text, entry.mood) == (pending_line["id"], "Walked by the river after work.", 7.0)
+    assert entry.output_index is not None and not entry.private
+
+    # Next run of the cell (a restart, "Run all"): the saved entry is shown once, its write-ahead line is gone.
+    again = Frontend()
+    import IPython.display
+
+    IPython.display.display = again.display  # restored by the frontend fixture's monkeypatch
+    rerun = JournalWidget()
+    assert [o["metadata"]["kit"]["id"] for o in again.kit_outputs()] == [entry.id]
+    assert not wal.pending_path(notebook).exists()
+    assert rerun.status.value == "0 pending / 1 saved"
+
+
+def test_no_mood_and_private_are_kept(notebook: Path, frontend: Frontend, journal: Path):
+    from kit.widgets import JournalWidget
+
+    widget = JournalWidget(template="daily-journal", field="gratitude")
+    widget.text.value = "Something only for me."
+    widget.private.value = True
+    widget.save()
+    save_in_jupyterlab(notebook, frontend)
+    (entry,) = read_entries(notebook, journal)
+    assert entry.private and entry.mood is None
+    assert (entry.template, entry.field) == ("daily-journal", "gratitude")
+
+
+def test_a_crash_between_append_and_display_loses_nothing(
+    notebook: Path, frontend: Frontend, monkeypatch: pytest.MonkeyPatch
+):
+    from kit.widgets import JournalWidget
+    from kit.widgets import journal as journal_module
+
+    widget = JournalWidget()
+    widget.text.value = "Written just before the kernel died."
+
+    def die(*args: Any, **kwargs: Any) -> Any:
+        raise SystemExit("kernel died")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(journal_module, "entry_bundle", die)
+        with pytest.raises(SystemExit):
+            widget.save_button.click()
+    assert frontend.kit_outputs() == []  # never shown, never in the notebook
+
+    fresh = Frontend()
+    import IPython.display
+
+    monkeypatch.setattr(IPython.display, "display", fresh.display)
+    rerun = JournalWidget()
+    assert [o["metadata"]["kit"]["text"] for o in fresh.kit_outputs()] == [
+        "Written just before the kernel died."
+    ]
+    assert rerun.status.value.startswith("1 pending / 0 saved")
+
+
+def test_more_saves_than_reserved_outputs_stay_pending(notebook: Path, frontend: Frontend):
+    from kit.widgets import JournalWidget
+
+    widget = JournalWidget(room=1)
+    for text in ("one", "two"):
+        widget.text.value = text
+        widget.save()
+    assert len(frontend.kit_outputs()) == 1
+    assert "run this cell again" in widget.status.value
+    assert len(wal.pending(notebook)) == 2
+
+
+def test_without_a_notebook_path_entries_go_to_the_journal(
+    frontend: Frontend, journal: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from kit.widgets import JournalWidget
+
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    widget = JournalWidget()
+    assert "path is unknown" in widget.status.value
+    widget.text.value = "Where does this go?"
+    widget.save()
+    assert (journal / ".untitled.kit-pending.jsonl").exists()
+
+
+def test_the_session_name_may_be_relative(journal: Path, frontend: Frontend, monkeypatch: pytest.MonkeyPatch):
+    from kit.widgets import JournalWidget
+
+    monkeypatch.chdir(journal)
+    monkeypatch.setenv("JPY_SESSION_NAME", "relative.ipynb")
+    assert JournalWidget().notebook == journal.resolve() / "relative.ipynb"
+
+
+# ---------------------------------------------------------------- SearchWidget
+
+
+def test_search_widget_finds_an_entry(make_notebook, journal: Path):
+    from kit.index import Index
+    from kit.widgets import SearchWidget
+
+    make_notebook(
+        "a.ipynb", ["Choir rehearsal, the altos nailed the harmony.", "Planted basil in the garden."]
+    )
+    widget = SearchWidget(k=1, index=Index(journal=journal, embedder=FakeEmbeddings()), show=False)
+    widget.query.value = "garden basil"
+    widget.search_button.click()
+    assert [h.text for h in widget.hits] == ["Planted basil in the garden."]
+    assert "Planted basil in the garden." in widget.results.value and "a.ipynb" in widget.results.value
+
+
+def test_search_widget_shows_a_kit_error_as_one_line(journal: Path):
+    from kit.index import Index
+    from kit.widgets import SearchWidget
+
+    widget = SearchWidget(index=Index(journal=journal, embedder=FakeEmbeddings()), show=False)
+    widget.search()  # empty query
+    assert "the search query is empty" in widget.results.value and "Traceback" not in widget.results.value
+
+
+# ---------------------------------------------------------------- ReflectWidget
+
+
+class RaisingChatModel(FakeChatModel):
+    def _generate(self, *args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the model must not be called")
+
+
+def test_reflect_widget_shows_the_answer_and_keeps_it_in_its_cell(topical_journal, frontend: Frontend):
+    from kit.safety import DISCLAIMER
+    from kit.widgets import ReflectWidget
+
+    index, _ = topical_journal
+    widget = ReflectWidget(model=FakeChatModel(replies=[GOOD]), index=index)
+    assert DISCLAIMER in widget.disclaimer.value
+    widget.reflect_button.click()
+    assert "custom" in widget.backend_label.value and widget.message.value == ""
+    (kept,) = frontend.kit_outputs("reflection")
+    assert "AI-written" in kept["data"]["text/markdown"] and "garden beds" in kept["data"]["text/markdown"]
+    assert kept["metadata"]["kit"]["id"] == widget.reflection.id
+    assert kept["metadata"]["kit"]["provenance"]["written_by"] == "model"
+    widget.reflect_button.click()  # again: the same output is replaced, not added
+    assert len(frontend.kit_outputs("reflection")) == 1
+    assert frontend.kit_outputs("reflection")[0]["metadata"]["kit"]["id"] == widget.reflection.id
+
+
+def test_reflect_widget_crisis_shows_helplines_and_never_calls_the_model(topical_journal, frontend: Frontend):
+    from kit.widgets import ReflectWidget
+    from kit.widgets.reflect import ASK
+
+    index, _ = topical_journal
+    widget = ReflectWidget(model=RaisingChatModel(), index=index)
+    widget.kind.value = ASK
+    widget.question.value = "I don't want to be alive anymore, what did I write about the garden?"
+    widget.reflect_button.click()
+    assert widget.reflection.crisis
+    text = frontend.kit_outputs("reflection")[0]["data"]["text/markdown"]
+    assert "988" in text and "116 123" in text and "findahelpline.com" in text
+
+
+def test_reflect_widget_with_kit_model_fake_names_the_backend(topical_journal, frontend: Frontend):
+    from kit.widgets import ReflectWidget
+
+    index, _ = topical_journal
+    widget = ReflectWidget(index=index, mode="counter-perspective")
+    widget.reflect()
+    assert widget.backend_label.value.startswith("Answering: fake (fake) — KIT_MODEL=fake")
+    assert frontend.kit_outputs("reflection")
+
+
+def test_reflect_widget_shows_a_kit_error_as_one_line(topical_journal, frontend: Frontend):
+    from kit.widgets import ReflectWidget
+    from kit.widgets.reflect import ASK
+
+    index, _ = topical_journal
+    widget = ReflectWidget(model=RaisingChatModel(), index=index)
+    widget.kind.value = ASK
+    assert widget.reflect() is None
+    assert "the question is empty" in widget.message.value
+    assert frontend.kit_outputs("reflection") == []
+
+
+# ---------------------------------------------------------------- mood
+
+
+def test_mood_series_has_a_point_per_day_and_gaps(topical_journal):
+    from kit.widgets import mood_series
+
+    index, written = topical_journal
+    series = mood_series(index=index)
+    entries = [e for es in written.values() for e in es]
+    days = {e.created.date() for e in entries}
+    assert [d for d, m in series if m is not None] == sorted(days)
+    assert len(series) == (max(days) - min(days)).days + 1
+    assert all(0 <= m <= 10 for _, m in series if m is not None)
+    assert mood_series("2026-03-04", "2026-03-05", index=index, refresh=False) == [
+        (d, m) for d, m in series if str(d) in ("2026-03-04", "2026-03-05")
+    ]
+
+
+def test_mood_widget_draws_one_point_per_day(topical_journal):
+    from kit.widgets import MoodWidget
+
+    index, _ = topical_journal
+    widget = MoodWidget(index=index, show=False)
+    figure = widget.draw()
+    (line,) = figure.axes[0].get_lines()
+    assert len(line.get_xdata()) == len(widget.series)
+    assert figure.axes[0].get_ylim()[0] <= 0 and figure.axes[0].get_ylim()[1] >= 10
+
+
+def test_importing_kit_widgets_does_not_import_ipywidgets():
+    import subprocess
+    import sys
+
+    code = "import kit, kit.widgets, sys; print('ipywidgets' in sys.modules, 'IPython' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
