@@ -26,7 +26,13 @@ class ReflectWidget:
     """
 
     def __init__(
-        self, mode: str = "summary", *, model: Any = None, index: Any = None, show: bool = True
+        self,
+        mode: str = "summary",
+        template: str | None = None,
+        *,
+        model: Any = None,
+        index: Any = None,
+        show: bool = True,
     ) -> None:
         import ipywidgets as w
 
@@ -35,6 +41,7 @@ class ReflectWidget:
 
         self._model = model
         self._index = index
+        self.template = template  # only entries from this worksheet, when given
         self.kind = w.RadioButtons(options=[SUMMARY, ASK], value=SUMMARY)
         self.since = w.DatePicker(description="Since")
         self.until = w.DatePicker(description="Until")
@@ -113,11 +120,13 @@ class ReflectWidget:
                     index=self._index,
                     progress=progress,
                     mode=self.mode.value,
+                    template=self.template,
                 )
             else:
                 reflection = summarize(
                     self.since.value,
                     self.until.value,
+                    template=self.template,
                     model=backend,
                     index=self._index,
                     progress=progress,
