@@ -35,6 +35,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/index_bench.py $(BENCH_ARGS)
 	$(PY) bench/model_bench.py
+	$(PY) bench/safety_bench.py
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .ruff_cache *.egg-info

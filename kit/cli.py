@@ -189,6 +189,110 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return _reflect(args, run)
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from kit.errors import ConfigError
+    from kit.safety import check, crisis_message, find_safety_plan
+
+    def safety_plan() -> Path | None:
+        try:
+            return find_safety_plan(_journal(args))
+        except KitError:  # a settings problem must never replace the helplines
+            return None
+
+    text = args.text
+    if text == "-" or (text is None and not sys.stdin.isatty()):
+        text = sys.stdin.read()
+    elif text is None:
+        raise ConfigError('give the text to check: reflect check "TEXT", or `-` to read it from stdin')
+    report = check(text)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+        return 0
+    # A crisis is not an error: the calm message with helplines, and the exit status stays 0.
+    print(crisis_message(safety_plan()) if report.crisis else "No crisis language found.")
+    if report.pii:
+        print("\nPersonal details found (best effort):")
+        for span in report.pii:
+            print(f"  {span.label:<8} {span.text!r} at {span.start}-{span.end}")
+    else:
+        print("No personal details found.")
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from kit.privacy import doctor
+
+    report = doctor(args.journal)  # resolved inside, so a bad setting is reported rather than fatal
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        report.render()
+    if not report.ok:
+        names = ", ".join(c.name for c in report.leaks)
+        print(
+            f"reflect: doctor: journal text could leave this machine ({names}) — apply the fixes",
+            file=sys.stderr,
+        )
+    return 0 if report.ok else 1
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    from kit.errors import EntryNotFound
+    from kit.index import Index
+
+    index = Index(journal=_journal(args))
+    if args.notebook:
+        ids = index.notebook_ids(args.notebook)
+        if not ids:
+            raise EntryNotFound(
+                f"the index holds no entries of {args.notebook} — give the notebook's path relative to the "
+                f"journal {index.journal} (or absolute), or find entry ids with `reflect search QUERY --json`"
+            )
+    else:
+        ids = [args.entry_id]
+    count = index.forget(ids)
+    # The notebooks are the truth: an entry still there, and not private, comes back with the next index run.
+    back = index.would_return(ids)
+    hint = _forget_hint(count, back)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "forgotten": count,
+                    "ids": ids,
+                    "still_in_notebooks": [
+                        {"id": e.id, "notebook": e.notebook, "cell_id": e.cell_id} for e in back
+                    ],
+                    "hint": hint,
+                },
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    noun, them = ("entry", "it") if count == 1 else ("entries", "them")
+    print(f"Forgot {count} {noun} from the index; nothing of {them} is left under KIT_HOME")
+    if hint:
+        print(hint)
+    return 0
+
+
+def _forget_hint(count: int, back: list[Any]) -> str | None:
+    """One line telling how to keep forgotten entries that are still in a notebook out of the index."""
+    if not back:
+        return None
+    where = ", ".join(sorted({e.notebook for e in back}))
+    if len(back) == 1:
+        who = "It is" if count == 1 else "1 of them is"
+        return (
+            f"{who} still in {where} (cell {back[0].cell_id}), so the next `reflect index` or search would "
+            "add it back — to keep it out, mark it private (metadata.kit.private = true) or delete the cell"
+        )
+    return (
+        f"{len(back)} of them are still in {where}, so the next `reflect index` or search would add them "
+        "back — to keep them out, mark them private (metadata.kit.private = true) or delete their cells"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reflect",
@@ -265,6 +369,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=int, default=8, help="how many entries to answer from (default 8)")
     reflect_opts(p)
     p.set_defaults(func=cmd_ask)
+    p = sub.add_parser("check", help="safety check only: crisis language and personal details, no model")
+    p.add_argument(
+        "text", nargs="?", metavar="TEXT", help="the text to check; - (or nothing, with a pipe) reads stdin"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    journal_opt(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("doctor", help="privacy and setup self-check; exits 1 if journal text could leave")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    journal_opt(p)
+    p.set_defaults(func=cmd_doctor)
+
+    p = sub.add_parser(
+        "forget", help="remove entries from the index, leaving no trace of them under KIT_HOME"
+    )
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument(
+        "entry_id", nargs="?", metavar="ENTRY_ID", help="the entry's id (see `reflect search --json`)"
+    )
+    target.add_argument(
+        "--notebook", metavar="PATH", help="forget every entry of this notebook (relative to the journal)"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    journal_opt(p)
+    p.set_defaults(func=cmd_forget)
     return parser
 
 

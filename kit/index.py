@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import struct
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from kit.entries import Entry
-from kit.errors import EmbedderMismatch, IndexBusy, IndexDamaged, IndexMissing, JournalNotFound
+from kit.errors import EmbedderMismatch, EntryNotFound, IndexBusy, IndexDamaged, IndexMissing, JournalNotFound
 
 log = logging.getLogger("kit")
 
@@ -109,6 +110,43 @@ def _mark_store(store: Path) -> str:
         identity = uuid.uuid4().hex
         (store / _STORE_ID_FILE).write_text(identity + "\n", encoding="ascii")
     return identity
+
+
+def _renew_store_identity(store: Path) -> None:
+    """Give a store rewritten behind Chroma's back a new identity, so every Index (any process) reopens it."""
+    import uuid
+
+    (store / _STORE_ID_FILE).write_text(uuid.uuid4().hex + "\n", encoding="ascii")
+
+
+# header.bin of Chroma's HNSW segments (hnswlib's header after Chroma's version number), Chroma 1.x
+_HNSW_HEADER = struct.Struct("<i6QiI3QdQ")
+
+
+def _zero_unused_vector_slots(folder: Path) -> bool:
+    """Overwrite the unused slots of an HNSW segment's files with zeros; False when the format is unknown.
+
+    Until a segment first persists its vectors (``sync_threshold`` of them), Chroma writes its files at full
+    capacity from uninitialised memory, so they hold whatever the process's memory held — measured: an
+    entry's SQLite row, text included, after the entry was deleted. Only slots past the element count are
+    touched; Chroma never uses them.
+    """
+    try:
+        header = _HNSW_HEADER.unpack((folder / "header.bin").read_bytes())
+    except (FileNotFoundError, struct.error):
+        return False
+    version, _offset0, _capacity, elements, slot_size = header[:5]
+    for name, unit in (("data_level0.bin", slot_size), ("length.bin", 4)):
+        path = folder / name
+        size = path.stat().st_size if path.exists() else 0
+        if version != 1 or unit <= 0 or size % unit or size < elements * unit:
+            return False
+        with open(path, "r+b") as fh:
+            fh.seek(elements * unit)
+            fh.write(bytes(size - elements * unit))
+            fh.flush()
+            os.fsync(fh.fileno())
+    return True
 
 
 def _owner_only(root: Path) -> None:
@@ -442,3 +480,148 @@ class Index:
                 got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
             )
         }
+
+    # -------------------------------------------------------------- forgetting
+
+    def notebook_ids(self, notebook: Path | str) -> list[str]:
+        """Ids of the indexed entries of one notebook (path relative to the journal, or absolute)."""
+        from kit.notebooks import relpath
+
+        path = Path(notebook).expanduser()
+        if not path.is_absolute():
+            # Relative to the journal first; a path typed from the current folder works too.
+            path = path if not (self.journal / path).exists() and path.exists() else self.journal / path
+        col = self._existing()
+        if col is None:
+            return []
+        return list(col.get(where={"notebook": relpath(path, self.journal)}, include=[])["ids"])
+
+    def would_return(self, ids: Iterable[str]) -> list[Entry]:
+        """Those of ``ids`` the next update would index again: still in a notebook, not private, not empty."""
+        from kit.notebooks import scan_journal
+
+        wanted = set(ids)
+        if not wanted or not self.journal.is_dir():
+            return []
+        return [
+            e
+            for e in scan_journal(self.journal).entries
+            if e.id in wanted and not e.private and not e.is_empty
+        ]
+
+    def forget(self, ids: Iterable[str]) -> int:
+        """Remove entries from the index, leaving nothing of their text or vectors in any file of the store.
+
+        Chroma's own delete leaves them behind (measured with chromadb 1.5.9): text and vector in its
+        write-ahead log table until the vector index next persists, vector and id in persisted HNSW files
+        ("marked deleted"), the text's trigrams in the full-text index's old segments, deleted rows in
+        SQLite's free pages. So the collection is rewritten from its own contents without them (no
+        re-embedding), then, with Chroma closed, the store is scrubbed: orphaned vector folders removed,
+        full-text index rebuilt, database vacuumed, unused HNSW slots zeroed. Unknown ids change nothing and
+        raise EntryNotFound. If it is interrupted, `reflect index` restores what is missing from the
+        notebooks. Returns how many entries were forgotten.
+        """
+        from filelock import Timeout
+
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return 0
+        try:
+            with self._lock():
+                self._forget_locked(wanted)
+        except Timeout as exc:
+            raise IndexBusy(
+                "another process is writing the index right now — wait for it to finish and run this again"
+            ) from exc
+        _owner_only(self.root)
+        return len(wanted)
+
+    def _forget_locked(self, ids: list[str]) -> None:
+        col = self._existing()
+        indexed = set(col.get(include=[])["ids"]) if col is not None else set()
+        unknown = [i for i in ids if i not in indexed]
+        if col is None or unknown:
+            raise EntryNotFound(
+                f"no entry with id {unknown[0] if unknown else ids[0]} is in the index of {self.journal} — "
+                'find entry ids with `reflect search QUERY --json` (each hit has an "id")'
+            )
+        gone = set(ids)
+        got = col.get(include=["embeddings", "documents", "metadatas"])
+        keep = [k for k, entry_id in enumerate(got["ids"]) if entry_id not in gone]
+        hnsw = (col.configuration or {}).get("hnsw") or {"space": "cosine"}
+        client = self._chroma()
+        client.delete_collection(self.collection_name)
+        fresh = client.create_collection(
+            self.collection_name,
+            embedding_function=None,
+            configuration={"hnsw": hnsw},
+            metadata=dict(col.metadata or {}),
+        )
+        for start in range(0, len(keep), CHROMA_MAX_BATCH):
+            chunk = keep[start : start + CHROMA_MAX_BATCH]
+            fresh.add(
+                ids=[got["ids"][k] for k in chunk],
+                embeddings=[got["embeddings"][k] for k in chunk],
+                documents=[got["documents"][k] for k in chunk],
+                metadatas=[got["metadatas"][k] for k in chunk],
+            )
+        self._close()
+        self._scrub(str(col.id))
+
+    def _close(self) -> None:
+        """Stop Chroma's system for the store: no handle stays open and nothing of it is written later."""
+        from chromadb.api.client import SharedSystemClient
+
+        self._client = None
+        # Chroma keys its one system per store by the store's path; other Index objects may share it.
+        system = SharedSystemClient._identifier_to_system.get(str(self.root / "chroma"))
+        if system is not None:
+            system.stop()
+        SharedSystemClient.clear_system_cache()
+        _STORE_SYSTEMS.clear()
+
+    def _scrub(self, old_collection_id: str) -> None:
+        """Wipe what Chroma leaves of deleted data in the store's files (Chroma must be closed)."""
+        import re
+        import shutil
+        import sqlite3
+
+        store = self.root / "chroma"
+        con = sqlite3.connect(store / "chroma.sqlite3", timeout=LOCK_TIMEOUT_S, isolation_level=None)
+        try:
+            segments = {row[0] for row in con.execute("SELECT id FROM segments")}
+            # A deleted collection's vector folder (vectors and ids) is left on disk by Chroma.
+            for folder in store.iterdir():
+                if (
+                    folder.is_dir()
+                    and folder.name not in segments
+                    and re.fullmatch(r"[0-9a-f-]{36}", folder.name)
+                ):
+                    shutil.rmtree(folder)
+            # Chroma's write-ahead log holds each write's text and vector; Chroma drops a deleted
+            # collection's rows itself today, and this keeps that true if it stops doing so.
+            con.execute("DELETE FROM embeddings_queue WHERE topic LIKE ?", (f"%/{old_collection_id}",))
+            # FTS5 keeps deleted rows' tokens in old segments until they merge: rebuild from the live rows.
+            con.execute("INSERT INTO embedding_fulltext_search(embedding_fulltext_search) VALUES('rebuild')")
+            # Deleted rows stay in free pages and page slack; VACUUM writes every page anew.
+            con.execute("VACUUM")
+            for segment in sorted(segments):
+                folder = store / segment
+                if folder.is_dir() and not _zero_unused_vector_slots(folder):
+                    log.warning(
+                        "the vector files in %s have a layout this kit does not know; unused space in them "
+                        "may still hold traces of forgotten entries — please report it, naming your chromadb "
+                        "version",
+                        folder,
+                    )
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            raise IndexBusy(
+                "the entries are out of the index, but another program holds it open, so their traces "
+                "could not be wiped from its files — close Jupyter kernels using the kit, delete "
+                f"{self.root} and run `reflect index` to rebuild it from your notebooks"
+            ) from exc
+        finally:
+            con.close()
+        _renew_store_identity(store)
