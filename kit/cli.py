@@ -48,6 +48,35 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from kit.errors import ConfigError, NotebookOpen
+    from kit.jupyter import open_in
+    from kit.notebooks import append_entry
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    if not text.strip():
+        raise ConfigError("the entry is empty — write it as TEXT, or pass - to read it from standard input")
+    journal = _journal(args)
+    target = (
+        Path(args.notebook).expanduser() if args.notebook else Path(f"{date.today():%Y-%m-%d}-journal.ipynb")
+    )
+    path = target if target.is_absolute() else journal / target
+    if path.exists() and (server := open_in(path)):
+        raise NotebookOpen(
+            f"{path.name} is open in Jupyter ({server}), so the kit will not write it from outside — "
+            "write there (kit.widgets.JournalWidget), or close its tab first"
+        )
+    entry = append_entry(
+        path, text.strip(), template=args.template, field=args.field, mood=args.mood, private=args.private,
+        journal=journal,
+    )  # fmt: skip
+    note = " (private: never indexed, never sent to a model)" if entry.private else ""
+    print(f"Added entry {entry.id} to {path}{note}")
+    return 0
+
+
 def cmd_index(args: argparse.Namespace) -> int:
     from kit.index import Index
 
@@ -308,6 +337,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("templates", help="list worksheet templates")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_templates)
+
+    p = sub.add_parser("add", help="write an entry into a journal notebook")
+    p.add_argument("text", metavar="TEXT", help="the entry, or - to read it from standard input")
+    p.add_argument(
+        "--notebook", metavar="NB", help="notebook in the journal (default: today's YYYY-MM-DD-journal)"
+    )
+    p.add_argument("--mood", type=float, metavar="0-10", help="mood from 0 to 10")
+    p.add_argument("--private", action="store_true", help="never index it and never send it to any model")
+    p.add_argument("--template", default="journal", help=argparse.SUPPRESS)
+    p.add_argument("--field", default="entry", help=argparse.SUPPRESS)
+    journal_opt(p)
+    p.set_defaults(func=cmd_add)
 
     p = sub.add_parser("new", help="create a dated notebook from a template")
     p.add_argument("template", metavar="TEMPLATE", help="template name (see `reflect templates`)")

@@ -277,3 +277,21 @@ def test_ask_empty_question_is_one_line_error(capsys, journal):
 def test_summarize_bad_date_is_one_line_error(capsys, journal):
     code, _, err = _run(capsys, "summarize", "--since", "last tuesday")
     _assert_one_line_error(code, err)
+
+
+def test_add_writes_an_entry_and_private_stays_out_of_the_index(capsys, journal):
+    code, out, _ = _run(capsys, "add", "Walked by the canal at dusk.", "--mood", "6")
+    assert code == 0 and "Added entry" in out
+    code, out, _ = _run(capsys, "add", "A secret I keep for myself.", "--private")
+    assert code == 0 and "private" in out
+    [path] = journal.glob("*-journal.ipynb")
+    entries = read_entries(path, journal)
+    assert [e.text for e in entries] == ["Walked by the canal at dusk.", "A secret I keep for myself."]
+    assert entries[0].mood == 6.0 and entries[1].private
+    code, out, _ = _run(capsys, "search", "secret canal", "--json")
+    assert [h["text"] for h in json.loads(out)] == ["Walked by the canal at dusk."]
+
+
+def test_add_empty_is_one_line_error(capsys, journal):
+    code, _, err = _run(capsys, "add", "   ")
+    _assert_one_line_error(code, err, "entry is empty")
