@@ -200,3 +200,21 @@ def in_threads(
     for t in threads:
         t.join(timeout=timeout)
     return results, errors
+
+
+def reflect_process(*args: str, timeout: float = 120, **env: str) -> Any:
+    """`reflect ARGS` in a new process, with the fake models and the test's KIT_HOME / KIT_JOURNAL."""
+    import os
+    import subprocess
+    import sys
+
+    full_env = {**os.environ, "KIT_EMBED": "fake", "KIT_MODEL": "fake", **env}
+    full_env.pop("KIT_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "kit.cli", *args],
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

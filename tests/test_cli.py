@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import reflect_process
 
 from kit.cli import main
 from kit.notebooks import append_entry, read_entries
@@ -196,16 +195,7 @@ def test_usage_error_exits_2(capsys):
 
 
 def _cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, "KIT_EMBED": "fake", "KIT_MODEL": "fake", **env}
-    full_env.pop("KIT_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "kit.cli", *args],
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return reflect_process(*args, timeout=60, **env)
 
 
 def test_process_exit_code_and_no_traceback(tmp_path):

@@ -7,10 +7,10 @@ import os
 import stat
 import struct
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import reflect_process
 from filelock import FileLock
 
 import kit.index
@@ -44,16 +44,7 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def _reflect(*args: str) -> subprocess.CompletedProcess[str]:
     """`reflect` in a new process (KIT_HOME and KIT_JOURNAL come from the test's environment)."""
-    env = {**os.environ, "KIT_EMBED": "fake", "KIT_MODEL": "fake"}
-    env.pop("KIT_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "kit.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return reflect_process(*args)
 
 
 def _vector_bytes(text: str) -> bytes:
