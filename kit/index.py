@@ -159,6 +159,18 @@ def _owner_only(root: Path) -> None:
                 pass
 
 
+def with_pending(scan: Any, journal: Path) -> Any:
+    """The scan plus entries a JournalWidget saved that are not in their notebook on disk yet (DESIGN.md: they are
+    searchable before the person saves the notebook)."""
+    import dataclasses
+
+    from kit.widgets.pending import pending_entries
+
+    known = {e.id for e in scan.entries}
+    extra = [e for e in pending_entries(journal) if e.id not in known]
+    return dataclasses.replace(scan, entries=[*scan.entries, *extra]) if extra else scan
+
+
 class Index:
     """The index of one journal folder, stored under KIT_HOME."""
 
@@ -310,7 +322,7 @@ class Index:
                 f"the journal folder {self.journal} does not exist — create a first entry with "
                 "`reflect new daily-journal`, or point --journal / KIT_JOURNAL at your journal"
             )
-        scan = scan_journal(self.journal)
+        scan = with_pending(scan_journal(self.journal), self.journal)
         try:
             with self._lock():
                 report = self._update_locked(scan, rebuild, progress)

@@ -398,3 +398,20 @@ def test_importing_kit_widgets_does_not_import_ipywidgets():
     code = "import kit, kit.widgets, sys; print('ipywidgets' in sys.modules, 'IPython' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_pending_entries_are_searchable_before_the_notebook_is_saved(journal):
+    from kit.index import Index
+    from kit.retrieve import search
+    from kit.testing import FakeEmbeddings
+    from kit.widgets.pending import append_pending, make_entry
+
+    notebook = journal / "today.ipynb"
+    append_pending(notebook, make_entry("Lighthouse walk with the dog at low tide."))
+    append_pending(notebook, make_entry("Private lighthouse thought.", private=True))
+    index = Index(journal=journal, embedder=FakeEmbeddings())
+    report = index.update(progress=False)
+    assert report.new == 1 and report.private_skipped == 1
+    assert [h.text for h in search("lighthouse tide", k=3, index=index)] == [
+        "Lighthouse walk with the dog at low tide."
+    ]
