@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     print(reflection.text)
     saved = save_reflection(root / "journal" / "reflections.ipynb", reflection)
     print(f"\nSaved with its provenance in {saved}")
-    print("Open it in JupyterLab with:  make lab   (then browse to .demo/journal)")
+    print(f"Open it in JupyterLab with:  KIT_JOURNAL={root / 'journal'} make lab")
     print("\nTry it yourself:")
     env = f"KIT_JOURNAL={root / 'journal'} KIT_HOME={root / 'home'}"
     print(f'  {env} .venv/bin/reflect search "running"')

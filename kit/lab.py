@@ -1,4 +1,5 @@
-"""``python -m kit.lab`` (``make lab``): JupyterLab on loopback with its news, update checks and telemetry off."""
+"""``python -m kit.lab`` (``make lab``): JupyterLab on loopback, on the journal folder (KIT_JOURNAL), with its news,
+update checks and telemetry off."""
 
 from __future__ import annotations
 
@@ -28,18 +29,30 @@ def write_overrides(prefix: Path | None = None) -> Path:
     return path
 
 
+def lab_args(journal: Path, extra: list[str]) -> list[str]:
+    """JupyterLab's arguments: the privacy settings, then the journal folder as its root unless one is given."""
+    root = (
+        []
+        if any("root_dir" in a or "notebook_dir" in a for a in extra)
+        else [f"--ServerApp.root_dir={journal}"]
+    )
+    return [*SERVER_ARGS, *root, *extra]
+
+
 def main(argv: list[str] | None = None) -> int:
+    from kit.config import settings
     from kit.privacy import telemetry_off
 
     telemetry_off()
     write_overrides()
+    journal = settings().journal
+    journal.mkdir(parents=True, exist_ok=True)
     args = [
         sys.executable,
         "-m",
         "jupyter",
         "lab",
-        *SERVER_ARGS,
-        *(argv if argv is not None else sys.argv[1:]),
+        *lab_args(journal, argv if argv is not None else sys.argv[1:]),
     ]
     os.execv(sys.executable, args)
     return 0  # not reached

@@ -112,3 +112,13 @@ def test_get_embedder_switches_telemetry_off():
     get_embedder("fake")
     assert os.environ["ANONYMIZED_TELEMETRY"] == "False"
     assert os.environ["LANGSMITH_TRACING"] == "false"
+
+
+def test_lab_opens_on_the_journal_with_the_privacy_settings(tmp_path):
+    from kit.lab import SERVER_ARGS, lab_args
+
+    args = lab_args(tmp_path, [])
+    assert args[: len(SERVER_ARGS)] == SERVER_ARGS and f"--ServerApp.root_dir={tmp_path}" in args
+    assert "--ServerApp.ip=127.0.0.1" in args and "--LabApp.news_url=None" in args
+    own = lab_args(tmp_path, ["--ServerApp.root_dir=/elsewhere"])
+    assert [a for a in own if "root_dir" in a] == ["--ServerApp.root_dir=/elsewhere"]
