@@ -414,8 +414,10 @@ class Index:
         for start in range(0, len(meta_only), CHROMA_MAX_BATCH):
             chunk = meta_only[start : start + CHROMA_MAX_BATCH]
             collection.update(ids=[e.id for e in chunk], metadatas=[entry_metadata(e) for e in chunk])
-        for start in range(0, len(removed), CHROMA_MAX_BATCH):
-            collection.delete(ids=removed[start : start + CHROMA_MAX_BATCH])
+        if removed:
+            # Entries deleted from a notebook or marked private must leave no trace either: Chroma's own delete
+            # leaves text and vectors behind (see forget).
+            self._forget_locked(removed)
         return report
 
     def _reuse_vectors(

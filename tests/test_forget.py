@@ -360,3 +360,21 @@ def test_forget_in_a_real_process(journal, kit_home, secret_journal):
     assert done.stdout.startswith("Forgot 1 entry from the index")
     assert _traces(kit_home, _needles(secret)) == []
     assert secret.id not in _index(journal).ids()
+
+
+def test_an_entry_marked_private_leaves_no_trace_after_reflect_index(journal, kit_home):
+    from kit.index import Index
+    from kit.notebooks import append_entry, update_entry
+    from kit.testing import FakeEmbeddings
+
+    canary = "CANARY-private-4c1d-heron"
+    path = journal / "p.ipynb"
+    append_entry(path, "An ordinary day at the allotment.", journal=journal)
+    secret = append_entry(path, f"Something only for me {canary}.", journal=journal)
+    index = Index(journal=journal, embedder=FakeEmbeddings())
+    index.update(progress=False)
+    update_entry(path, secret.id, private=True, journal=journal)
+    report = Index(journal=journal, embedder=FakeEmbeddings()).update(progress=False)
+    assert report.removed == 1
+    leftovers = [p for p in kit_home.rglob("*") if p.is_file() and canary.encode() in p.read_bytes()]
+    assert leftovers == []
