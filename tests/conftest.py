@@ -218,3 +218,14 @@ def reflect_process(*args: str, timeout: float = 120, **env: str) -> Any:
         timeout=timeout,
         check=False,
     )
+
+
+def assert_one_line_error(code: int, err: str, *fragments: str) -> None:
+    """A failed `reflect` command: exit 1, one line `reflect: error: …` naming each fragment, no traceback."""
+    assert code == 1
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("reflect: error:"), err
+    for fragment in fragments:
+        assert fragment in lines[0]

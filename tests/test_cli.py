@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import reflect_process
+from conftest import assert_one_line_error, reflect_process
 
 from kit.cli import main
 from kit.notebooks import append_entry, read_entries
@@ -20,16 +20,6 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def _assert_one_line_error(code: int, err: str, *fragments: str) -> None:
-    assert code == 1
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("reflect: error:"), err
-    for fragment in fragments:
-        assert fragment in lines[0]
 
 
 def test_templates_lists_daily_journal(capsys):
@@ -133,19 +123,19 @@ def test_search_json_keeps_unicode(capsys, journal):
 
 def test_unknown_template_is_one_line_error(capsys):
     code, out, err = _run(capsys, "new", "no-such-template")
-    _assert_one_line_error(code, err, "no-such-template", "daily-journal")
+    assert_one_line_error(code, err, "no-such-template", "daily-journal")
     assert out == ""
 
 
 def test_missing_journal_for_index(capsys, tmp_path):
     code, _, err = _run(capsys, "index", "--journal", str(tmp_path / "nowhere"))
-    _assert_one_line_error(code, err, "does not exist", "reflect new")
+    assert_one_line_error(code, err, "does not exist", "reflect new")
 
 
 def test_missing_journal_from_env(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("KIT_JOURNAL", str(tmp_path / "nowhere"))
     code, _, err = _run(capsys, "index")
-    _assert_one_line_error(code, err, "nowhere")
+    assert_one_line_error(code, err, "nowhere")
 
 
 @pytest.mark.parametrize("option", ["--since", "--until"])
@@ -163,20 +153,20 @@ def test_bad_date_option_on_indexed_journal_is_single_line(capsys, journal):
     append_entry(journal / "a.ipynb", "something")
     assert _run(capsys, "index")[0] == 0
     code, _, err = _run(capsys, "search", "something", "--since", "2024-13-45")
-    _assert_one_line_error(code, err, "YYYY-MM-DD")
+    assert_one_line_error(code, err, "YYYY-MM-DD")
 
 
 def test_bogus_embedder(capsys, journal, monkeypatch):
     append_entry(journal / "a.ipynb", "something")
     monkeypatch.setenv("KIT_EMBED", "bogus")
     code, _, err = _run(capsys, "index")
-    _assert_one_line_error(code, err, "KIT_EMBED='bogus'")
+    assert_one_line_error(code, err, "KIT_EMBED='bogus'")
 
 
 def test_bad_allow_remote_flag(capsys, journal, monkeypatch):
     monkeypatch.setenv("KIT_ALLOW_REMOTE", "maybe")
     code, _, err = _run(capsys, "index")
-    _assert_one_line_error(code, err, "KIT_ALLOW_REMOTE", "1 or 0")
+    assert_one_line_error(code, err, "KIT_ALLOW_REMOTE", "1 or 0")
 
 
 def test_embedder_switch_names_rebuild(capsys, journal, monkeypatch):
@@ -184,7 +174,7 @@ def test_embedder_switch_names_rebuild(capsys, journal, monkeypatch):
     assert _run(capsys, "index")[0] == 0
     monkeypatch.setenv("KIT_EMBED", "ollama:nomic-embed-text")
     code, _, err = _run(capsys, "index")
-    _assert_one_line_error(code, err, "reflect index --rebuild")
+    assert_one_line_error(code, err, "reflect index --rebuild")
 
 
 def test_usage_error_exits_2(capsys):
@@ -261,12 +251,12 @@ def test_ask_falls_back_to_entries_when_the_model_invents(capsys, journal, monke
 
 def test_ask_empty_question_is_one_line_error(capsys, journal):
     code, _, err = _run(capsys, "ask", "  ")
-    _assert_one_line_error(code, err, "question is empty")
+    assert_one_line_error(code, err, "question is empty")
 
 
 def test_summarize_bad_date_is_one_line_error(capsys, journal):
     code, _, err = _run(capsys, "summarize", "--since", "last tuesday")
-    _assert_one_line_error(code, err)
+    assert_one_line_error(code, err)
 
 
 def test_add_writes_an_entry_and_private_stays_out_of_the_index(capsys, journal):
@@ -284,4 +274,4 @@ def test_add_writes_an_entry_and_private_stays_out_of_the_index(capsys, journal)
 
 def test_add_empty_is_one_line_error(capsys, journal):
     code, _, err = _run(capsys, "add", "   ")
-    _assert_one_line_error(code, err, "entry is empty")
+    assert_one_line_error(code, err, "entry is empty")

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import reflect_process
+from conftest import assert_one_line_error, reflect_process
 from filelock import FileLock
 
 import kit.index
@@ -245,21 +245,11 @@ def test_json_output(capsys, secret_journal):
     assert "metadata.kit.private = true" in result["hint"]
 
 
-def _assert_one_line_error(code: int, err: str, *fragments: str) -> None:
-    assert code == 1
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("reflect: error:"), err
-    for fragment in fragments:
-        assert fragment in lines[0]
-
-
 def test_unknown_id_is_a_one_line_error_and_changes_nothing(capsys, journal, kit_home, secret_journal):
     ids = _index(journal).ids()
     store_files = {p: p.read_bytes() for p in (kit_home / "index" / "chroma").rglob("*") if p.is_file()}
     code, out, err = _run(capsys, "forget", "no-such-entry")
-    _assert_one_line_error(code, err, "no-such-entry", "reflect search")
+    assert_one_line_error(code, err, "no-such-entry", "reflect search")
     assert out == ""
     assert _index(journal).ids() == ids
     assert {p: p.read_bytes() for p in store_files} == store_files
@@ -274,12 +264,12 @@ def test_unknown_id_among_known_ones_changes_nothing(journal, secret_journal):
 
 def test_forget_without_an_index_is_a_one_line_error(capsys):
     code, _, err = _run(capsys, "forget", "abc123")
-    _assert_one_line_error(code, err, "abc123", "reflect search")
+    assert_one_line_error(code, err, "abc123", "reflect search")
 
 
 def test_unknown_notebook_is_a_one_line_error(capsys, secret_journal):
     code, _, err = _run(capsys, "forget", "--notebook", "2019-01.ipynb")
-    _assert_one_line_error(code, err, "2019-01.ipynb", "relative to the journal", "reflect search")
+    assert_one_line_error(code, err, "2019-01.ipynb", "relative to the journal", "reflect search")
 
 
 def test_id_or_notebook_is_required(capsys):
