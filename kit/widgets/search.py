@@ -57,12 +57,16 @@ class SearchWidget:
                 self.results,
             ]
         )
+        self._shown = False
         if show:
             self._ipython_display_()
 
     def _ipython_display_(self) -> None:
         from kit.widgets._shell import show_widget
 
+        if self._shown:  # the cell's last line would show it a second time
+            return
+        self._shown = True
         show_widget(self.box)
 
     @property
