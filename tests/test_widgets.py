@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,10 @@ class Handle:
 def frontend(monkeypatch: pytest.MonkeyPatch) -> Frontend:
     import IPython.display
 
+    from kit.widgets import journal as journal_module
+
+    # Status updates from the save watcher would race the assertions; the test below starts it on purpose.
+    monkeypatch.setattr(journal_module, "WATCH_SECONDS", 3600.0)
     fe = Frontend()
     monkeypatch.setattr(IPython.display, "display", fe.display)
     return fe
@@ -197,6 +202,38 @@ def test_save_output_is_read_back_as_the_same_entry(notebook: Path, frontend: Fr
     assert [o["metadata"]["kit"]["id"] for o in again.kit_outputs()] == [entry.id]
     assert not wal.pending_path(notebook).exists()
     assert rerun.status.value == "0 pending / 1 saved"
+
+
+def test_the_status_line_notices_the_save_without_a_rerun(notebook: Path, frontend: Frontend):
+    from kit.widgets import JournalWidget
+
+    widget = JournalWidget()
+    widget.text.value = "Rain all day; read by the window."
+    widget.save()
+    assert widget.status.value.startswith("1 pending / 0 saved")
+    widget.stop_watching()
+    widget.watch(interval=0.02)
+    save_in_jupyterlab(notebook, frontend)
+    os.utime(notebook, ns=(0, notebook.stat().st_mtime_ns + 1_000_000))  # a clock that did not tick
+    for _ in range(250):
+        if widget.status.value == "0 pending / 1 saved":
+            break
+        threading.Event().wait(0.02)
+    widget.stop_watching()
+    assert widget.status.value == "0 pending / 1 saved"
+    assert not wal.pending_path(notebook).exists()
+
+
+def test_in_a_worksheet_entries_belong_to_that_worksheet(
+    journal: Path, frontend: Frontend, monkeypatch: pytest.MonkeyPatch
+):
+    from kit.templates import new_from_template
+    from kit.widgets import JournalWidget
+
+    path = new_from_template("worry-log", journal)
+    monkeypatch.setenv("JPY_SESSION_NAME", str(path))
+    assert JournalWidget().template == "worry-log"
+    assert JournalWidget(template="daily-journal").template == "daily-journal"
 
 
 def test_no_mood_and_private_are_kept(notebook: Path, frontend: Frontend, journal: Path):
@@ -415,3 +452,31 @@ def test_pending_entries_are_searchable_before_the_notebook_is_saved(journal):
     assert [h.text for h in search("lighthouse tide", k=3, index=index)] == [
         "Lighthouse walk with the dog at low tide."
     ]
+
+
+def test_running_the_reflect_cell_again_keeps_the_saved_reflection(
+    topical_journal, frontend: Frontend, notebook: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import IPython.display
+
+    from kit.widgets import ReflectWidget, _shell
+
+    index, _ = topical_journal
+    cell = nbformat.read(notebook, as_version=4).cells[0].id
+    monkeypatch.setattr(_shell, "current_cell_id", lambda: cell)
+    ReflectWidget(model=FakeChatModel(replies=[GOOD]), index=index).reflect()
+    kept = frontend.kit_outputs("reflection")
+    save_in_jupyterlab(notebook, frontend)
+
+    # "Run all" or a restart: JupyterLab clears the cell, the widget runs again; the next save must keep it.
+    again = Frontend()
+    monkeypatch.setattr(IPython.display, "display", again.display)
+    ReflectWidget(model=FakeChatModel(replies=[GOOD]), index=index)
+    assert [o["metadata"] for o in again.kit_outputs("reflection")] == [o["metadata"] for o in kept]
+    assert [o["data"] for o in again.kit_outputs("reflection")] == [o["data"] for o in kept]
+
+    monkeypatch.setattr(_shell, "current_cell_id", lambda: "another-cell")
+    other = Frontend()
+    monkeypatch.setattr(IPython.display, "display", other.display)
+    ReflectWidget(model=FakeChatModel(replies=[GOOD]), index=index)
+    assert other.kit_outputs("reflection") == []  # another cell's reflection is not copied in

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -10,7 +12,19 @@ from kit.widgets import _shell
 from kit.widgets import pending as wal
 
 ROOM = 10  # entries one run of the cell can show before it asks to be run again (see _ipython_display_)
+WATCH_SECONDS = 2.0  # how often, while entries are pending, the widget looks whether the notebook was saved
+WATCH_LIMIT = 6 * 3600  # a forgotten tab stops looking after this long; running the cell again restarts it
 _EMPTY = {"text/plain": ""}
+
+
+def notebook_template(notebook: Path) -> str | None:
+    """The worksheet a notebook was made from (``metadata.kit.template``), read from disk; None if it has none."""
+    try:
+        meta = json.loads(notebook.read_text(encoding="utf-8")).get("metadata") or {}
+    except (OSError, ValueError, AttributeError):
+        return None
+    template = (meta.get("kit") or {}).get("template") if isinstance(meta, dict) else None
+    return template if isinstance(template, str) and template else None
 
 
 def entry_bundle(entry: dict[str, Any]) -> dict[str, str]:
@@ -40,7 +54,7 @@ class JournalWidget:
 
     def __init__(
         self,
-        template: str = "journal",
+        template: str | None = None,
         field: str = "entry",
         mood: bool = True,
         notebook: Path | str | None = None,
@@ -52,10 +66,12 @@ class JournalWidget:
 
         from kit.config import settings
 
-        self.template, self.field = template, field
         path, self.source = _shell.find_notebook(notebook)
         self.found = path is not None
         self.notebook = path if path is not None else settings().journal / f"{wal.UNTITLED}.ipynb"
+        # In a worksheet, entries belong to that worksheet, so its own ReflectWidget and filters see them.
+        self.template = template or notebook_template(self.notebook) or "journal"
+        self.field = field
         self.cell = _shell.current_cell_id()
         self.text = w.Textarea(placeholder="Write here…", layout=w.Layout(width="100%", height="8em"))
         self.mood = w.IntSlider(value=5, min=0, max=10, description="Mood", disabled=not mood)
@@ -72,6 +88,9 @@ class JournalWidget:
         self._slots: list[Any] = []
         self._shown = False
         self.last_error: str | None = None
+        self._waiting = 0
+        self._watch_stop = threading.Event()
+        self._watcher: threading.Thread | None = None
         if show:
             self._ipython_display_()
 
@@ -95,6 +114,7 @@ class JournalWidget:
         wal.confirm_saved(self.notebook)
         on_disk = {e["id"] for e in wal.saved(self.notebook, self.cell)}
         waiting = [e for e in wal.pending(self.notebook) if e["id"] not in on_disk]
+        self._waiting = len(waiting)
         counts = f"{len(waiting)} pending / {len(on_disk)} saved"
         if not self.found:
             self.status.value = (
@@ -135,4 +155,49 @@ class JournalWidget:
         self.refresh()
         if slot is None:
             self.status.value += " — run this cell again to show the newest entries here"
+        elif self.found:
+            self.watch()
         return entry
+
+    # -------------------------------------------------------------- noticing the save
+
+    def watch(self, interval: float | None = None, limit: float | None = None) -> None:
+        """Refresh the status line when the notebook on disk changes, until nothing is pending.
+
+        JupyterLab tells the kernel nothing when it saves, so without this "1 pending" would stay until the cell
+        runs again. The thread only reads the notebook's mtime; it never writes anything.
+        """
+        if self._watcher is not None and self._watcher.is_alive():
+            return
+        self._watch_stop.clear()
+        self._watcher = threading.Thread(
+            target=self._watch,
+            args=(interval or WATCH_SECONDS, limit or WATCH_LIMIT),
+            name="kit-journal-watch",
+            daemon=True,
+        )
+        self._watcher.start()
+
+    def stop_watching(self) -> None:
+        self._watch_stop.set()
+        if self._watcher is not None:
+            self._watcher.join(timeout=5)
+
+    def _watch(self, interval: float, limit: float) -> None:
+        seen = self._mtime()
+        waited = 0.0
+        while self._waiting and waited < limit and not self._watch_stop.wait(interval):
+            waited += interval
+            mtime = self._mtime()
+            if mtime != seen:
+                seen = mtime
+                try:
+                    self.refresh()
+                except Exception as exc:  # noqa: BLE001 - a half-written save; the next change retries
+                    self.last_error = str(exc)
+
+    def _mtime(self) -> float | None:
+        try:
+            return self.notebook.stat().st_mtime
+        except OSError:
+            return None

@@ -143,8 +143,8 @@ def pending(notebook: Path | str) -> list[dict[str, Any]]:
     return list(by_id.values())
 
 
-def saved(notebook: Path | str, cell: str | None = None) -> list[dict[str, Any]]:
-    """Widget entries in the notebook on disk (display outputs with ``metadata.kit.kind == "entry"``).
+def kit_outputs(notebook: Path | str, kind: str, cell: str | None = None) -> list[tuple[str | None, dict]]:
+    """The display outputs with ``metadata.kit.kind == kind`` in the notebook on disk, with their cell ids.
 
     With ``cell``, only those in that cell's outputs. A missing or unreadable notebook holds none.
     """
@@ -166,11 +166,20 @@ def saved(notebook: Path | str, cell: str | None = None) -> list[dict[str, Any]]
             continue
         for output in cell_dict.get("outputs") or []:
             meta = ((output or {}).get("metadata") or {}).get("kit") if isinstance(output, dict) else None
-            if isinstance(meta, dict) and meta.get("kind") == "entry" and isinstance(meta.get("text"), str):
-                entry = {k: v for k, v in meta.items() if k != "kind"}
-                if isinstance(entry.get("id"), str) and entry["id"]:
-                    entry.setdefault("cell", cell_dict.get("id"))
-                    found.append(entry)
+            if isinstance(meta, dict) and meta.get("kind") == kind:
+                found.append((cell_dict.get("id"), output))
+    return found
+
+
+def saved(notebook: Path | str, cell: str | None = None) -> list[dict[str, Any]]:
+    """Widget entries in the notebook on disk (display outputs with ``metadata.kit.kind == "entry"``)."""
+    found = []
+    for cell_id, output in kit_outputs(notebook, "entry", cell):
+        meta = output["metadata"]["kit"]
+        entry = {k: v for k, v in meta.items() if k != "kind"}
+        if isinstance(entry.get("text"), str) and isinstance(entry.get("id"), str) and entry["id"]:
+            entry.setdefault("cell", cell_id)
+            found.append(entry)
     return found
 
 

@@ -12,6 +12,23 @@ ASK = "Ask a question"
 _EMPTY = {"text/plain": ""}
 
 
+def kept_reflections() -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The reflections this cell holds in its notebook on disk, as (data, metadata) to show again."""
+    from kit.widgets._shell import current_cell_id, find_notebook
+    from kit.widgets.pending import kit_outputs
+
+    notebook, _ = find_notebook()
+    cell = current_cell_id()
+    if notebook is None or cell is None:  # without the cell id, another cell's reflections could be copied in
+        return []
+    kept = []
+    for _, output in kit_outputs(notebook, "reflection", cell):
+        # On disk, nbformat may split a text into a list of lines; the front end wants it whole.
+        data = {k: "".join(v) if isinstance(v, list) else v for k, v in (output.get("data") or {}).items()}
+        kept.append((data, dict(output.get("metadata") or {})))
+    return kept
+
+
 def backend_line(backend: Any) -> str:
     """Which backend will answer, and why it was chosen."""
     return f"Answering: {backend.model_name} ({backend.name}) — {backend.reason}"
@@ -46,7 +63,9 @@ class ReflectWidget:
         self.since = w.DatePicker(description="Since")
         self.until = w.DatePicker(description="Until")
         self.question = w.Text(
-            placeholder="What would you like to know about your journal?", description="Ask"
+            placeholder="What would you like to know about your journal?",
+            description="Ask",
+            layout=w.Layout(width="100%", max_width="60em"),
         )
         self.mode = w.Dropdown(options=list(MODES), value=mode, description="Coach")
         self.reflect_button = w.Button(description="Reflect", button_style="primary")
@@ -80,6 +99,10 @@ class ReflectWidget:
             return
         self._shown = True
         show_widget(self.box)
+        # Running the cell again (a restart, "Run all") clears its outputs in JupyterLab; the reflections this
+        # cell kept in the notebook on disk are shown again, so the next save does not drop them.
+        for data, metadata in kept_reflections():
+            show(data, metadata)
         # A click runs outside this cell's execution: the output it fills is reserved now, while the cell runs.
         self._handle = show(_EMPTY)
 

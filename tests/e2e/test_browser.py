@@ -75,12 +75,18 @@ def _stop(process: subprocess.Popen) -> None:
 
 @pytest.fixture
 def browser_tools():
-    """playwright's sync API, or a skip (before any server starts) when it or Debian's chromium is missing."""
+    """playwright's sync API, or a skip (before any server starts) when it or Debian's chromium is missing.
+
+    In CI (CI=true) a missing browser is a failure, not a skip: .ci/run installs both, so a skip there would hide
+    a broken install.
+    """
+    give_up = pytest.fail if os.environ.get("CI") == "true" else pytest.skip
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); CI installs it")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-    )
+        give_up(f"{CHROMIUM} is missing (apt-get install chromium); .ci/run installs it")
+    try:
+        import playwright.sync_api as sync_api
+    except ImportError:
+        give_up("playwright is not installed (pip install -e '.[test]')")
     return sync_api
 
 
@@ -285,9 +291,8 @@ def test_widgets_in_a_real_browser(browser_tools, lab: int, journal: Path, noteb
             page.locator(".widget-radio-box label", has_text="Ask a question").click()
             question.fill(QUESTION)
             page.locator("button.widget-button", has_text="Reflect").click()
-            # The template's ReflectWidget only reads cbt-thought-record entries, and the JournalWidget writes
-            # template "journal" ones, so with KIT_MODEL=fake this is the kit's digest fallback ("no AI wrote the
-            # digest ... None of your entries seem to be about ..."); an AI-written reply would also do.
+            # The template's ReflectWidget reads this worksheet's entries; the JournalWidget in it writes them. With
+            # KIT_MODEL=fake the reply is the fake's (AI-written, checked) or the kit's digest when the check refuses.
             reflect_cell = page.locator(".jp-CodeCell", has=question)
             reflection = reflect_cell.locator(".jp-OutputArea-output.jp-RenderedMarkdown").filter(
                 has_text=re.compile("Digest of your entries|AI-written|no AI wrote the digest")
@@ -311,7 +316,8 @@ def test_widgets_in_a_real_browser(browser_tools, lab: int, journal: Path, noteb
                 time.sleep(0.2)
             shot("06-saved")
             assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").first.inner_text()
-            # Not asserted: nothing refreshes the JournalWidget's status line when the notebook is saved.
+            # The JournalWidget notices the save by itself (it watches the file while entries are pending).
+            journal_box.locator(".widget-label", has_text="0 pending / 1 saved").wait_for(timeout=15_000)
             journal_status = journal_box.locator(".widget-label").last.inner_text()
 
             # 5. Reload (a person closing and reopening the tab).
@@ -319,6 +325,26 @@ def test_widgets_in_a_real_browser(browser_tools, lab: int, journal: Path, noteb
             page.locator(".jp-Notebook .jp-Cell").first.wait_for(state="visible")
             page.locator("#jp-main-statusbar", has_text=KERNEL_IDLE).wait_for()
             shot("07-reloaded")
+
+            # 6. Restart the kernel and run everything again: "Run all" clears outputs, and the widgets must show
+            # the entry and the kept reflection again from the file, so the next save keeps them.
+            page.locator(".lm-MenuBar-itemLabel", has_text="Kernel").first.click()
+            page.locator('.lm-Menu-item[data-command="kernelmenu:restart"]').click()
+            page.locator(".jp-Dialog .jp-mod-accept").click()
+            page.locator("#jp-main-statusbar", has_text=KERNEL_IDLE).wait_for()
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+            page.locator('#jp-mainmenu-run .lm-Menu-item[data-command="runmenu:run-all"]').click()
+            text_area.wait_for(state="visible")
+            rendered.first.wait_for(state="visible")
+            reflection.first.wait_for(state="visible")
+            journal_cell = page.locator(".jp-CodeCell", has=text_area)
+            shown = journal_cell.locator(".jp-OutputArea-output.jp-RenderedMarkdown", has_text=ENTRY)
+            assert shown.count() == 1 and reflection.count() == 1
+            page.locator(".jp-Cell .jp-InputPrompt").first.click()
+            page.keyboard.press("Control+s")
+            page.locator("li.lm-TabBar-tab.jp-mod-current:not(.jp-mod-dirty)").wait_for()
+            shown.scroll_into_view_if_needed()
+            shot("08-restarted-and-rerun")
 
             # 7. JupyterLab never saw the file change under it.
             file_changed = page.locator(".jp-Dialog", has_text="File Changed")
