@@ -101,6 +101,10 @@ class JournalWidget:
             return
         self._shown = True
         _shell.show_widget(self.box)
+        self.show_outputs()
+
+    def show_outputs(self) -> None:
+        """This cell's entries (on disk and pending), then the empty outputs that later saves fill in."""
         wal.confirm_saved(self.notebook)
         for entry in wal.entries_to_show(self.notebook, self.cell):
             _shell.show(entry_bundle(entry), wal.output_metadata(entry))
@@ -130,17 +134,22 @@ class JournalWidget:
 
     def save(self) -> dict[str, Any] | None:
         """What the Save button does; returns the entry saved, or None when there was nothing to save."""
-        if not self.text.value.strip():
+        mood = None if (not self._mood_enabled or self.no_mood.value) else self.mood.value
+        entry = self.keep(self.text.value, mood=mood, private=self.private.value)
+        if entry is not None:
+            self.text.value = ""
+        return entry
+
+    def keep(self, text: str, *, mood: float | None = None, private: bool = False) -> dict[str, Any] | None:
+        """Keep ``text`` as an entry of this cell: write-ahead file first, then this cell's next empty output.
+
+        Other widgets (the values card sort, the activity picker) keep the person's choices through this too.
+        """
+        if not text.strip():
             self.status.value = "Nothing to save — write something first."
             return None
-        mood = None if (not self._mood_enabled or self.no_mood.value) else self.mood.value
         entry = wal.make_entry(
-            self.text.value,
-            template=self.template,
-            field=self.field,
-            mood=mood,
-            private=self.private.value,
-            cell=self.cell,
+            text, template=self.template, field=self.field, mood=mood, private=private, cell=self.cell
         )
         try:
             wal.append_pending(self.notebook, entry)  # first: once this returns, the entry survives a crash
@@ -151,7 +160,6 @@ class JournalWidget:
         slot = self._slots.pop(0) if self._slots else None
         if slot is not None:
             slot.update(entry_bundle(entry), raw=True, metadata=wal.output_metadata(entry))
-        self.text.value = ""
         self.refresh()
         if slot is None:
             self.status.value += " — run this cell again to show the newest entries here"
