@@ -1,7 +1,7 @@
 """Personal information in text — emails, phone numbers, street addresses, names of people and places.
 
 Best effort, offline, no model: precise rather than complete (a name is found after a cue such as "my friend",
-"with" or "in"). Used to warn before text goes to a model that is not on this machine, and to redact it.
+"with" or "in", or before a verb that only a person does: "Priya asked"). Used to warn before text goes to a model that is not on this machine, and to redact it.
 """
 
 from __future__ import annotations
@@ -66,6 +66,22 @@ _TO_PERSON = re.compile(
     re.IGNORECASE,
 )
 _CUES = _PERSON_CUES | _PLACE_CUES
+_SENTENCE_OPENERS = frozenset(
+    """
+    then but and so when after later also even maybe now still because if as once while until before since
+    though although yet well oh okay ok sadly luckily finally apparently suddenly again why how what where who
+    today yesterday tonight honestly anyway somehow thankfully hopefully perhaps
+    """.split()
+)
+# A capitalised word that says, asks or feels something is a person even at a sentence start ("Priya asked").
+_PERSON_AFTER = re.compile(
+    r"[ \t]+(?:and[ \t]+(?:I|me)\b|(?:said|says|asked|asks|told|tells|wants|wanted|texted|texts|called|calls|"
+    r"rang|phoned|emailed|messaged|replied|laughed|cried|hugged|smiled|shouted|yelled|invited|suggested|"
+    r"mentioned|agreed|helped|came|comes|visited|thinks|feels|felt|knows|knew|loves|loved|hates|hated|"
+    r"promised|forgot|remembered|apologi[sz]ed|explained|admitted|insisted|complained|argued|snapped|"
+    r"ignored|noticed|offered|listened|cooked|drove|dropped|picked|hasn't|hadn't|doesn't|didn't|won't|"
+    r"can't|couldn't|wouldn't)\b)"
+)
 _NOT_NAMES = frozenset(
     """
     I Mum Mom Mummy Mommy Ma Dad Daddy Pa Mother Father Nan Nana Nanna Gran Granny Grandma Grandpa Grandad
@@ -96,20 +112,25 @@ def _names(text: str) -> list[Span]:
             start = words[0][0]
         else:
             prev = _CUE_BEFORE.search(text, max(0, run.start() - 30), run.start())
-            if prev is None:
-                continue
-            cue = prev.group(1).lower()
+            cue = prev.group(1).lower() if prev is not None else ""
             if cue in _TITLES:
                 cue, start = "title", prev.start(1)
-            elif prev.group(2):  # a full stop ends the sentence before the run: no cue
-                continue
-            else:
+            elif cue in _CUES and not prev.group(2):  # a full stop before the run ends the cue's sentence
                 start = words[0][0]
+            elif _PERSON_AFTER.match(text, run.end()):
+                # "Then Tom came over": the capitals run starts with the sentence's first word, which is no name.
+                while words and words[0][1].lower() in _SENTENCE_OPENERS:
+                    words = words[1:]
+                if not words or len(words) > 2:
+                    continue
+                cue, start = "after", words[0][0]
+            else:
+                continue
         if words[0][1] in _NOT_NAMES:
             continue
         while words and words[-1][1] in _NOT_NAMES:
             words.pop()
-        if cue == "title" or cue in _PERSON_CUES:
+        if cue in ("title", "after") or cue in _PERSON_CUES:
             label, words = "PERSON", words[:2]
         elif cue in _PLACE_CUES:
             after = text[words[0][0] + len(words[0][1]) : words[0][0] + len(words[0][1]) + 2]

@@ -835,6 +835,11 @@ def test_report_is_a_frozen_value_with_a_dict_form():
         ("Dinner at Priya's was lovely.", [("PERSON", "Priya")]),
         ("Flew to New York City for work.", [("PLACE", "New York City")]),
         ("In Paris we walked for hours.", [("PLACE", "Paris")]),
+        # Before a verb only a person does, even with no cue in front and at a sentence start.
+        ("We sat by the window, where Priya asked me to stay.", [("PERSON", "Priya")]),
+        ("Priya wants a break. Lunch. Then Tom came over.", [("PERSON", "Priya"), ("PERSON", "Tom")]),
+        ("Priya and I walked home.", [("PERSON", "Priya")]),
+        ("Mrs Khan said hello.", [("PERSON", "Mrs Khan")]),
         ("I just lost my job. What are the tallest bridges in NYC?", [("PLACE", "NYC")]),
     ],
 )
@@ -853,7 +858,8 @@ def test_pii_spans(text, expected):
         "Talked with God about it, then with my therapist.",
         "The year was 2019 2020 2021; I ran 5 km at 10:30 on 2024-11-23.",
         "I paid 1200 for rent and walked 12000 steps.",
-        "Lunch. Then Tom came over.",  # a sentence start is not a cue
+        "Lunch. Then Tom's old bike broke.",  # a sentence start is not a cue
+        "Leeds was grey. The Monday felt long. I think Python helped.",
         "I ran 5 miles down the road.",
         "Reading Jupyter docs with Python open.",
     ],
