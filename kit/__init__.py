@@ -19,6 +19,8 @@ __all__ = [
     "append_entry",
     "ask",
     "digest",
+    "explain",
+    "prompts",
     "read_entries",
     "save_reflection",
     "scan_journal",
@@ -38,6 +40,8 @@ _LAZY = {
     "SearchHit": "kit.retrieve",
     "ask": "kit.reflect",
     "digest": "kit.digest",
+    "explain": "kit.glossary",
+    "prompts": "kit.prompts",
     "save_reflection": "kit.notebooks",
     "show_reflection": "kit.notebooks",
     "summarize": "kit.reflect",
@@ -52,6 +56,7 @@ if TYPE_CHECKING:
     from kit.digest import digest
     from kit.entries import Entry
     from kit.errors import KitError
+    from kit.glossary import explain
     from kit.index import Index, IndexReport
     from kit.notebooks import (
         append_entry,
@@ -61,6 +66,7 @@ if TYPE_CHECKING:
         show_reflection,
         update_entry,
     )
+    from kit.prompts import prompts
     from kit.reflect import Reflection, ask, summarize
     from kit.retrieve import SearchHit, search
 

@@ -19,6 +19,8 @@ PUBLIC = [
     "append_entry",
     "ask",
     "digest",
+    "explain",
+    "prompts",
     "read_entries",
     "save_reflection",
     "scan_journal",
@@ -66,7 +68,7 @@ def test_every_public_name_resolves():
         "summarize": summarize,
         "update_entry": update_entry,
     }
-    assert set(expected) == set(PUBLIC) - {"update_index", "digest"}
+    assert set(expected) == set(PUBLIC) - {"update_index", "digest", "explain", "prompts"}
     for name, obj in expected.items():
         assert getattr(kit, name) is obj, name
 
@@ -130,3 +132,12 @@ def test_update_index_still_works_after_the_kit_index_module_is_imported(journal
     assert report.new == 2
     assert kit.update_index(progress=False, embedder=FakeEmbeddings()).new == 0
     assert kit.Index(embedder=FakeEmbeddings()).ids() == {e.id for e in entries}
+
+
+def test_kit_explain_and_kit_prompts_answer_from_the_curated_texts():
+    explained = kit.explain("DEAR MAN")
+    assert explained.item.id and "Describe" in explained.to_markdown()
+    first = kit.prompts("boundaries", n=2, seed=3)
+    importlib.import_module("kit.prompts")  # the module that holds the model prompts is callable too
+    assert kit.prompts("boundaries", n=2, seed=3) == first
+    assert len(first) == 2 and all("boundaries" in p.topics for p in first)
