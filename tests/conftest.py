@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import nbformat
 import pytest
 
 from kit.entries import Entry
@@ -229,3 +230,66 @@ def assert_one_line_error(code: int, err: str, *fragments: str) -> None:
     assert lines[0].startswith("reflect: error:"), err
     for fragment in fragments:
         assert fragment in lines[0]
+
+
+# ---------------------------------------------------------------- widgets without a browser
+
+
+class Frontend:
+    """Stands in for IPython's display: keeps outputs by display id, as JupyterLab's output area does."""
+
+    def __init__(self) -> None:
+        self.outputs: list[dict[str, Any]] = []
+        self.widgets: list[Any] = []
+
+    def display(self, *objs: Any, raw: bool = False, metadata: Any = None, display_id: Any = None, **kw: Any):
+        if not raw:
+            self.widgets.extend(objs)
+            return None
+        handle = Handle(self, f"d{len(self.outputs)}")
+        self.outputs.append({"id": handle.display_id, "data": objs[0], "metadata": metadata or {}})
+        return handle
+
+    def cell_outputs(self) -> list[Any]:
+        """The outputs as JupyterLab would save them in the widget's cell."""
+        return [
+            nbformat.v4.new_output("display_data", data=o["data"], metadata=o["metadata"])
+            for o in self.outputs
+        ]
+
+    def kit_outputs(self, kind: str = "entry") -> list[dict[str, Any]]:
+        return [o for o in self.outputs if (o["metadata"].get("kit") or {}).get("kind") == kind]
+
+
+class Handle:
+    def __init__(self, frontend: Frontend, display_id: str) -> None:
+        self.frontend, self.display_id = frontend, display_id
+
+    def update(self, data: Any, raw: bool = False, metadata: Any = None) -> None:
+        assert raw
+        for output in self.frontend.outputs:
+            if output["id"] == self.display_id:
+                output["data"], output["metadata"] = data, metadata or {}
+
+
+@pytest.fixture
+def frontend(monkeypatch: pytest.MonkeyPatch) -> Frontend:
+    import IPython.display
+
+    from kit.widgets import journal as journal_module
+
+    # Status updates from the save watcher would race the assertions; the test below starts it on purpose.
+    monkeypatch.setattr(journal_module, "WATCH_SECONDS", 3600.0)
+    fe = Frontend()
+    monkeypatch.setattr(IPython.display, "display", fe.display)
+    return fe
+
+
+def save_in_jupyterlab(path: Path, frontend: Frontend, cell: int = 0) -> None:
+    """What Ctrl+S does: the widget cell's current outputs go to disk with the notebook."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[cell].outputs = frontend.cell_outputs()
+    nbformat.validate(nb)
+    nbformat.write(nb, path)

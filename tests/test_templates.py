@@ -35,7 +35,7 @@ SHIPPED = {
     "grounding-alternatives",
 }
 
-AI_LINE = "The AI can explain and ask questions; the writing is yours."
+AI_LINE = "The kit can explain, suggest prompts and ask questions; the writing is yours."
 DISCLAIMER = "Not medical or therapeutic advice. Bring this work to your therapist and to people you trust."
 DANGER = "If you are in danger now, call your local emergency number."
 # The safety plan is private: it is never indexed nor sent to an AI, and its intro says that instead.
@@ -101,6 +101,26 @@ def test_intro_says_what_how_long_how_private_and_the_disclaimer(path):
     assert "How: select the empty cell" in intro
     for sentence in (AI_LINE, DISCLAIMER, DANGER, *PRIVACY.get(path.stem, DEFAULT_PRIVACY)):
         assert sentence in intro, sentence
+
+
+@by_name
+def test_a_worksheet_helper_follows_the_intro_and_no_widget_writes_a_worksheet_field(path):
+    nb = _read(path)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all("kit-widget" in c.metadata.get("tags", []) for c in code)
+    if path.stem == "safety-plan":  # no AI and no helper with the safety plan
+        assert not any("WorksheetHelper" in c.source or "ReflectWidget" in c.source for c in code)
+        return
+    helper = nb.cells[2]
+    assert helper.cell_type == "code" and f'WorksheetHelper("{path.stem}")' in helper.source
+    from kit.widgets.helper import PROMPT_TOPICS, WORKSHEET_TERMS, related_terms
+
+    assert path.stem in PROMPT_TOPICS and path.stem in WORKSHEET_TERMS
+    assert related_terms(path.stem)  # "What is this worksheet?" has a glossary item to show
+    fields = {c.metadata["kit"]["field"] for c in nb.cells if _is_entry(c)}
+    from kit.widgets.helper import ActivityPicker, ValuesCardSort
+
+    assert not fields & {ValuesCardSort.field, ActivityPicker.field}
 
 
 @by_name

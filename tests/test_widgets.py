@@ -5,68 +5,19 @@ from __future__ import annotations
 import json
 import os
 import stat
-import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import nbformat
 import pytest
+from conftest import Frontend, save_in_jupyterlab
 
 from kit.notebooks import read_entries
 from kit.testing import FakeChatModel, FakeEmbeddings
 from kit.widgets import pending as wal
 
 GOOD = "You wrote about the garden beds and the basil [E1], and about choir rehearsal [E2]. What stands out to you?"
-
-
-class Frontend:
-    """Stands in for IPython's display: keeps outputs by display id, as JupyterLab's output area does."""
-
-    def __init__(self) -> None:
-        self.outputs: list[dict[str, Any]] = []
-        self.widgets: list[Any] = []
-
-    def display(self, *objs: Any, raw: bool = False, metadata: Any = None, display_id: Any = None, **kw: Any):
-        if not raw:
-            self.widgets.extend(objs)
-            return None
-        handle = Handle(self, f"d{len(self.outputs)}")
-        self.outputs.append({"id": handle.display_id, "data": objs[0], "metadata": metadata or {}})
-        return handle
-
-    def cell_outputs(self) -> list[Any]:
-        """The outputs as JupyterLab would save them in the widget's cell."""
-        return [
-            nbformat.v4.new_output("display_data", data=o["data"], metadata=o["metadata"])
-            for o in self.outputs
-        ]
-
-    def kit_outputs(self, kind: str = "entry") -> list[dict[str, Any]]:
-        return [o for o in self.outputs if (o["metadata"].get("kit") or {}).get("kind") == kind]
-
-
-class Handle:
-    def __init__(self, frontend: Frontend, display_id: str) -> None:
-        self.frontend, self.display_id = frontend, display_id
-
-    def update(self, data: Any, raw: bool = False, metadata: Any = None) -> None:
-        assert raw
-        for output in self.frontend.outputs:
-            if output["id"] == self.display_id:
-                output["data"], output["metadata"] = data, metadata or {}
-
-
-@pytest.fixture
-def frontend(monkeypatch: pytest.MonkeyPatch) -> Frontend:
-    import IPython.display
-
-    from kit.widgets import journal as journal_module
-
-    # Status updates from the save watcher would race the assertions; the test below starts it on purpose.
-    monkeypatch.setattr(journal_module, "WATCH_SECONDS", 3600.0)
-    fe = Frontend()
-    monkeypatch.setattr(IPython.display, "display", fe.display)
-    return fe
 
 
 @pytest.fixture
@@ -78,14 +29,6 @@ def notebook(journal: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     nbformat.write(nb, path)
     monkeypatch.setenv("JPY_SESSION_NAME", str(path))
     return path
-
-
-def save_in_jupyterlab(path: Path, frontend: Frontend) -> None:
-    """What Ctrl+S does: the widget cell's current outputs go to disk with the notebook."""
-    nb = nbformat.read(path, as_version=4)
-    nb.cells[0].outputs = frontend.cell_outputs()
-    nbformat.validate(nb)
-    nbformat.write(nb, path)
 
 
 def entry_on_disk(path: Path, entry: dict[str, Any]) -> None:
@@ -215,10 +158,9 @@ def test_the_status_line_notices_the_save_without_a_rerun(notebook: Path, fronte
     widget.watch(interval=0.02)
     save_in_jupyterlab(notebook, frontend)
     os.utime(notebook, ns=(0, notebook.stat().st_mtime_ns + 1_000_000))  # a clock that did not tick
-    for _ in range(250):
-        if widget.status.value == "0 pending / 1 saved":
-            break
-        threading.Event().wait(0.02)
+    deadline = time.monotonic() + 30  # generous: a busy machine may starve the watcher thread
+    while widget.status.value != "0 pending / 1 saved" and time.monotonic() < deadline:
+        time.sleep(0.02)
     widget.stop_watching()
     assert widget.status.value == "0 pending / 1 saved"
     assert not wal.pending_path(notebook).exists()

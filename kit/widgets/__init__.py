@@ -1,4 +1,4 @@
-"""Thin ipywidgets over the library: journal, search, reflect, mood.
+"""Thin ipywidgets over the library: journal, search, reflect, mood, worksheet help, export.
 
 ipywidgets and IPython are imported only when a widget is made, so ``import kit`` stays light.
 """
@@ -8,20 +8,28 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "ActivityPicker",
+    "ExportWidget",
     "JournalWidget",
     "MoodWidget",
     "ReflectWidget",
     "SearchWidget",
+    "ValuesCardSort",
+    "WorksheetHelper",
     "mood_plot",
     "mood_series",
     "pending_entries",
 ]
 
 _LAZY = {
+    "ActivityPicker": "kit.widgets.helper",
+    "ExportWidget": "kit.widgets.export",
     "JournalWidget": "kit.widgets.journal",
     "MoodWidget": "kit.widgets.mood",
     "ReflectWidget": "kit.widgets.reflect",
     "SearchWidget": "kit.widgets.search",
+    "ValuesCardSort": "kit.widgets.helper",
+    "WorksheetHelper": "kit.widgets.helper",
     "mood_plot": "kit.widgets.mood",
     "mood_series": "kit.widgets.mood",
     "pending_entries": "kit.widgets.pending",
