@@ -30,6 +30,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.enable_socket]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
+TEMPLATE = Path(__file__).parents[2] / "templates" / "cbt-thought-record.ipynb"
 TOKEN = "kit-e2e-" + uuid.uuid4().hex
 KERNEL_IDLE = "Python 3 (ipykernel) | Idle"
 ENTRY = "Walked the dog along the canal at dawn and watched two herons fishing in the mist."
@@ -175,6 +176,10 @@ def lab(tmp_path: Path, journal: Path, notebook: Path):
         log.close()
 
 
+def _is_field(cell: dict) -> bool:
+    return "kit-entry" in cell.get("metadata", {}).get("tags", [])
+
+
 def _entry_outputs(path: Path, kind: str) -> list[dict]:
     nb = nbformat.read(path, as_version=4)
     return [
@@ -286,6 +291,15 @@ def test_widgets_in_a_real_browser(browser_tools, lab: int, journal: Path, noteb
             assert ENTRY[:60] in results.inner_text()
             shot("04-search")
 
+            # 3b'. The worksheet helper explains the worksheet and offers a prompt; it writes nothing in the file.
+            explain = page.locator("button.widget-button", has_text="What is this worksheet?")
+            explain.scroll_into_view_if_needed()
+            explain.click()
+            curated = page.locator(".widget-html", has_text="Curated text from the kit")
+            curated.first.wait_for(state="visible")
+            assert "thought record" in curated.first.inner_text().lower()
+            shot("04b-helper")
+
             # 3c. Ask a question in the ReflectWidget.
             question.scroll_into_view_if_needed()
             page.locator(".widget-radio-box label", has_text="Ask a question").click()
@@ -356,7 +370,9 @@ def test_widgets_in_a_real_browser(browser_tools, lab: int, journal: Path, noteb
     (ARTIFACTS / "requests.txt").write_text("\n".join(requests) + "\n", encoding="utf-8")
     (ARTIFACTS / "dialogs.txt").write_text("\n".join(dialogs) + "\n", encoding="utf-8")
 
-    # 5. What is on disk.
+    # 5. What is on disk. The worksheet's own answer cells are as the template left them: no widget wrote there.
+    template_fields = [c.source for c in nbformat.read(TEMPLATE, as_version=4).cells if _is_field(c)]
+    assert [c.source for c in nbformat.read(notebook, as_version=4).cells if _is_field(c)] == template_fields
     entries = read_entries(notebook, journal=journal)
     assert any(e.text == ENTRY for e in entries), [e.text for e in entries]
     entry_outputs = _entry_outputs(notebook, "entry")
