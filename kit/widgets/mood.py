@@ -1,4 +1,4 @@
-"""Mood over time from the indexed entries: the data (no plotting library needed) and a matplotlib chart."""
+"""Mood over time from the indexed entries: the data (no plotting library needed); the chart is kit.plots'."""
 
 from __future__ import annotations
 
@@ -68,18 +68,10 @@ def mood_plot(
     if not have_matplotlib():
         logging.getLogger("kit").warning(NO_MATPLOTLIB)
         return None
-    from matplotlib.figure import Figure
+    from kit.plots import mood_figure
 
     points = series if series is not None else mood_series(since, until, index=index)
-    fig = Figure(figsize=(8, 3))
-    ax = fig.subplots()
-    # NaN breaks the line, so a day without a mood shows as a gap instead of a guessed value.
-    ax.plot([d for d, _ in points], [float("nan") if m is None else m for _, m in points], marker="o")
-    ax.set_ylim(0, 10)
-    ax.set_ylabel("mood (0–10)")
-    ax.set_title("Mood over time" if points else "No moods recorded in this period")
-    fig.autofmt_xdate()
-    return fig
+    return mood_figure(points)
 
 
 class MoodWidget:
@@ -98,6 +90,7 @@ class MoodWidget:
         self.message = w.HTML()
         self.output = w.Output()
         self.figure: Any = None
+        self.chart: Any = None
         self.series: list[tuple[date, float | None]] = []
         self.show_button.on_click(lambda _: self.draw())
         self.box = w.VBox([w.HBox([self.since, self.until, self.show_button]), self.message, self.output])
@@ -119,10 +112,14 @@ class MoodWidget:
         if not have_matplotlib():
             self.message.value += f" — {html.escape(NO_MATPLOTLIB)}"
             return None
+        from kit.plots import mood_series_chart
+
         self.figure = mood_plot(series=self.series)
+        # Shown as a PNG with alt text (kit.plots.Chart), so the saved notebook keeps it without a kernel.
+        self.chart = mood_series_chart(self.series)
         self.output.clear_output()
         with self.output:
             from IPython.display import display
 
-            display(self.figure)
+            display(self.chart if self.chart is not None else self.figure)
         return self.figure
