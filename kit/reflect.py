@@ -99,6 +99,9 @@ class Provenance:
     written_by: str = "digest"  # "model" | "digest" | "safety"
     digest_hash: str | None = None
     withheld: list[str] = field(default_factory=list)
+    # Every entry the reflection was computed from (the digest's and the retrieved ones) as {id, content_hash,
+    # created, notebook}: replay pins itself to exactly these and names one that changed without quoting it.
+    inputs: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -169,11 +172,17 @@ def _provenance(
     written_by: str,
     withheld: list[str] | None = None,
     extra_params: dict[str, Any] | None = None,
+    index: Any = None,
 ) -> Provenance:
     import kit
 
     params, seed = _params(backend.model)
     params.update(extra_params or {})
+    used = [*_digest_ids(digest), *(s.entry_id for s in sources)]
+    inputs = [
+        {"id": s.entry_id, "content_hash": s.content_hash, "created": s.day(), "notebook": s.notebook}
+        for s in (_sources(index, used) if index is not None else [])
+    ]
     return Provenance(
         model=backend.model_name,
         backend=backend.name,
@@ -191,7 +200,15 @@ def _provenance(
         written_by=written_by,
         digest_hash=_digest_hash(digest),
         withheld=list(withheld or []),
+        inputs=inputs,
     )
+
+
+def _digest_ids(digest: Any) -> list[str]:
+    """The ids of every entry a digest was computed from (each is in one theme or among the others)."""
+    if digest is None:
+        return []
+    return [i for t in digest.themes for i in t.entry_ids] + list(digest.other_ids)
 
 
 def _digest_hash(digest: Any) -> str | None:
@@ -274,10 +291,18 @@ def _gate(texts: list[str]) -> Any:
     return None
 
 
-def _crisis(kind: str, backend: Any, digest: Any, request: dict[str, Any], journal: Path) -> Reflection:
+def _crisis(
+    kind: str,
+    backend: Any,
+    digest: Any,
+    request: dict[str, Any],
+    index: Any,
+    checked: list[Source] | None = None,
+) -> Reflection:
+    """Helplines instead of any model output. ``checked``: the entries the crisis check read (none was sent)."""
     from kit.safety import crisis_message, find_safety_plan
 
-    text = crisis_message(find_safety_plan(journal))
+    text = crisis_message(find_safety_plan(index.journal))
     if digest is not None and digest.entries:
         text += "\n\n---\n\n" + digest.to_markdown()
     return Reflection(
@@ -287,7 +312,7 @@ def _crisis(kind: str, backend: Any, digest: Any, request: dict[str, Any], journ
         ai_written=False,
         citations=[],
         questions=[],
-        provenance=_provenance(backend, None, [], request, digest, "safety"),
+        provenance=_provenance(backend, None, checked or [], request, digest, "safety", index=index),
         digest=digest,
         note="No model was asked: what was written reads like a crisis.",
         crisis=True,
@@ -638,15 +663,15 @@ def summarize(
     backend = _backend(model)
     d = make_digest(since, until, query, template, index=index)
     if query and _gate([query]) is not None:
-        return _crisis("summary", backend, d, request, index.journal)
+        return _crisis("summary", backend, d, request, index)
     if not d.entries:
         text = f"{_digest_header()}\n\n{d.to_markdown()}"
-        prov = _provenance(backend, None, [], request, d, "digest")
+        prov = _provenance(backend, None, [], request, d, "digest", index=index)
         return Reflection(uuid.uuid4().hex, "summary", text, False, [], [], prov, d)
     sources = _sources(index, _pick_for_summary(d) if not _is_small(backend) else [])
     quoted = [t.quote.text for t in d.themes]
     if _gate([query or "", *quoted, *(s.text for s in sources)]) is not None:
-        return _crisis("summary", backend, d, request, index.journal)
+        return _crisis("summary", backend, d, request, index)
     if _is_small(backend):
         return _digest_with_questions(
             "summary", backend, d, index, request, progress, note=OLLAMA_HELP, mode=mode
@@ -670,7 +695,7 @@ def summarize(
             withheld=withheld,
             mode=mode,
         )
-    return _written("summary", backend, prompt, text, cited, sources, request, d, withheld)
+    return _written("summary", backend, prompt, text, cited, sources, request, d, withheld, index)
 
 
 def _written(
@@ -683,13 +708,14 @@ def _written(
     request: dict[str, Any],
     d: Any,
     withheld: list[str],
+    index: Any = None,
 ) -> Reflection:
     """A model's text that passed every check, labelled, with the entries it cites."""
     citations = _citations(sources, cited)
     body = f"{_ai_header(backend)}\n\n{text}"
     if citations:
         body += f"\n\n**Entries cited**\n{_cited_list(citations)}"
-    prov = _provenance(backend, prompt, sources, request, d, "model", withheld)
+    prov = _provenance(backend, prompt, sources, request, d, "model", withheld, index=index)
     return Reflection(uuid.uuid4().hex, kind, body, True, citations, [], prov, d)
 
 
@@ -747,6 +773,7 @@ def _digest_with_questions(
         "model" if ai else "digest",
         withheld,
         extra,
+        index=index,
     )
     return Reflection(uuid.uuid4().hex, kind, "\n\n".join(parts), ai, [], questions, prov, d, note)
 
@@ -782,27 +809,32 @@ def ask(
     question = clean_question(question)
     prompt = _mode_prompt("ask", mode)
     index = _prepare(journal, index, refresh)
-    request = {**_dates(since, until), "question": question, "template": template, "mode": mode}
+    request = {**_dates(since, until), "question": question, "template": template, "mode": mode, "k": k}
     backend = _backend(model)
-    d = make_digest(since, until, question, template, index=index, query_k=max(k, ASK_K) * 2)
+    d = make_digest(since, until, question, template, index=index, query_k=digest_query_k(k))
     sources = _sources(index, _best_matches(question, k, index, since, until, template))
     if _gate([question, *(s.text for s in sources)]) is not None:
-        return _crisis("ask", backend, d, request, index.journal)
+        return _crisis("ask", backend, d, request, index, sources)
     if not sources:
         text = f"{_digest_header()}\n\nNone of your entries seem to be about “{question}”."
-        prov = _provenance(backend, None, [], request, d, "digest")
+        prov = _provenance(backend, None, [], request, d, "digest", index=index)
         return Reflection(uuid.uuid4().hex, "ask", text, False, [], [], prov, d)
     if not _is_small(backend):
         sent, fit = _guard_details(backend, sources, [question], pii)
         values = {"question": fit(question), "entries": _entries_block(sent)}
         text, cited, withheld = _write_checked(backend, prompt, values, sent, "", progress, mode)
         if text is not None:
-            return _written("ask", backend, prompt, text, cited, sources, request, d, withheld)
+            return _written("ask", backend, prompt, text, cited, sources, request, d, withheld, index)
         note = f"The written answer was withheld because it {plain_reason(withheld[-1])}; here are your matching entries."
     else:
         note, withheld = OLLAMA_HELP.replace("A written summary", "A written answer"), []
     questions = counter_questions(d) if mode == "counter-perspective" else []
-    return _matches(backend, sources, d, request, note, withheld, questions)
+    return _matches(backend, sources, d, request, note, withheld, questions, index)
+
+
+def digest_query_k(k: int) -> int:
+    """How many matches the digest beneath an answer is drawn from: wider than the k entries it answers from."""
+    return max(k, ASK_K) * 2
 
 
 def _best_matches(question: str, k: int, index: Any, since: Any, until: Any, template: Any) -> list[str]:
@@ -822,6 +854,7 @@ def _matches(
     note: str,
     withheld: list[str],
     questions: list[Question],
+    index: Any = None,
 ) -> Reflection:
     from kit.retrieve import snippet
 
@@ -832,5 +865,5 @@ def _matches(
     if questions:
         lines += [_questions_markdown(questions, backend), ""]
     lines.append(f"_{note}_")
-    prov = _provenance(backend, None, sources, request, d, "digest", withheld)
+    prov = _provenance(backend, None, sources, request, d, "digest", withheld, index=index)
     return Reflection(uuid.uuid4().hex, "ask", "\n".join(lines), False, citations, questions, prov, d, note)
