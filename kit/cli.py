@@ -322,6 +322,9 @@ def _forget_hint(count: int, back: list[Any]) -> str | None:
     )
 
 
+COMMAND_MODULES = ("kit.glossary", "kit.bank", "kit.review", "kit.replay", "kit.export")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reflect",
@@ -436,6 +439,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     journal_opt(p)
     p.set_defaults(func=cmd_forget)
+
+    # Commands that live beside their concept: explain; prompt, values, activities; review; replay; export.
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_commands(sub, journal_opt)
     return parser
 
 

@@ -180,7 +180,8 @@ class JournalWidget:
         self._watch_stop.clear()
         self._watcher = threading.Thread(
             target=self._watch,
-            args=(interval or WATCH_SECONDS, limit or WATCH_LIMIT),
+            # The mtime is taken now, not when the thread starts: a save in between must still count as one.
+            args=(self._mtime(), interval or WATCH_SECONDS, limit or WATCH_LIMIT),
             name="kit-journal-watch",
             daemon=True,
         )
@@ -191,8 +192,7 @@ class JournalWidget:
         if self._watcher is not None:
             self._watcher.join(timeout=5)
 
-    def _watch(self, interval: float, limit: float) -> None:
-        seen = self._mtime()
+    def _watch(self, seen: float | None, interval: float, limit: float) -> None:
         waited = 0.0
         while self._waiting and waited < limit and not self._watch_stop.wait(interval):
             waited += interval
