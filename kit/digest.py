@@ -42,6 +42,9 @@ _TOKEN = re.compile(r"[a-z][a-z'’-]*")
 _SENTENCE_END = re.compile(r"(?<![0-9][.])(?<=[.!?])\s+(?=[\"“'A-Z0-9])")
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_THEME_WORDS = 2  # fewer words than this (a rating, a number) and an entry joins no theme
+
 @dataclass(frozen=True)
 class Quote:
     text: str
@@ -339,13 +342,16 @@ def digest(
     docs = [r[1] or "" for r in rows]
     metas = [r[2] for r in rows]
     vecs = [r[3] for r in rows]
-    labels = cluster(vecs)
-    min_size = 2 if len(rows) < 30 else 3
+    # A worksheet's ratings ("9", "6/10", "80") are entries too, but they have no words to make a theme of.
+    worded = [i for i, doc in enumerate(docs) if len(_WORD.findall(doc)) >= MIN_THEME_WORDS]
     groups: dict[int, list[int]] = {}
-    for i, c in enumerate(labels):
-        groups.setdefault(c, []).append(i)
+    if worded:
+        for i, c in zip(worded, cluster([vecs[i] for i in worded]), strict=True):
+            groups.setdefault(c, []).append(i)
+    min_size = 2 if len(worded) < 30 else 3
     kept = [members for members in groups.values() if len(members) >= min_size or len(groups) == 1]
-    other = sorted(ids[i] for members in groups.values() if members not in kept for i in members)
+    in_theme = {i for members in kept for i in members}
+    other = sorted(ids[i] for i in range(len(ids)) if i not in in_theme)
     phrase_sets = label_themes([[docs[i] for i in members] for members in kept])
     themes = []
     for members, phrases in zip(kept, phrase_sets, strict=True):

@@ -115,3 +115,23 @@ def test_nothing_in_the_period_gives_an_empty_digest(topical_journal):
     result = digest(since="2030-01-01", index=index)
     assert result.entries == 0 and result.themes == []
     assert "No entries" in result.to_markdown()
+
+
+def test_ratings_join_no_theme_but_are_counted(topical_journal, journal):
+    from kit.notebooks import append_entry
+
+    index, written = topical_journal
+    ratings = [
+        append_entry(journal / "2026-03-values.ipynb", text, template="values-clarification", journal=journal)
+        for text in ("9", "6/10", "80", "7 / 10")
+    ]
+    index.update(progress=False)
+    result = digest(index=index)
+    assert result.entries == 11 + len(ratings)
+    assert result.by_template["values-clarification"] == len(ratings)
+    themed = {i for t in result.themes for i in t.entry_ids}
+    assert not themed & {e.id for e in ratings}
+    assert {e.id for e in ratings} <= set(result.other_ids)
+    assert {frozenset(t.entry_ids) for t in result.themes} == {
+        frozenset(e.id for e in entries) for entries in written.values()
+    }
