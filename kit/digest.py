@@ -45,6 +45,7 @@ _SENTENCE_END = re.compile(r"(?<![0-9][.])(?<=[.!?])\s+(?=[\"“'A-Z0-9])")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_THEME_WORDS = 2  # fewer words than this (a rating, a number) and an entry joins no theme
 
+
 @dataclass(frozen=True)
 class Quote:
     text: str

@@ -655,36 +655,16 @@ def export(
 
 
 def _write_new(path: Path, data: bytes, overwrite: bool) -> None:
-    """Temp file in the same folder, fsync, then into place. The packet holds journal text, so the file is
-    readable by its owner only (mkstemp's 0600)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Atomically, and readable by its owner only (the packet holds journal text); never over a file that
+    appeared while the packet was being made, unless ``overwrite``."""
+    from kit.notebooks import _atomic_write
+
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)  # fails if a file appeared meanwhile: never clobber it
-            except FileExistsError:
-                raise ExportExists(
-                    f"{path} appeared while the packet was being made — choose another name, or add --force"
-                ) from None
-            except OSError:  # no hard links on this file system (FAT, some shares)
-                if path.exists():
-                    raise ExportExists(
-                        f"{path} already exists — choose another name, or add --force"
-                    ) from None
-                os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)  # the new name must survive a crash as well as the content
-    finally:
-        os.close(folder)
+        _atomic_write(path, data, clobber=overwrite)
+    except FileExistsError:
+        raise ExportExists(f"{path} already exists — choose another name, or add --force") from None
+    if overwrite:
+        os.chmod(path, 0o600)
 
 
 # ---------------------------------------------------------------- PDF through headless Chromium

@@ -25,11 +25,12 @@ import json
 import re
 import sys
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kit.errors import ConfigError, KitError
 from kit.prompts import Prompt
@@ -147,63 +148,61 @@ class GroundingPractice:
         return asdict(self)
 
 
+T = TypeVar("T")
+
+
 def _refs(raw: list[dict[str, Any]]) -> tuple[Reference, ...]:
     return tuple(Reference(str(s["author"]), str(s["title"]), int(s["year"])) for s in raw)
 
 
-def _read(name: str) -> dict[str, Any]:
+def _load(name: str, build: Callable[[dict[str, Any]], T]) -> tuple[dict[str, str], tuple[T, ...]]:
+    """A curated data file's version header and its items, each made by ``build``; damage is a KitError."""
     try:
         data: dict[str, Any] = json.loads(resources.files("kit").joinpath(name).read_text("utf-8"))
     except (OSError, ValueError) as exc:
         raise KitError(f"the kit's {name} cannot be read ({exc}) — reinstall the kit") from exc
-    return data
+    try:
+        loaded = tuple(build(raw) for raw in data["items"])
+        return {"version": str(data["version"]), "checked": str(data["checked"])}, loaded
+    except (KeyError, TypeError, ValueError) as exc:
+        raise KitError(f"the kit's {name} is damaged ({exc!r}) — reinstall the kit") from exc
 
 
 @functools.cache
 def _glossary() -> tuple[dict[str, str], tuple[GlossaryItem, ...]]:
-    data = _read(GLOSSARY_FILE)
-    try:
-        loaded = tuple(
-            GlossaryItem(
-                id=raw["id"],
-                term=raw["term"],
-                synonyms=tuple(raw["synonyms"]),
-                what=raw["what"],
-                for_=raw["for"],
-                example=raw["example"],
-                ask_your_therapist=tuple(raw["ask_your_therapist"]),
-                templates=tuple(raw["templates"]),
-                related=tuple(raw["related"]),
-                sources=_refs(raw["sources"]),
-                note=raw.get("note", ""),
-            )
-            for raw in data["items"]
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise KitError(f"the kit's {GLOSSARY_FILE} is damaged ({exc!r}) — reinstall the kit") from exc
-    return {"version": str(data["version"]), "checked": str(data["checked"])}, loaded
+    return _load(
+        GLOSSARY_FILE,
+        lambda raw: GlossaryItem(
+            id=raw["id"],
+            term=raw["term"],
+            synonyms=tuple(raw["synonyms"]),
+            what=raw["what"],
+            for_=raw["for"],
+            example=raw["example"],
+            ask_your_therapist=tuple(raw["ask_your_therapist"]),
+            templates=tuple(raw["templates"]),
+            related=tuple(raw["related"]),
+            sources=_refs(raw["sources"]),
+            note=raw.get("note", ""),
+        ),
+    )
 
 
 @functools.cache
 def _alternatives() -> tuple[dict[str, str], tuple[GroundingPractice, ...]]:
-    data = _read(ALTERNATIVES_FILE)
-    try:
-        loaded = tuple(
-            GroundingPractice(
-                id=raw["id"],
-                name=raw["name"],
-                why=raw["why"],
-                steps=tuple(raw["steps"]),
-                time=float(raw["time"]),
-                eyes_open=bool(raw["eyes_open"]),
-                sources=_refs(raw["sources"]),
-                note=raw.get("note", ""),
-            )
-            for raw in data["items"]
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise KitError(f"the kit's {ALTERNATIVES_FILE} is damaged ({exc!r}) — reinstall the kit") from exc
-    return {"version": str(data["version"]), "checked": str(data["checked"])}, loaded
+    return _load(
+        ALTERNATIVES_FILE,
+        lambda raw: GroundingPractice(
+            id=raw["id"],
+            name=raw["name"],
+            why=raw["why"],
+            steps=tuple(raw["steps"]),
+            time=float(raw["time"]),
+            eyes_open=bool(raw["eyes_open"]),
+            sources=_refs(raw["sources"]),
+            note=raw.get("note", ""),
+        ),
+    )
 
 
 def info() -> dict[str, str]:

@@ -278,9 +278,30 @@ def save(path: Path, nb: Any, expected: Snapshot | None) -> Snapshot:
     return Snapshot.of_bytes(path, data)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def save_new(folder: Path, stem: str, nb: Any) -> Path | None:
+    """Save ``nb`` as ``stem.ipynb`` in ``folder``, or ``stem-2.ipynb``, ``stem-3.ipynb``… — never over a file
+    that is there or appears meanwhile. None when a thousand names are taken."""
+    for n in range(1, 1000):
+        path = folder / (f"{stem}.ipynb" if n == 1 else f"{stem}-{n}.ipynb")
+        if path.exists():
+            continue
+        try:
+            save(path, nb, None)
+        except NotebookChanged:  # created by someone else in the meantime: take the next name
+            continue
+        return path
+    return None
+
+
+def _atomic_write(path: Path, data: bytes, *, clobber: bool = True) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never half of either.
+
+    A temp file in the same folder (mkstemp: owner-only unless the old file's mode is kept), fsync, then into
+    place, then fsync the folder so the name survives too. With ``clobber=False`` a file that is already there
+    (or appears meanwhile) is never replaced: FileExistsError.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else None
+    mode = path.stat().st_mode & 0o777 if clobber and path.exists() else None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -289,15 +310,29 @@ def _atomic_write(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
+        if clobber:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
+    finally:
         Path(tmp).unlink(missing_ok=True)
-        raise
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Give ``tmp``'s content the name ``path`` only if nothing has that name (a hard link cannot clobber)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links on this file system (FAT, some shares): check, then rename
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.replace(tmp, path)
 
 
 def new_notebook() -> Any:

@@ -507,8 +507,8 @@ def run_review(
     ReviewFailed names the cell. ``notebook`` runs another review notebook with the same parameters.
     """
     from kit.entries import now
-    from kit.errors import JournalNotFound, NotebookChanged
-    from kit.notebooks import load, save
+    from kit.errors import JournalNotFound
+    from kit.notebooks import load, save_new
 
     label = week_of(iso_week(week)[0]) if week else week_of(date.today())
     folder = journal_folder(journal)
@@ -526,14 +526,8 @@ def run_review(
         notebook="weekly-review", week=label, created=now().isoformat(timespec="seconds")
     )
     stem = f"{label}-weekly-review"
-    for n in range(1, 1000):
-        path = folder / (f"{stem}.ipynb" if n == 1 else f"{stem}-{n}.ipynb")
-        if path.exists():
-            continue
-        try:
-            save(path, nb, None)
-        except NotebookChanged:  # created by someone else in the meantime: take the next name
-            continue
+    path = save_new(folder, stem, nb)
+    if path is not None:
         return path
     raise ReviewFailed(f"too many reviews named {stem}* in {folder} — tidy the folder and run again")
 

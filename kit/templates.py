@@ -60,8 +60,7 @@ def get_template(name: str) -> Template:
 
 def new_from_template(name: str, journal: Path, when: datetime | None = None) -> Path:
     """Copy a template into the journal as ``YYYY-MM-DD-<name>.ipynb`` with fresh entry ids; never overwrites."""
-    from kit.errors import NotebookChanged
-    from kit.notebooks import load, save
+    from kit.notebooks import load, save_new
 
     template = get_template(name)
     when = when or now()
@@ -75,13 +74,7 @@ def new_from_template(name: str, journal: Path, when: datetime | None = None) ->
     nb.metadata.setdefault("kit", {})["created"] = when.isoformat(timespec="seconds")
     journal.mkdir(parents=True, exist_ok=True)
     stem = f"{when:%Y-%m-%d}-{name}"
-    for n in range(1, 1000):
-        path = journal / (f"{stem}.ipynb" if n == 1 else f"{stem}-{n}.ipynb")
-        if path.exists():
-            continue
-        try:
-            save(path, nb, None)
-        except NotebookChanged:  # someone created it in the meantime: take the next name
-            continue
+    path = save_new(journal, stem, nb)
+    if path is not None:
         return path
     raise TemplateNotFound(f"too many notebooks named {stem}* in {journal} — tidy the folder and try again")

@@ -54,3 +54,15 @@ def show_widget(widget: Any) -> None:
     from IPython.display import display
 
     display(widget)
+
+
+class Shown:
+    """A widget made of one ``box``, shown once however often IPython asks (a cell's last line, display())."""
+
+    box: Any
+    _shown = False
+
+    def _ipython_display_(self) -> None:
+        if not self._shown:
+            self._shown = True
+            show_widget(self.box)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.errors import KitError
+from kit.widgets._shell import Shown
 
 ANY = "all worksheets"
 
@@ -16,7 +17,7 @@ def default_name(today: date | None = None, fmt: str = "pdf") -> str:
     return f"packet-{(today or date.today()).isoformat()}.{fmt}"
 
 
-class ExportWidget:
+class ExportWidget(Shown):
     """Dates, worksheet, "hide names and places" (on by default), "include AI outputs" (off), Export.
 
     The packet is written into the journal folder (or ``folder``); an existing file is never replaced.
@@ -66,16 +67,8 @@ class ExportWidget:
                 self.message,
             ]
         )
-        self._shown = False
         if show:
             self._ipython_display_()
-
-    def _ipython_display_(self) -> None:
-        from kit.widgets._shell import show_widget
-
-        if not self._shown:
-            self._shown = True
-            show_widget(self.box)
 
     def _rename(self, fmt: str) -> None:
         stem = Path(self.name.value or default_name()).stem

@@ -11,6 +11,7 @@ import html
 from typing import Any
 
 from kit.errors import KitError
+from kit.widgets._shell import Shown
 
 CURATED = "Curated text from the kit, based on the sources it names — not AI-written."
 BOUNDARY = "The kit can explain, suggest prompts and ask questions; the writing is yours."
@@ -71,7 +72,7 @@ def related_terms(template: str | None) -> list[str]:
     return terms
 
 
-class WorksheetHelper:
+class WorksheetHelper(Shown):
     """Three buttons: "What is this worksheet?", "Give me a prompt", "Ask me a question about what I wrote".
 
     The answer shows under the buttons, labelled as curated text or as AI-written. Nothing is written into the
@@ -119,16 +120,8 @@ class WorksheetHelper:
                 w.HTML(f"<small>{html.escape(BOUNDARY)} Not medical or therapeutic advice.</small>"),
             ]
         )
-        self._shown = False
         if show:
             self._ipython_display_()
-
-    def _ipython_display_(self) -> None:
-        from kit.widgets._shell import show_widget
-
-        if not self._shown:
-            self._shown = True
-            show_widget(self.box)
 
     def explain(self) -> str:
         """The glossary's text on the chosen concept (this worksheet's, unless another was picked)."""
@@ -174,7 +167,7 @@ class WorksheetHelper:
         return self.answer.value
 
 
-class _Keeper:
+class _Keeper(Shown):
     """A widget whose choices become the person's entries, kept like the JournalWidget's (write-ahead first)."""
 
     field = "choices"
@@ -185,12 +178,9 @@ class _Keeper:
         return JournalWidget(template=template, field=self.field, mood=False, show=False)
 
     def _ipython_display_(self) -> None:
-        from kit.widgets._shell import show_widget
-
         if not self._shown:
-            self._shown = True
-            show_widget(self.box)
-            self.journal.show_outputs()
+            super()._ipython_display_()
+            self.journal.show_outputs()  # the choices kept before, then room for new ones
 
 
 class ValuesCardSort(_Keeper):
@@ -230,7 +220,6 @@ class ValuesCardSort(_Keeper):
                 w.HTML(f"<small>{html.escape(CURATED)} {html.escape(BOUNDARY)}</small>"),
             ]
         )
-        self._shown = False
         self._render()
         if show:
             self._ipython_display_()
@@ -320,7 +309,6 @@ class ActivityPicker(_Keeper):
                 w.HTML(f"<small>{html.escape(CURATED)} {html.escape(BOUNDARY)}</small>"),
             ]
         )
-        self._shown = False
         self._filter()
         if show:
             self._ipython_display_()
