@@ -459,10 +459,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     logger.setLevel(logging.INFO)
     try:
         args = build_parser().parse_args(argv)
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
+        return code
     except KitError as exc:
         print(f"reflect: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `reflect explain DBT | head`: the reader has what it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush does not fail again
+        return 0
     except KeyboardInterrupt:
         print("reflect: interrupted — nothing was lost; run the command again to finish", file=sys.stderr)
         return 130

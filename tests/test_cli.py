@@ -275,3 +275,21 @@ def test_add_writes_an_entry_and_private_stays_out_of_the_index(capsys, journal)
 def test_add_empty_is_one_line_error(capsys, journal):
     code, _, err = _run(capsys, "add", "   ")
     assert_one_line_error(code, err, "entry is empty")
+
+
+def test_a_reader_that_stops_early_is_no_error():
+    """`reflect activities | head -1`: the pipe closes early; the command ends quietly with exit 0."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KIT_EMBED": "fake", "KIT_MODEL": "fake"}
+    env.pop("KIT_DEBUG", None)
+    reader, writer = os.pipe()
+    with subprocess.Popen(
+        [sys.executable, "-m", "kit.cli", "activities"], stdout=writer, stderr=subprocess.PIPE, env=env
+    ) as process:
+        os.close(writer)
+        os.close(reader)  # the reader has gone before the command prints a line
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 0 and b"Traceback" not in err and b"error" not in err, err
