@@ -542,10 +542,25 @@ def _for_me(args: argparse.Namespace, n: int) -> tuple[list[PersonalPrompt], str
     d = digest(since=_since(None, FOR_ME_DAYS), index=index)
     if not d.entries:
         return [], f"No entries in the last {FOR_ME_DAYS} days, so {picked} picked at random."
+    report = _recent_crisis(index, d)
+    if report is not None:
+        from kit.safety import CrisisDetected, crisis_message, find_safety_plan
+
+        raise CrisisDetected(report, crisis_message(find_safety_plan(index.journal)))
     found = personalised_prompts(d.themes, n=n, seed=args.seed)
     if not found:
         return [], f"Your recent themes match no topic in the bank, so {picked} picked at random."
     return found, None
+
+
+def _recent_crisis(index: Any, d: Any) -> Any:
+    """The crisis check's report when an entry of the period reads like a crisis (helplines before any
+    prompt), else None."""
+    from kit.reflect import _digest_ids, _gate
+
+    ids = _digest_ids(d)
+    docs = index.collection().get(ids=ids, include=["documents"])["documents"] if ids else []
+    return _gate([doc or "" for doc in docs])
 
 
 def cmd_prompt(args: argparse.Namespace) -> int:
@@ -564,7 +579,13 @@ def cmd_prompt(args: argparse.Namespace) -> int:
     personal: list[PersonalPrompt] = []
     note = None
     if args.for_me:
-        personal, note = _for_me(args, n)
+        from kit.safety import CrisisDetected
+
+        try:
+            personal, note = _for_me(args, n)
+        except CrisisDetected as crisis:  # no prompt: the helplines and the person's own safety plan
+            print(crisis.message)
+            return 0
     chosen = [p.prompt for p in personal] or prompts(query, n, seed=args.seed, depth=args.depth)
     if args.json:
         items = [p.to_dict() for p in personal] or [p.to_dict() for p in chosen]

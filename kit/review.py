@@ -174,7 +174,12 @@ def entries_markdown(entries: Iterable[Any]) -> str:
     groups: dict[str, list[Any]] = {}
     for e in entries:
         groups.setdefault(e.template, []).append(e)
-    lines = [f"{len(entries)} entries, from {len(groups)} kinds of page. Private entries are not shown."]
+    from kit.plots import _plural
+
+    lines = [
+        f"{_plural(len(entries), 'entry', 'entries')} from {_plural(len(groups), 'worksheet')}. "
+        "Private entries are not shown."
+    ]
     for template, found in groups.items():
         title = titles.get(template) or ("Journal" if template == "journal" else _field_name(template))
         lines += ["", f"### {title} ({len(found)})"]

@@ -495,6 +495,27 @@ def test_cli_for_me_follows_recent_themes_without_showing_entries(capsys, journa
     _assert_no_entry_text(out, texts)
 
 
+def test_cli_for_me_shows_helplines_not_prompts_after_a_crisis_entry(capsys, journal, make_notebook) -> None:
+    from kit.index import Index
+
+    now = datetime.now().astimezone()
+    texts = [
+        "Could not sleep again, the alarm went off after three hours of tossing in bed.",
+        "Slept badly and I want to die, I can't keep going like this.",
+        "Another short night of sleep, the alarm felt cruel this morning in bed.",
+    ]
+    make_notebook(
+        "recent.ipynb",
+        [{"text": t, "created": (now - timedelta(days=i)).isoformat()} for i, t in enumerate(texts)],
+    )
+    Index(journal=journal).update(progress=False)
+    code, out, _ = reflect(capsys, "prompt", "--for-me")
+    assert code == 0
+    assert "988" in out and "116 123" in out
+    assert CURATED_LABEL not in out and not any(p.text in out for p in journal_prompts())
+    _assert_no_entry_text(out, texts)
+
+
 def test_cli_for_me_with_no_recent_entries(capsys, topical_journal) -> None:
     code, out, _ = reflect(capsys, "prompt", "--for-me", "-n", "1")
     assert code == 0 and "No entries in the last 14 days" in out
