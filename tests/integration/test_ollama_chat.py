@@ -396,3 +396,31 @@ class TestKitChatOllamaConformance(ChatModelUnitTests):
     @property
     def chat_model_params(self) -> dict:
         return {"model": "llama3.2", "base_url": "http://127.0.0.1:11434"}
+
+
+def test_a_glossary_follow_up_goes_through_the_real_client_with_only_the_item(ollama, monkeypatch):
+    """kit.glossary.follow_up against the loopback server: the real langchain-ollama path, one item as source."""
+    import sys
+
+    from kit.glossary import AI_LABEL, follow_up
+    from kit.glossary import explain as glossary_explain
+
+    answer = [
+        "A thought record is a CBT worksheet [G1]. ",
+        "You pick one moment that upset you and check the thought that hurt most against the facts [G1]. ",
+        "How often to fill one in is a good question to bring to your therapist [G1].",
+    ]
+    monkeypatch.setattr(sys.modules[__name__], "ANSWER", answer)
+    ollama.behaviour.released.set()  # nobody reads the stream piece by piece here
+    result = follow_up("thought record", "How does a thought record help me?", model="ollama:llama3.2")
+    assert result.ai_written and result.label == AI_LABEL, result.note
+    assert "".join(answer) in result.text
+    (chat,) = [r for r in ollama.seen if r.get("path") == "/api/chat"]
+    sent = json.dumps(chat["messages"])
+    assert glossary_explain("thought record").item.what[:60] in sent
+    assert glossary_explain("DEAR MAN").item.what[:60] not in sent
+    assert chat["options"]["seed"] == 1234
+
+    monkeypatch.setattr(sys.modules[__name__], "ANSWER", ["A 2019 study found it beats sertraline [G1]."])
+    refused = follow_up("thought record", "Is it proven?", model="ollama:llama3.2")
+    assert not refused.ai_written and "sertraline" not in refused.text
