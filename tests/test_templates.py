@@ -116,7 +116,11 @@ def test_a_worksheet_helper_follows_the_intro_and_no_widget_writes_a_worksheet_f
     from kit.widgets.helper import PROMPT_TOPICS, WORKSHEET_TERMS, related_terms
 
     assert path.stem in PROMPT_TOPICS and path.stem in WORKSHEET_TERMS
-    assert related_terms(path.stem)  # "What is this worksheet?" has a glossary item to show
+    # "What is this worksheet?" opens on a glossary item that names this worksheet as its own.
+    from kit.glossary import explain
+
+    assert path.stem in explain(WORKSHEET_TERMS[path.stem]).item.templates
+    assert related_terms(path.stem)[0] == explain(WORKSHEET_TERMS[path.stem]).item.term
     fields = {c.metadata["kit"]["field"] for c in nb.cells if _is_entry(c)}
     from kit.widgets.helper import ActivityPicker, ValuesCardSort
 

@@ -33,14 +33,14 @@ PROMPT_TOPICS: dict[str, str | None] = {
 
 # The glossary term a worksheet is about, shown first under "What is this worksheet?".
 WORKSHEET_TERMS: dict[str, str] = {
-    "daily-journal": "rumination",
+    "daily-journal": "journaling",
     "cbt-thought-record": "thought record",
     "behavioural-activation": "behavioural activation",
     "values-clarification": "values vs goals",
     "dbt-diary-card": "diary card",
     "chain-analysis": "chain analysis",
     "worry-log": "worry postponement",
-    "three-good-things": "self-compassion",
+    "three-good-things": "three good things",
     "woop-goals": "WOOP",
     "closed-mind-beliefs": "beliefs of a closed mind",
     "grounding-alternatives": "grounding",
