@@ -320,10 +320,10 @@ def _score(query: tuple[str, ...], name: _Name) -> float:
     return max(whole, _token_score(query, name.tokens))
 
 
-def _contained(query: tuple[str, ...], original: str) -> _Name | None:
+def _contained(query: tuple[str, ...], original: str, names: tuple[_Name, ...]) -> _Name | None:
     """The longest name that occurs, word for word, inside a longer query ("what is DBT and how…")."""
     found: list[tuple[int, int, int, _Name]] = []
-    for name in _names():
+    for name in names:
         n = len(name.tokens)
         if n >= len(query):
             continue
@@ -356,10 +356,13 @@ def _match(term: str) -> tuple[GlossaryItem, str]:
     if exact:
         name = min(exact, key=lambda n: n.kind != "term")
         return by_id[name.item_id], name.kind
+    # A word in capitals is an acronym ("PLEASE skills", "GIVE"): a near spelling of another word is not it.
+    acronyms = {_token(w.lower()) for w in re.findall(r"\b[A-Z]{2,}\b", term)}
+    names = tuple(n for n in names if acronyms <= set(n.tokens) | {n.compact})
     scored = sorted(((_score(query, n), n) for n in names), key=lambda s: -s[0])
     if scored and scored[0][0] >= FUZZY_MIN:
         return by_id[scored[0][1].item_id], "fuzzy"
-    inside = _contained(query, term)
+    inside = _contained(query, term, names)
     if inside is not None:
         return by_id[inside.item_id], "fuzzy"
     suggestions: list[str] = []

@@ -608,3 +608,22 @@ def test_cli_crisis_typed_as_the_term_shows_helplines(
     assert code == 0 and "What you wrote matters" in out and "my-safety-plan.ipynb" in out and err == ""
     code, out, _ = _cli(capsys, "explain", "I", "want", "to", "die", "--json")
     assert code == 0 and json.loads(out)["crisis"] is True
+
+
+@pytest.mark.parametrize("term", ["PLEASE skills", "GIVE skills", "FAST skills", "ABC PLEASE"])
+def test_an_acronym_is_never_taken_for_a_near_spelling_of_another_word(term) -> None:
+    # "PLEASE" is a DBT skill, not "pleasure": with no item for it, the honest answer is "not in the glossary".
+    with pytest.raises(NotInGlossary):
+        explain(term)
+
+
+@pytest.mark.parametrize(
+    ("term", "item"),
+    [
+        ("WOOP method", "woop"),
+        ("what is DBT and how could it help me?", "dbt"),
+        ("leaves on a stream", "defusion"),
+    ],
+)
+def test_acronyms_and_exercise_names_that_are_in_the_glossary_still_match(term, item) -> None:
+    assert explain(term).item.id == item
