@@ -44,7 +44,8 @@ FOR_ME_DAYS = 14
 TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "relationships": ("relationship", "partner", "friend", "friendship", "family", "marriage", "married", "dating",
         "husband", "wife", "boyfriend", "girlfriend", "sister", "brother", "sibling", "mum", "mom", "mother", "dad",
-        "father", "son", "daughter", "people", "love", "conflict", "argument", "argue", "fight", "break up"),
+        "father", "son", "daughter", "people", "love", "conflict", "argument", "argue", "fight", "break up",
+        "breakup", "divorce", "forgive", "forgiveness", "trust"),
     "boundaries": ("boundary", "limit", "say no", "saying no", "people pleasing", "people pleaser", "assertive",
         "assertiveness", "personal space", "demands", "requests", "overstep", "dear man"),
     "values": ("value", "what matters", "matters to me", "meaning", "meaningful", "purpose", "principle",
@@ -53,7 +54,7 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
         "upbringing", "family of origin", "validation", "invalidation", "invalidated", "validated", "past"),
     "self-compassion": ("self kindness", "kind to myself", "kindness", "self criticism", "self critical",
         "inner critic", "critic", "self talk", "self love", "mistake", "failure", "failing", "perfectionism",
-        "compassionate"),
+        "compassionate", "forgive myself", "self esteem", "self worth"),
     "anger": ("angry", "mad", "rage", "irritated", "irritation", "annoyed", "frustrated", "frustration",
         "resentment", "resentful", "furious", "temper"),
     "grief": ("grieving", "grieve", "loss", "lost someone", "death", "died", "dead", "bereavement", "bereaved",
@@ -68,9 +69,11 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
         "good things", "three good things"),
     "uncomfortable-emotions": ("emotion", "feeling", "feel", "mood", "sad", "sadness", "upset", "shame", "guilt",
         "guilty", "jealous", "jealousy", "hurt", "crying", "cry", "numb", "difficult emotions", "hard feelings",
-        "emotional", "uncomfortable feelings"),
+        "emotional", "uncomfortable feelings",
+        "depression", "depressed", "low mood", "feeling low", "empty", "hopeless"),
     "change-and-goals": ("change", "goal", "habit", "motivation", "plan", "future", "new year", "resolution",
-        "progress", "decision", "decide", "stuck", "ready", "first step", "ambition"),
+        "progress", "decision", "decide", "stuck", "ready", "first step", "ambition",
+        "procrastination", "procrastinate", "procrastinating", "hope", "hopeful", "next step"),
     "identity": ("who am i", "who i am", "self", "myself", "sense of self", "personality", "label", "culture",
         "background", "gender", "sexuality", "roots", "heritage"),
     "fears": ("fear", "afraid", "scared", "frightened", "fright", "phobia", "panic", "terror", "dread", "courage",
@@ -85,6 +88,8 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
         "housing", "overthinking", "ruminating", "tense", "tension", "calm", "relax"),
 }  # fmt: skip
 WEAK = frozenset({"feel", "feeling", "emotion", "mood", "self", "myself", "people", "past", "young", "ready"})
+# Words that decide a topic whatever else is said: "my dad died" is about grief before it is about family.
+STRONG = frozenset({"died", "death", "dead", "funeral", "passed away", "bereavement", "bereaved", "mourning"})
 # Words that say nothing about a topic ("a journal prompt about …"), on top of the digest's stop words.
 _QUERY_NOISE = frozenset("prompt prompts journal journaling write writing help give topic something".split())
 
@@ -341,7 +346,10 @@ def _vocabulary() -> dict[str, list[tuple[tuple[str, ...], int]]]:
         name = tuple(s for s in _stems(topic) if s != "and")
         phrases = [
             (name, 3),
-            *((tuple(_stems(w)), 1 if w in WEAK else 2) for w in TOPIC_WORDS.get(topic, ())),
+            *(
+                (tuple(_stems(w)), 1 if w in WEAK else 4 if w in STRONG else 2)
+                for w in TOPIC_WORDS.get(topic, ())
+            ),
         ]
         phrases += [((s,), 3) for s in name if len(name) > 1 and s not in ("self",)]  # "sleep" alone
         best: dict[tuple[str, ...], int] = {}

@@ -543,3 +543,21 @@ def test_cli_activities_with_filters(capsys) -> None:
         capsys, "activities", "--effort", "low", "--kind", "movement", "--setting", "outdoor"
     )
     assert code == 0 and "- " in out
+
+
+@pytest.mark.parametrize(
+    ("words", "topic"),
+    [
+        ("my dad died last spring", "grief"),
+        ("my mother", "relationships"),
+        ("depression", "uncomfortable-emotions"),
+        ("feeling lonely", "loneliness-and-belonging"),
+        ("breakup", "relationships"),
+        ("procrastination", "change-and-goals"),
+        ("forgive myself", "self-compassion"),
+        ("self-esteem", "self-compassion"),
+    ],
+)
+def test_everyday_wordings_find_their_topic(words, topic) -> None:
+    assert match_topic(words) == topic
+    assert all(topic in p.topics for p in prompts(words, n=3, seed=1))
