@@ -402,6 +402,7 @@ def _attr(value: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.cache
 def _markdown() -> Any:
     from markdown_it import MarkdownIt
 
@@ -412,8 +413,13 @@ def _markdown() -> Any:
     return md
 
 
+def render_markdown(text: str) -> str:
+    """Markdown as inert HTML: raw HTML escaped, no links or images (the packet, and the widgets' answers)."""
+    return _markdown().render(text)
+
+
 def _text(text: str) -> str:
-    return f'<div class="text">{_markdown().render(text)}</div>'
+    return f'<div class="text">{render_markdown(text)}</div>'
 
 
 def _day(d: date) -> str:

@@ -50,9 +50,9 @@ WORKSHEET_TERMS: dict[str, str] = {
 
 def to_html(markdown: str) -> str:
     """Markdown as HTML for a widget; raw HTML in the text is escaped, never rendered."""
-    from markdown_it import MarkdownIt
+    from kit.export import render_markdown
 
-    return MarkdownIt("commonmark", {"html": False}).render(markdown)
+    return render_markdown(markdown)
 
 
 def _labelled(markdown: str, label: str) -> str:
