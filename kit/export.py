@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from kit.entries import Entry
 from kit.errors import ConfigError, JournalNotFound, KitError
+from kit.templates import field_label
+from kit.templates import titles as worksheet_titles
 
 if TYPE_CHECKING:
     from kit.plots import Chart
@@ -166,24 +168,6 @@ def _moment(value: Any) -> datetime | None:
     return moment if moment.tzinfo else moment.astimezone()
 
 
-def _template_titles() -> dict[str, str]:
-    from kit.templates import list_templates
-
-    try:
-        return {t.name: t.title for t in list_templates()}
-    except (OSError, ValueError):  # a broken template folder must not stop an export
-        return {}
-
-
-def _humanize(slug: str) -> str:
-    """``hot-thought`` -> ``Hot thought``: how a worksheet field reads on paper."""
-    words = slug.replace("_", " ").replace("-", " ").split()
-    return " ".join(words).capitalize() if words else slug
-
-
-# ---------------------------------------------------------------- the packet
-
-
 def build_packet(
     *,
     journal: Path | str | None = None,
@@ -294,19 +278,19 @@ def build_packet(
 
     first = start.date() if start else chosen[0].created.date()
     last = end.date() if end else chosen[-1].created.date()
-    titles = _template_titles()
+    titles = worksheet_titles()
     by_sheet: dict[str, list[Entry]] = {}
     for e in chosen:
         by_sheet.setdefault(e.template, []).append(e)
-    order = sorted(by_sheet, key=lambda t: titles.get(t, _humanize(t)).lower())
-    worksheets = tuple((titles.get(t, _humanize(t)), len(by_sheet[t])) for t in order)
+    order = sorted(by_sheet, key=lambda t: titles.get(t, field_label(t)).lower())
+    worksheets = tuple((titles.get(t, field_label(t)), len(by_sheet[t])) for t in order)
     # Charts are drawn from the texts as shown, so a redacted name stays redacted inside a picture too.
     charts = _charts([dataclasses.replace(e, text=texts[e.id]) for e in chosen], start, end)
 
     page = _render(
         first=first,
         last=last,
-        sheets=[(t, titles.get(t, _humanize(t)), by_sheet[t]) for t in order],
+        sheets=[(t, titles.get(t, field_label(t)), by_sheet[t]) for t in order],
         texts=texts,
         charts=charts,
         reflections=[(r, reflection_texts[r.id]) for r in shown],
@@ -568,7 +552,7 @@ def _render(
             ]
             for e in sitting:
                 if e.field != "entry":
-                    out.append(f'<h4 class="label">{_e(_humanize(e.field))}</h4>')
+                    out.append(f'<h4 class="label">{_e(field_label(e.field))}</h4>')
                 out.append(_text(texts[e.id]))
                 if e.mood is not None:
                     out.append(f'<p class="mood">Mood {_num(e.mood)} / 10</p>')
@@ -612,7 +596,7 @@ def _reflection(r: _Saved, text: str, every: dict[str, Entry], titles: dict[str,
     found = sorted((e for e in cited if e is not None), key=lambda e: e.created)
     if cited:
         # One line per day and worksheet: a thought record's five fields are one sitting, not five entries.
-        sittings = Counter((e.created.date(), titles.get(e.template, _humanize(e.template))) for e in found)
+        sittings = Counter((e.created.date(), titles.get(e.template, field_label(e.template))) for e in found)
         names = [
             f"{_day(day)} ({title}{f', {n} entries' if n > 1 else ''})"
             for (day, title), n in sittings.items()

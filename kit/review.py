@@ -122,44 +122,6 @@ def entries_between(since: date, until: date, *, journal: Path | str | None = No
     return sorted(found, key=lambda e: e.created)  # stable: same time, notebook and cell order
 
 
-def _worksheet_titles() -> dict[str, str]:
-    from kit.templates import list_templates
-
-    try:
-        return {t.name: t.title for t in list_templates()}
-    except (OSError, ValueError):  # a damaged template file must not stop the review
-        return {}
-
-
-def _field_headings() -> dict[tuple[str, str], str]:
-    """(template, field) -> the heading the worksheet shows above that field ("What I noticed")."""
-    import json
-
-    from kit.templates import list_templates
-
-    headings: dict[tuple[str, str], str] = {}
-    try:
-        for template in list_templates():
-            heading = ""
-            for cell in json.loads(template.path.read_text(encoding="utf-8")).get("cells", []):
-                source = "".join(cell.get("source", ""))
-                meta = (cell.get("metadata") or {}).get("kit") or {}
-                if "kit-entry" in (cell.get("metadata") or {}).get("tags", []) and meta.get("field"):
-                    headings.setdefault((template.name, meta["field"]), heading)
-                elif cell.get("cell_type") == "markdown":
-                    heading = next(
-                        (ln.lstrip("#").strip() for ln in source.splitlines() if ln.startswith("#")), ""
-                    )
-    except (OSError, ValueError):  # a damaged template file must not stop the review
-        return {}
-    return {key: text for key, text in headings.items() if text}
-
-
-def _field_name(field: str) -> str:
-    words = field.replace("-", " ").replace("_", " ").split()
-    return " ".join(["I" if w == "i" else w for w in words]).capitalize().replace(" i ", " I ")
-
-
 def _quoted(text: str) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in text.strip().splitlines())
 
@@ -169,8 +131,11 @@ def entries_markdown(entries: Iterable[Any]) -> str:
     entries = list(entries)
     if not entries:
         return "_No entries in this period. That's fine — a review can start from a blank page too._"
-    titles = _worksheet_titles()
-    headings = _field_headings()
+    from kit.templates import field_headings, field_label
+    from kit.templates import titles as worksheet_titles
+
+    titles = worksheet_titles()
+    headings = field_headings()
     groups: dict[str, list[Any]] = {}
     for e in entries:
         groups.setdefault(e.template, []).append(e)
@@ -181,11 +146,11 @@ def entries_markdown(entries: Iterable[Any]) -> str:
         "Private entries are not shown."
     ]
     for template, found in groups.items():
-        title = titles.get(template) or ("Journal" if template == "journal" else _field_name(template))
+        title = titles.get(template) or ("Journal" if template == "journal" else field_label(template))
         lines += ["", f"### {title} ({len(found)})"]
         for e in found:
             mood = f" · mood {_number(e.mood)}" if e.mood is not None else ""
-            name = headings.get((e.template, e.field)) or _field_name(e.field)
+            name = headings.get((e.template, e.field)) or field_label(e.field)
             field = "" if e.field == "entry" else f" · {name}"
             lines += [
                 "",

@@ -78,3 +78,39 @@ def new_from_template(name: str, journal: Path, when: datetime | None = None) ->
     if path is not None:
         return path
     raise TemplateNotFound(f"too many notebooks named {stem}* in {journal} — tidy the folder and try again")
+
+
+def titles() -> dict[str, str]:
+    """Template name -> its title ("cbt-thought-record" -> "CBT thought record"); {} if the folder is damaged."""
+    try:
+        return {t.name: t.title for t in list_templates()}
+    except (OSError, ValueError):  # a damaged template file must not stop a review or an export
+        return {}
+
+
+def field_label(slug: str) -> str:
+    """``hot-thought`` -> ``Hot thought``: how a worksheet field or name reads on paper."""
+    words = ["I" if w == "i" else w for w in slug.replace("_", " ").replace("-", " ").split()]
+    return " ".join(words).capitalize().replace(" i ", " I ") if words else slug
+
+
+def field_headings() -> dict[tuple[str, str], str]:
+    """(template, field) -> the heading the worksheet shows above that field ("What I noticed")."""
+    import json
+
+    headings: dict[tuple[str, str], str] = {}
+    try:
+        for template in list_templates():
+            heading = ""
+            for cell in json.loads(template.path.read_text(encoding="utf-8")).get("cells", []):
+                source = "".join(cell.get("source", ""))
+                meta = (cell.get("metadata") or {}).get("kit") or {}
+                if ENTRY_TAG in (cell.get("metadata") or {}).get("tags", []) and meta.get("field"):
+                    headings.setdefault((template.name, meta["field"]), heading)
+                elif cell.get("cell_type") == "markdown":
+                    heading = next(
+                        (ln.lstrip("#").strip() for ln in source.splitlines() if ln.startswith("#")), ""
+                    )
+    except (OSError, ValueError):  # a damaged template file must not stop the review
+        return {}
+    return {key: text for key, text in headings.items() if text}
