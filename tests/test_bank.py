@@ -466,10 +466,19 @@ def test_cli_for_me_without_an_index_falls_back_with_a_note(capsys) -> None:
     assert "picked at random" in data["note"] and len(data["prompts"]) == 3
 
 
-def test_cli_for_me_follows_recent_themes_without_showing_entries(capsys, journal, make_notebook) -> None:
+def _recent(make_notebook, journal, texts: list[str]) -> None:
+    """The texts as entries of the last days, newest first, indexed."""
     from kit.index import Index
 
     now = datetime.now().astimezone()
+    make_notebook(
+        "recent.ipynb",
+        [{"text": t, "created": (now - timedelta(days=i)).isoformat()} for i, t in enumerate(texts)],
+    )
+    Index(journal=journal).update(progress=False)
+
+
+def test_cli_for_me_follows_recent_themes_without_showing_entries(capsys, journal, make_notebook) -> None:
     texts = [
         "Could not sleep again, the alarm went off after three hours of tossing in bed.",
         "Slept badly, woke before the alarm and lay in bed for hours.",
@@ -478,11 +487,7 @@ def test_cli_for_me_follows_recent_themes_without_showing_entries(capsys, journa
         "The report deadline at work is Friday and the team is behind.",
         "Stayed late at work finishing the report before the deadline.",
     ]
-    make_notebook(
-        "recent.ipynb",
-        [{"text": t, "created": (now - timedelta(days=i)).isoformat()} for i, t in enumerate(texts)],
-    )
-    Index(journal=journal).update(progress=False)
+    _recent(make_notebook, journal, texts)
     code, out, err = reflect(capsys, "prompt", "--for-me", "-n", "4", "--seed", "3")
     assert code == 0, err
     assert "picked at random" not in out
@@ -496,19 +501,12 @@ def test_cli_for_me_follows_recent_themes_without_showing_entries(capsys, journa
 
 
 def test_cli_for_me_shows_helplines_not_prompts_after_a_crisis_entry(capsys, journal, make_notebook) -> None:
-    from kit.index import Index
-
-    now = datetime.now().astimezone()
     texts = [
         "Could not sleep again, the alarm went off after three hours of tossing in bed.",
         "Slept badly and I want to die, I can't keep going like this.",
         "Another short night of sleep, the alarm felt cruel this morning in bed.",
     ]
-    make_notebook(
-        "recent.ipynb",
-        [{"text": t, "created": (now - timedelta(days=i)).isoformat()} for i, t in enumerate(texts)],
-    )
-    Index(journal=journal).update(progress=False)
+    _recent(make_notebook, journal, texts)
     code, out, _ = reflect(capsys, "prompt", "--for-me")
     assert code == 0
     assert "988" in out and "116 123" in out
