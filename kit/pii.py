@@ -66,6 +66,7 @@ _TO_PERSON = re.compile(
     re.IGNORECASE,
 )
 _CUES = _PERSON_CUES | _PLACE_CUES
+_LIST_JOIN = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)")
 _SENTENCE_OPENERS = frozenset(
     """
     then but and so when after later also even maybe now still because if as once while until before since
@@ -110,6 +111,8 @@ def _names(text: str) -> list[Span]:
             cue = words[0][1].lower()
             words = words[1:]
             start = words[0][0]
+        elif spans and _LIST_JOIN.fullmatch(text, spans[-1].end, run.start()):  # "met Chloe and Ben"
+            cue, start = "list:" + spans[-1].label, words[0][0]
         else:
             prev = _CUE_BEFORE.search(text, max(0, run.start() - 30), run.start())
             cue = prev.group(1).lower() if prev is not None else ""
@@ -130,7 +133,10 @@ def _names(text: str) -> list[Span]:
             continue
         while words and words[-1][1] in _NOT_NAMES:
             words.pop()
-        if cue in ("title", "after") or cue in _PERSON_CUES:
+        if cue.startswith("list:"):  # the next name in a list takes the kind of the one before it
+            label = cue[5:]
+            words = words[: 2 if label == "PERSON" else 3]
+        elif cue in ("title", "after") or cue in _PERSON_CUES:
             label, words = "PERSON", words[:2]
         elif cue in _PLACE_CUES:
             after = text[words[0][0] + len(words[0][1]) : words[0][0] + len(words[0][1]) + 2]

@@ -840,6 +840,11 @@ def test_report_is_a_frozen_value_with_a_dict_form():
         ("Priya wants a break. Lunch. Then Tom came over.", [("PERSON", "Priya"), ("PERSON", "Tom")]),
         ("Priya and I walked home.", [("PERSON", "Priya")]),
         ("Mrs Khan said hello.", [("PERSON", "Mrs Khan")]),
+        # The next names of a list take the kind of the first.
+        ("Met Chloe and Ben for coffee.", [("PERSON", "Chloe"), ("PERSON", "Ben")]),
+        ("Went out with Tom, Anna and Raj.", [("PERSON", "Tom"), ("PERSON", "Anna"), ("PERSON", "Raj")]),
+        ("Flew to Leeds and York.", [("PLACE", "Leeds"), ("PLACE", "York")]),
+        ("Met Chloe and Monday was fine.", [("PERSON", "Chloe")]),
         ("I just lost my job. What are the tallest bridges in NYC?", [("PLACE", "NYC")]),
     ],
 )
