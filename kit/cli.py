@@ -279,10 +279,18 @@ def cmd_forget(args: argparse.Namespace) -> int:
             )
     else:
         ids = [args.entry_id]
+    texts = _indexed_texts(index, ids)
     count = index.forget(ids)
     # The notebooks are the truth: an entry still there, and not private, comes back with the next index run.
     back = index.would_return(ids)
     hint = _forget_hint(count, back)
+    copies = _copies_of(index.journal, texts)
+    if copies:
+        copy_hint = (
+            f"Words of {'it' if count == 1 else 'them'} are also in {', '.join(copies)} (reviews and saved "
+            "reflections keep their own copy) — edit or delete those too if you want them gone"
+        )
+        hint = f"{hint}\n{copy_hint}" if hint else copy_hint
     if args.json:
         print(
             json.dumps(
@@ -292,6 +300,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
                     "still_in_notebooks": [
                         {"id": e.id, "notebook": e.notebook, "cell_id": e.cell_id} for e in back
                     ],
+                    "copies": copies,
                     "hint": hint,
                 },
                 ensure_ascii=False,
@@ -303,6 +312,43 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if hint:
         print(hint)
     return 0
+
+
+def _indexed_texts(index: Any, ids: list[str]) -> list[str]:
+    """The indexed texts of ``ids`` (read before they are forgotten); none when there is no index."""
+    from kit.errors import IndexMissing
+
+    try:
+        got = index.collection().get(ids=ids, include=["documents"])
+    except IndexMissing:
+        return []
+    return [doc for doc in got["documents"] if doc]
+
+
+def _copies_of(journal: Path, texts: list[str]) -> list[str]:
+    """Notebooks whose outputs (weekly reviews, saved reflections) quote a sentence of any of ``texts``."""
+    from kit.digest import sentences
+    from kit.notebooks import iter_notebooks
+
+    needles = {s for text in texts for s in sentences(text) if len(s) >= 20}
+    found = []
+    for path in iter_notebooks(journal):
+        try:
+            nb = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        shown = []
+        for cell in nb.get("cells", []):
+            for output in cell.get("outputs") or [] if isinstance(cell, dict) else []:
+                if ((output.get("metadata") or {}).get("kit") or {}).get("kind") == "entry":
+                    continue  # the entry itself, kept by a widget: that is the notebook, not a copy
+                for value in (output.get("data") or {}).values():
+                    shown.append("".join(value) if isinstance(value, list) else str(value))
+            shown.append(json.dumps((cell.get("metadata") or {}).get("kit") or {}, ensure_ascii=False))
+        haystack = "\n".join(shown)
+        if any(needle in haystack for needle in needles):
+            found.append(path.relative_to(journal).as_posix())
+    return found
 
 
 def _forget_hint(count: int, back: list[Any]) -> str | None:

@@ -368,3 +368,31 @@ def test_an_entry_marked_private_leaves_no_trace_after_reflect_index(journal, ki
     assert report.removed == 1
     leftovers = [p for p in kit_home.rglob("*") if p.is_file() and canary.encode() in p.read_bytes()]
     assert leftovers == []
+
+
+def test_copies_in_saved_reflections_and_reviews_are_named(capsys, journal, secret_journal):
+    import nbformat
+
+    secret = secret_journal["secret"]
+    review = nbformat.v4.new_notebook()
+    quoted = nbformat.v4.new_code_cell("review.entries_markdown(entries)")
+    quoted.outputs = [
+        nbformat.v4.new_output(
+            "display_data", data={"text/markdown": f"> {secret.text}\n\n> Something else."}
+        )
+    ]
+    review.cells.append(quoted)
+    nbformat.write(review, journal / "2026-W10-weekly-review.ipynb")
+    unrelated = nbformat.v4.new_notebook()
+    unrelated.cells.append(nbformat.v4.new_markdown_cell("Nothing quoted here."))
+    nbformat.write(unrelated, journal / "notes.ipynb")
+
+    code, out, _ = _run(capsys, "forget", secret.id, "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["copies"] == ["2026-W10-weekly-review.ipynb"]
+    assert "2026-W10-weekly-review.ipynb" in result["hint"] and "keep their own copy" in result["hint"]
+
+    other = secret_journal["after"]
+    code, out, _ = _run(capsys, "forget", other.id, "--json")
+    assert json.loads(out)["copies"] == []  # its words are quoted nowhere
