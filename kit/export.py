@@ -19,9 +19,6 @@ import html
 import logging
 import os
 import re
-import shutil
-import subprocess
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from kit.entries import Entry
 from kit.errors import ConfigError, JournalNotFound, KitError
+from kit.pdf import find_chromium, print_pdf
 from kit.templates import field_label
 from kit.templates import titles as worksheet_titles
 
@@ -39,11 +37,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("kit")
 
 FORMATS = (".html", ".pdf")
-PDF_TIMEOUT = 120  # seconds; printing a long journal takes a few
-PDF_HELP = (
-    "install chromium (apt-get install chromium) or set KIT_CHROMIUM to it, or export --out packet.html"
-)
-_BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 _LABEL_ORDER = ("PERSON", "PLACE", "EMAIL", "PHONE", "ADDRESS")
 _TITLES = frozenset("mrs prof professor".split())  # part of a found name ("Mrs Khan"), not the name
 AI_BOX_LABEL = "AI-written — not the writer's words, not advice"
@@ -59,10 +52,6 @@ class ExportFormat(KitError):
 
 class NothingToExport(KitError):
     """No entries match, so there would be nothing in the packet."""
-
-
-class PdfUnavailable(KitError):
-    """Chromium, which prints the PDF, is missing or failed."""
 
 
 @dataclass(frozen=True)
@@ -655,90 +644,6 @@ def _write_new(path: Path, data: bytes, overwrite: bool) -> None:
         raise ExportExists(f"{path} already exists — choose another name, or add --force") from None
     if overwrite:
         os.chmod(path, 0o600)
-
-
-# ---------------------------------------------------------------- PDF through headless Chromium
-
-
-def find_chromium() -> str:
-    """The Chromium to print with: KIT_CHROMIUM, else chromium / chromium-browser / google-chrome on PATH."""
-    configured = os.environ.get("KIT_CHROMIUM", "").strip()
-    if configured:
-        found = shutil.which(configured)
-        if not found:
-            raise PdfUnavailable(f"KIT_CHROMIUM={configured!r} is not a program here — {PDF_HELP}")
-        return found
-    for name in _BROWSERS:
-        if found := shutil.which(name):
-            return found
-    raise PdfUnavailable(f"making a PDF needs Chromium, which was not found — {PDF_HELP}")
-
-
-def print_pdf(page: str, *, browser: str | None = None, timeout: float = PDF_TIMEOUT) -> bytes:
-    """Print an HTML page to PDF bytes with headless Chromium, offline, in a throwaway profile."""
-    import signal
-
-    browser = browser or find_chromium()
-    with tempfile.TemporaryDirectory(prefix="kit-packet-") as tmp:  # 0700: it briefly holds journal text
-        folder = Path(tmp)
-        source, pdf = folder / "packet.html", folder / "packet.pdf"
-        source.write_text(page, encoding="utf-8")
-        args = [
-            browser,
-            "--headless",
-            "--disable-gpu",
-            "--no-sandbox",  # needed as root and in most containers; the page is the kit's own, with no script
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--no-default-browser-check",
-            "--disable-extensions",
-            "--disable-sync",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-default-apps",
-            "--disable-crash-reporter",
-            # Network pointed at nowhere: names resolve to nothing and any request goes to a closed port.
-            "--proxy-server=127.0.0.1:9",
-            "--host-resolver-rules=MAP * ~NOTFOUND",
-            f"--user-data-dir={folder / 'profile'}",
-            "--no-pdf-header-footer",
-            "--print-to-pdf-no-header",  # the same, for Chromium before 111
-            f"--print-to-pdf={pdf}",
-            source.as_uri(),
-        ]
-        # Keep Chromium's caches and config in the throwaway folder, not in the person's home.
-        env = {
-            **os.environ,
-            "XDG_CONFIG_HOME": str(folder / "config"),
-            "XDG_CACHE_HOME": str(folder / "cache"),
-        }
-        proc = subprocess.Popen(
-            args,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-            start_new_session=True,  # its own process group, so a hang can be stopped with all its children
-        )
-        try:
-            _, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
-            raise PdfUnavailable(
-                f"Chromium did not finish printing within {timeout:g} s — try again, or {PDF_HELP}"
-            ) from None
-        data = pdf.read_bytes() if pdf.exists() else b""
-        if proc.returncode != 0 or not data.startswith(b"%PDF"):
-            last = next(
-                (ln for ln in reversed(err.decode("utf-8", "replace").splitlines()) if ln.strip()),
-                "no output",
-            )
-            raise PdfUnavailable(
-                f"Chromium ({browser}) could not print the PDF (exit {proc.returncode}: {last.strip()[:160]}) "
-                f"— {PDF_HELP}"
-            )
-        return data
 
 
 # ---------------------------------------------------------------- the `reflect export` command

@@ -14,11 +14,11 @@ from kit.export import (
     ExportExists,
     ExportFormat,
     NothingToExport,
-    PdfUnavailable,
     add_commands,
     build_packet,
     export,
 )
+from kit.pdf import PdfUnavailable
 
 PRIVATE_MARKER = "quokka-lantern-private"
 AI_MARKER = "noticing the small steadying things"
@@ -356,7 +356,7 @@ def test_pdf_failure_is_one_line_and_writes_nothing(sample, tmp_path, monkeypatc
 
 
 def test_a_hung_chromium_is_stopped(tmp_path):
-    from kit.export import print_pdf
+    from kit.pdf import print_pdf
 
     browser = _fake_browser(tmp_path, "sleep 30 &\nwait\n")
     with pytest.raises(PdfUnavailable, match="did not finish"):

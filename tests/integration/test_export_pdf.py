@@ -22,7 +22,7 @@ PII_VALUES = ("Kowalski", "Leeds", "anna.k@example.org", "7700 900123")
 
 def _chromium() -> str | None:
     from kit.errors import KitError
-    from kit.export import find_chromium
+    from kit.pdf import find_chromium
 
     try:
         return find_chromium()
