@@ -100,50 +100,34 @@ class _Saved:
 def _entries(journal: Path) -> tuple[list[Entry], int]:
     """Every entry of the journal (notebooks, then widget entries not saved into them yet) and how many
     notebooks could not be read."""
+    from kit.index import with_pending
     from kit.notebooks import scan_journal
-    from kit.widgets.pending import pending_entries
 
-    scan = scan_journal(journal)
-    known = {e.id for e in scan.entries}
-    pending = [e for e in pending_entries(journal) if e.id not in known]
-    return [*scan.entries, *pending], len(scan.unreadable)
+    scan = with_pending(scan_journal(journal), journal)
+    return list(scan.entries), len(scan.unreadable)
 
 
 def _saved_reflections(journal: Path) -> list[_Saved]:
     """Reflections kept in the journal's notebooks, from a tagged cell's metadata or a widget's output."""
-    from kit.notebooks import iter_notebooks, parse_json
+    from kit.notebooks import iter_notebooks, saved_reflections
 
     found: dict[str, _Saved] = {}
     for path in iter_notebooks(journal):
         try:
-            nb = parse_json(path.read_bytes(), path.name)
+            saved = saved_reflections(path)
         except (OSError, KitError):
             continue  # already reported by the entry scan
-        for cell in nb.get("cells", []):
-            if not isinstance(cell, dict):
+        for r in saved:
+            if r.id in found:
                 continue
-            metas = [((cell.get("metadata") or {}).get("kit"), None)]
-            for output in cell.get("outputs") or []:
-                if isinstance(output, dict):
-                    metas.append(((output.get("metadata") or {}).get("kit"), output.get("data") or {}))
-            for meta, data in metas:
-                if not isinstance(meta, dict) or meta.get("kind") != "reflection" or not meta.get("id"):
-                    continue
-                if meta["id"] in found:
-                    continue
-                text = meta.get("text")
-                if not isinstance(text, str) and data is not None:
-                    raw = data.get("text/markdown") or data.get("text/plain") or ""
-                    text = "".join(raw) if isinstance(raw, list) else str(raw)
-                prov = meta.get("provenance") if isinstance(meta.get("provenance"), dict) else {}
-                written_by = str(prov.get("written_by") or ("model" if meta.get("ai_written") else "digest"))
-                found[meta["id"]] = _Saved(
-                    id=str(meta["id"]),
-                    text=text or "",
-                    written_by=written_by,
-                    provenance=prov,
-                    created=_moment(prov.get("created")),
-                )
+            prov = r.provenance
+            found[r.id] = _Saved(
+                id=r.id,
+                text=r.text if r.text is not None else r.shown,
+                written_by=str(prov.get("written_by") or "digest"),
+                provenance=prov,
+                created=_moment(prov.get("created")),
+            )
     return sorted(found.values(), key=lambda r: (r.created.timestamp() if r.created else 0.0, r.id))
 
 

@@ -460,6 +460,65 @@ def asdict_safe(value: Any) -> Any:
     return json.loads(json.dumps(dataclasses.asdict(value), default=str))
 
 
+@dataclass(frozen=True)
+class SavedReflection:
+    """A reflection as a notebook keeps it: its id, its text and its provenance (as plain data).
+
+    ``text`` is None when the notebook shows only a view of it (the weekly review's summary or questions)."""
+
+    id: str
+    text: str | None
+    provenance: dict[str, Any]
+    shown: str = ""  # what the notebook displays of it (the whole text, or the view)
+
+
+def saved_reflections(path: Path | str) -> list[SavedReflection]:
+    """Every reflection kept in a notebook, in cell order, each id once: ``kit-reflection`` cells (whose metadata
+    keeps the text through "Run all") and reflection outputs of any other cell (a ReflectWidget's); one shown only
+    in part (the weekly review's summary or questions) has ``text`` None."""
+    from kit.entries import REFLECTION_TAG
+
+    path = Path(path)
+    nb = parse_json(path.read_bytes(), path.name)
+    found: dict[str, SavedReflection] = {}
+
+    def keep(one: SavedReflection) -> None:
+        if one.id not in found or found[one.id].text is None:
+            found[one.id] = one
+
+    for cell in nb.get("cells", []):
+        if not isinstance(cell, dict):
+            continue
+        meta = (cell.get("metadata") or {}).get("kit")
+        if REFLECTION_TAG in _tags(cell) and _is_reflection(meta) and isinstance(meta.get("text"), str):
+            keep(SavedReflection(meta["id"], meta["text"], meta["provenance"], meta["text"]))
+        for output in cell.get("outputs") or []:
+            out_meta = ((output or {}).get("metadata") or {}).get("kit") if isinstance(output, dict) else None
+            if _is_reflection(out_meta):
+                data = output.get("data") or {}
+                markdown, plain = _joined(data.get("text/markdown")), _joined(data.get("text/plain"))
+                # The kit keeps a whole reflection with the same text as text/plain (ReflectWidget, save_reflection);
+                # any other display carrying its provenance shows a part of it (the weekly review).
+                whole = markdown if markdown == plain else None
+                keep(SavedReflection(out_meta["id"], whole, out_meta["provenance"], markdown or plain or ""))
+    return list(found.values())
+
+
+def _joined(value: Any) -> str | None:
+    if isinstance(value, list):
+        return "".join(str(v) for v in value)
+    return value if isinstance(value, str) else None
+
+
+def _is_reflection(meta: Any) -> bool:
+    return (
+        isinstance(meta, dict)
+        and meta.get("kind") == "reflection"
+        and isinstance(meta.get("id"), str)
+        and isinstance(meta.get("provenance"), dict)
+    )
+
+
 def save_reflection(
     notebook_path: Path | str, reflection: Any, *, check_open: bool = True, journal: Path | None = None
 ) -> Path:
