@@ -20,9 +20,9 @@ class _OneLine(logging.Formatter):
 
 
 def _journal(args: argparse.Namespace) -> Path:
-    from kit.config import settings
+    from kit.config import journal_folder
 
-    return Path(args.journal).expanduser().resolve() if getattr(args, "journal", None) else settings().journal
+    return journal_folder(getattr(args, "journal", None))
 
 
 def cmd_templates(args: argparse.Namespace) -> int:

@@ -79,3 +79,8 @@ def lock(path: Path, timeout: float):
 def settings() -> Settings:
     """The current settings (environment read now)."""
     return Settings.from_env()
+
+
+def journal_folder(journal: Path | str | None = None) -> Path:
+    """The journal folder: the one given (``--journal``, ``journal=``), else KIT_JOURNAL (or ./journal)."""
+    return Path(journal).expanduser().resolve() if journal else settings().journal

@@ -152,13 +152,13 @@ def build_packet(
 ) -> Packet:
     """Build the packet for a journal: cover note, mood chart, entries by worksheet and date, and (only with
     ``include_ai``) saved reflections. Raises NothingToExport when no entry matches."""
-    from kit.config import settings
+    from kit.config import journal_folder
     from kit.retrieve import as_datetime
 
     start, end = as_datetime(since), as_datetime(until, end_of_day=True)
     if start and end and start > end:
         raise ConfigError(f"--since {start:%Y-%m-%d} is after --until {end:%Y-%m-%d} — swap the two dates")
-    folder = Path(journal).expanduser().resolve() if journal is not None else settings().journal
+    folder = journal_folder(journal)
     if not folder.is_dir():
         raise JournalNotFound(
             f"the journal folder {folder} does not exist — point --journal / KIT_JOURNAL at your journal"

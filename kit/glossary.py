@@ -858,12 +858,10 @@ def _write_checked(
 
 def _journal(journal: Path | str | None) -> Path | None:
     """The journal folder (for the safety plan), or None when settings cannot say: the helplines still show."""
-    if journal is not None:
-        return Path(journal).expanduser()
-    try:
-        from kit.config import settings
+    from kit.config import journal_folder
 
-        return settings().journal
+    try:
+        return journal_folder(journal)
     except KitError:
         return None
 

@@ -579,11 +579,9 @@ class _PinnedCollection:
 
 def cmd_replay(args: Any) -> int:
     """``reflect replay NOTEBOOK``: exit 0 whenever it ran, whatever it found (the statuses say); 1 on an error."""
-    from kit.config import settings
+    from kit.config import journal_folder
 
-    journal = (
-        Path(args.journal).expanduser().resolve() if getattr(args, "journal", None) else settings().journal
-    )
+    journal = journal_folder(getattr(args, "journal", None))
     live = sys.stderr.isatty() and not args.json
 
     def progress(line: str) -> None:

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from kit.config import journal_folder
 from kit.errors import ConfigError, KitError
 
 NOTEBOOK = "weekly-review.ipynb"
@@ -96,13 +97,6 @@ def _day(d: date) -> str:
 
 
 # ---------------------------------------------------------------- entries
-
-
-def journal_folder(journal: Path | str | None = None) -> Path:
-    """The journal folder: the one given, else KIT_JOURNAL (or ./journal)."""
-    from kit.config import settings
-
-    return Path(journal).expanduser().resolve() if journal else settings().journal
 
 
 def entries_between(since: date, until: date, *, journal: Path | str | None = None) -> list[Any]:
