@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from kit.entries import Entry
 from kit.errors import ConfigError, JournalNotFound, KitError
 from kit.pdf import find_chromium, print_pdf
+from kit.plots import plural
 from kit.templates import field_label
 from kit.templates import titles as worksheet_titles
 
@@ -393,11 +394,6 @@ def _css() -> str:
     return resources.files("kit").joinpath("data/packet.css").read_text("utf-8")
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    """``1 entry``, ``2 entries``."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def _render(
     *,
     first: date,
@@ -440,14 +436,14 @@ def _render(
         "</div>",
         "<h2>In this packet</h2>",
         '<ul class="facts">',
-        f"<li>{_count(total, 'entry', 'entries')} from {_count(len(sheets), 'worksheet')}, {_e(span)}.</li>",
+        f"<li>{plural(total, 'entry', 'entries')} from {plural(len(sheets), 'worksheet')}, {_e(span)}.</li>",
     ]
     if charts:
         names = ", ".join(c.title for c in charts)
-        out.append(f"<li>{_e(_count(len(charts), 'chart'))} drawn from these entries: {_e(names)}.</li>")
+        out.append(f"<li>{_e(plural(len(charts), 'chart'))} drawn from these entries: {_e(names)}.</li>")
     if reflections:
         out.append(
-            f"<li>{_count(len(reflections), 'saved reflection')} at the end, each in a box that says whether "
+            f"<li>{plural(len(reflections), 'saved reflection')} at the end, each in a box that says whether "
             "an AI wrote it or the kit computed it. They are not the writer's words.</li>"
         )
     else:
@@ -508,7 +504,7 @@ def _render(
         out += [
             '<section class="worksheet">',
             f"<h2>{_e(title)}</h2>",
-            f'<p class="meta">{_count(len(entries), "entry", "entries")} · {_e(dates)}</p>',
+            f'<p class="meta">{plural(len(entries), "entry", "entries")} · {_e(dates)}</p>',
         ]
         # A sitting: the fields written together (one worksheet notebook made at one time), or one entry.
         sittings: list[list[Entry]] = []
@@ -576,7 +572,7 @@ def _reflection(r: _Saved, text: str, every: dict[str, Entry], titles: dict[str,
         ]
         gone = len(cited) - len(found)
         if gone:
-            names.append(f"{_count(gone, 'entry', 'entries')} no longer in the journal")
+            names.append(f"{plural(gone, 'entry', 'entries')} no longer in the journal")
         rows.append(("Based on entries", "; ".join(names)))
     details = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows)
     return (
@@ -648,14 +644,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     packet = report.packet
     span = _span(packet.since, packet.until)
-    entries = _count(packet.entries, "entry", "entries")
+    entries = plural(packet.entries, "entry", "entries")
     print(f"Wrote {report.path} ({max(1, round(report.size / 1024))} KB): {entries}, {span}.")
     parts = [f"{n} {what}" for what, n in packet.left_out]
     print(
         "Left out: " + ("; ".join(parts) if parts else "nothing (private entries are never included)") + "."
     )
     if packet.ai:
-        print(f"Included {_count(packet.ai, 'saved reflection')}, each marked as not your words.")
+        print(f"Included {plural(packet.ai, 'saved reflection')}, each marked as not your words.")
     elif not args.include_ai and any("not asked for" in what for what, _ in packet.left_out):
         print("Add --include-ai to include your saved reflections, each marked as AI or kit output.")
     if args.redact:

@@ -145,12 +145,14 @@ def _num(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-def _day_words(d: date) -> str:
+def day_words(d: date) -> str:
+    """``Mon 2 Mar``: a day as the charts' alt text and the review say it."""
     return f"{d:%a} {d.day} {d:%b}"
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 entry``, ``2 entries``."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def _days(start: date, end: date) -> list[date]:
@@ -288,14 +290,14 @@ def mood_alt(series: Sequence[tuple[date, float | None]]) -> str:
         return "No moods recorded in this period."
     values = [m for _, m in known]
     gaps = len(series) - len(known)
-    span = f"{_day_words(series[0][0])} to {_day_words(series[-1][0])}"
+    span = f"{day_words(series[0][0])} to {day_words(series[-1][0])}"
     if len(known) == 1:
-        trend = f"Mood {_num(values[0])} on {_day_words(known[0][0])}"
+        trend = f"Mood {_num(values[0])} on {day_words(known[0][0])}"
     else:
         trend = f"Mood from {_num(values[0])} to {_num(values[-1])}"
     extremes = f" (lowest {_num(min(values))}, highest {_num(max(values))})" if len(known) > 2 else ""
-    missing = f"{_plural(gaps, 'day')} without an entry" if gaps else "an entry every day"
-    return f"{trend} over {_plural(len(series), 'day')}, {span}{extremes}; {missing}."
+    missing = f"{plural(gaps, 'day')} without an entry" if gaps else "an entry every day"
+    return f"{trend} over {plural(len(series), 'day')}, {span}{extremes}; {missing}."
 
 
 def mood_series_chart(series: Sequence[tuple[date, float | None]]) -> Chart | None:
@@ -406,9 +408,9 @@ def activation_chart(entries: Iterable[Any], *, since: Any = None, until: Any = 
     trend = f"; mood from {_num(moods[0])} to {_num(moods[-1])}" if len(moods) > 1 else ""
     gaps = len(points) - len(logged)
     alt = (
-        f"{_plural(count, 'activity', 'activities')} logged on {_plural(len(logged), 'day')} from "
-        f"{_day_words(points[0][0])} to {_day_words(points[-1][0])}. Average {', '.join(averages)}{trend}"
-        + (f"; {_plural(gaps, 'day')} without an entry." if gaps else ".")
+        f"{plural(count, 'activity', 'activities')} logged on {plural(len(logged), 'day')} from "
+        f"{day_words(points[0][0])} to {day_words(points[-1][0])}. Average {', '.join(averages)}{trend}"
+        + (f"; {plural(gaps, 'day')} without an entry." if gaps else ".")
     )
     return _build("activation", _styled(draw), title, alt, ("date", *MEASURES, "activities"), points)
 
@@ -486,7 +488,7 @@ def goals_chart(entries: Iterable[Any], *, since: Any = None, until: Any = None)
         return fig
 
     alt = (
-        f"{_plural(len(goals), 'goal')}: "
+        f"{plural(len(goals), 'goal')}: "
         + "; ".join(f"“{g[0]}” {g[1]} of {g[2]} small steps done" for g in goals)
         + "."
     )
@@ -561,7 +563,7 @@ def values_chart(entries: Iterable[Any], *, since: Any = None, until: Any = None
         return fig
 
     both = [s for s in scores if s[1] is not None and s[2] is not None]
-    alt = f"Importance and how closely you lived by it, for {_plural(len(scores), 'area')} of life"
+    alt = f"Importance and how closely you lived by it, for {plural(len(scores), 'area')} of life"
     if both:
         gap = max(both, key=lambda s: (s[1] - s[2], -scores.index(s)))
         if gap[1] - gap[2] > 0:

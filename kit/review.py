@@ -22,6 +22,7 @@ from typing import Any
 
 from kit.config import journal_folder
 from kit.errors import ConfigError, KitError
+from kit.plots import day_words, plural
 
 NOTEBOOK = "weekly-review.ipynb"
 RECENT_WEEKS = 4  # goals and values worksheets are done now and then: the review looks this far back for them
@@ -77,7 +78,7 @@ class Period:
         return self.until - timedelta(weeks=RECENT_WEEKS) + timedelta(days=1)
 
     def describe(self) -> str:
-        span = f"{_day(self.since)} to {_day(self.until)} {self.until.year}"
+        span = f"{day_words(self.since)} to {day_words(self.until)} {self.until.year}"
         if self.week:
             return f"Week {int(self.week[-2:])} of {self.week[:4]}: {span}"
         return f"The last seven days: {span}"
@@ -90,10 +91,6 @@ def review_period(week: str | None = None, *, today: date | None = None) -> Peri
         return Period(since, until, week_of(since))
     end = today or date.today()
     return Period(end - timedelta(days=6), end, None)
-
-
-def _day(d: date) -> str:
-    return f"{d:%a} {d.day} {d:%b}"
 
 
 # ---------------------------------------------------------------- entries
@@ -133,10 +130,8 @@ def entries_markdown(entries: Iterable[Any]) -> str:
     groups: dict[str, list[Any]] = {}
     for e in entries:
         groups.setdefault(e.template, []).append(e)
-    from kit.plots import _plural
-
     lines = [
-        f"{_plural(len(entries), 'entry', 'entries')} from {_plural(len(groups), 'worksheet')}. "
+        f"{plural(len(entries), 'entry', 'entries')} from {plural(len(groups), 'worksheet')}. "
         "Private entries are not shown."
     ]
     for template, found in groups.items():
@@ -148,7 +143,7 @@ def entries_markdown(entries: Iterable[Any]) -> str:
             field = "" if e.field == "entry" else f" · {name}"
             lines += [
                 "",
-                f"**{_day(e.created.date())}, {e.created:%H:%M}**{field}{mood} — `{e.notebook}`",
+                f"**{day_words(e.created.date())}, {e.created:%H:%M}**{field}{mood} — `{e.notebook}`",
                 "",
             ]
             lines.append(_quoted(e.text))
