@@ -44,7 +44,7 @@ def entry_bundle(entry: dict[str, Any]) -> dict[str, str]:
     return {"text/markdown": f"**{head}**\n\n{text}", "text/plain": f"{head}\n{text}"}
 
 
-class JournalWidget:
+class JournalWidget(_shell.Shown):
     """A text box, a mood, a private switch and Save; entries land in this cell's outputs.
 
     Save appends the entry to the notebook's write-ahead file (fsync'd) and only then shows it as a display
@@ -86,7 +86,6 @@ class JournalWidget:
         self._mood_enabled = mood
         self._room = room
         self._slots: list[Any] = []
-        self._shown = False
         self.last_error: str | None = None
         self._waiting = 0
         self._watch_stop = threading.Event()
@@ -97,11 +96,9 @@ class JournalWidget:
     # -------------------------------------------------------------- rendering
 
     def _ipython_display_(self) -> None:
-        if self._shown:
-            return
-        self._shown = True
-        _shell.show_widget(self.box)
-        self.show_outputs()
+        if not self._shown:
+            super()._ipython_display_()
+            self.show_outputs()
 
     def show_outputs(self) -> None:
         """This cell's entries (on disk and pending), then the empty outputs that later saves fill in."""

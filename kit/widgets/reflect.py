@@ -6,6 +6,7 @@ import html
 from typing import Any
 
 from kit.errors import KitError
+from kit.widgets._shell import Shown
 
 SUMMARY = "Summarise a period"
 ASK = "Ask a question"
@@ -34,7 +35,7 @@ def backend_line(backend: Any) -> str:
     return f"Answering: {backend.model_name} ({backend.name}) — {backend.reason}"
 
 
-class ReflectWidget:
+class ReflectWidget(Shown):
     """Summary or question, coach mode, Reflect; shows which backend answers before it is called.
 
     The reflection goes into a display output of this cell (``metadata.kit`` as ``kit.save_reflection`` writes
@@ -88,17 +89,15 @@ class ReflectWidget:
             ]
         )
         self._handle: Any = None
-        self._shown = False
         if show:
             self._ipython_display_()
 
     def _ipython_display_(self) -> None:
-        from kit.widgets._shell import show, show_widget
+        from kit.widgets._shell import show
 
         if self._shown:
             return
-        self._shown = True
-        show_widget(self.box)
+        super()._ipython_display_()
         # Running the cell again (a restart, "Run all") clears its outputs in JupyterLab; the reflections this
         # cell kept in the notebook on disk are shown again, so the next save does not drop them.
         for data, metadata in kept_reflections():

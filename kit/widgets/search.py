@@ -6,6 +6,7 @@ import html
 from typing import Any
 
 from kit.errors import KitError
+from kit.widgets._shell import Shown
 
 ANY = "any"
 
@@ -28,7 +29,7 @@ def hits_html(hits: list[Any]) -> str:
     return "<ol>" + "".join(rows) + "</ol>"
 
 
-class SearchWidget:
+class SearchWidget(Shown):
     """Query, number of results, dates and worksheet; the index is brought up to date before each search."""
 
     def __init__(self, k: int = 5, *, index: Any = None, show: bool = True) -> None:
@@ -57,17 +58,8 @@ class SearchWidget:
                 self.results,
             ]
         )
-        self._shown = False
         if show:
             self._ipython_display_()
-
-    def _ipython_display_(self) -> None:
-        from kit.widgets._shell import show_widget
-
-        if self._shown:  # the cell's last line would show it a second time
-            return
-        self._shown = True
-        show_widget(self.box)
 
     @property
     def index(self) -> Any:
