@@ -839,21 +839,17 @@ def _write_checked(
 ) -> tuple[str | None, list[str], list[str]]:
     """The model's answer if it passed every check (else None), why each failed attempt was withheld, and the
     problems of the last attempt (most telling first)."""
-    from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    from kit.reflect import ask_checked
 
     system, user = FOLLOW_UP.render(item=source, term=term, question=question)
-    messages: list[Any] = [SystemMessage(system), HumanMessage(user)]
-    withheld: list[str] = []
-    problems: list[str] = []
-    for attempt in range(2):
-        text = generate(backend.model, messages, None)
-        problems = answer_problems(text, source, question)
-        if not problems:
-            return text.strip(), withheld, []
-        withheld.extend(problems)
-        if attempt == 0:
-            messages += [AIMessage(text), HumanMessage(RETRY.format(problems="; ".join(problems)))]
-    return None, withheld, problems
+    return ask_checked(
+        lambda messages: generate(backend.model, messages, None),
+        [SystemMessage(system), HumanMessage(user)],
+        lambda text: answer_problems(text, source, question),
+        RETRY,
+    )
 
 
 def _journal(journal: Path | str | None) -> Path | None:

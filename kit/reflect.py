@@ -389,6 +389,28 @@ def _guard_details(
 # ---------------------------------------------------------------- a capable model writes, the check decides
 
 
+def ask_checked(
+    ask: Callable[[list[Any]], str], messages: list[Any], problems_of: Callable[[str], list[str]], retry: str
+) -> tuple[str | None, list[str], list[str]]:
+    """Ask a model, check its text; on failure ask once more, naming the problems (``retry`` formats them).
+
+    Returns the text that passed (or None), why each failed attempt was withheld, and the last attempt's problems.
+    """
+    from langchain_core.messages import AIMessage, HumanMessage
+
+    withheld: list[str] = []
+    problems: list[str] = []
+    for attempt in range(2):
+        text = ask(messages)
+        problems = problems_of(text)
+        if not problems:
+            return text.strip(), withheld, []
+        withheld.extend(problems)
+        if attempt == 0:
+            messages = [*messages, AIMessage(text), HumanMessage(retry.format(problems="; ".join(problems)))]
+    return None, withheld, problems
+
+
 def _write_checked(
     backend: Any,
     prompt: Any,
@@ -399,23 +421,26 @@ def _write_checked(
     mode: str = "summary",
 ) -> tuple[str | None, list[str], list[str]]:
     """Model text that passed the output check (or None), the handles it cites, and why attempts were withheld."""
-    from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+    from langchain_core.messages import HumanMessage, SystemMessage
 
     from kit.prompts import RETRY
 
     system, user = prompt.render(**values)
-    messages: list[Any] = [SystemMessage(system), HumanMessage(user)]
     handles = {s.handle: s.text for s in sources}
-    withheld: list[str] = []
-    for attempt in range(2):
-        text = _generate(backend.model, messages, progress)
+    cited: list[str] = []
+
+    def problems_of(text: str) -> list[str]:
         result = check_output(text, handles, context=context, require_citation=mode != "questions", mode=mode)
-        if result.ok:
-            return text.strip(), result.cited, withheld
-        withheld.extend(result.problems)
-        if attempt == 0:
-            messages += [AIMessage(text), HumanMessage(RETRY.format(problems="; ".join(result.problems)))]
-    return None, [], withheld
+        cited[:] = result.cited
+        return result.problems
+
+    text, withheld, _ = ask_checked(
+        lambda messages: _generate(backend.model, messages, progress),
+        [SystemMessage(system), HumanMessage(user)],
+        problems_of,
+        RETRY,
+    )
+    return text, (cited if text is not None else []), withheld
 
 
 _PLAIN_REASONS = (
