@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -234,8 +235,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     elif text is None:
         raise ConfigError('give the text to check: reflect check "TEXT", or `-` to read it from stdin')
     report = check(text)
+    # check() keeps to the fast rules (it runs on every save); here the person asked, so the recogniser too.
+    from kit.pii import find_pii, recogniser_status
+
+    report = dataclasses.replace(report, pii=find_pii(text, recogniser=True))
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False))
+        print(json.dumps({**report.to_dict(), "detection": recogniser_status()}, ensure_ascii=False))
         return 0
     # A crisis is not an error: the calm message with helplines, and the exit status stays 0.
     print(crisis_message(safety_plan()) if report.crisis else "No crisis language found.")
@@ -245,6 +250,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"  {span.label:<8} {span.text!r} at {span.start}-{span.end}")
     else:
         print("No personal details found.")
+    status = recogniser_status()
+    print(status[0].upper() + status[1:] + ".")
     return 0
 
 
@@ -459,7 +466,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=int, default=8, help="how many entries to answer from (default 8)")
     reflect_opts(p)
     p.set_defaults(func=cmd_ask)
-    p = sub.add_parser("check", help="safety check only: crisis language and personal details, no model")
+    p = sub.add_parser(
+        "check", help="safety check only: crisis language and personal details (no chat model)"
+    )
     p.add_argument(
         "text", nargs="?", metavar="TEXT", help="the text to check; - (or nothing, with a pipe) reads stdin"
     )

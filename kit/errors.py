@@ -35,6 +35,11 @@ class EmbedderUnavailable(KitError):
     """The embedder cannot be loaded (missing package, checksum mismatch, server down)."""
 
 
+class RecogniserUnavailable(KitError):
+    """The named-entity recogniser cannot be used (spaCy or its pipeline missing, checksum mismatch); kit.pii
+    keeps to its rules."""
+
+
 class EmbedderMismatch(KitError):
     """The index was built with another embedder than the one configured now."""
 

@@ -290,17 +290,18 @@ def build_packet(
 class _Redactor:
     """kit.pii's spans in each text, and then every other use of a name or place found anywhere in the packet.
 
-    kit.pii finds a name only after a cue ("my friend Anna"); once found, "Anna rang" elsewhere is the same
-    person, so every text is searched for the words of the names and places found in any of them.
+    kit.pii (its rules and the recogniser on this machine) can miss a name in one sentence that it finds in
+    another; once found, "Anna rang" elsewhere is the same person, so every text is searched for the words of the
+    names and places found in any of them.
     """
 
     def __init__(self, texts: list[str]) -> None:
         from kit.pii import find_pii
 
-        self._find = find_pii
+        self._find = functools.partial(find_pii, recogniser=True)
         self._words: dict[str, str] = {}  # lower-cased word -> label
         for text in texts:
-            for span in find_pii(text):
+            for span in self._find(text):
                 if span.label in ("PERSON", "PLACE"):
                     for word in re.findall(r"[^\W\d_][\w'\u2019-]*", span.text):
                         if len(word) >= 3 and word.lower() not in _TITLES:
@@ -657,6 +658,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.redact:
         found = ", ".join(f"[{label}] {n}" for label, n in packet.redactions) or "none found"
         print(f"Redacted: {found}. The search is best effort — read the packet before you share it.")
+        from kit.pii import recogniser_status
+
+        status = recogniser_status()
+        print(status[0].upper() + status[1:] + ".")
     else:
         print("Not redacted: names and places are as you wrote them (--redact replaces them with labels).")
     return 0

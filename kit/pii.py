@@ -1,7 +1,10 @@
 """Personal information in text — emails, phone numbers, street addresses, names of people and places.
 
-Best effort, offline, no model: precise rather than complete (a name is found after a cue such as "my friend",
-"with" or "in", or before a verb that only a person does: "Priya asked"). Used to warn before text goes to a model that is not on this machine, and to redact it.
+Offline. The rules are precise rather than complete: a name is found after a cue such as "my friend", "with" or
+"in", or before a verb that only a person does ("Priya asked"). With ``recogniser=True`` the names and places of
+a named-entity recogniser on this machine (kit.recogniser: spaCy's small English pipeline) are added, filtered
+for journal text; it is used where details matter — before text goes to a model that is not on this machine,
+``reflect export --redact`` and ``reflect check`` — and the kit keeps to the rules when it is not installed.
 """
 
 from __future__ import annotations
@@ -34,14 +37,27 @@ _STREET = (
     r"Highway|"
     r"Gardens|Grove|Row|Mews|Hill|Walk|Circle|(?:St|Rd|Ave|Ln|Dr|Blvd|Ct|Pl|Sq|Pkwy|Hwy|Cir)\b\.?)"
 )
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}"
+_US_ZIP = (
+    r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
+    r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),?[ \t]+\d{5}(?:-\d{4})?"
+)
+_POSTCODE = re.compile(rf"\b(?:{_UK_POSTCODE}|{_US_ZIP})\b")
+_TOWN = r"[A-Z][A-Za-z'-]+(?:[ \t]+[A-Z][A-Za-z'-]+){0,2}"
+_NEXT_LINE = r"[ \t]*,?[ \t]*\n?[ \t]*"  # ", " or a line break between the parts of an address
+# "14 Elm Road", and the town and postcode after it on the same line or the next ("14 Elm Road\nLeeds LS6 2AB").
 _ADDRESS = re.compile(
     rf"\b\d{{1,5}}[A-Za-z]?\s+(?:(?:[A-Z][A-Za-z'-]+|\d+(?:st|nd|rd|th))\s+){{1,3}}{_STREET}"
+    rf"(?:{_NEXT_LINE}{_TOWN}(?:{_NEXT_LINE}(?:{_UK_POSTCODE}|{_US_ZIP}))?(?=[ \t]*(?:[,.;!?\n]|$)))?"
 )
-# Names: capitalised words kept only after a cue ("my friend Anna", "with Tom", "Dr. Lee", "in Leeds").
-_NAME = r"[A-Z](?:['\u2019][A-Z])?[a-z]+(?:[-'\u2019][A-Z][a-z]+)?"  # Anna, O'Neil, Karen-Ann
+# Names: capitalised words kept only after a cue ("my friend Anna", "with Tom", "Dr. Lee", "in Leeds"). Letters
+# of the Latin, Greek and Cyrillic alphabets, so "Siobhán", "Małgorzata" and "Krisztián" are whole words.
+_UP = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).isupper())
+_LOW = "a-z" + "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).islower())
+_NAME = rf"[{_UP}](?:['\u2019][{_UP}])?[{_LOW}]+(?:[-'\u2019][{_UP}][{_LOW}]+)?"  # Anna, O'Neil, Karen-Ann
 _CAPITALS = re.compile(
-    rf"[A-Z](?<![A-Za-z][A-Z])(?:(?:['\u2019][A-Z])?[a-z]+(?:[-'\u2019][A-Z][a-z]+)?(?:[ \t]{_NAME})*|"
-    r"[A-Z]{1,4}(?![A-Za-z]))"
+    rf"[{_UP}](?<![{_UP}{_LOW}][{_UP}])(?:(?:['\u2019][{_UP}])?[{_LOW}]+(?:[-'\u2019][{_UP}][{_LOW}]+)?"
+    rf"(?:[ \t]{_NAME})*|[{_UP}]{{1,4}}(?![{_UP}{_LOW}]))"
 )
 _RUN_WORD = re.compile(r"\S+")
 _CUE_BEFORE = re.compile(r"([A-Za-z-]+)(\.?)[ \t]+$")
@@ -90,7 +106,7 @@ _NOT_NAMES = frozenset(
     Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
     October November December Christmas Easter Halloween Thanksgiving Today Tomorrow Yesterday Tonight
     Morning Evening The A An My Our His Her Their This That These Those It He She They We You Me Him Them
-    Us Everyone Someone Nobody Anyone Dr Mr Mrs Ms Mx Prof Professor AI OK TV PM AM IT UK US USA EU NHS ER
+    Us Your Yours Please Everyone Someone Nobody Anyone Dr Mr Mrs Ms Mx Prof Professor AI OK TV PM AM IT UK US USA EU NHS ER
     ICU Python Jupyter English French Spanish German Italian Chinese Japanese Netflix Zoom Slack Teams
     Excel Spotify YouTube Instagram Facebook Twitter WhatsApp TikTok Reddit Google Amazon Uber Covid
     Therapy Work Home School Church Bed Lunch Dinner Breakfast
@@ -129,8 +145,8 @@ def _names(text: str) -> list[Span]:
                 cue, start = "after", words[0][0]
             else:
                 continue
-        if words[0][1] in _NOT_NAMES:
-            continue
+        if words[0][1] in _NOT_NAMES or (words[0][1].isupper() and words[0][1].lower() in _COMMON):
+            continue  # "to THE": shouting, not an acronym
         while words and words[-1][1] in _NOT_NAMES:
             words.pop()
         if cue.startswith("list:"):  # the next name in a list takes the kind of the one before it
@@ -155,7 +171,12 @@ def _names(text: str) -> list[Span]:
     return spans
 
 
-def find_pii(text: str) -> list[Span]:
+def find_pii(text: str, *, recogniser: bool = False) -> list[Span]:
+    """The personal details in ``text``, in order, never overlapping.
+
+    ``recogniser=True`` adds the names and places of the recogniser on this machine (slower: about 1.5 s to load
+    once, then milliseconds per entry); without it, or when it is not installed, the rules alone
+    (:func:`recogniser_status` says which)."""
     found: list[tuple[int, Span]] = []  # (priority, span): on overlap the lower priority number wins
     if "@" in text:
         found += [(0, Span("EMAIL", m.start(), m.end(), m.group())) for m in _EMAIL.finditer(text)]
@@ -171,17 +192,167 @@ def find_pii(text: str) -> list[Span]:
             if ok and not all(_YEAR.fullmatch(g) for g in groups):
                 found.append((1, Span("PHONE", m.start(), m.end(), value)))
         found += [(2, Span("ADDRESS", m.start(), m.end(), m.group())) for m in _ADDRESS.finditer(text)]
-    found += [(3, span) for span in _names(text)]
+        found += [(2, Span("ADDRESS", m.start(), m.end(), m.group())) for m in _POSTCODE.finditer(text)]
+    names = _names(text)
+    if recogniser:
+        names = _merge(text, names, _recognised(text))
+    found += [(3, span) for span in names]
     accepted: list[Span] = []
-    for _, span in sorted(found, key=lambda f: (f[0], f[1].start)):
+    for _, span in sorted(found, key=lambda f: (f[0], f[1].start, -f[1].end)):
         if all(span.end <= s.start or span.start >= s.end for s in accepted):
             accepted.append(span)
     return sorted(accepted, key=lambda s: s.start)
 
 
-def redact(text: str, spans: list[Span] | None = None) -> str:
+def recogniser_status() -> str:
+    """How names and places are found: "names and places: spaCy …" or "names and places: rules only — <fix>"."""
+    from kit import recogniser
+
+    return recogniser.status()
+
+
+# ---------------------------------------------------------------- the recogniser's names, fitted to journal text
+
+# Words a recogniser trained on news takes for names in a diary: days, family words, feelings and the like at the
+# start of a sentence. None of them says who someone is or where they live.
+_NOT_PERSONAL = (_NOT_NAMES - {"UK", "US", "USA"}) | frozenset(
+    """
+    Mummy Mam Mama Papa Auntie Uncle Aunt Sister Brother Son Daughter Wife Husband Hubby Bestie Allah Buddha
+    Heaven Hell Universe Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thurs Fri Sat Sun
+    Weekend Week Month Year Years Day Night Felt Feel Feeling Feels Anxious Anxiety Tired Sad Happy Angry
+    Lonely Grateful Gratitude Calm Stressed Overwhelmed Hopeful Proud Ashamed Guilty Scared Afraid Worried Excited
+    Exhausted Depressed Depression Panic Okay Fine Great Good Bad Better Worse Awful Love Hate Fear
+    Grief Shame Mood Energy Sleep Slept Woke Journal Dear Diary Note Notes Goal Goals Plan Plans Gym Yoga Run
+    Walk Meditation Therapist Doctor Meds Lol Omg Haha Ugh Wow Yay Yes No Hi Hey Hello Bye Thanks Please Sorry
+    """.split()
+)
+# Ordinary words a recogniser sweeps into a name when they are capitalised ("Come To Birmingham", "Got").
+_COMMON = _SENTENCE_OPENERS | frozenset(
+    """
+    i me my mine you your yours he him his she her hers we us our they them their it its this that these those
+    a an the to of in on at by for from with without about into over under up down out off here there some any
+    all every no not is am are was were be been being have has had do does did got get gets getting go goes
+    going went gone come comes came coming see saw seen watch watching watched listen listening read reading
+    love loved loving like liked hate hated need needed want wanted miss missed think thought know knew feel
+    felt say said tell told make made take took give gave let lets let's thank thanks thankyou congrats sorry
+    please yes no yeah yep nope hi hey hello bye goodbye welcome happy merry good great best nice new old big
+    little first last next more most very much many really just only also still even ever never always today
+    tonight tomorrow yesterday morning evening night lol omg haha wow ugh
+    """.split()
+)
+# All-capital places worth hiding; other short capitals are acronyms the recogniser takes for places.
+_CAPITAL_PLACES = frozenset("UK US USA UAE NYC LA DC NZ".split())
+# Where one recogniser span holds several names: commas, "and", line breaks and other lower-case words
+# ("Innsbruck with Lukas"), but not the particles inside a name ("Leonardo da Vinci", "Ludwig van Beethoven").
+_PARTICLES = "da|de|del|della|der|di|do|dos|du|la|le|van|von|den|ten|ter|al|el|bin|ibn|bint|ben|y|e|zu"
+_LIST_SPLIT = re.compile(rf"[ \t]*(?:[,;&\n]|\b(?!(?:{_PARTICLES})\b)[a-z]+\b)[ \t]*")
+_WORD = re.compile(r"[^\W_][\w'\u2019.-]*")
+
+
+def _recognised(text: str) -> list[Span]:
+    """The recogniser's PERSON and PLACE spans, split at "and" and commas and filtered; [] when unavailable."""
+    from kit import recogniser
+
+    raw = recogniser.entities(text, _regions(text))
+    spans: list[Span] = []
+    for label, start, end in raw or ():
+        piece_start = start
+        for sep in [*_LIST_SPLIT.finditer(text, start, end), None]:
+            piece_end = sep.start() if sep is not None else end
+            span = _fit(text, label, piece_start, piece_end)
+            if span is not None:
+                spans.append(span)
+            if sep is not None:
+                piece_start = sep.end()
+    return spans
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*\n*")
+_CAPITALISED = re.compile(rf"[{_UP}][^\W_]*")
+
+
+def _regions(text: str) -> list[tuple[int, int]]:
+    """The runs of sentences with a capitalised word that could be a name: the only ones the recogniser reads.
+
+    :func:`_fit` drops every span that starts or ends with an ordinary word, so a sentence whose capitals are
+    all ordinary ("I", "Mum", "Today", a first word such as "Felt") cannot give one; skipping such sentences
+    halves the recogniser's time on diary prose.
+    """
+    regions: list[tuple[int, int]] = []
+    for sentence in _SENTENCE.finditer(text):
+        if any(
+            w.group() in _CAPITAL_PLACES
+            or (w.group() not in _NOT_PERSONAL and w.group().lower() not in _COMMON)
+            for w in _CAPITALISED.finditer(sentence.group())
+        ):
+            if regions and regions[-1][1] == sentence.start():  # neighbours read together keep their context
+                regions[-1] = (regions[-1][0], sentence.end())
+            else:
+                regions.append((sentence.start(), sentence.end()))
+    return regions
+
+
+def _fit(text: str, label: str, start: int, end: int) -> Span | None:
+    """The span trimmed to its name words ("the", "'s", days, feelings, handles off); None when none is left."""
+    words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
+
+    def ordinary(word: str) -> bool:
+        word = word.rstrip(".")
+        if word in _CAPITAL_PLACES:
+            return False
+        return (
+            word in _NOT_PERSONAL
+            or word.lower() in _COMMON
+            or not word[:1].isupper()  # a name in a diary starts with a capital
+            or any(c.isdigit() for c in word)  # user names and codes
+        )
+
+    while words and ordinary(text[words[0][0] : words[0][1]]):
+        words = words[1:]
+    while words and ordinary(text[words[-1][0] : words[-1][1]]):
+        words = words[:-1]
+    if not words or "_" in text[words[0][0] : words[-1][1]]:
+        return None
+    start, end = words[0][0], words[-1][1]
+    value = text[start:end]
+    for tail in ("'s", "\u2019s", "'", "\u2019", "."):
+        if value.endswith(tail) and len(value) > len(tail) + 1:
+            value, end = value[: -len(tail)], end - len(tail)
+    if len(value) < 2 or (value.isupper() and value not in _CAPITAL_PLACES):
+        return None  # acronyms are not people or places
+    return Span(label, start, end, value)
+
+
+_WEAK_PLACE_CUE = re.compile(r"\bat[ \t]+$", re.IGNORECASE)
+
+
+def _merge(text: str, rules: list[Span], recognised: list[Span]) -> list[Span]:
+    """The rules' names with the recogniser's added. Where both found one name, the longer extent wins with the
+    rule's label ("lunch with Krisztián" is a person even when the recogniser says place)."""
+    merged = list(rules)
+    for span in recognised:
+        hits = [i for i, r in enumerate(merged) if r.start < span.end and span.start < r.end]
+        if not hits:
+            merged.append(span)
+            continue
+        if len(hits) > 1:  # the rules saw two names where the recogniser saw one: keep theirs
+            continue
+        rule = merged.pop(hits[0])
+        # The rule's label, as it saw the cue; but "at" comes before people as well as places ("yell at Otis"),
+        # so there the recogniser's label. (The rules already tell "talked to Anna" from "went to Leeds".)
+        weak = (
+            rule.label == "PLACE"
+            and _WEAK_PLACE_CUE.search(text, max(0, rule.start - 12), rule.start) is not None
+        )
+        label = span.label if weak else rule.label
+        start, end = min(span.start, rule.start), max(span.end, rule.end)
+        merged.append(Span(label, start, end, text[start:end]))
+    return sorted(merged, key=lambda s: s.start)
+
+
+def redact(text: str, spans: list[Span] | None = None, *, recogniser: bool = False) -> str:
     """``text`` with each PII span replaced by its label in brackets ("[PERSON]")."""
-    spans = find_pii(text) if spans is None else spans
+    spans = find_pii(text, recogniser=recogniser) if spans is None else spans
     out = text
     for span in sorted(spans, key=lambda s: s.start, reverse=True):
         out = out[: span.start] + f"[{span.label}]" + out[span.end :]

@@ -531,6 +531,22 @@ def _check_chat_file() -> Check:
     return replace(check, detail=check.detail + "; llama-cpp-python installed (not loaded)")
 
 
+def _check_names() -> Check:
+    from kit import recogniser
+
+    name = "names and places"
+    status = recogniser.status()  # checks the pipeline's files by sha256; loads nothing
+    detail = status.removeprefix("names and places: ")
+    if "rules only" in status:
+        problem, _, fix = detail.removeprefix("rules only, because ").partition(" — ")
+        return _warning(
+            name, f"{problem}: personal details are found by rules alone, which miss names with no cue", fix
+        )
+    return _ok(
+        name, f"{detail}: used before text goes to a model off this machine, and by --redact and check"
+    )
+
+
 def doctor(journal: Path | str | None = None) -> DoctorReport:
     """Privacy and setup self-check: model, embedder, hosts, telemetry, tracing, proxies, index, files.
 
@@ -570,4 +586,5 @@ def doctor(journal: Path | str | None = None) -> DoctorReport:
     checks.append(run("JupyterLab news", _check_jupyterlab))
     checks.append(run("embedder files", _check_files, "embedder files", [MODEL_FILE, TOKENIZER_FILE]))
     checks.append(run("embedded chat model", _check_chat_file))
+    checks.append(run("names and places", _check_names))
     return DoctorReport(checks)

@@ -336,13 +336,14 @@ def is_local(backend: Any) -> bool:
 
 
 def redactor(texts: list[str]) -> Callable[[str], str]:
-    """Replaces personal details with labels; a name found in one text is replaced wherever it occurs."""
-    from kit.pii import redact
-    from kit.safety import check
+    """Replaces personal details with labels; a name found in one text is replaced wherever it occurs.
+
+    Uses the recogniser on this machine as well as the rules (kit.pii), since the text is about to leave it."""
+    from kit.pii import find_pii, redact
 
     names: dict[str, str] = {}
     for text in texts:
-        for span in check(text).pii:
+        for span in find_pii(text, recogniser=True):
             if span.label in ("PERSON", "PLACE") and len(span.text) > 2:
                 names.setdefault(span.text, span.label)
     pattern = (
@@ -352,7 +353,7 @@ def redactor(texts: list[str]) -> Callable[[str], str]:
     )
 
     def apply(text: str) -> str:
-        out = redact(text)
+        out = redact(text, recogniser=True)
         return pattern.sub(lambda m: f"[{names[m.group(1)]}]", out) if pattern else out
 
     return apply
@@ -369,13 +370,13 @@ def _guard_details(
     if is_local(backend) or pii == "send":
         return sources, lambda text: text
     from kit.errors import PersonalDetailsFound
-    from kit.safety import check
+    from kit.pii import find_pii
 
     texts = [*extra, *(s.text for s in sources)]
     if pii == "redact":
         apply = redactor(texts)
         return [dataclasses.replace(s, text=apply(s.text)) for s in sources], apply
-    spans = [span for text in texts for span in check(text).pii]
+    spans = [span for text in texts for span in find_pii(text, recogniser=True)]
     if not spans:
         return sources, lambda text: text
     shown = ", ".join(dict.fromkeys(f"{s.label.lower()} “{s.text}”" for s in spans))

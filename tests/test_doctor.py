@@ -25,6 +25,7 @@ CHECKS = [
     "JupyterLab news",
     "embedder files",
     "embedded chat model",
+    "names and places",
 ]
 PROXIES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
 SECRET = "ls-secret-value-1234"
@@ -80,7 +81,12 @@ def test_default_install_gets_a_clean_bill_without_loading_or_creating_anything(
     for name in ("LangSmith tracing", "proxies", "index"):
         assert checks[name].ok, checks[name]
     # Only setup advice may be a warning on a machine that never ran `make lab` or lacks the extras.
-    assert {c.name for c in report.warnings} <= {"JupyterLab news", "embedder files", "embedded chat model"}
+    assert {c.name for c in report.warnings} <= {
+        "JupyterLab news",
+        "embedder files",
+        "embedded chat model",
+        "names and places",
+    }
     assert all(c.fix for c in report.checks if not c.ok)
     assert "KIT_MODEL=fake" in checks["chat model"].detail
     assert "With KIT_MODEL=auto" in checks["chat model"].detail  # what auto would pick, and why
@@ -376,7 +382,9 @@ def test_check_text_output(capsys):
 
 def test_check_without_pii_says_so(capsys):
     code, out, _ = _run(capsys, "check", "Made soup and went to bed early.")
-    assert code == 0 and out == "No crisis language found.\nNo personal details found.\n"
+    lines = out.splitlines()
+    assert code == 0 and lines[:2] == ["No crisis language found.", "No personal details found."]
+    assert len(lines) == 3 and lines[2].startswith("Names and places: ")  # how names were looked for
 
 
 def test_a_crisis_is_not_an_error_and_shows_the_calm_message_and_safety_plan(capsys, journal):
