@@ -3,7 +3,8 @@
     python bench/pii_bench.py                 # dev and test, speed and memory
     python bench/pii_bench.py --errors 40     # also print dev misses and false alarms (to adjust filters)
 
-Data: bench/data/ner/{dev,test}.jsonl, sentences from the Broad Twitter Corpus (CC BY 4.0; see the README there).
+Data (see bench/data/ner/README.md; both CC BY 4.0): dev.jsonl and test.jsonl, sentences from the Broad Twitter
+Corpus, and wnut17-test.jsonl, a second test set from WNUT-17 (Reddit, YouTube, Stack Overflow and tweets).
 Scored labels: PERSON (gold PER) and PLACE (gold LOC; the kit's ADDRESS counts as PLACE). Three ways of counting:
 ``exact`` (same label, same start and end), ``overlap`` (same label, any shared character; each gold span is
 found or not, each predicted span right or not) and ``any-label`` (overlap whatever the label: what redaction
@@ -216,9 +217,14 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--errors", type=int, default=0, help="print up to N dev sentences with mistakes")
     args = parser.parse_args(argv)
     print(recogniser_status())
-    dev, test = load("dev"), load("test")
+    dev, test, wnut = load("dev"), load("test"), load("wnut17-test")
     figures = speed_and_memory(test)  # first, so the RSS before loading is the kit without spaCy
-    results = {"dev": report("dev", dev), "test": report("test", test), "speed": figures}
+    results = {
+        "dev": report("dev (BTC)", dev),
+        "test": report("test (BTC)", test),
+        "wnut17": report("second test (WNUT-17)", wnut),
+        "speed": figures,
+    }
     if args.errors:
         print(f"\ndev mistakes (rules + recogniser), up to {args.errors}:")
         errors(dev, args.errors)

@@ -1,9 +1,11 @@
-"""Rebuild dev.jsonl and test.jsonl from the Broad Twitter Corpus (CC BY 4.0) CoNLL files.
+"""Rebuild the evaluation files from the Broad Twitter Corpus and WNUT-17 (both CC BY 4.0) CoNLL files.
 
-    python bench/data/ner/make_subset.py PATH/TO/broad_twitter_corpus
+    python bench/data/ner/make_subset.py btc PATH/TO/broad_twitter_corpus     # dev.jsonl and test.jsonl
+    python bench/data/ner/make_subset.py wnut17 PATH/TO/emerging.test.annotated   # wnut17-test.jsonl
 
-Selection (see README.md): sections A, B and H; no @-mentions, hashtags or retweets; web links dropped;
-English-looking; 6 to 60 tokens; duplicates dropped; shuffled with a fixed seed and cut into dev and test.
+Selection (see README.md): BTC sections A, B and H, WNUT-17's test set; no @-mentions, hashtags or retweets; web
+links dropped; English-looking; 6 to 60 tokens; duplicates dropped. BTC is shuffled with a fixed seed and cut
+into dev and test; WNUT-17 is a second test set only (never looked at while adjusting the filters).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from pathlib import Path
 SECTIONS = ("a", "b", "h")
 SEED = 2017
 DEV = 0.5  # the first half of the shuffled pool; the rest is test
-KEEP = {"PER": "PERSON", "LOC": "PLACE"}  # ORG is not scored: the kit has no label for it
+# Organisations, products and works are not scored: the kit has no label for them.
+KEEP = {"PER": "PERSON", "LOC": "PLACE", "person": "PERSON", "location": "PLACE"}
 # Common English words: a tweet with too few of them is in another language (section H is worldwide).
 ENGLISH = frozenset(
     """
@@ -42,7 +45,7 @@ def sentences(path: Path):
         yield rows
 
 
-def to_row(rows: list[tuple[str, str]], section: str, number: int) -> dict | None:
+def to_row(rows: list[tuple[str, str]], source: str, number: int) -> dict | None:
     tokens = [t for t, _ in rows]
     if any(t.startswith(("@", "#")) or t in ("RT", "rt") for t in tokens):
         return None
@@ -64,29 +67,41 @@ def to_row(rows: list[tuple[str, str]], section: str, number: int) -> dict | Non
             if current is not None:
                 entities.append(current)
     spans = [{"start": s, "end": e, "label": KEEP[k], "text": text[s:e]} for s, e, k in entities if k in KEEP]
-    return {"id": f"btc-{section}-{number}", "text": text, "entities": spans}
+    return {"id": f"{source}-{number}", "text": text, "entities": spans}
 
 
-def main(root: str) -> None:
+def write(name: str, part: list[dict], pool: int) -> None:
+    with open(Path(__file__).parent / f"{name}.jsonl", "w", encoding="utf-8") as out:
+        for row in sorted(part, key=lambda r: (r["id"].rsplit("-", 1)[0], int(r["id"].rsplit("-", 1)[1]))):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    counts = {
+        label: sum(e["label"] == label for r in part for e in r["entities"]) for label in ("PERSON", "PLACE")
+    }
+    print(f"{name}: {len(part)} sentences, {counts} (pool {pool})")
+
+
+def select(files: list[tuple[str, Path]]) -> list[dict]:
     pool, seen = [], set()
-    for section in SECTIONS:
-        for number, rows in enumerate(sentences(Path(root) / f"{section}.conll")):
-            row = to_row(rows, section, number)
+    for source, path in files:
+        for number, rows in enumerate(sentences(path)):
+            row = to_row(rows, source, number)
             if row is not None and row["text"].lower() not in seen:
                 seen.add(row["text"].lower())
                 pool.append(row)
+    return pool
+
+
+def main(corpus: str, path: str) -> None:
+    if corpus == "wnut17":
+        pool = select([("wnut17-test", Path(path))])
+        write("wnut17-test", pool, len(pool))
+        return
+    pool = select([(f"btc-{section}", Path(path) / f"{section}.conll") for section in SECTIONS])
     random.Random(SEED).shuffle(pool)
-    here = Path(__file__).parent
     cut = int(len(pool) * DEV)
-    for name, part in (("dev", pool[:cut]), ("test", pool[cut:])):
-        with open(here / f"{name}.jsonl", "w", encoding="utf-8") as out:
-            for row in sorted(part, key=lambda r: r["id"]):
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        counts = {
-            label: sum(e["label"] == label for r in part for e in r["entities"]) for label in KEEP.values()
-        }
-        print(f"{name}: {len(part)} sentences, {counts} (pool {len(pool)})")
+    write("dev", pool[:cut], len(pool))
+    write("test", pool[cut:], len(pool))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2])
