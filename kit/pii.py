@@ -196,6 +196,7 @@ def find_pii(text: str, *, recogniser: bool = False) -> list[Span]:
     names = _names(text)
     if recogniser:
         names = _merge(text, names, _recognised(text))
+        found += [(4, span) for span in _elsewhere(text, names)]
     found += [(3, span) for span in names]
     accepted: list[Span] = []
     for _, span in sorted(found, key=lambda f: (f[0], f[1].start, -f[1].end)):
@@ -348,6 +349,19 @@ def _merge(text: str, rules: list[Span], recognised: list[Span]) -> list[Span]:
         start, end = min(span.start, rule.start), max(span.end, rule.end)
         merged.append(Span(label, start, end, text[start:end]))
     return sorted(merged, key=lambda s: s.start)
+
+
+def _elsewhere(text: str, names: list[Span]) -> list[Span]:
+    """Other mentions of a name found once in the text: "Faina's new job…" and later "Faina and I", spelt the same."""
+    known = {s.text: s.label for s in names if len(s.text) >= 3}
+    if not known:
+        return []
+    pattern = re.compile(
+        r"(?<![\w'\u2019-])(?:"
+        + "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
+        + r")(?![\w-])"
+    )
+    return [Span(known[m.group()], m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
 
 def redact(text: str, spans: list[Span] | None = None, *, recogniser: bool = False) -> str:

@@ -98,6 +98,15 @@ def test_days_family_words_and_feelings_are_not_names(text):
     assert found(text) == set()
 
 
+def test_a_name_found_once_is_found_wherever_it_recurs_in_the_entry(monkeypatch):
+    # The recogniser (here, a stand-in) finds the first "Wren" only; no rule has a cue for any of them.
+    monkeypatch.setattr(recogniser, "entities", lambda text, regions=None: [("PERSON", 0, 4)])
+    text = "Wren's new job starts on Monday. Wren seems nervous, and so am I. Wrens sing outside."
+    spans = find_pii(text, recogniser=True)
+    assert [(s.label, s.start, s.text) for s in spans] == [("PERSON", 0, "Wren"), ("PERSON", 33, "Wren")]
+    assert find_pii(text) == []  # without the recogniser nothing starts it off
+
+
 def test_a_rule_cue_decides_the_label_and_patterns_win_on_overlap():
     # "with" is a person cue: the recogniser's guess of a place does not change it.
     assert found("Lunch with Krisztián was lovely.") == {("PERSON", "Krisztián")}
