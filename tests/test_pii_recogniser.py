@@ -107,6 +107,22 @@ def test_a_name_found_once_is_found_wherever_it_recurs_in_the_entry(monkeypatch)
     assert find_pii(text) == []  # without the recogniser nothing starts it off
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oxford was grey and wet.", {("PLACE", "Oxford")}),  # the recogniser alone says organisation
+        ("Kraków in the snow, finally.", {("PLACE", "Kraków")}),
+        (
+            "Whitney Houston was on the radio all morning.",
+            {("PERSON", "Whitney Houston")},
+        ),  # a person stays one
+        ("Jordan came over for tea.", {("PERSON", "Jordan")}),  # a name as often as a place: not on the list
+    ],
+)
+def test_the_kits_list_of_places_corrects_the_recogniser(text, expected):
+    assert found(text) == expected
+
+
 def test_a_rule_cue_decides_the_label_and_patterns_win_on_overlap():
     # "with" is a person cue: the recogniser's guess of a place does not change it.
     assert found("Lunch with Krisztián was lovely.") == {("PERSON", "Krisztián")}
