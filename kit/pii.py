@@ -207,7 +207,8 @@ def find_pii(text: str, *, recogniser: bool = False) -> list[Span]:
 
 
 def recogniser_status() -> str:
-    """How names and places are found: "names and places: spaCy …" or "names and places: rules only — <fix>"."""
+    """How names and places are found, in one line: "names and places: spaCy en_core_web_sm 3.8.0 (…)", or
+    "names and places: rules only, because <problem> — <fix>". Checks the pipeline's files; loads nothing."""
     from kit import recogniser
 
     return recogniser.status()
@@ -297,8 +298,8 @@ def _regions(text: str) -> list[tuple[int, int]]:
     """The runs of sentences with a capitalised word that could be a name: the only ones the recogniser reads.
 
     :func:`_fit` drops every span that starts or ends with an ordinary word, so a sentence whose capitals are
-    all ordinary ("I", "Mum", "Today", a first word such as "Felt") cannot give one; skipping such sentences
-    halves the recogniser's time on diary prose.
+    all ordinary ("I", "Mum", "Today", a first word such as "Felt") cannot give one. In diary prose most
+    sentences are like that: reading only the rest took a 250-word entry from about 25 ms to 8 ms.
     """
     regions: list[tuple[int, int]] = []
     for sentence in _SENTENCE.finditer(text):
