@@ -2,16 +2,20 @@
 
     python bench/data/ner/make_subset.py btc PATH/TO/broad_twitter_corpus     # dev.jsonl and test.jsonl
     python bench/data/ner/make_subset.py wnut17 PATH/TO/emerging.test.annotated   # wnut17-test.jsonl
+    python bench/data/ner/make_subset.py gum PATH/TO/gum/dep                      # gum-interview.jsonl
 
 Selection (see README.md): BTC sections A, B and H, WNUT-17's test set; no @-mentions, hashtags or retweets; web
 links dropped; English-looking; 6 to 60 tokens; duplicates dropped. BTC is shuffled with a fixed seed and cut
-into dev and test; WNUT-17 is a second test set only (never looked at while adjusting the filters).
+into dev and test; WNUT-17 is a second test set only (never looked at while adjusting the filters). GUM: the
+interviews (Wikinews, CC BY 2.5; annotations CC BY 4.0), every sentence, a third test set only: the named part
+(the longest run of proper nouns) of each person and place mention.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -91,7 +95,85 @@ def select(files: list[tuple[str, Path]]) -> list[dict]:
     return pool
 
 
+_ENTITY = re.compile(r"\((\d+)-([a-z]+)[^()]*(\))?|(\d+)\)")
+GUM_KEEP = {"person": "PERSON", "place": "PLACE"}
+# Titles before a name are not part of it (the kit finds "Chomsky" in "Professor Chomsky"); alone, not a name.
+GUM_TITLES = frozenset(
+    "Mr Mrs Ms Dr Prof Professor President Governor Senator Sen Rep Representative Judge Justice Mayor Minister "
+    "Prime Chancellor General Gen Colonel Col Captain Capt Sir Lord Lady King Queen Prince Princess Pope Saint St "
+    "Father Rev Reverend Sheriff Officer Detective Coach".split()
+)
+
+
+def gum_rows(path: Path) -> list[dict]:
+    """One row per sentence of a GUM .conllu file; gold spans are the proper-noun runs of person and place
+    mentions ("Biologist Nick Bos" -> "Nick Bos"), mentions with no proper noun ("my mum", "there") left out."""
+    rows, doc = [], path.stem
+    for block in path.read_text("utf-8").split("\n\n"):
+        lines = [line.split("\t") for line in block.splitlines() if line and not line.startswith("#")]
+        sent_id = next((line[15:] for line in block.splitlines() if line.startswith("# sent_id = ")), None)
+        if not lines or sent_id is None:
+            continue
+        text, where, skip_to = "", {}, 0  # where: token id -> (start, end) in text
+        for cols in lines:
+            if "." in cols[0]:
+                continue
+            if "-" in cols[0]:  # "I've" written once, read as two tokens
+                first, last = map(int, cols[0].split("-"))
+                start = len(text)
+                text += cols[1] + ("" if "SpaceAfter=No" in cols[9] else " ")
+                for i in range(first, last + 1):
+                    where[i] = (start, start + len(cols[1]))
+                skip_to = last
+                continue
+            i = int(cols[0])
+            if i <= skip_to:
+                continue
+            start = len(text)
+            text += cols[1] + ("" if "SpaceAfter=No" in cols[9] else " ")
+            where[i] = (start, start + len(cols[1]))
+        tokens = {int(c[0]): c for c in lines if c[0].isdigit()}
+        open_, mentions = [], []
+        for i, cols in sorted(tokens.items()):
+            misc = dict(kv.split("=", 1) for kv in cols[9].split("|") if "=" in kv)
+            for m in _ENTITY.finditer(misc.get("Entity", "")):
+                if m.group(1):
+                    open_.append((m.group(1), m.group(2), i))
+                    if m.group(3):
+                        mentions.append(open_.pop()[1:] + (i,))
+                else:
+                    for k in range(len(open_) - 1, -1, -1):
+                        if open_[k][0] == m.group(4):
+                            mentions.append(open_.pop(k)[1:] + (i,))
+                            break
+        spans = set()
+        for kind, first, last in mentions:
+            if kind not in GUM_KEEP:
+                continue
+            runs, run = [], []
+            for i in range(first, last + 1):
+                if tokens[i][4] in ("NNP", "NNPS"):
+                    run.append(i)
+                else:
+                    runs, run = runs + [run] if run else runs, []
+            runs = runs + [run] if run else runs
+            best = max(runs, key=len) if runs else []
+            while best and tokens[best[0]][1].rstrip(".") in GUM_TITLES:  # "Governor", "Professor Chomsky"
+                best = best[1:]
+            if best and not (len(best) == 1 and tokens[best[0]][4] == "NNPS"):  # "Americans", "Arabs": groups
+                spans.add((where[best[0]][0], where[best[-1]][1], GUM_KEEP[kind]))
+        text = text.rstrip()
+        entities = [{"start": s, "end": e, "label": k, "text": text[s:e]} for s, e, k in sorted(spans)]
+        rows.append({"id": f"{doc}-{sent_id.rsplit('-', 1)[1]}", "text": text, "entities": entities})
+    return rows
+
+
 def main(corpus: str, path: str) -> None:
+    if corpus == "gum":
+        files = sorted(Path(path).glob("GUM_interview_*.conllu"))
+        pool = [row for f in files for row in gum_rows(f)]
+        write("gum-interview", pool, len(pool))
+        return
     if corpus == "wnut17":
         pool = select([("wnut17-test", Path(path))])
         write("wnut17-test", pool, len(pool))
