@@ -3,14 +3,17 @@
 Offline. The rules are precise rather than complete: a name is found after a cue such as "my friend", "with" or
 "in", or before a verb that only a person does ("Priya asked"). With ``recogniser=True`` the names and places of
 a named-entity recogniser on this machine (kit.recogniser: spaCy's small English pipeline) are added, filtered
-for journal text; it is used where details matter — before text goes to a model that is not on this machine,
-``reflect export --redact`` and ``reflect check`` — and the kit keeps to the rules when it is not installed.
+for journal text, with the kit's lists of given names and of places (kit/data/NAME_LISTS.md) for what it misses
+("Faina called", "Oluwakemi", "Tbilisi"). It is used where details matter — before text goes to a model that is
+not on this machine, ``reflect export --redact`` and ``reflect check`` — and the kit keeps to the rules when it is
+not installed.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -33,11 +36,17 @@ _PHONE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,11}(?:[ .-]\d{2,6}){0,4}(?!\w)"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# The last word of a street's name: the common British ones and the US Postal Service's street suffixes.
 _STREET = (
-    r"(?:Street|Road|Avenue|Lane|Drive|Boulevard|Court|Place|Way|Close|Crescent|Terrace|Square|Parkway|"
-    r"Highway|"
-    r"Gardens|Grove|Row|Mews|Hill|Walk|Circle|(?:St|Rd|Ave|Ln|Dr|Blvd|Ct|Pl|Sq|Pkwy|Hwy|Cir)\b\.?)"
+    r"(?:(?:Street|Road|Avenue|Lane|Drive|Boulevard|Court|Place|Way|Close|Crescent|Terrace|Square|Parkway|"
+    r"Highway|Gardens|Grove|Row|Mews|Hill|Walk|Circle|Alley|Bridge|Causeway|Cove|Creek|Crossing|Estates?|"
+    r"Expressway|Freeway|Gate|Glen|Green|Heights|Hollow|Junction|Lake|Landing|Loop|Manor|Meadows?|Mill|Park|"
+    r"Parade|Pass|Path|Pike|Plaza|Point|Quay|Ridge|Rise|Route|Springs?|Trail|Turnpike|Valley|View|Vista|"
+    r"Wharf|Stream|Mission|Station|Village|Forest|Fields?|Harbou?r|Islands?|Isle|Shores?|Summit|Trace|Knoll)"
+    r"(?![\w'-])|(?:St|Rd|Ave|Ln|Dr|Blvd|Ct|Pl|Sq|Pkwy|Hwy|Cir|Cres|Ter|Trl)\b\.?)"
 )
+# A flat or suite before or after the street ("Flat 2, 88 Kingsway Road", "12 Oak Lane Apt 4B").
+_UNIT = r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl)\.?[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?|#[ \t]*\d{1,5}[A-Za-z]?)"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}"
 _US_ZIP = (
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
@@ -48,7 +57,9 @@ _TOWN = r"[A-Z][A-Za-z'-]+(?:[ \t]+[A-Z][A-Za-z'-]+){0,2}"
 _NEXT_LINE = r"[ \t]*,?[ \t]*\n?[ \t]*"  # ", " or a line break between the parts of an address
 # "14 Elm Road", and the town and postcode after it on the same line or the next ("14 Elm Road\nLeeds LS6 2AB").
 _ADDRESS = re.compile(
+    rf"(?:\b{_UNIT}[ \t]*,?[ \t]*)?"
     rf"\b\d{{1,5}}[A-Za-z]?\s+(?:(?:[A-Z][A-Za-z'-]+|\d+(?:st|nd|rd|th))\s+){{1,3}}{_STREET}"
+    rf"(?:[ \t]*,?[ \t]*{_UNIT})?"
     rf"(?:{_NEXT_LINE}{_TOWN}(?:{_NEXT_LINE}(?:{_UK_POSTCODE}|{_US_ZIP}))?(?=[ \t]*(?:[,.;!?\n]|$)))?"
 )
 # Names: capitalised words kept only after a cue ("my friend Anna", "with Tom", "Dr. Lee", "in Leeds"). Letters
@@ -61,6 +72,22 @@ _CAPITALS = re.compile(
     rf"(?:[ \t]{_NAME})*|[{_UP}]{{1,4}}(?![{_UP}{_LOW}]))"
 )
 _RUN_WORD = re.compile(r"\S+")
+# Streets written the continental way: "17 Rue des Lilas, Lyon", "Via Roma 10", "Calle Mayor 3, 28013 Madrid",
+# "Hauptstraße 5, 10115 Berlin".
+_EU_STREET = (
+    r"(?:Rue|Avenue|Avenida|Av\.|Calle|Carrer|Via|Viale|Piazza|Corso|Rua|Praça|Plaza|Paseo|Ulica|ul\.|"
+    r"Boulevard|Chemin|Allée|Quai)"
+)
+_EU_WORDS = (
+    rf"(?:[ \t]+(?:(?:de|del|della|dei|des|di|da|do|dos|das|du|la|le|les)[ \t]+)?[{_UP}][{_LOW}'-]+){{1,4}}"
+)
+_EU_TOWN = rf"(?:[ \t]*,[ \t]*\n?[ \t]*(?:\d{{4,5}}[ \t]+)?[{_UP}][{_LOW}'-]+(?:[ \t][{_UP}][{_LOW}'-]+)?)?"
+_ADDRESS_EU = re.compile(
+    rf"\b\d{{1,4}}[a-z]?,?[ \t]+{_EU_STREET}{_EU_WORDS}{_EU_TOWN}"
+    rf"|\b{_EU_STREET}{_EU_WORDS},?[ \t]+\d{{1,4}}[a-z]?\b{_EU_TOWN}"
+    rf"|\b[{_UP}][{_LOW}]+(?:straße|strasse|weg|gasse|platz|allee|damm|ufer|straat|gracht|laan|vej|gatan|gata|"
+    rf"vägen|veien)[ \t]+\d{{1,4}}[a-z]?\b{_EU_TOWN}"
+)
 _CUE_BEFORE = re.compile(r"([A-Za-z-]+)(\.?)[ \t]+$")
 _TITLES = frozenset("dr mr mrs ms mx prof professor".split())
 _PERSON_CUES = frozenset(
@@ -194,9 +221,10 @@ def find_pii(text: str, *, recogniser: bool = False) -> list[Span]:
                 found.append((1, Span("PHONE", m.start(), m.end(), value)))
         found += [(2, Span("ADDRESS", m.start(), m.end(), m.group())) for m in _ADDRESS.finditer(text)]
         found += [(2, Span("ADDRESS", m.start(), m.end(), m.group())) for m in _POSTCODE.finditer(text)]
+        found += [(2, Span("ADDRESS", m.start(), m.end(), m.group())) for m in _ADDRESS_EU.finditer(text)]
     names = _names(text)
     if recogniser:
-        names = _merge(text, names, _recognised(text))
+        names = _people_not_places(text, _merge(text, names, _recognised(text)))
         found += [(4, span) for span in _elsewhere(text, names)]
     found += [(3, span) for span in names]
     accepted: list[Span] = []
@@ -261,6 +289,8 @@ def _recognised(text: str) -> list[Span]:
     if raw is None:
         return []
     places, gazetteer = _places()
+    world = _world_places()
+    given, _ = _given_names()
     spans: list[Span] = []
     for label, start, end in raw:
         piece_start = start
@@ -268,13 +298,125 @@ def _recognised(text: str) -> list[Span]:
             piece_end = sep.start() if sep is not None else end
             span = _fit(text, label, piece_start, piece_end)
             if span is not None:
-                # A recogniser trained on news reads "Kraków" or "Oxford" in a diary as a person or a firm.
-                spans.append(replace(span, label="PLACE") if span.text in places else span)
+                # A recogniser trained on news reads "Kraków" or "Oxford" in a diary as a person or a firm,
+                # and "Jim" or "Adrianna" at the start of a tweet as a place.
+                if span.text in places or span.text in world:
+                    span = replace(span, label="PLACE")
+                elif label == "PLACE" and " " not in span.text and _fold(span.text) in given:
+                    span = replace(span, label="PERSON")
+                spans.append(span)
             if sep is not None:
                 piece_start = sep.end()
-    # Places it missed, from the kit's list; after its own spans, so "Whitney Houston" stays one person.
+    # Names and places it missed, from the kit's lists; after its own spans, so "Whitney Houston" stays one
+    # person. Given names before places, so a name in both lists ("Florence") is a person unless a cue says.
+    spans += _listed_people(text, places | world)
     for start, end in regions:
         spans += [Span("PLACE", m.start(), m.end(), m.group()) for m in gazetteer.finditer(text, start, end)]
+    spans += _listed_places(text, world)
+    return spans
+
+
+# A given name as a word: "Faina", "Siobhán", "O'Neil", "Karen-Ann" (not "Faina's" tail, not inside "McFaina").
+_GIVEN_WORD = re.compile(rf"(?<![\w'\u2019-]){_NAME}(?![\w-])")
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d"})
+_SENTENCE_END = frozenset(".!?:;\n\u2026")
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents, as the name lists are written: "Krisztián" -> "krisztian"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start].rstrip(" \t\"'\u201c\u2018([*-")
+    return (not before and start <= 12) or (bool(before) and before[-1] in _SENTENCE_END)
+
+
+@functools.cache
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """kit/data/given_names.txt: (every name, the names that are also ordinary English words), folded."""
+    from importlib import resources
+
+    lines = resources.files("kit").joinpath("data/given_names.txt").read_text("utf-8").splitlines()
+    rows = [line.split() for line in lines if line.strip() and not line.startswith("#")]
+    return frozenset(r[0] for r in rows), frozenset(r[0] for r in rows if r[-1] == "*")
+
+
+@functools.cache
+def _world_places() -> frozenset[str]:
+    """kit/data/world_places.txt: countries and cities of 50,000 people or more, as GeoNames writes them."""
+    from importlib import resources
+
+    lines = resources.files("kit").joinpath("data/world_places.txt").read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _listed_people(text: str, places: frozenset[str]) -> list[Span]:
+    """Given names from the kit's list, capitalised, with a capitalised word after them as the surname.
+
+    Only runs of one or two capitalised words: three or more are a title ("Lawyer Can Help") or a name the
+    recogniser is better at. A name that is also an ordinary word ("Will", "Grace") only with a surname and not
+    at a sentence's start; alone, a cue ("with Grace") or the recogniser decides."""
+    given, ordinary = _given_names()
+    runs: list[list[re.Match[str]]] = []
+    for word in _GIVEN_WORD.finditer(text):
+        value = word.group()
+        if value in _NOT_PERSONAL or value.lower() in _COMMON or value in _NOT_GIVEN:
+            runs.append([])  # "Uncle Bob": the family word ends the run before the name
+            continue
+        if runs and runs[-1] and text[runs[-1][-1].end() : word.start()] == " ":
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    spans: list[Span] = []
+    for run in runs:
+        if not run or len(run) > 2 or any(w.group() in places for w in run):
+            continue
+        first = run[0].group()
+        key = _fold(first)
+        if key not in given and _fold(first.split("-")[0]) not in given:
+            continue
+        if key in ordinary and (len(run) == 1 or _starts_sentence(text, run[0].start())):
+            continue
+        spans.append(Span("PERSON", run[0].start(), run[-1].end(), text[run[0].start() : run[-1].end()]))
+    return spans
+
+
+# In the list of names but in a diary more often something else: star signs, titles, a few brands.
+_NOT_GIVEN = frozenset(
+    """
+    Aries Taurus Gemini Cancer Leo Virgo Libra Scorpio Sagittarius Capricorn Aquarius Pisces King Queen Prince
+    Princess Lord Lady Sir Saint Santa Pope Major Doctor Nurse Master Judge Mac Ford Costa Tesco Mercedes
+    """.split()
+)
+
+
+_PLACE_WORD = re.compile(rf"[{_UP}][^\W\d_]*(?:['\u2019.-][^\W\d_]+)*")
+
+
+# All-capital places found wherever they are; "US" is left to a cue or the recogniser ("LOVE US").
+_CAPITAL_PLACES_LISTED = frozenset("UK USA UAE NYC".split())
+
+
+def _listed_places(text: str, world: frozenset[str]) -> list[Span]:
+    """Places in kit/data/world_places.txt, longest first ("Kuala Lumpur", not "Kuala")."""
+    words = list(_PLACE_WORD.finditer(text))
+    spans: list[Span] = []
+    i = 0
+    while i < len(words):
+        for n in (4, 3, 2, 1):
+            group = words[i : i + n]
+            if len(group) < n or any(
+                text[a.end() : b.start()] != " " for a, b in zip(group, group[1:], strict=False)
+            ):
+                continue
+            start, end = group[0].start(), group[-1].end()
+            if text[start:end] in world or text[start:end] in _CAPITAL_PLACES_LISTED:
+                spans.append(Span("PLACE", start, end, text[start:end]))
+                i += n - 1
+                break
+        i += 1
     return spans
 
 
@@ -371,6 +513,31 @@ def _merge(text: str, rules: list[Span], recognised: list[Span]) -> list[Span]:
         start, end = min(span.start, rule.start), max(span.end, rule.end)
         merged.append(Span(label, start, end, text[start:end]))
     return sorted(merged, key=lambda s: s.start)
+
+
+_TO_OR_AT = re.compile(r"\b(?:to|at)[ \t]+$", re.IGNORECASE)
+
+
+def _people_not_places(text: str, names: list[Span]) -> list[Span]:
+    """A given name after "to" or "at" is a person when no list has it as a place ("birth to Julie",
+    "according to Jim", "mad at Adrianna"); the rules alone cannot tell, having no list of names."""
+    given, ordinary = _given_names()
+    places, _ = _places()
+    world = _world_places()
+    out = []
+    for span in names:
+        key = _fold(span.text)
+        if (
+            span.label == "PLACE"
+            and key in given
+            and key not in ordinary
+            and span.text not in places
+            and span.text not in world
+            and _TO_OR_AT.search(text, max(0, span.start - 8), span.start)
+        ):
+            span = replace(span, label="PERSON")
+        out.append(span)
+    return out
 
 
 def _elsewhere(text: str, names: list[Span]) -> list[Span]:

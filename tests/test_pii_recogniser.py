@@ -70,7 +70,10 @@ def test_names_and_places_with_no_cue_need_the_recogniser(text, expected):
         ("lunch with Krisztián", {("PERSON", "Krisztián")}),
         ("Had coffee with Aoife and Siobhán.", {("PERSON", "Aoife"), ("PERSON", "Siobhán")}),
         ("Dinner with Chidi in Enugu.", {("PERSON", "Chidi"), ("PLACE", "Enugu")}),
-        ("Wojciech and Małgorzata flew to Kraków.", {("PERSON", "Małgorzata"), ("PLACE", "Kraków")}),
+        (
+            "Wojciech and Małgorzata flew to Kraków.",
+            {("PERSON", "Wojciech"), ("PERSON", "Małgorzata"), ("PLACE", "Kraków")},
+        ),
         (
             "Lunch with Ólafur and Дмитрий in Łódź.",
             {("PERSON", "Ólafur"), ("PERSON", "Дмитрий"), ("PLACE", "Łódź")},
@@ -248,16 +251,126 @@ def test_text_for_a_model_off_this_machine_is_redacted_with_the_recogniser():
 def test_the_bench_data_is_whole_and_its_spans_line_up():
     folder = Path(__file__).resolve().parents[1] / "bench" / "data" / "ner"
     counts = {}
-    for name in ("dev", "test", "wnut17-test"):
+    for name in ("dev", "test", "wnut17-test", "gum-interview", "written"):
         rows = [json.loads(line) for line in (folder / f"{name}.jsonl").read_text("utf-8").splitlines()]
         for row in rows:
             for e in row["entities"]:
                 assert row["text"][e["start"] : e["end"]] == e["text"] and e["label"] in ("PERSON", "PLACE")
         counts[name] = len(rows)
-    assert counts == {"dev": 903, "test": 903, "wnut17-test": 566}  # as the data card says
+    assert counts == {
+        "dev": 903,
+        "test": 903,
+        "wnut17-test": 566,
+        "gum-interview": 1067,
+        "written": 65,
+    }  # as the data card says
     texts = {
         json.loads(line)["text"].lower()
         for n in ("dev", "test")
         for line in (folder / f"{n}.jsonl").read_text("utf-8").splitlines()
     }
     assert len(texts) == 1806  # dev and test share no sentence
+
+
+# ------------------------------------------------- the name lists (kit/data/given_names.txt, world_places.txt)
+
+
+@pytest.fixture
+def silent_recogniser(monkeypatch: pytest.MonkeyPatch):
+    """A recogniser that finds nothing: what is left comes from the rules and the kit's name lists."""
+    monkeypatch.setattr(recogniser, "entities", lambda text, regions=None: [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jim and Julie drove over from Widnes.",
+            {("PERSON", "Jim"), ("PERSON", "Julie"), ("PLACE", "Widnes")},
+        ),
+        ("Oluwakemi finally got the visa.", {("PERSON", "Oluwakemi")}),
+        ("Saw Ngozi Adichie in town.", {("PERSON", "Ngozi Adichie")}),
+        ("Krisztián's bike was stolen.", {("PERSON", "Krisztián")}),  # the list has "krisztian"
+        ("I watched Grace Kelly films all night.", {("PERSON", "Grace Kelly")}),
+        ("Kuala Lumpur was humid.", {("PLACE", "Kuala Lumpur")}),
+        ("Tbilisi was colder than I expected.", {("PLACE", "Tbilisi")}),
+        ("Moved to the UK in May.", {("PLACE", "UK")}),
+    ],
+)
+def test_the_name_lists_find_names_and_places_with_no_cue(silent_recogniser, text, expected):
+    assert found(text) == expected
+    assert not found(text, recogniser=False) >= expected  # the rules alone never read the lists
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will you come? Grace is a lovely word.",  # ordinary words that are names, alone: not names
+        "Hope springs eternal, said the card.",
+        "Lawyer Can Help With Your Claim",  # a title: three or more capitals in a row
+        "Summer was long and the Moon was full.",
+        "Gemini season, apparently. LOVE US.",
+        "Uncle and Mum came by.",
+    ],
+)
+def test_the_name_lists_leave_ordinary_words_and_titles_alone(silent_recogniser, text):
+    assert found(text) == set()
+
+
+def test_a_given_name_after_to_is_a_person_unless_a_list_says_place(silent_recogniser):
+    assert found("Congratulations to Chico, whose wife gave birth to Julie.") == {
+        ("PERSON", "Chico"),
+        ("PERSON", "Julie"),
+    }
+    assert found("Flew to Lisbon and then to Julie's.") >= {("PLACE", "Lisbon")}
+
+
+def test_uncle_bob_is_bob(silent_recogniser):
+    assert found("Uncle Bob came by with Ravi Shankar.") == {("PERSON", "Bob"), ("PERSON", "Ravi Shankar")}
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Send it to 17 Rue des Lilas, Lyon please.", "17 Rue des Lilas, Lyon"),
+        ("Her flat is at Via Roma 10, 00184 Roma.", "Via Roma 10, 00184 Roma"),
+        ("Calle Mayor 3, 28013 Madrid is the office.", "Calle Mayor 3, 28013 Madrid"),
+        ("Wohnung: Hauptstraße 5, 10115 Berlin", "Hauptstraße 5, 10115 Berlin"),
+        ("Moved to 487 Jennifer Stream Suite 12\nNew Timothyfurt, MN 34567.", None),
+        ("Flat 2, 88 Kingsway Road\nLondon WC2B 6AA", "Flat 2, 88 Kingsway Road\nLondon WC2B 6AA"),
+        ("12 Oak Ridge Apt 4B, Denver", "12 Oak Ridge Apt 4B, Denver"),
+    ],
+)
+def test_more_street_addresses_with_the_rules_alone(text, address):
+    expected = address or text[9:-1]
+    assert ("ADDRESS", expected) in found(text, recogniser=False)
+
+
+def test_no_address_in_ordinary_numbers():
+    assert found("I walked 5 miles in the Park and ran 3 Mile Run laps.", recogniser=False) == set()
+
+
+def test_the_name_lists_match_their_data_card():
+    import hashlib
+    import re
+
+    data = Path(__file__).resolve().parents[1] / "kit" / "data"
+    card = (data / "NAME_LISTS.md").read_text("utf-8")
+    for name in ("given_names.txt", "world_places.txt"):
+        pinned = re.search(rf"\| {re.escape(name)} \| `([0-9a-f]{{64}})` \|", card)
+        assert pinned is not None, name
+        assert hashlib.sha256((data / name).read_bytes()).hexdigest() == pinned.group(1), name
+    names = [n for n in (data / "given_names.txt").read_text("utf-8").splitlines() if not n.startswith("#")]
+    assert len(names) == 30_000 and all(n.split()[0].isascii() and n.split()[0].islower() for n in names)
+
+
+def test_the_written_set_is_its_marked_up_source():
+    import runpy
+
+    folder = Path(__file__).resolve().parents[1] / "bench" / "data" / "ner"
+    make = runpy.run_path(str(folder / "make_written.py"))
+    source = (folder / "written.txt").read_text("utf-8")
+    rows = [make["to_row"](e, n) for n, e in enumerate(make["entries"](source))]
+    stored = [json.loads(line) for line in (folder / "written.jsonl").read_text("utf-8").splitlines()]
+    assert rows == stored
+    assert any("\n" in e["text"] for r in rows for e in r["entities"])  # addresses across lines are in it
