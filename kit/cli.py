@@ -244,6 +244,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     # A crisis is not an error: the calm message with helplines, and the exit status stays 0.
     print(crisis_message(safety_plan()) if report.crisis else "No crisis language found.")
+    for note in report.notes:
+        print(f"\n{note}")
     if report.pii:
         print("\nPersonal details found (best effort):")
         for span in report.pii:

@@ -280,14 +280,15 @@ def _cited_list(citations: list[Citation]) -> str:
 
 
 def _gate(texts: list[str]) -> Any:
-    """The first crisis hit among ``texts`` (the person's new text and every entry bound for a model), or None."""
-    from kit.safety import check
+    """The first crisis hit among ``texts`` (the person's new text and every entry bound for a model), or None.
 
-    for text in texts:
-        if text:
-            report = check(text)
-            if report.crisis:
-                return report
+    The texts are read together: a question about a means of harm counts when any of them shows distress."""
+    from kit.safety import check_all
+
+    texts = [t for t in texts if t]
+    for report in check_all(texts, recent=texts):
+        if report.crisis:
+            return report
     return None
 
 

@@ -1,11 +1,14 @@
 """The safety gate (DESIGN.md, "Safety"): runs before every model call, offline, deterministic and fast.
 
-``check(text)`` reads text the way a careful friend would skim it: sentence by sentence, asking whether the
-writer (not a friend, a film or a process) says they want to die or hurt themself. Ambiguous phrases ("ending
-it", "giving my things away") only count next to distress; questions about bridges, pills or guns only count
-when the same entry is in distress. A hit stops the flow and shows helplines and the person's own safety plan;
-the kit never shows a risk score or repeats method details. Its report also carries the PII spans of
-kit.pii (best effort).
+``check(text)`` reads text in two layers. The rules read it the way a careful friend would skim it: sentence by
+sentence, asking whether the writer (not a friend, a film or a process) says they want to die or hurt themself.
+Ambiguous phrases ("ending it", "giving my things away") only count next to distress; questions about bridges,
+pills or guns only count when the same entry, or the person's recent entries, show distress. The rules give the
+plain reasons. Behind them, a small classifier (kit.crisis_model) reads every sentence and short window of
+sentences through the kit's own embedder, so wordings no rule was written for are caught too. A hit stops the
+flow and shows helplines and the person's own safety plan; the kit never shows a risk score or repeats method
+details, and never discards what the person wrote: the check only decides what goes to a model. Its report also
+carries the PII spans of kit.pii.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -27,14 +31,21 @@ AI_LABEL = "AI-written — it can be wrong, and it tends to agree with you; chec
 
 @dataclass(frozen=True)
 class SafetyReport:
-    """What ``check`` found. ``reasons`` say why ``crisis`` is true, in plain words; empty otherwise."""
+    """What ``check`` found. ``reasons`` say why ``crisis`` is true, in plain words; empty otherwise.
+    ``notes`` say what the check could not read well (another language, a layer that did not load)."""
 
     crisis: bool
     reasons: list[str] = field(default_factory=list)
     pii: list[Span] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"crisis": self.crisis, "reasons": list(self.reasons), "pii": [s.to_dict() for s in self.pii]}
+        return {
+            "crisis": self.crisis,
+            "reasons": list(self.reasons),
+            "pii": [s.to_dict() for s in self.pii],
+            "notes": list(self.notes),
+        }
 
 
 # ---------------------------------------------------------------- normalising
@@ -125,6 +136,13 @@ _R_GIVING = "mentions giving things away with finality"
 _R_MEANS = "asks about a means of harm alongside distress"
 _R_UNSAFE = "says they do not feel safe with themself"
 _R_CANT = "says they can't go on"
+_R_LEARNED = "reads like thoughts of suicide or self-harm"
+_R_MEANS_RECENT = "asks about a means of harm while recent entries show distress"
+_NOTE_LANGUAGE = (
+    "This check reads English; this text looks like another language, so it may miss that you are struggling. "
+    "If things are hard right now, please talk to someone you trust or a helpline."
+)
+_NOTE_NO_MODEL = "Only the rules of the crisis check ran: its learned layer could not load ({why})."
 
 _PILLS = (
     r"(?:pills?|tablets?|capsules?|meds|medications?|medicines?|painkillers?|antidepressants|paracetamol|"
@@ -275,7 +293,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         _STRONG, _R_EXIST,
         ("existing exist alive gone disappear vanish here born wake",
-         r"\b(?:want|wanted|wanting|wish|wished|wishing|need|like|longing|easier|better|rather|"
+         r"\b(?:want|wants|wanted|wanting|wish|wishes|wished|wishing|need|needs|like|longing|easier|better|rather|"
          r"prefer)\s+(?:(?:just|really|so|honestly)\s+)*(?:to\s+)?(?:just\s+)?(?:stop existing|not exist|"
          r"cease to exist|stop being alive|not be alive|be gone forever|disappear (?:forever|for good|"
          r"permanently)|vanish (?:forever|for good)|not be here (?:anymore|any longer)|never have been born|"
@@ -626,6 +644,18 @@ _RULES: tuple[_Rule, ...] = (
                            r"nets?|rails?)\b"),
         ("jump jumping jumped leap leaping",
          rf"\b(?:jump|jumping|jumped|leap|leaping)\s+(?:off|from)\s+(?:a|an|the|that|this)?\s*{_HIGH}"),
+        # "bridges taller than 25 metres", "a roof over 10 floors up", "cliffs near me higher than 100 ft"
+        (_HIGH_WORDS, rf"\b{_HIGH}\b[^.?!]{{0,40}}?\b(?:taller|higher|over|above|more than|at least|bigger)\b"
+                      rf"[^.?!]{{0,15}}?\d[\d,.]*\s*(?:m|metres?|meters?|ft|feet|foot|floors?|stor(?:e?ys|ies|ey)|"
+                      rf"levels?)\b"),
+        ("floor floors storey storeys story stories level levels & high tall up jump fall",
+         r"\b(?:how many|which|what)\s+(?:floors?|stor(?:e?ys|ies|ey)|levels?)\b[^.?!]{0,40}\b(?:high|tall|up|"
+         r"jump|fall)\b"),
+        ("train trains & time times when which schedule pass passes crossing tracks stop dont doesnt fastest express",
+         r"\b(?:when|what time|which|how often)\b[^.?!]{0,40}\btrains?\b[^.?!]{0,40}\b(?:pass\w*|go through|"
+         r"come through|through the crossing|crossing|fastest|express|dont stop|doesnt stop|not stop)\b"),
+        ("tracks railway line", r"\b(?:stand|lie|lay|walk)\s+(?:on|onto)\s+(?:the\s+)?(?:tracks|railway line|"
+                                r"train line)\b"),
         unless=r"\b(?:into (?:the\s+)?(?:water|lake|sea|river|ocean|pool|waves)|diving|bungee|parachute|"
                r"skydiv\w*|base jump\w*)\b",
     ),
@@ -685,7 +715,10 @@ _RULES: tuple[_Rule, ...] = (
                      r"laundry|homework|admin))"),
         ("way trapped", r"\bno\s+way\s+out\b|\btrapped\b"),
         ("point", r"\b(?:dont|cant)\s+see\s+(?:the|any)\s+point\s+(?:of|in|to)\s+(?:anything|it all|"
-                  r"any of (?:it|this))\b"),
+                  r"any of (?:it|this)|living|life|going on|trying)\b"),
+        ("point", r"\b(?:dont|cant)\s+see\s+(?:the|any)\s+point\s+(?:anymore|any longer)\b|"
+                  r"\bwhats the point\s+(?:anymore|of (?:anything|living|life|it all|going on|trying))\b|"
+                  r"\bno point\s+(?:anymore|in (?:anything|living|trying|going on))\b"),
         ("cant", r"\bcant\s+(?:cope|handle (?:it|this|anything|life)|take (?:it|this|much more)|stop crying|"
                  r"see a way out)\b"),
         ("apart bottom breaking everything ruined over matters future pain life myself depressed depression "
@@ -759,6 +792,7 @@ _SAID_NO = re.compile(
 )
 _WINDOW = 3  # sentences either side in which a weak phrase looks for distress
 _USE_TRIGGERS = True  # tests switch this off to prove the trigger words never hide a match
+_USE_LEARNED = True  # the benchmark switches this off to measure the rules alone
 
 
 def _other_subject(prefix: str) -> bool:
@@ -817,12 +851,12 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str]) -> bool
     return not (_ASKED.search(prefix) and _SAID_NO.search(near))
 
 
-def _crisis_reasons(text: str) -> list[str]:
+def _hits(text: str) -> set[tuple[int, int, int]]:
+    """(sentence index, rule index, which of the rule's patterns) for every phrase of the rule table in ``text``."""
     norm = _normalize(text)
     sentences = [s.strip() for s in _SENTENCE_END.split(norm) if s.strip()]
     words = [frozenset(_WORD.findall(s)) for s in sentences]
     every_word = frozenset[str]().union(*words)
-    # (sentence index, rule index, which of the rule's patterns): two different phrases make a weak pair
     hits: set[tuple[int, int, int]] = set()
     for r, rule in enumerate(_RULES):
         for a, (triggers, pattern) in enumerate(rule.alts):
@@ -833,18 +867,26 @@ def _crisis_reasons(text: str) -> list[str]:
                     continue
                 if any(_counts(rule, sentences, i, m) for m in pattern.finditer(sentence)):
                     hits.add((i, r, a))
+    return hits
+
+
+def _crisis_reasons(text: str, distress_elsewhere: bool = False) -> list[str]:
+    """The rules' plain reasons. ``distress_elsewhere``: the person's recent entries show distress, which turns a
+    question about a means of harm into a hit as distress in the same text would."""
+    hits = _hits(text)
     reasons: list[str] = []
     for i, r, alt in sorted(hits):
         rule = _RULES[r]
         if rule.tier == _STRONG:
             fires = True
         elif rule.tier == _WEAK:
+            # two different phrases make a weak pair
             fires = any(
                 abs(j - i) <= _WINDOW and (r2, alt2) != (r, alt) and _RULES[r2].tier != _MEANS
                 for j, r2, alt2 in hits
             )
         elif rule.tier == _MEANS:
-            fires = any(_RULES[r2].tier != _MEANS for _, r2, _ in hits)
+            fires = distress_elsewhere or any(_RULES[r2].tier != _MEANS for _, r2, _ in hits)
         else:
             fires = False
         if fires and rule.reason not in reasons:
@@ -852,10 +894,114 @@ def _crisis_reasons(text: str) -> list[str]:
     return reasons
 
 
-def check(text: str) -> SafetyReport:
-    """Whether ``text`` reads like a crisis (the writer wanting to die or hurt themself); its PII spans."""
-    reasons = _crisis_reasons(text)
-    return SafetyReport(crisis=bool(reasons), reasons=reasons, pii=find_pii(text))
+def _distressed(text: str) -> bool:
+    """Whether ``text`` shows loss, distress or hopelessness (or more) by the rules alone."""
+    return any(_RULES[r].tier != _MEANS for _, r, _ in _hits(text))
+
+
+# A segment the learned layer flags still has to be the writer, now: the rules' tests of who and when apply.
+_NOW = re.compile(r"\b(?:again|relaps\w*|last night|tonight|right now|these days|lately|this week)\b")
+# Words of dying or harm; when each one in a flagged stretch is negated ("I'm not suicidal") or said of someone
+# else ("he was thinking about suicide"), the stretch is not a hit. (Negating living is not among them: "I don't
+# want to live" stays a hit.)
+_HARM_WORD = re.compile(
+    r"\b(?:suicid\w*|die|dies|dying|died|dead|death|kill\w*|hurt\w*|harm\w*|selfharm\w*|cut|cuts|cutting|burn\w*|"
+    r"overdos\w*|unalive\w*|end (?:it|my life|things|myself))\b"
+)
+
+
+# Everyday figures of speech that share the classifier's words: a flagged stretch made of one is not a hit.
+_FIGURATIVE = re.compile(
+    r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+for|murder(?:ed|ing)?\s+(?:a|an|some|that)\s+"
+    r"(?!\w*self)\w+|(?:death|end)\s+of\s+me|(?:will|gonna|going to|would|is going to|gon)\s+(?:literally\s+)?"
+    r"(?:kill|murder|strangle)\s+(?:me|us)|kill(?:ing)?\s+(?:time|the\s+(?:lights|engine|music|process|mood|vibe))|"
+    r"kill\s+(?:a|the|that)\s+(?:\w+\s+)?process|cut(?:ting)?\s+(?:down|back|out|corners|ties|costs)|"
+    r"cut\s+(?:my|the|his|her|their)\s+(?:own\s+)?(?:hair|fringe|nails|grass|hedge|cake|losses|cord)|"
+    r"hang(?:ing|ed)?\s+(?:the|a|some|up|out|on|in there|around|with)|"
+    r"(?:dead|died)\s+(?:tired|on my feet)|(?:phone|battery|plants?|laptop|car|basil|houseplants?)\s+"
+    r"(?:is\s+|are\s+|has\s+|have\s+)?(?:dead|died)|shoot(?:ing)?\s+(?:me\s+)?(?:a|an|some)\s+(?:text|message|"
+    r"email|photos?|pictures?|film|video)|dying\s+(?:to|of\s+(?:laughter|embarrassment|boredom|thirst))|"
+    r"(?:bored|scared|embarrassed)\s+to\s+death|suicide\s+(?:pact|squad|mission|run|doors?|king)|"
+    r"(?:worst|best)\s+\w+\s+alive|killing\s+myself\s+(?:trying|to|with|over|for|at)|rather\s+die\s+than|"
+    r"could\s+(?:just\s+)?die(?=\s*(?:$|[,.!]|of|from|laughing))|killed\s+(?:it|a\s+whole|\w+\s+hours?|time)|"
+    r"(?:im|i am)\s+dead(?=\s*(?:$|[,.!]|lol|lmao|haha)))\b"
+)
+
+
+def _writer_now(part: str) -> bool:
+    """Whether a flagged stretch of text is the writer speaking of the present: not a recovered past ("I used to
+    cut; clean for three years"), not a general question ("what is suicide?"), not about someone else, not an
+    everyday figure of speech ("I could murder a curry") or an accident ("cut my finger chopping onions")."""
+    norm = _normalize(part)
+    if _PAST.search(norm) and _RECOVERED.search(norm) and not _NOW.search(norm):
+        return False
+    if _FIGURATIVE.search(norm) or re.search(_ACCIDENT, norm):
+        return False
+    harm = list(_HARM_WORD.finditer(norm))
+    if harm and all(
+        _other_subject(norm[: m.start()]) or _negated(_clause(norm[: m.start()]), norm[m.end() :])
+        for m in harm
+    ):
+        return False
+    words = _WORD.findall(norm)
+    if any(w in _FIRST for w in words):
+        return True
+    return not part.rstrip().endswith("?") and not any(w in _OTHER for w in words)
+
+
+def _learned(texts: list[str]) -> tuple[list[bool], str | None]:
+    """The learned layer's verdict per text, or all False and why it could not run."""
+    from kit import crisis_model
+
+    try:
+        found = crisis_model.hits(texts)
+    except KitError as exc:
+        return [False] * len(texts), str(exc)
+    except (OSError, ValueError, RuntimeError) as exc:  # onnxruntime or a damaged file: the rules still run
+        return [False] * len(texts), f"{type(exc).__name__}: {exc}"
+    return [
+        any(_writer_now(t[s.start : s.end]) for s in segs) for t, segs in zip(texts, found, strict=True)
+    ], None
+
+
+def check_all(texts: Sequence[str], *, recent: Sequence[str] = ()) -> list[SafetyReport]:
+    """``check`` for many texts at once: the learned layer embeds them in batches (and remembers texts it read)."""
+    from kit.embeddings import looks_english
+
+    texts = list(texts)
+    reasons = [_crisis_reasons(text) if text.strip() else [] for text in texts]
+    todo = [k for k, r in enumerate(reasons) if not r and texts[k].strip()] if _USE_LEARNED else []
+    learned, why = _learned([texts[k] for k in todo]) if todo else ([], None)
+    for k, hit in zip(todo, learned, strict=True):
+        if hit:
+            reasons[k] = [_R_LEARNED]
+    recent_distress: bool | None = None
+    for k, text in enumerate(texts):
+        if reasons[k] or not recent or not text.strip() or not _crisis_reasons(text, distress_elsewhere=True):
+            continue
+        if recent_distress is None:  # read the recent entries once, and only when a means question needs it
+            recent_distress = any(_distressed(r) for r in recent) or (
+                _USE_LEARNED and any(_learned(list(recent))[0])
+            )
+        if recent_distress:
+            reasons[k] = [_R_MEANS_RECENT]
+    reports = []
+    for text, found in zip(texts, reasons, strict=True):
+        notes = []
+        if text.strip() and not looks_english(text):
+            notes.append(_NOTE_LANGUAGE)
+        if why and not found:
+            notes.append(_NOTE_NO_MODEL.format(why=why))
+        reports.append(SafetyReport(crisis=bool(found), reasons=found, pii=find_pii(text), notes=notes))
+    return reports
+
+
+def check(text: str, *, recent: Sequence[str] = ()) -> SafetyReport:
+    """Whether ``text`` reads like a crisis (the writer wanting to die or hurt themself); its PII spans.
+
+    ``recent``: the person's recent entries. A question about a means of harm (heights, pills, trains) is a hit
+    when the text itself or these entries show loss, distress or hopelessness."""
+    return check_all([text], recent=recent)[0]
 
 
 # ---------------------------------------------------------------- what the person sees on a hit
