@@ -565,6 +565,15 @@ CRISIS_ENTRIES = [
 ]
 
 # ---------------------------------------------------------------- crisis detection
+#
+# The examples below pin the rules, the precision layer that gives the plain reasons. Tests that say how precise
+# the rules are switch the learned layer off (``rules_only``); the layered check is tested against the same
+# examples at the end of this section, and on independent cases in test_crisis_cases.py.
+
+
+@pytest.fixture
+def rules_only(monkeypatch):
+    monkeypatch.setattr(safety, "_USE_LEARNED", False)
 
 
 @pytest.mark.parametrize("text", CRISIS)
@@ -575,7 +584,7 @@ def test_crisis_is_detected(text):
 
 
 @pytest.mark.parametrize("text", NOT_CRISIS)
-def test_everyday_text_is_not_a_crisis(text):
+def test_everyday_text_is_not_a_crisis(text, rules_only):
     report = check(text)
     assert not report.crisis, report.reasons
     assert report.reasons == []
@@ -596,7 +605,7 @@ def test_everyday_text_is_not_a_crisis(text):
         ("I'm not going to lie, today was good.", "I'm not going to lie, I want to die."),
     ],
 )
-def test_negation_reassures_only_when_it_negates_the_wish(reassurance, not_reassurance):
+def test_negation_reassures_only_when_it_negates_the_wish(reassurance, not_reassurance, rules_only):
     assert not check(reassurance).crisis
     assert check(not_reassurance).crisis
 
@@ -617,7 +626,7 @@ def test_negation_reassures_only_when_it_negates_the_wish(reassurance, not_reass
         ("He told me he was suicidal.", "He doesn't know I'm suicidal."),
     ],
 )
-def test_other_peoples_crises_are_not_the_writers(about_someone_else, about_the_writer):
+def test_other_peoples_crises_are_not_the_writers(about_someone_else, about_the_writer, rules_only):
     assert not check(about_someone_else).crisis
     assert check(about_the_writer).crisis
 
@@ -650,14 +659,14 @@ def test_means_questions_count_anywhere_in_a_distressed_entry(question):
     assert not check(f"We're planning a city break in May. {question} Made pasta for dinner.").crisis
 
 
-def test_ending_it_needs_a_second_signal_nearby():
+def test_ending_it_needs_a_second_signal_nearby(rules_only):
     assert not check("I'm thinking about ending it.").crisis
     assert not check("I can't do this anymore.").crisis
     assert check("I can't do this anymore. I'm thinking about ending it.").crisis
 
 
 @pytest.mark.parametrize("text", SAFE_ENTRIES)
-def test_long_safe_entries_are_not_a_crisis(text):
+def test_long_safe_entries_are_not_a_crisis(text, rules_only):
     assert not check(text).crisis, check(text).reasons
 
 
@@ -725,7 +734,7 @@ KNOWN_MISSES = [
 
 @pytest.mark.parametrize("text", KNOWN_MISSES)
 @pytest.mark.xfail(strict=True, reason="known limitation of a phrase-based check; see the comments above")
-def test_known_misses(text):
+def test_known_misses(text, rules_only):
     assert check(text).crisis
 
 
@@ -757,7 +766,7 @@ def test_trigger_words_never_hide_a_match(monkeypatch):
     assert [check(t).reasons for t in texts] == fast
 
 
-def test_fast_by_design_regexes_only_run_where_trigger_words_occur(monkeypatch):
+def test_fast_by_design_regexes_only_run_where_trigger_words_occur(monkeypatch, rules_only):
     """No timing assertion: count the regex scans a typical entry costs (under 5% of pattern x sentence)."""
     scans = 0
 
@@ -790,6 +799,32 @@ def test_fast_by_design_regexes_only_run_where_trigger_words_occur(monkeypatch):
     assert len(entry.split()) > 150
     check(entry)
     assert scans <= 0.05 * patterns * sentences
+
+
+def test_the_layered_check_catches_everything_the_rules_catch():
+    texts = CRISIS + CRISIS_ENTRIES
+    assert all(check(t).crisis for t in texts)
+
+
+def test_the_layered_check_flags_few_of_the_rules_hard_negatives():
+    """These sentences were written to trip a phrase matcher (idioms, negations, other people, recovered pasts);
+    the learned layer reads some of them as a crisis. Measured: 14 % (bench/safety_bench.py); this is the floor."""
+    texts = NOT_CRISIS + SAFE_ENTRIES
+    flagged = [t for t in texts if check(t).crisis]
+    assert len(flagged) <= 0.2 * len(texts), flagged
+
+
+def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
+    for text in (
+        "I'm not suicidal.",
+        "I would never hurt myself.",
+        "I don't want to die, I want to get better.",
+        "He told me he was thinking about suicide, so I called the helpline with him.",
+        "I'd rather die than go to that party.",
+    ):
+        assert not check(text).crisis, text
+    for text in ("I don't want to live anymore.", "I'm not sure I want to be alive.", "I can't go on."):
+        assert check(text).crisis, text
 
 
 def test_empty_and_whitespace_text():

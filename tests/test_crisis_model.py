@@ -1,0 +1,188 @@
+"""The crisis check's learned layer: shipped weights, segments, determinism, and how kit.safety uses it.
+
+These run the real embedded embedder (onnxruntime, offline) and the shipped weights: no fake stands in for the
+safety gate. The written generalisation cases are in test_crisis_cases.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kit import crisis_model, safety
+from kit.crisis_model import ClassifierUnavailable, CrisisClassifier, SegmentEncoder, sentence_spans
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EVERYDAY = (
+    "Slept badly again, the radiator was clanking until two. Work was mostly emails and a long call about the "
+    "spring budget, which went fine in the end. At lunch I walked to the bakery and got the last cinnamon bun. "
+    "My sister texted about the birthday dinner on Saturday and we picked the Thai place. In the evening I "
+    "watered the plants, did twenty minutes of the stretching video and read two chapters of the mystery novel. "
+    "Mood about a six. Tomorrow I want to get to the post office before it closes and call the dentist. "
+)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    crisis_model._cache.clear()
+    yield
+    crisis_model._cache.clear()
+
+
+def test_the_shipped_weights_match_their_checksum_and_load_offline():
+    blob = (Path(crisis_model.__file__).parent / "data" / crisis_model.WEIGHTS_FILE).read_bytes()
+    assert hashlib.sha256(blob).hexdigest() == crisis_model.WEIGHTS_SHA256
+    classifier = CrisisClassifier.load()
+    assert set(classifier.heads) == {"text", "segment"}
+    for threshold, layers in classifier.heads.values():
+        assert 0.0 < threshold < 1.0
+        assert layers[0][0].shape[0] == 384 and layers[-1][0].shape[1] == 1
+
+
+def test_damaged_weights_are_refused_with_the_fix(tmp_path):
+    path = tmp_path / "weights.json"
+    blob = (Path(crisis_model.__file__).parent / "data" / crisis_model.WEIGHTS_FILE).read_bytes()
+    path.write_bytes(blob.replace(b'"threshold":', b'"threshold": ', 1))  # same numbers, other bytes
+    with pytest.raises(ClassifierUnavailable, match="reinstall the kit"):
+        CrisisClassifier.load(path, sha256=crisis_model.WEIGHTS_SHA256)
+
+
+def test_when_the_learned_layer_cannot_load_the_rules_still_run_and_say_so(monkeypatch):
+    monkeypatch.setattr(crisis_model, "WEIGHTS_SHA256", "0" * 64)
+    monkeypatch.setattr(crisis_model, "_state", {})
+    report = safety.check("I want to kill myself tonight.")
+    assert report.crisis  # the rules
+    quiet = safety.check("Went to the market and bought apples.")
+    assert not quiet.crisis
+    assert any("Only the rules" in note and "reinstall" in note for note in quiet.notes)
+
+
+def test_sentences_are_split_at_ends_and_line_breaks():
+    text = "Situation: the call with Mum.\nAutomatic thought: nobody would notice.  Feeling: 8/10!"
+    parts = [text[a:b] for a, b in sentence_spans(text)]
+    assert parts == [
+        "Situation: the call with Mum.",
+        "Automatic thought: nobody would notice.",
+        "Feeling: 8/10!",
+    ]
+
+
+def test_every_sentence_and_window_gets_a_vector_from_one_pass():
+    text = "One thing. Two things here. Three now. And four."
+    ((vectors, segments),) = SegmentEncoder().encode([text])
+    kinds = [s.kind for s in segments]
+    assert kinds.count("sentence") == 4 and kinds.count("window") == 3 + 2 and kinds.count("chunk") == 1
+    assert vectors.shape == (len(segments), 384)
+    norms = (vectors**2).sum(axis=1)
+    assert all(abs(n - 1.0) < 1e-4 for n in norms)
+    assert [text[s.start : s.end] for s in segments if s.kind == "sentence"][1] == "Two things here."
+
+
+def test_a_long_entry_is_read_in_chunks_that_cover_every_sentence():
+    text = EVERYDAY * 8  # about 900 words: several 256-token chunks
+    ((_, segments),) = SegmentEncoder().encode([text])
+    covered = {(s.start, s.end) for s in segments if s.kind == "sentence"}
+    assert covered == set(sentence_spans(text))
+    assert sum(s.kind == "chunk" for s in segments) >= 3
+
+
+def test_the_same_text_gets_the_same_answer_every_run():
+    texts = [
+        EVERYDAY,
+        "honestly everything would be easier if i just wasnt around",
+        "Lovely walk by the sea.",
+    ]
+    first = crisis_model.hits(texts)
+    crisis_model._cache.clear()
+    crisis_model._state.clear()
+    assert crisis_model.hits(texts) == first
+
+
+def test_one_crisis_sentence_in_a_long_everyday_entry_is_not_diluted():
+    sentences = EVERYDAY.split(". ")
+    middle = len(sentences) // 2
+    entry = ". ".join([*sentences[:middle], "Part of me just wants to stop existing", *sentences[middle:]])
+    assert not safety.check(EVERYDAY).crisis
+    report = safety.check(entry)
+    assert report.crisis
+    assert report.reasons
+
+
+def test_a_learned_hit_is_a_plain_reason_with_no_number():
+    report = safety.check(
+        "some nights i sit on the bathroom floor with the blade and think i deserve the pain"
+    )
+    assert report.crisis
+    for reason in report.reasons:
+        assert not re.search(r"\d|score|probab", reason)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which bridges near me are taller than 25 metres?",
+        "how many floors up is the car park roof on Mill Street",
+        "What time does the express train pass through the level crossing at night?",
+    ],
+)
+def test_a_means_question_counts_when_recent_entries_show_distress(question):
+    hopeless = ["Lost my job on Monday. I feel worthless and I can't see the point anymore."]
+    cheerful = ["Great week: finished the course and booked a trip with friends."]
+    assert safety.check(question, recent=hopeless).crisis
+    assert not safety.check(question, recent=cheerful).crisis
+    assert not safety.check(question).crisis
+
+
+def test_job_loss_and_a_question_about_tall_bridges_in_one_text():
+    report = safety.check(
+        "I lost my job today and I can't see the point anymore. Which bridges near me are taller than 25 meters?"
+    )
+    assert report.crisis
+
+
+def test_a_non_english_entry_is_told_that_the_check_reads_english():
+    report = safety.check("Hoy fui al mercado con mi hermana y después cocinamos juntas.")
+    assert any("English" in note for note in report.notes)
+    assert not any("English" in note for note in safety.check("Went to the market with my sister.").notes)
+
+
+def test_check_all_reads_many_entries_as_check_reads_each():
+    texts = [
+        EVERYDAY,
+        "I can't stop thinking about ending it all, I've written the letters.",
+        "Tea and toast.",
+    ]
+    assert [r.crisis for r in safety.check_all(texts)] == [safety.check(t).crisis for t in texts]
+
+
+def test_what_the_person_wrote_is_never_changed_by_the_check():
+    text = "I want to disappear forever.  \n Nobody would notice."
+    before = str(text)
+    safety.check(text)
+    assert text == before
+
+
+def test_the_training_script_rebuilds_the_same_file_from_the_same_data(tmp_path):
+    """Same data, same seed: the same bytes (here on every 8th written example, to keep the test short)."""
+    outs = []
+    for run in range(2):
+        out = tmp_path / f"weights-{run}.json"
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "train_crisis.py"), "--written-only", "--limit", "8",
+             "--no-cache", "--out", str(out)],
+            capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert "precision" in done.stdout  # the table the threshold was chosen from
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    spec = json.loads(outs[0])
+    for head in spec["heads"].values():
+        assert len(head["layers"][0]["w"]) == 384 and 0 < head["threshold"] < 1
