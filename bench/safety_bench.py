@@ -1,10 +1,16 @@
-"""Safety check benchmark: recall, false positives, PII precision/recall and speed of kit.safety.check.
+"""Safety check benchmark: the rules alone against the layered detector (rules + learned layer), PII, speed.
 
-    python bench/safety_bench.py [--rounds 2000]
+    python bench/safety_bench.py [--rounds 200]
 
-The project's own examples come from tests/test_safety.py (loaded by path; the parametrized pairs and PII cases
-are read from its source). The rules were written against those examples, so the benchmark also scores a small
-held-out set written for this file, and a naive keyword matcher on every set as the raw baseline.
+In one run it prints, for the rules-only layer and the layered detector:
+- the held-out validation split of the learned layer's own data (bench/train_crisis.py: public forum posts and
+  written examples), with the precision-recall table the threshold was chosen from;
+- the written generalisation cases of tests/data/crisis_cases.jsonl, which were written apart from the rules and
+  the training data: recall per kind, false positives per kind;
+- the project's own examples (tests/test_safety.py) and a small held-out set written for this file, with a naive
+  keyword matcher as the raw baseline;
+- personal details: recall and precision per label, rules alone and rules + recogniser (bench/pii_bench.py);
+- milliseconds per 250-word entry and for the gate in front of a 100-entry summary.
 """
 
 from __future__ import annotations
@@ -171,14 +177,174 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=100)[94]
 
 
+def layered(text: str, recent: Any = ()) -> bool:
+    return safety.check(text, recent=recent).crisis
+
+
+def rules_only(text: str, recent: Any = ()) -> bool:
+    safety._USE_LEARNED = False
+    try:
+        return safety.check(text, recent=recent).crisis
+    finally:
+        safety._USE_LEARNED = True
+
+
+def flag_rate(rows: list[dict[str, Any]], detector: Any) -> tuple[int, int]:
+    return sum(1 for r in rows if detector(r["text"], r.get("recent", ()))), len(rows)
+
+
+def compare(title: str, groups: dict[str, list[dict[str, Any]]], positive: bool) -> None:
+    """One line per group: flagged / texts for the rules alone and for the layered detector."""
+    what = "recall" if positive else "false positives"
+    print(f"{title} — {what} (flagged / texts): rules only vs layered")
+    for name, rows in groups.items():
+        if not rows:
+            continue
+        r, n = flag_rate(rows, rules_only)
+        k, _ = flag_rate(rows, layered)
+        print(f"  {name:<40} rules {r:>4}/{n:<4} {r / n:6.1%}   layered {k:>4}/{n:<4} {k / n:6.1%}")
+
+
+def grouped(rows: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        out.setdefault(str(row[key]), []).append(row)
+    return dict(sorted(out.items()))
+
+
+def validation_sets() -> None:
+    """The learned layer's held-out split, and the table its threshold came from."""
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import train_crisis
+
+    from kit import crisis_model
+
+    rows = [r for r in train_crisis.load_sources() if r["split"] == "validation"]
+    for row in rows:
+        row["group"] = row["source"] if row["source"] != "written" else f"written:{row['kind']}"
+    pos = [r for r in rows if r["label"] == 1]
+    neg = [r for r in rows if r["label"] == 0]
+    mixed = [r for r in rows if r["label"] is None]
+    compare("Validation split, crisis texts", grouped(pos, "group") | {"ALL": pos}, True)
+    negs = grouped(neg, "group")
+    forum = [r for r in neg if r["source"].startswith("rmhd:")]
+    written = [r for r in neg if r["source"] == "written"]
+    compare(
+        "Validation split, everyday and sensitive-but-safe texts",
+        {k: v for k, v in negs.items() if k.startswith("written:")}
+        | {"forums (20 subreddits)": forum, "written (all kinds)": written, "ALL": neg},
+        False,
+    )
+    compare("Forums where both are common (not labelled; for information)", grouped(mixed, "group"), True)
+
+    encoder, classifier = crisis_model._parts()
+    labelled = pos + neg
+    heads = []
+    for start in range(0, len(labelled), 64):
+        for vectors, segments in encoder.encode([r["text"] for r in labelled[start : start + 64]]):
+            chunks = [k for k, s in enumerate(segments) if s.kind == "chunk"]
+            parts = [k for k, s in enumerate(segments) if s.kind != "chunk"]
+            text = classifier.scores("text", vectors[chunks]).max() if chunks else 0.0
+            segment = classifier.scores("segment", vectors[parts]).max() if parts else 0.0
+            heads.append((float(text), float(segment)))
+    rules = np.array([bool(safety._crisis_reasons(r["text"])) for r in labelled])
+    y = np.array([r["label"] for r in labelled])
+    scores = np.array(heads)
+    t_text, t_seg = classifier.heads["text"][0], classifier.heads["segment"][0]
+    print("Validation precision-recall table (layered = rules OR text head OR segment head)")
+    print(f"  {'text head':>9} {'segment head':>12} {'recall':>7} {'false pos':>9} {'precision':>9}")
+    pairs = [(t, t_seg) for t in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)] + [
+        (t_text, t) for t in (0.5, 0.7, 0.9, 0.95)
+    ]
+    for a, b in sorted({*pairs, (t_text, t_seg)}):
+        flag = rules | (scores[:, 0] >= a) | (scores[:, 1] >= b)
+        tp, fp = int((flag & (y == 1)).sum()), int((flag & (y == 0)).sum())
+        mark = "  <- shipped" if (a, b) == (t_text, t_seg) else ""
+        print(
+            f"  {a:>9.2f} {b:>12.2f} {tp / max((y == 1).sum(), 1):>7.3f} {fp / max((y == 0).sum(), 1):>9.3f}"
+            f" {tp / max(tp + fp, 1):>9.3f}{mark}"
+        )
+
+
+def written_cases() -> None:
+    path = ROOT / "tests" / "data" / "crisis_cases.jsonl"
+    if not path.exists():
+        return
+    import json
+
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    pos = [r for r in rows if r["crisis"]]
+    neg = [r for r in rows if not r["crisis"]]
+    compare(
+        "Written cases (tests/data/crisis_cases.jsonl), crisis", grouped(pos, "kind") | {"ALL": pos}, True
+    )
+    compare("Written cases, by form (crisis texts)", grouped(pos, "form"), True)
+    compare("Written cases, hard negatives", grouped(neg, "kind") | {"ALL": neg}, False)
+
+
+def speed(entry: str, entries: list[str], rounds: int) -> None:
+    """Milliseconds per 250-word entry, rules alone and layered; the gate in front of a 100-entry summary."""
+    from kit import crisis_model
+
+    safety.check("warm up the learned layer")
+    print("Speed, ms (median of rounds; the learned layer's cache is emptied before each layered check)")
+    rules_ms, layered_ms = [], []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        rules_only(entry)
+        rules_ms.append((time.perf_counter() - t0) * 1000)
+        crisis_model._cache.clear()
+        t0 = time.perf_counter()
+        layered(entry)
+        layered_ms.append((time.perf_counter() - t0) * 1000)
+    print(
+        f"  250-word entry: rules only {statistics.median(rules_ms):.2f}, layered {statistics.median(layered_ms):.1f}"
+    )
+    gate = []
+    for _ in range(max(3, rounds // 20)):
+        crisis_model._cache.clear()
+        t0 = time.perf_counter()
+        safety.check_all(entries)
+        gate.append(time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    safety.check_all(entries)
+    warm = time.perf_counter() - t0
+    words = sum(len(e.split()) for e in entries)
+    print(
+        f"  gate for a {len(entries)}-entry summary ({words} words): {statistics.median(gate):.2f} s cold, "
+        f"{warm:.3f} s when the entries were read before"
+    )
+
+
+def speed_split(entry: str, crisis_entry: str, rounds: int) -> None:
+    """The rules' share, in µs, against a naive keyword regex in the same run."""
+    print("Rules, µs per check (median / p95) — against a naive keyword regex in the same run")
+    for name, text in (
+        ("250-word everyday entry", entry),
+        ("250-word entry with a crisis sentence", crisis_entry),
+    ):
+        rules_us = timings_us(safety._crisis_reasons, [text], rounds)
+        raw_us = timings_us(NAIVE.search, [text], rounds)
+        km, rm = statistics.median(rules_us), statistics.median(raw_us)
+        print(
+            f"  {name:<40} rules {km:8.1f} / {p95(rules_us):8.1f}   naive {rm:6.1f}   ratio {km / rm:5.0f}x"
+        )
+    pii_us = timings_us(safety.find_pii, [entry], rounds)
+    print(f"  PII rules on the 250-word entry: {statistics.median(pii_us):.1f} µs")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "--rounds", type=int, default=2000, help="checks of the 250-word entry (default 2000)"
-    )
+    parser.add_argument("--rounds", type=int, default=200, help="checks of the 250-word entry (default 200)")
+    parser.add_argument("--quick", action="store_true", help="skip the validation split (no training data)")
     args = parser.parse_args()
+    if not args.quick:
+        validation_sets()
+    written_cases()
 
     tests, params = load_test_examples()
     pairs = params.get("test_negation_reassures_only_when_it_negates_the_wish", []) + params.get(
@@ -242,34 +408,19 @@ def main() -> int:
         250, [". ".join([*sentences[:4], "I keep thinking about ending my life", *sentences[4:]])]
     )
     assert len(entry.split()) == 250 and not safety.check(entry).crisis
-    examples = tuned_crisis + tuned_safe + HELD_OUT_CRISIS + HELD_OUT_SAFE
-    print("Speed, µs per check (median / p95) — kit vs naive keyword regex in the same run")
-    rows = [
-        ("250-word everyday entry", [entry], args.rounds),
-        ("250-word entry with a crisis sentence", [crisis_entry], args.rounds),
-        (
-            f"all examples ({len(examples)} texts, {max(1, args.rounds // 100)} rounds)",
-            examples,
-            max(1, args.rounds // 100),
-        ),
+    safe = list(dict.fromkeys(tests.NOT_CRISIS + tests.SAFE_ENTRIES + HELD_OUT_SAFE))
+    hundred = [
+        " ".join(safe[(k * 7 + j) % len(safe)] for j in range(6)) + f" (day {k + 1})" for k in range(100)
     ]
-    for name, texts, rounds in rows:
-        kit_us = timings_us(safety.check, texts, rounds)
-        raw_us = timings_us(NAIVE.search, texts, rounds)
-        km, kp, rm = statistics.median(kit_us), p95(kit_us), statistics.median(raw_us)
-        print(
-            f"  {name:<44} kit {km:8.1f} / {kp:8.1f}   naive {rm:6.1f} / {p95(raw_us):6.1f}   ratio {km / rm:6.0f}x"
-        )
-    # The two halves of check(), when the module exposes them under these names.
-    crisis_part = getattr(safety, "_crisis_reasons", None)
-    pii_part = getattr(safety, "find_pii", None) or getattr(safety, "_find_pii", None)
-    if crisis_part is not None and pii_part is not None:
-        crisis_us = timings_us(crisis_part, [entry], args.rounds)
-        pii_us = timings_us(pii_part, [entry], args.rounds)
-        print(
-            f"  250-word entry split: crisis rules {statistics.median(crisis_us):.1f} µs, "
-            f"PII scan {statistics.median(pii_us):.1f} µs (medians)"
-        )
+    speed(entry, hundred, args.rounds)
+    speed_split(entry, crisis_entry, args.rounds)
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import pii_bench
+    except ImportError:
+        print("bench/pii_bench.py is missing: no figures for the recogniser")
+    else:
+        pii_bench.main([])
     return 0
 
 
