@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> None:
         (kit.safety._writer_now), as the check applies it."""
         vec, segs = encoded[i]
         counts = np.array([safety._writer_now(rows[i]["text"][s.start : s.end]) for s in segs])
-        wide = [k for k, s in enumerate(segs) if s.kind == "chunk"] or [widest(segs)]
+        wide = [k for k, s in enumerate(segs) if s.kind == "chunk"]  # as the check reads: chunks only
         parts = [k for k, s in enumerate(segs) if s.kind != "chunk"]
         best = []
         for head, ks in (("text", wide), ("segment", parts)):

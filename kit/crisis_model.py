@@ -26,7 +26,7 @@ from typing import Any
 from kit.errors import KitError
 
 WEIGHTS_FILE = "crisis_classifier.json"
-WEIGHTS_SHA256 = "965a0a240c09f9a4ae3321187925edc728afcb3b7590d8ef9b91e9a1ff7683d2"
+WEIGHTS_SHA256 = "f083a9edbfdc23b501dd0e42b93aed78c0acbc9b014c52f733083f8ae92ab3b1"
 CHUNK_TOKENS = 254  # + [CLS] and [SEP]: the embedder's 256-token window
 _CLS, _SEP = 101, 102
 WINDOWS = (2, 3)  # sliding windows of sentences, beside each sentence alone and each whole chunk
@@ -178,8 +178,8 @@ def _pool(
 
 
 class CrisisClassifier:
-    """Two small networks over segment vectors, loaded from the shipped JSON: the *text* head reads each chunk (or
-    a short text whole), the *segment* head each sentence and window. Either at its threshold makes a hit."""
+    """Two small networks over segment vectors, loaded from the shipped JSON: the *text* head reads each chunk of
+    four or more sentences, the *segment* head each sentence and window. Either at its threshold makes a hit."""
 
     def __init__(self, spec: dict[str, Any]) -> None:
         import numpy as np
@@ -229,14 +229,14 @@ class CrisisClassifier:
         return self._forward(self.heads[head][1], vectors)
 
     def hits(self, vectors: Any, segments: list[Segment]) -> list[Segment]:
-        """The chunks (or a short text as a whole), sentences and windows that reach their head's threshold."""
+        """The chunks, sentences and windows that reach their head's threshold."""
         import numpy as np
 
         if not len(segments):
             return []
+        # The text head reads chunks only: on a short text alone it is overconfident ("What if I can't find any
+        # evidence against my hot thought?"), and the segment head reads every sentence and window of it anyway.
         chunks = [k for k, s in enumerate(segments) if s.kind == "chunk"]
-        if not chunks:  # a short text: its widest window or sentence stands for the whole
-            chunks = [max(range(len(segments)), key=lambda k: segments[k].end - segments[k].start)]
         parts = [k for k, s in enumerate(segments) if s.kind != "chunk"]
         vectors = np.asarray(vectors, np.float32)
         found = []

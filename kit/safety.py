@@ -910,6 +910,9 @@ _HARM_WORD = re.compile(
 )
 
 
+_ASKS_SOMEONE = re.compile(
+    r"\b(?:do|does|can|could|would|will|have|are|should)\s+(?:you|we|they)\b[^.!]*\?\s*$"
+)
 # Everyday figures of speech that share the classifier's words: a flagged stretch made of one is not a hit.
 _FIGURATIVE = re.compile(
     r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+for|murder(?:ed|ing)?\s+(?:a|an|some|that)\s+"
@@ -931,8 +934,12 @@ _FIGURATIVE = re.compile(
 def _writer_now(part: str) -> bool:
     """Whether a flagged stretch of text is the writer speaking of the present: not a recovered past ("I used to
     cut; clean for three years"), not a general question ("what is suicide?"), not about someone else, not an
-    everyday figure of speech ("I could murder a curry") or an accident ("cut my finger chopping onions")."""
+    everyday figure of speech ("I could murder a curry") or an accident ("cut my finger chopping onions"), and at
+    least four words long."""
     norm = _normalize(part)
+    # A heading or a short phrase ("all-or-nothing thinking") is left to the rules.
+    if len(norm.split()) < 4:
+        return False
     if _PAST.search(norm) and _RECOVERED.search(norm) and not _NOW.search(norm):
         return False
     if _FIGURATIVE.search(norm) or re.search(_ACCIDENT, norm):
@@ -944,6 +951,8 @@ def _writer_now(part: str) -> bool:
     ):
         return False
     words = _WORD.findall(norm)
+    if _ASKS_SOMEONE.search(norm):  # "where do you think my shoulds come from?": a question for someone else
+        return False
     if any(w in _FIRST for w in words):
         return True
     return not part.rstrip().endswith("?") and not any(w in _OTHER for w in words)

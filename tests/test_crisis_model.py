@@ -105,7 +105,7 @@ def test_the_same_text_gets_the_same_answer_every_run():
     assert crisis_model.hits(texts) == first
 
 
-def test_one_crisis_sentence_in_a_long_everyday_entry_is_not_diluted():
+def test_one_crisis_sentence_in_a_long_everyday_entry_is_caught():
     sentences = EVERYDAY.split(". ")
     middle = len(sentences) // 2
     entry = ". ".join([*sentences[:middle], "Part of me just wants to stop existing", *sentences[middle:]])
@@ -113,6 +113,19 @@ def test_one_crisis_sentence_in_a_long_everyday_entry_is_not_diluted():
     report = safety.check(entry)
     assert report.crisis
     assert report.reasons
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limitation: inside a long entry the sentence's pooled token states "
+    "carry the everyday words around it; reading each sentence alone flagged 21 % of everyday posts",
+)
+def test_a_sentence_only_the_learned_layer_knows_is_not_diluted_in_a_long_entry():
+    sentence = "I have been planning how to go through with it on Sunday while everyone is away"
+    assert safety.check(sentence).crisis  # alone, the learned layer reads it
+    sentences = EVERYDAY.split(". ")
+    middle = len(sentences) // 2
+    assert safety.check(". ".join([*sentences[:middle], sentence, *sentences[middle:]])).crisis
 
 
 def test_a_learned_hit_is_a_plain_reason_with_no_number():
