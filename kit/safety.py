@@ -873,7 +873,10 @@ def _hits(text: str) -> set[tuple[int, int, int]]:
 def _crisis_reasons(text: str, distress_elsewhere: bool = False) -> list[str]:
     """The rules' plain reasons. ``distress_elsewhere``: the person's recent entries show distress, which turns a
     question about a means of harm into a hit as distress in the same text would."""
-    hits = _hits(text)
+    return _reasons(_hits(text), distress_elsewhere)
+
+
+def _reasons(hits: set[tuple[int, int, int]], distress_elsewhere: bool = False) -> list[str]:
     reasons: list[str] = []
     for i, r, alt in sorted(hits):
         rule = _RULES[r]
@@ -894,9 +897,9 @@ def _crisis_reasons(text: str, distress_elsewhere: bool = False) -> list[str]:
     return reasons
 
 
-def _distressed(text: str) -> bool:
-    """Whether ``text`` shows loss, distress or hopelessness (or more) by the rules alone."""
-    return any(_RULES[r].tier != _MEANS for _, r, _ in _hits(text))
+def _distressed(hits: set[tuple[int, int, int]]) -> bool:
+    """Whether a text's rule hits show loss, distress or hopelessness (or more)."""
+    return any(_RULES[r].tier != _MEANS for _, r, _ in hits)
 
 
 # A segment the learned layer flags still has to be the writer, now: the rules' tests of who and when apply.
@@ -978,7 +981,14 @@ def check_all(texts: Sequence[str], *, recent: Sequence[str] = ()) -> list[Safet
     from kit.embeddings import looks_english
 
     texts = list(texts)
-    reasons = [_crisis_reasons(text) if text.strip() else [] for text in texts]
+    hits_of: dict[str, set[tuple[int, int, int]]] = {}  # the rules read each distinct text once per call
+
+    def hits(text: str) -> set[tuple[int, int, int]]:
+        if text not in hits_of:
+            hits_of[text] = _hits(text) if text.strip() else set()
+        return hits_of[text]
+
+    reasons = [_reasons(hits(text)) for text in texts]
     todo = [k for k, r in enumerate(reasons) if not r and texts[k].strip()] if _USE_LEARNED else []
     learned, why = _learned([texts[k] for k in todo]) if todo else ([], None)
     for k, hit in zip(todo, learned, strict=True):
@@ -986,10 +996,10 @@ def check_all(texts: Sequence[str], *, recent: Sequence[str] = ()) -> list[Safet
             reasons[k] = [_R_LEARNED]
     recent_distress: bool | None = None
     for k, text in enumerate(texts):
-        if reasons[k] or not recent or not text.strip() or not _crisis_reasons(text, distress_elsewhere=True):
+        if reasons[k] or not recent or not _reasons(hits(text), distress_elsewhere=True):
             continue
         if recent_distress is None:  # read the recent entries once, and only when a means question needs it
-            recent_distress = any(_distressed(r) for r in recent) or (
+            recent_distress = any(_distressed(hits(r)) for r in recent) or (
                 _USE_LEARNED and any(_learned(list(recent))[0])
             )
         if recent_distress:
