@@ -243,12 +243,16 @@ def validation_sets() -> None:
     labelled = pos + neg
     heads = []
     for start in range(0, len(labelled), 64):
-        for vectors, segments in encoder.encode([r["text"] for r in labelled[start : start + 64]]):
-            chunks = [k for k, s in enumerate(segments) if s.kind == "chunk"]
-            parts = [k for k, s in enumerate(segments) if s.kind != "chunk"]
-            text = classifier.scores("text", vectors[chunks]).max() if chunks else 0.0
-            segment = classifier.scores("segment", vectors[parts]).max() if parts else 0.0
-            heads.append((float(text), float(segment)))
+        part = labelled[start : start + 64]
+        for row, (vectors, segments) in zip(part, encoder.encode([r["text"] for r in part]), strict=True):
+            # each head's best score over the segments the check would count (the rules' who-and-when test)
+            scores = classifier.segment_scores(vectors, segments)
+            best = {"text": 0.0, "segment": 0.0}
+            for seg, score in zip(segments, scores, strict=True):
+                head = classifier.head_of(seg)
+                if score > best[head] and safety._writer_now(row["text"][seg.start : seg.end]):
+                    best[head] = float(score)
+            heads.append((best["text"], best["segment"]))
     rules = np.array([bool(safety._crisis_reasons(r["text"])) for r in labelled])
     y = np.array([r["label"] for r in labelled])
     scores = np.array(heads)

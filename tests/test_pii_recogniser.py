@@ -23,7 +23,6 @@ def found(text: str, *, recogniser: bool = True) -> set[tuple[str, str]]:
 def broken_pipeline(monkeypatch: pytest.MonkeyPatch):
     """Point the locator somewhere else for one test; the loaded pipeline and its cache come back afterwards."""
     monkeypatch.setattr(recogniser, "_cache", {})
-    monkeypatch.setattr(recogniser, "_verified", {})
 
     def point_at(folder: Path | None) -> None:
         monkeypatch.setattr(recogniser, "pipeline_dir", lambda: folder)

@@ -45,6 +45,5 @@ def test_a_damaged_model_file_is_refused(monkeypatch):
     import kit.model
 
     monkeypatch.setattr(kit.model, "GGUF_FILE", (*kit.model.GGUF_FILE[:2], "0" * 64))
-    monkeypatch.setattr(kit.embeddings, "_verified", {})
     with pytest.raises(KitError, match="reinstall"):
         EmbeddedChatModel().invoke(PROMPT)

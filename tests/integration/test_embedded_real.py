@@ -122,7 +122,6 @@ def test_reindex_with_real_embedder_embeds_nothing(indexed_journal, embedder, jo
 def test_tampered_model_file_is_refused(monkeypatch):
     package, relative, _ = kit.embeddings.MODEL_FILE
     monkeypatch.setattr(kit.embeddings, "MODEL_FILE", (package, relative, "0" * 64))
-    monkeypatch.setattr(kit.embeddings, "_verified", {})
     with pytest.raises(EmbedderUnavailable, match="reinstall") as excinfo:
         EmbeddedEmbeddings().embed_query("hello")
     assert "checksum" in str(excinfo.value)
