@@ -342,9 +342,10 @@ def redactor(texts: list[str]) -> Callable[[str], str]:
     Uses the recogniser on this machine as well as the rules (kit.pii), since the text is about to leave it."""
     from kit.pii import find_pii, redact
 
+    found = {text: find_pii(text, recogniser=True) for text in texts}  # each text read once
     names: dict[str, str] = {}
-    for text in texts:
-        for span in find_pii(text, recogniser=True):
+    for spans in found.values():
+        for span in spans:
             if span.label in ("PERSON", "PLACE") and len(span.text) > 2:
                 names.setdefault(span.text, span.label)
     pattern = (
@@ -354,7 +355,7 @@ def redactor(texts: list[str]) -> Callable[[str], str]:
     )
 
     def apply(text: str) -> str:
-        out = redact(text, recogniser=True)
+        out = redact(text, found[text]) if text in found else redact(text, recogniser=True)
         return pattern.sub(lambda m: f"[{names[m.group(1)]}]", out) if pattern else out
 
     return apply
