@@ -42,8 +42,8 @@ def synthetic_texts(n: int, seed: int = 0) -> list[str]:
 
 
 def write_journal(journal: Path, texts: list[str], per_notebook: int) -> None:
-    from kit.entries import kit_metadata, new_id
-    from kit.notebooks import entry_cell, new_notebook, save
+    from kit.journal.entries import kit_metadata, new_id
+    from kit.journal.notebooks import entry_cell, new_notebook, save
 
     start = datetime(2024, 1, 1).astimezone()
     for nb_index in range(0, len(texts), per_notebook):
@@ -77,9 +77,9 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="kit-bench-"))
     os.environ.update(KIT_HOME=str(work / "home"), KIT_JOURNAL=str(work / "journal"), KIT_EMBED=args.embedder)
-    from kit.embeddings import get_embedder
-    from kit.index import EMBED_CHUNK, Index
-    from kit.retrieve import search
+    from kit.models.embedders import get_embedder
+    from kit.index.store import EMBED_CHUNK, Index
+    from kit.index.search import search
 
     texts = synthetic_texts(args.n)
     write_journal(work / "journal", texts, args.per_notebook)

@@ -1,4 +1,4 @@
-"""Names and places in informal text: kit.pii's rules alone vs rules + the recogniser (spaCy on this machine).
+"""Names and places in informal text: kit.safety.pii's rules alone vs rules + the recogniser (spaCy on this machine).
 
     python bench/pii_bench.py                 # dev and test, speed and memory
     python bench/pii_bench.py --errors 40     # also print dev misses and false alarms (to adjust filters)
@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kit.pii import Span, find_pii  # noqa: E402  (after the path, so the bench runs from a checkout)
+from kit.safety.pii import Span, find_pii  # noqa: E402  (after the path, so the bench runs from a checkout)
 
 DATA = Path(__file__).parent / "data" / "ner"
 LABELS = ("PERSON", "PLACE")
@@ -172,7 +172,7 @@ DIARY = [
 
 def speed_and_memory(rows: list[dict]) -> dict[str, float]:
     """ms per ~250-word entry for both detectors, load time, and RSS before/after loading and running."""
-    from kit import recogniser
+    from kit.safety import recogniser
 
     texts = entries(rows)
     before = _rss_mb()
@@ -215,7 +215,7 @@ def speed_and_memory(rows: list[dict]) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> dict:
-    from kit.pii import recogniser_status
+    from kit.safety.pii import recogniser_status
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="print up to N dev sentences with mistakes")

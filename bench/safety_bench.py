@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kit import safety  # noqa: E402
+from kit.safety import crisis as safety  # noqa: E402
 
 # Written for this benchmark, never tuned against: the writer in crisis, in their own words.
 HELD_OUT_CRISIS = [
@@ -219,7 +219,7 @@ def validation_sets() -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     import train_crisis
 
-    from kit import crisis_model
+    from kit.safety import learned as crisis_model
 
     rows = [r for r in train_crisis.load_sources() if r["split"] == "validation"]
     for row in rows:
@@ -290,7 +290,7 @@ def written_cases() -> None:
 
 def speed(entry: str, entries: list[str], rounds: int) -> None:
     """Milliseconds per 250-word entry, rules alone and layered; the gate in front of a 100-entry summary."""
-    from kit import crisis_model
+    from kit.safety import learned as crisis_model
 
     safety.check("warm up the learned layer")
     print("Speed, ms (median of rounds; the learned layer's cache is emptied before each layered check)")

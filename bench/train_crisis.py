@@ -43,8 +43,8 @@ from scipy.optimize import minimize  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kit import safety  # noqa: E402
-from kit.crisis_model import SegmentEncoder  # noqa: E402
+from kit.safety import crisis as safety  # noqa: E402
+from kit.safety.learned import SegmentEncoder  # noqa: E402
 
 CACHE = ROOT / "bench" / "data" / "cache"
 WRITTEN = ROOT / "bench" / "data" / "crisis" / "written_train.jsonl"
@@ -140,7 +140,7 @@ def encode_all(texts: list[str], t0: float, use_cache: bool = True) -> list:
     encoder, so a second run only encodes what is new; the vectors are the same either way."""
     import pickle
 
-    from kit import crisis_model
+    from kit.safety import learned as crisis_model
 
     path = CACHE / f"segments-v{crisis_model.SEGMENTS_VERSION}.pickle"
     cache: dict = pickle.loads(path.read_bytes()) if use_cache and path.exists() else {}
@@ -308,7 +308,7 @@ def main(argv: list[str] | None = None) -> None:
 
     def head_scores(i: int) -> tuple[float, float]:
         """Each head's best score over the segments that still count once the rules' who-and-when test is applied
-        (kit.safety._writer_now), as the check applies it."""
+        (kit.safety.crisis._writer_now), as the check applies it."""
         vec, segs = encoded[i]
         counts = np.array([safety._writer_now(rows[i]["text"][s.start : s.end]) for s in segs])
         wide = [k for k, s in enumerate(segs) if s.kind == "chunk"]  # as the check reads: chunks only

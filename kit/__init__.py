@@ -32,33 +32,33 @@ __all__ = [
 ]
 
 _LAZY = {
-    "Entry": "kit.entries",
-    "Index": "kit.index",
-    "IndexReport": "kit.index",
+    "Entry": "kit.journal.entries",
+    "Index": "kit.index.store",
+    "IndexReport": "kit.index.store",
     "KitError": "kit.errors",
-    "Reflection": "kit.reflect",
-    "SearchHit": "kit.retrieve",
-    "ask": "kit.reflect",
-    "digest": "kit.digest",
-    "explain": "kit.glossary",
-    "prompts": "kit.prompts",
-    "save_reflection": "kit.notebooks",
-    "show_reflection": "kit.notebooks",
-    "summarize": "kit.reflect",
-    "append_entry": "kit.notebooks",
-    "read_entries": "kit.notebooks",
-    "scan_journal": "kit.notebooks",
-    "search": "kit.retrieve",
-    "update_entry": "kit.notebooks",
+    "Reflection": "kit.reflection.reflect",
+    "SearchHit": "kit.index.search",
+    "ask": "kit.reflection.reflect",
+    "digest": "kit.reflection.digest",
+    "explain": "kit.content.glossary",
+    "prompts": "kit.models.prompts",
+    "save_reflection": "kit.journal.notebooks",
+    "show_reflection": "kit.journal.notebooks",
+    "summarize": "kit.reflection.reflect",
+    "append_entry": "kit.journal.notebooks",
+    "read_entries": "kit.journal.notebooks",
+    "scan_journal": "kit.journal.notebooks",
+    "search": "kit.index.search",
+    "update_entry": "kit.journal.notebooks",
 }
 
 if TYPE_CHECKING:
-    from kit.digest import digest
-    from kit.entries import Entry
+    from kit.reflection.digest import digest
+    from kit.journal.entries import Entry
     from kit.errors import KitError
-    from kit.glossary import explain
-    from kit.index import Index, IndexReport
-    from kit.notebooks import (
+    from kit.content.glossary import explain
+    from kit.index.store import Index, IndexReport
+    from kit.journal.notebooks import (
         append_entry,
         read_entries,
         save_reflection,
@@ -66,14 +66,14 @@ if TYPE_CHECKING:
         show_reflection,
         update_entry,
     )
-    from kit.prompts import prompts
-    from kit.reflect import Reflection, ask, summarize
-    from kit.retrieve import SearchHit, search
+    from kit.models.prompts import prompts
+    from kit.reflection.reflect import Reflection, ask, summarize
+    from kit.index.search import SearchHit, search
 
 
 def update_index(rebuild: bool = False, progress: bool = True, **kwargs: Any) -> Any:
     """Index the journal (incrementally, or from scratch with ``rebuild=True``); returns an IndexReport."""
-    from kit.index import Index
+    from kit.index.store import Index
 
     return Index(**kwargs).update(rebuild=rebuild, progress=progress)
 

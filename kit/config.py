@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,3 +85,15 @@ def settings() -> Settings:
 def journal_folder(journal: Path | str | None = None) -> Path:
     """The journal folder: the one given (``--journal``, ``journal=``), else KIT_JOURNAL (or ./journal)."""
     return Path(journal).expanduser().resolve() if journal else settings().journal
+
+
+def shared_folder(name: str) -> Path | None:
+    """A folder of notebooks shipped with the kit (``templates``, ``notebooks``): next to the package in a source
+    tree, or in the installed data folder; None when neither holds it."""
+    for candidate in (
+        Path(__file__).resolve().parent.parent / name,
+        Path(sys.prefix) / "share" / "reflective-notebook-kit" / name,
+    ):
+        if candidate.is_dir():
+            return candidate
+    return None

@@ -30,7 +30,7 @@ def sample_entries() -> list[dict]:
 
 def build_journal(journal: Path) -> int:
     """Write the sample entries into one notebook per ISO week, through the kit's own write path."""
-    from kit.notebooks import append_entry
+    from kit.journal.notebooks import append_entry
 
     if journal.exists():
         if not (journal / MARKER).exists():
@@ -66,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["KIT_JOURNAL"] = str(root / "journal")
     os.environ.setdefault("KIT_EMBED", "embedded")
 
-    from kit.index import Index
-    from kit.retrieve import search, snippet
+    from kit.index.store import Index
+    from kit.index.search import search, snippet
 
     print("Reflective Notebook Kit demo — fully offline. Not medical or therapeutic advice.\n")
     n = build_journal(root / "journal")
@@ -83,9 +83,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}")
             print(f"     {snippet(hit.text, 110)}")
         print()
-    from kit.model import get_backend
-    from kit.notebooks import save_reflection
-    from kit.reflect import summarize
+    from kit.models.chat import get_backend
+    from kit.journal.notebooks import save_reflection
+    from kit.reflection.reflect import summarize
 
     backend = get_backend()
     print(f"Summary of the whole sample journal — answering with {backend.model_name} ({backend.name}):")

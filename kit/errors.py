@@ -36,7 +36,7 @@ class EmbedderUnavailable(KitError):
 
 
 class RecogniserUnavailable(KitError):
-    """The named-entity recogniser cannot be used (spaCy or its pipeline missing, checksum mismatch); kit.pii
+    """The named-entity recogniser cannot be used (spaCy or its pipeline missing, checksum mismatch); kit.safety.pii
     keeps to its rules."""
 
 

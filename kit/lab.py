@@ -41,7 +41,7 @@ def lab_args(journal: Path, extra: list[str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     from kit.config import settings
-    from kit.privacy import telemetry_off
+    from kit.egress import telemetry_off
 
     telemetry_off()
     write_overrides()

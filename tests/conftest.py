@@ -11,8 +11,8 @@ from typing import Any
 import nbformat
 import pytest
 
-from kit.entries import Entry
-from kit.privacy import TELEMETRY_OFF
+from kit.journal.entries import Entry
+from kit.egress import TELEMETRY_OFF
 from kit.testing import FakeEmbeddings
 
 # Variables the kit reads; each test starts from a known state whatever the developer's shell has set.
@@ -40,9 +40,9 @@ def kit_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     monkeypatch.setenv("KIT_MODEL", "fake")
     for name in _CLEARED:
         monkeypatch.delenv(name, raising=False)
-    import kit.safety
+    import kit.safety.wellbeing
 
-    monkeypatch.setattr(kit.safety, "_session", {"start": None, "reminded": None})  # a fresh session
+    monkeypatch.setattr(kit.safety.wellbeing, "_session", {"start": None, "reminded": None})  # a fresh session
     # The kit sets these in os.environ itself (telemetry_off); setenv-then-delenv makes monkeypatch put the
     # original state back afterwards, and lets a test see whether the kit switched them off.
     for name in TELEMETRY_OFF:
@@ -74,7 +74,7 @@ EntrySpec = str | dict[str, Any]
 @pytest.fixture
 def make_notebook(journal: Path) -> Callable[..., tuple[Path, list[Entry]]]:
     """Build a journal notebook from texts or dicts of append_entry arguments; returns (path, entries)."""
-    from kit.notebooks import append_entry
+    from kit.journal.notebooks import append_entry
 
     def make(name: str, specs: Sequence[EntrySpec]) -> tuple[Path, list[Entry]]:
         path = journal / name
@@ -134,8 +134,8 @@ TOPICS = {
 @pytest.fixture
 def topical_journal(journal):
     """Three topics, interleaved in time, with one private entry; returns (index, {topic: [Entry]})."""
-    from kit.index import Index
-    from kit.notebooks import append_entry
+    from kit.index.store import Index
+    from kit.journal.notebooks import append_entry
 
     start = datetime(2026, 3, 2, 20, 0).astimezone()
     written: dict[str, list] = {t: [] for t in TOPICS}
@@ -170,8 +170,8 @@ def index_of(journal: Path) -> Callable[[Sequence[str]], Any]:
     """Write texts as entries of one notebook and return the (fake-embedder) index of the journal."""
 
     def make(texts: Sequence[str]) -> Any:
-        from kit.index import Index
-        from kit.notebooks import append_entry
+        from kit.index.store import Index
+        from kit.journal.notebooks import append_entry
 
         for text in texts:
             append_entry(journal / "a.ipynb", text, journal=journal)

@@ -37,10 +37,10 @@ def test_all_is_pinned():
 
 
 def test_every_public_name_resolves():
-    from kit.entries import Entry
+    from kit.journal.entries import Entry
     from kit.errors import KitError
-    from kit.index import Index, IndexReport
-    from kit.notebooks import (
+    from kit.index.store import Index, IndexReport
+    from kit.journal.notebooks import (
         append_entry,
         read_entries,
         save_reflection,
@@ -48,8 +48,8 @@ def test_every_public_name_resolves():
         show_reflection,
         update_entry,
     )
-    from kit.reflect import Reflection, ask, summarize
-    from kit.retrieve import SearchHit, search
+    from kit.reflection.reflect import Reflection, ask, summarize
+    from kit.index.search import SearchHit, search
 
     expected = {
         "Entry": Entry,
@@ -74,14 +74,14 @@ def test_every_public_name_resolves():
 
 
 def test_kit_digest_is_callable_before_and_after_its_module_is_imported(journal, make_notebook):
-    from kit.digest import Digest
+    from kit.reflection.digest import Digest
     from kit.testing import FakeEmbeddings
 
     make_notebook("a.ipynb", ["slept badly again", "slept badly before the exam"])
     index = kit.Index(embedder=FakeEmbeddings())
     index.update(progress=False)
     first = kit.digest(index=index)
-    importlib.import_module("kit.digest")  # the import system now binds kit.digest to the module
+    importlib.import_module("kit.reflection.digest")  # the import system now binds kit.reflection.digest to the module
 
     again = kit.digest(index=index)
     assert isinstance(first, Digest) and first == again and first.entries == 2
@@ -123,7 +123,7 @@ def test_update_index_works_in_a_fresh_process(journal, make_notebook):
 
 
 def test_update_index_still_works_after_the_kit_index_module_is_imported(journal, make_notebook):
-    import kit.index  # noqa: F401  (as any use of kit.Index or kit.search does)
+    import kit.index.store  # noqa: F401  (as any use of kit.Index or kit.search does)
     from kit.testing import FakeEmbeddings
 
     _, entries = make_notebook("a.ipynb", ["one", "two"])
@@ -138,6 +138,6 @@ def test_kit_explain_and_kit_prompts_answer_from_the_curated_texts():
     explained = kit.explain("DEAR MAN")
     assert explained.item.id and "Describe" in explained.to_markdown()
     first = kit.prompts("boundaries", n=2, seed=3)
-    importlib.import_module("kit.prompts")  # the module that holds the model prompts is callable too
+    importlib.import_module("kit.models.prompts")  # the module that holds the model prompts is callable too
     assert kit.prompts("boundaries", n=2, seed=3) == first
     assert len(first) == 2 and all("boundaries" in p.topics for p in first)

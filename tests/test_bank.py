@@ -1,4 +1,4 @@
-"""kit.bank: the curated prompt, values, activities and feeling-word banks, topic matching, prompts for the
+"""kit.content.bank: the curated prompt, values, activities and feeling-word banks, topic matching, prompts for the
 person's own themes (never their words), and the `reflect prompt / values / activities` commands."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from conftest import TOPICS, assert_one_line_error
 
-from kit import bank
-from kit.bank import (
+from kit.content import bank
+from kit.content.bank import (
     CURATED_LABEL,
     UnknownTopic,
     activities,
@@ -29,9 +29,9 @@ from kit.bank import (
     topics,
     values,
 )
-from kit.checks import ADVICE, CLOSED_STARTS, DIAGNOSIS
+from kit.models.checks import ADVICE, CLOSED_STARTS, DIAGNOSIS
 from kit.errors import ConfigError, KitError
-from kit.readability import grade
+from kit.content.readability import grade
 
 REQUIRED_TOPICS = {
     "relationships", "boundaries", "values", "childhood", "self-compassion", "anger", "grief", "work",
@@ -378,7 +378,7 @@ def _assert_no_entry_text(rendered: str, entry_texts: list[str]) -> None:
 
 
 def test_personalised_from_journal_gives_bank_prompts_and_no_entry_text(topical_journal) -> None:
-    from kit.digest import digest
+    from kit.reflection.digest import digest
 
     index, written = topical_journal
     got = personalised_from_journal(since="2026-03-01", n=6, seed=1, index=index)
@@ -468,7 +468,7 @@ def test_cli_for_me_without_an_index_falls_back_with_a_note(capsys) -> None:
 
 def _recent(make_notebook, journal, texts: list[str]) -> None:
     """The texts as entries of the last days, newest first, indexed."""
-    from kit.index import Index
+    from kit.index.store import Index
 
     now = datetime.now().astimezone()
     make_notebook(

@@ -11,7 +11,7 @@ import pytest
 from conftest import assert_one_line_error, reflect_process
 
 from kit.cli import main
-from kit.notebooks import append_entry, read_entries
+from kit.journal.notebooks import append_entry, read_entries
 
 SEARCH_KEYS = {"id", "text", "score", "created", "notebook", "path", "cell_id", "template", "field", "mood"}
 
@@ -208,12 +208,12 @@ def test_process_bad_env_and_success(journal):
 
 
 def _scripted(monkeypatch, *replies: str):
-    import kit.model
+    import kit.models.chat
     from kit.testing import FakeChatModel
 
     fake = FakeChatModel(replies=list(replies))
     monkeypatch.setattr(
-        kit.model, "get_backend", lambda spec=None: kit.model.Backend(fake, "fake", "fake", "test")
+        kit.models.chat, "get_backend", lambda spec=None: kit.models.chat.Backend(fake, "fake", "fake", "test")
     )
     return fake
 

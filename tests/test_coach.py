@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kit.checks import check_output, does_the_work, only_questions
+from kit.models.checks import check_output, does_the_work, only_questions
 from kit.cli import main
-from kit.reflect import ask, summarize
+from kit.reflection.reflect import ask, summarize
 from kit.testing import FakeChatModel
 
 QUESTIONS = (
@@ -81,7 +81,7 @@ def test_counter_perspective_is_asked_for_and_checked(topical_journal):
 
 
 def test_counter_perspective_on_the_small_model_uses_fixed_questions(topical_journal):
-    from kit.model import Backend
+    from kit.models.chat import Backend
 
     index, _ = topical_journal
     fake = FakeChatModel(replies=["You should do it."])
@@ -127,12 +127,12 @@ def test_no_flow_reaches_a_model_with_a_crisis_entry(index_of, mode):
 def test_the_cli_shows_helplines_and_the_safety_plan_not_a_model_answer(
     capsys, journal, topical_journal, monkeypatch
 ):
-    import kit.model
+    import kit.models.chat
 
     plan = journal / "2026-03-01-safety-plan.ipynb"
     plan.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
     monkeypatch.setattr(
-        kit.model, "get_backend", lambda spec=None: kit.model.Backend(NeverCall(), "fake", "x", "t")
+        kit.models.chat, "get_backend", lambda spec=None: kit.models.chat.Backend(NeverCall(), "fake", "x", "t")
     )
     code = main(["ask", CRISIS])
     out, _ = capsys.readouterr()
@@ -181,12 +181,12 @@ def test_a_local_model_gets_the_entries_unchanged(index_of):
 
 
 def test_the_cli_refuses_without_a_choice_and_redacts_when_asked(capsys, index_of, monkeypatch):
-    import kit.model
+    import kit.models.chat
 
     index_of(NAMED)
     fake = RemoteFake(replies=["You wrote about the garden beds [E1]. What stands out?"])
     monkeypatch.setattr(
-        kit.model, "get_backend", lambda spec=None: kit.model.Backend(fake, "custom", "remote", "t")
+        kit.models.chat, "get_backend", lambda spec=None: kit.models.chat.Backend(fake, "custom", "remote", "t")
     )
     assert main(["ask", "the garden beds"]) == 1
     err = capsys.readouterr().err
@@ -196,7 +196,7 @@ def test_the_cli_refuses_without_a_choice_and_redacts_when_asked(capsys, index_o
 
 
 def test_a_break_reminder_after_the_configured_time(monkeypatch):
-    from kit.safety import break_reminder
+    from kit.safety.wellbeing import break_reminder
 
     monkeypatch.setenv("KIT_BREAK_MINUTES", "1")
     assert break_reminder(now=0.0) is None and break_reminder(now=30.0) is None
@@ -208,7 +208,7 @@ def test_a_break_reminder_after_the_configured_time(monkeypatch):
 
 def test_a_bad_break_setting_names_the_fix(monkeypatch):
     from kit.errors import ConfigError
-    from kit.safety import break_reminder
+    from kit.safety.wellbeing import break_reminder
 
     monkeypatch.setenv("KIT_BREAK_MINUTES", "soon")
     with pytest.raises(ConfigError, match="KIT_BREAK_MINUTES"):
@@ -218,11 +218,11 @@ def test_a_bad_break_setting_names_the_fix(monkeypatch):
 def test_a_long_session_adds_the_reminder_to_answers_but_not_to_a_crisis(topical_journal, monkeypatch):
     import time
 
-    import kit.safety
+    import kit.safety.wellbeing
 
     index, _ = topical_journal
     long_ago = time.monotonic() - 46 * 60
-    monkeypatch.setattr(kit.safety, "_session", {"start": long_ago, "reminded": None})
+    monkeypatch.setattr(kit.safety.wellbeing, "_session", {"start": long_ago, "reminded": None})
     crisis = ask(CRISIS, model=NeverCall(), index=index)
     assert "over 45 minutes" not in crisis.text
     answer = summarize(

@@ -6,7 +6,7 @@ text-speak, worksheet fields, long entries with one crisis sentence in the middl
 depends on the person's recent entries). Each line is {"text", "crisis", "kind", "form"} and, for context
 cases, "recent" (earlier entries).
 
-Everything goes through the public contract, `kit.safety.check(text, recent=...)`. The check runs once per
+Everything goes through the public contract, `kit.safety.crisis.check(text, recent=...)`. The check runs once per
 case and the reports are shared by the aggregate tests below; a failing test lists the texts it got wrong, so
 a developer can read them.
 """
@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from kit import safety
+from kit.safety import crisis as safety
 
 CASES_PATH = Path(__file__).parent / "data" / "crisis_cases.jsonl"
 
@@ -166,7 +166,7 @@ def test_cases_file_is_well_formed():
 def test_check_takes_recent_entries():
     """The contract: check(text, recent=()) where recent is the person's recent entries."""
     parameter = inspect.signature(safety.check).parameters.get("recent")
-    assert parameter is not None, "kit.safety.check has no `recent` parameter (recent: Sequence[str] = ())"
+    assert parameter is not None, "kit.safety.crisis.check has no `recent` parameter (recent: Sequence[str] = ())"
     assert parameter.default is not inspect.Parameter.empty and len(parameter.default) == 0
 
 

@@ -1,4 +1,4 @@
-"""The crisis check's learned layer: shipped weights, segments, determinism, and how kit.safety uses it.
+"""The crisis check's learned layer: shipped weights, segments, determinism, and how kit.safety.crisis uses it.
 
 These run the real embedded embedder (onnxruntime, offline) and the shipped weights: no fake stands in for the
 safety gate. The written generalisation cases are in test_crisis_cases.py.
@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from kit import crisis_model, safety
-from kit.crisis_model import ClassifierUnavailable, CrisisClassifier, SegmentEncoder, sentence_spans
+from kit.safety import learned as crisis_model
+from kit.safety import crisis as safety
+from kit.safety.learned import ClassifierUnavailable, CrisisClassifier, SegmentEncoder, sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,7 +38,7 @@ def _fresh_cache():
 
 
 def test_the_shipped_weights_match_their_checksum_and_load_offline():
-    blob = (Path(crisis_model.__file__).parent / "data" / crisis_model.WEIGHTS_FILE).read_bytes()
+    blob = (Path(crisis_model.__file__).parents[1] / "data" / crisis_model.WEIGHTS_FILE).read_bytes()
     assert hashlib.sha256(blob).hexdigest() == crisis_model.WEIGHTS_SHA256
     classifier = CrisisClassifier.load()
     assert set(classifier.heads) == {"text", "segment"}
@@ -48,7 +49,7 @@ def test_the_shipped_weights_match_their_checksum_and_load_offline():
 
 def test_damaged_weights_are_refused_with_the_fix(tmp_path):
     path = tmp_path / "weights.json"
-    blob = (Path(crisis_model.__file__).parent / "data" / crisis_model.WEIGHTS_FILE).read_bytes()
+    blob = (Path(crisis_model.__file__).parents[1] / "data" / crisis_model.WEIGHTS_FILE).read_bytes()
     path.write_bytes(blob.replace(b'"threshold":', b'"threshold": ', 1))  # same numbers, other bytes
     with pytest.raises(ClassifierUnavailable, match="reinstall the kit"):
         CrisisClassifier.load(path, sha256=crisis_model.WEIGHTS_SHA256)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from kit.digest import cluster, digest, label_themes, sentences
+from kit.reflection.digest import cluster, digest, label_themes, sentences
 from kit.testing import FakeEmbeddings
 
 
@@ -118,7 +118,7 @@ def test_nothing_in_the_period_gives_an_empty_digest(topical_journal):
 
 
 def test_ratings_join_no_theme_but_are_counted(topical_journal, journal):
-    from kit.notebooks import append_entry
+    from kit.journal.notebooks import append_entry
 
     index, written = topical_journal
     ratings = [

@@ -1,4 +1,4 @@
-"""`reflect doctor` (kit.privacy.doctor) and `reflect check`: a clean bill by default, loud and specific otherwise."""
+"""`reflect doctor` (kit.doctor.doctor) and `reflect check`: a clean bill by default, loud and specific otherwise."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ import sys
 
 import pytest
 
-import kit.model
+import kit.models.chat
 from kit.cli import main
-from kit.privacy import TELEMETRY_OFF, Check, DoctorReport, doctor, found_in_environment, telemetry_off
+from kit.egress import TELEMETRY_OFF, found_in_environment, telemetry_off
+from kit.doctor import Check, DoctorReport, doctor
 
 CHECKS = [
     "chat model",
@@ -67,10 +68,10 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def test_default_install_gets_a_clean_bill_without_loading_or_creating_anything(kit_home):
-    import kit.embeddings
+    import kit.models.embedders
 
-    loaded = dict(kit.model._llama_cache)  # earlier tests in this process may have loaded models
-    embedder = kit.embeddings._embedded_singleton
+    loaded = dict(kit.models.chat._llama_cache)  # earlier tests in this process may have loaded models
+    embedder = kit.models.embedders._embedded_singleton
     session = embedder._session if embedder is not None else None
     report = doctor()
     assert [c.name for c in report.checks] == CHECKS
@@ -95,8 +96,8 @@ def test_default_install_gets_a_clean_bill_without_loading_or_creating_anything(
     assert "none yet" in checks["index"].detail and "reflect index" in checks["index"].detail
     # Nothing created, nothing loaded: the index is reported missing, the models load lazily.
     assert not kit_home.exists()
-    assert kit.model._llama_cache == loaded
-    embedder = kit.embeddings._embedded_singleton
+    assert kit.models.chat._llama_cache == loaded
+    embedder = kit.models.embedders._embedded_singleton
     assert (embedder._session if embedder is not None else None) is session
 
 
@@ -285,7 +286,7 @@ def test_lowercase_all_proxy_without_no_proxy_is_a_warning(monkeypatch):
 
 def test_proxy_catching_the_kits_own_loopback_traffic_is_a_leak(monkeypatch):
     monkeypatch.setenv("HTTP_PROXY", "http://proxy.example:8080")
-    monkeypatch.setattr(kit.model, "_client_kwargs", lambda host: {})  # as if trust_env=False were lost
+    monkeypatch.setattr(kit.models.chat, "_client_kwargs", lambda host: {})  # as if trust_env=False were lost
     report = doctor()
     assert not report.ok and [c.name for c in report.leaks] == ["proxies"]
 
@@ -330,8 +331,8 @@ def test_jupyterlab_settings_that_leave_news_on_are_named(monkeypatch, tmp_path)
 
 
 def test_a_model_file_with_the_wrong_checksum_is_a_warning(monkeypatch):
-    package, relative, _ = kit.model.GGUF_FILE
-    monkeypatch.setattr(kit.model, "GGUF_FILE", (package, relative, "0" * 64))
+    package, relative, _ = kit.models.chat.GGUF_FILE
+    monkeypatch.setattr(kit.models.chat, "GGUF_FILE", (package, relative, "0" * 64))
     report = doctor()
     check = _by_name(report)["embedded chat model"]
     if "not installed" in check.detail:
@@ -341,19 +342,19 @@ def test_a_model_file_with_the_wrong_checksum_is_a_warning(monkeypatch):
 
 
 def test_a_missing_package_is_a_warning_naming_the_install():
-    from kit.privacy import _check_files
+    from kit.doctor import _check_files
 
     check = _check_files("files", [("kit_no_such_package", "x.bin", "0" * 64)])
     assert check.level == "warning" and "not installed" in check.detail and "pip install" in check.fix
 
 
 def test_a_check_that_breaks_is_a_warning_not_a_traceback(monkeypatch):
-    import kit.privacy
+    import kit.doctor
 
     def broken() -> Check:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(kit.privacy, "_check_jupyterlab", broken)
+    monkeypatch.setattr(kit.doctor, "_check_jupyterlab", broken)
     check = _by_name(doctor())["JupyterLab news"]
     assert check.level == "warning" and "RuntimeError: boom" in check.detail and "KIT_DEBUG=1" in check.fix
 

@@ -114,7 +114,7 @@ ENTRIES = [
 
 @pytest.fixture
 def small_journal(journal: Path) -> Path:
-    from kit.notebooks import append_entry
+    from kit.journal.notebooks import append_entry
 
     start = datetime(2026, 3, 2, 20, 0).astimezone()
     for day, text in enumerate(ENTRIES):
@@ -333,7 +333,7 @@ def _in_process_hook(event: str, args: tuple[Any, ...]) -> None:
         host = args[0]
     else:
         return
-    from kit.privacy import is_loopback
+    from kit.egress import is_loopback
 
     local = host is None or is_loopback(str(host.decode() if isinstance(host, bytes) else host))
     _recording.append({"event": event, "host": repr(host), "loopback": local})
@@ -360,7 +360,7 @@ def test_notebook_flow_in_process_under_the_poisoned_environment(monkeypatch, sm
     from langchain_core.tracers.langchain import wait_for_all_tracers
 
     import kit
-    from kit.index import Index
+    from kit.index.store import Index
     from kit.testing import FakeChatModel, FakeEmbeddings
 
     for name, value in POISON.items():

@@ -6,7 +6,7 @@ import pytest
 from langchain_tests.integration_tests import EmbeddingsIntegrationTests
 from langchain_tests.unit_tests import EmbeddingsUnitTests
 
-from kit.embeddings import EmbeddedEmbeddings
+from kit.models.embedders import EmbeddedEmbeddings
 from kit.testing import FakeEmbeddings
 
 

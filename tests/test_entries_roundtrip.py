@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kit.entries import ENTRY_TAG
-from kit.notebooks import append_entry, read_entries, scan_journal, update_entry
+from kit.journal.entries import ENTRY_TAG
+from kit.journal.notebooks import append_entry, read_entries, scan_journal, update_entry
 
 # Unicode a journal may well contain, and that text handling tends to get wrong.
 RTL = "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627"

@@ -1,4 +1,4 @@
-"""The journal packet (kit.export): what goes in, what never does, and how it is written. No Chromium needed."""
+"""The journal packet (kit.outputs.export): what goes in, what never does, and how it is written. No Chromium needed."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kit.errors import ConfigError, JournalNotFound, KitError
-from kit.export import (
+from kit.outputs.export import (
     ExportExists,
     ExportFormat,
     NothingToExport,
@@ -18,7 +18,7 @@ from kit.export import (
     build_packet,
     export,
 )
-from kit.pdf import PdfUnavailable
+from kit.outputs.pdf import PdfUnavailable
 
 PRIVATE_MARKER = "quokka-lantern-private"
 AI_MARKER = "noticing the small steadying things"
@@ -66,9 +66,9 @@ def sample(journal, make_notebook):
 @pytest.fixture
 def with_reflection(sample):
     """A reflection written by the fake model, saved in the journal as `reflect summarize --save` does."""
-    from kit.index import Index
-    from kit.notebooks import save_reflection
-    from kit.reflect import summarize
+    from kit.index.store import Index
+    from kit.journal.notebooks import save_reflection
+    from kit.reflection.reflect import summarize
     from kit.testing import FakeChatModel, FakeEmbeddings
 
     index = Index(journal=sample, embedder=FakeEmbeddings())
@@ -216,7 +216,7 @@ def test_date_and_worksheet_filters(sample):
 def test_unsaved_widget_entries_are_included_private_ones_are_not(journal, make_notebook):
     from datetime import datetime
 
-    from kit.widgets.pending import append_pending, make_entry
+    from kit.journal.wal import append_pending, make_entry
 
     make_notebook("w.ipynb", [{"text": "Saved already.", "created": "2026-05-01T09:00:00"}])
     created = datetime(2026, 5, 2, 9).astimezone()
@@ -267,7 +267,7 @@ def test_ai_text_is_redacted_too(with_reflection, sample):
 
 
 def test_reflection_drawing_on_an_entry_now_private_is_left_out(with_reflection, sample):
-    from kit.notebooks import read_entries, update_entry
+    from kit.journal.notebooks import read_entries, update_entry
 
     cited = set(with_reflection.provenance.retrieved_ids)
     path = sample / "2026-03.ipynb"
@@ -356,7 +356,7 @@ def test_pdf_failure_is_one_line_and_writes_nothing(sample, tmp_path, monkeypatc
 
 
 def test_a_hung_chromium_is_stopped(tmp_path):
-    from kit.pdf import print_pdf
+    from kit.outputs.pdf import print_pdf
 
     browser = _fake_browser(tmp_path, "sleep 30 &\nwait\n")
     with pytest.raises(PdfUnavailable, match="did not finish"):

@@ -13,13 +13,13 @@ import pytest
 from conftest import assert_one_line_error, reflect_process
 from filelock import FileLock
 
-import kit.index
+import kit.index.store
 from kit.cli import main
-from kit.entries import kit_metadata, new_id, now
+from kit.journal.entries import kit_metadata, new_id, now
 from kit.errors import EntryNotFound, IndexBusy
-from kit.index import Index
-from kit.notebooks import entry_cell, new_notebook, read_entries, save, update_entry
-from kit.retrieve import search
+from kit.index.store import Index
+from kit.journal.notebooks import entry_cell, new_notebook, read_entries, save, update_entry
+from kit.index.search import search
 from kit.testing import FakeEmbeddings
 
 CANARY = "CANARY-7f3a-zebra-quartz"
@@ -190,7 +190,7 @@ def test_an_index_object_made_before_forgetting_keeps_working(journal, secret_jo
 
 
 def test_forget_leaves_another_journals_index_alone(tmp_path, journal, kit_home, secret_journal):
-    from kit.notebooks import append_entry
+    from kit.journal.notebooks import append_entry
 
     other = tmp_path / "other-journal"
     other.mkdir()
@@ -208,7 +208,7 @@ def test_unused_vector_space_is_zeroed(tmp_path, journal, kit_home, secret_journ
     at all, yet a process that had Chroma read an entry earlier wrote that entry's SQLite row, text included,
     into it. Forget zeroes every slot past the element count, in every segment of the store.
     """
-    from kit.notebooks import append_entry
+    from kit.journal.notebooks import append_entry
 
     other = tmp_path / "other-journal"
     other.mkdir()
@@ -336,7 +336,7 @@ def test_store_stays_owner_only(journal, kit_home, secret_journal):
 
 
 def test_forget_waits_for_the_writer_lock(journal, kit_home, secret_journal, monkeypatch):
-    monkeypatch.setattr(kit.index, "LOCK_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(kit.index.store, "LOCK_TIMEOUT_S", 0.2)
     with FileLock(str(kit_home / "index" / "write.lock")):
         with pytest.raises(IndexBusy, match="another process"):
             _index(journal).forget([secret_journal["secret"].id])
@@ -353,8 +353,8 @@ def test_forget_in_a_real_process(journal, kit_home, secret_journal):
 
 
 def test_an_entry_marked_private_leaves_no_trace_after_reflect_index(journal, kit_home):
-    from kit.index import Index
-    from kit.notebooks import append_entry, update_entry
+    from kit.index.store import Index
+    from kit.journal.notebooks import append_entry, update_entry
     from kit.testing import FakeEmbeddings
 
     canary = "CANARY-private-4c1d-heron"

@@ -15,9 +15,9 @@ from statistics import mean
 import pytest
 from conftest import assert_one_line_error
 
-import kit.glossary as glossary
+import kit.content.glossary as glossary
 from kit.errors import ConfigError, KitError
-from kit.glossary import (
+from kit.content.glossary import (
     AI_LABEL,
     CURATED_LABEL,
     CURATED_TEXT_LABEL,
@@ -31,9 +31,9 @@ from kit.glossary import (
     items,
     source_text,
 )
-from kit.model import Backend
-from kit.readability import grade, stats
-from kit.templates import templates_dir
+from kit.models.chat import Backend
+from kit.content.readability import grade, stats
+from kit.journal.templates import templates_dir
 from kit.testing import FakeChatModel
 
 ITEM_FIELDS = ("id", "term", "synonyms", "what", "for", "example", "ask_your_therapist", "templates", "related",
@@ -208,8 +208,8 @@ def test_alternatives_cover_the_issue_list_and_look_outward() -> None:
 def test_no_glossary_text_reads_like_a_crisis(monkeypatch) -> None:
     """Not to the rules at all; to the layered check (rules + learned layer), at most 1 % of the texts (measured:
     two of the questions to bring to a therapist, "What if I plan something and can't do it?")."""
-    from kit import safety
-    from kit.safety import check
+    from kit.safety import crisis as safety
+    from kit.safety.crisis import check
 
     texts = [
         (item["id"], text)
@@ -352,7 +352,7 @@ def test_near_miss_suggests_up_to_three_terms() -> None:
 
 
 def test_crisis_typed_as_a_term_raises_crisis_detected_not_a_suggestion() -> None:
-    from kit.safety import CrisisDetected
+    from kit.safety.wellbeing import CrisisDetected
 
     for text in ("I want to die", "i want to die, what is a safety plan"):
         with pytest.raises(CrisisDetected) as caught:
@@ -361,7 +361,7 @@ def test_crisis_typed_as_a_term_raises_crisis_detected_not_a_suggestion() -> Non
 
 
 def test_no_name_in_the_glossary_reads_like_a_crisis() -> None:
-    from kit.safety import check
+    from kit.safety.crisis import check
 
     assert not [n.text for n in glossary._names() if check(n.text).crisis]
 
@@ -586,10 +586,10 @@ def test_cli_unknown_term_is_one_line_with_suggestions(capsys: pytest.CaptureFix
 
 
 def test_cli_ask(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import kit.model
+    import kit.models.chat
 
     fake = FakeChatModel(replies=[THOUGHT_RECORD_ANSWER])
-    monkeypatch.setattr(kit.model, "get_backend", lambda spec=None: Backend(fake, "fake", "fake", "testing"))
+    monkeypatch.setattr(kit.models.chat, "get_backend", lambda spec=None: Backend(fake, "fake", "fake", "testing"))
     code, out, err = _cli(capsys, "explain", "thought", "record", "--ask", "How does it help?")
     assert code == 0 and THOUGHT_RECORD_ANSWER in out and AI_LABEL in out
     assert "answering with fake" in err
@@ -601,10 +601,10 @@ def test_cli_ask(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyP
 def test_cli_ask_in_crisis_shows_helplines_and_calls_no_model(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kit.model
+    import kit.models.chat
 
     fake = FakeChatModel(replies=[THOUGHT_RECORD_ANSWER])
-    monkeypatch.setattr(kit.model, "get_backend", lambda spec=None: Backend(fake, "fake", "fake", "testing"))
+    monkeypatch.setattr(kit.models.chat, "get_backend", lambda spec=None: Backend(fake, "fake", "fake", "testing"))
     code, out, _ = _cli(capsys, "explain", "DBT", "--ask", "i dont want to live anymore, can DBT help")
     assert code == 0 and "What you wrote matters" in out and fake.prompts == []
 

@@ -9,9 +9,9 @@ import nbformat
 import pytest
 from conftest import Frontend, save_in_jupyterlab
 
-from kit.notebooks import read_entries
+from kit.journal.notebooks import read_entries
 from kit.testing import FakeChatModel
-from kit.widgets import pending as wal
+from kit.journal import wal
 
 SITUATION = "My manager moved the deadline up by a week and I froze in the meeting."
 HOT = "They think I'm useless."
@@ -20,7 +20,7 @@ HOT = "They think I'm useless."
 @pytest.fixture
 def worksheet(journal: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A thought record with two fields filled in, the way the person left it, and a helper cell at the end."""
-    from kit.templates import new_from_template
+    from kit.journal.templates import new_from_template
 
     path = new_from_template("cbt-thought-record", journal)
     nb = nbformat.read(path, as_version=4)
@@ -86,7 +86,7 @@ def test_explaining_shows_curated_text_and_an_unknown_term_gets_no_invented_answ
 def test_the_helper_question_runs_the_crisis_check_first(
     journal: Path, frontend: Frontend, make_notebook, monkeypatch: pytest.MonkeyPatch
 ):
-    from kit.index import Index
+    from kit.index.store import Index
     from kit.testing import FakeEmbeddings
     from kit.widgets import WorksheetHelper
 
@@ -109,7 +109,7 @@ def test_the_helper_question_runs_the_crisis_check_first(
 def test_the_values_card_sort_keeps_the_persons_piles_as_their_entry(
     journal: Path, frontend: Frontend, monkeypatch: pytest.MonkeyPatch
 ):
-    from kit.templates import new_from_template
+    from kit.journal.templates import new_from_template
     from kit.widgets import ValuesCardSort
 
     path = new_from_template("values-clarification", journal)

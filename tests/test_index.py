@@ -10,10 +10,10 @@ import stat
 import pytest
 from filelock import FileLock
 
-import kit.index
+import kit.index.store
 from kit.errors import EmbedderMismatch, IndexBusy, IndexDamaged, IndexMissing, JournalNotFound
-from kit.index import Index
-from kit.notebooks import append_entry, load, read_entries, save, update_entry
+from kit.index.store import Index
+from kit.journal.notebooks import append_entry, load, read_entries, save, update_entry
 from kit.testing import FakeEmbeddings
 
 
@@ -337,7 +337,7 @@ def test_everything_under_kit_home_is_owner_only(journal, make_notebook, kit_hom
 
 def test_concurrent_writer_makes_update_busy(journal, make_notebook, kit_home, monkeypatch):
     make_notebook("a.ipynb", ["one"])
-    monkeypatch.setattr(kit.index, "LOCK_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(kit.index.store, "LOCK_TIMEOUT_S", 0.2)
     (kit_home / "index").mkdir(parents=True)
     other_writer = FileLock(str(kit_home / "index" / "write.lock"))
     with other_writer:

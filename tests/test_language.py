@@ -6,9 +6,9 @@ import logging
 
 import pytest
 
-from kit.embeddings import looks_english
-from kit.index import Index
-from kit.notebooks import append_entry
+from kit.models.embedders import looks_english
+from kit.index.store import Index
+from kit.journal.notebooks import append_entry
 from kit.testing import FakeEmbeddings
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.checks import check_output
+from kit.models.checks import check_output
 
 ENTRIES = {
     "E1": "Called my sister Lena about Mum's birthday and hung up on her. Felt awful afterwards.",

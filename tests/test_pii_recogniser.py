@@ -1,4 +1,4 @@
-"""kit.pii with the recogniser (kit.recogniser: spaCy's small English pipeline, verified by sha256), and without it."""
+"""kit.safety.pii with the recogniser (kit.safety.recogniser: spaCy's small English pipeline, verified by sha256), and without it."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kit import recogniser
-from kit.pii import find_pii, recogniser_status, redact
+from kit.safety import recogniser
+from kit.safety.pii import find_pii, recogniser_status, redact
 
 
 def found(text: str, *, recogniser: bool = True) -> set[tuple[str, str]]:
@@ -32,9 +32,9 @@ def broken_pipeline(monkeypatch: pytest.MonkeyPatch):
 
 def test_import_kit_and_kit_pii_do_not_import_spacy():
     code = (
-        "import sys, kit, kit.pii\n"
-        "kit.pii.find_pii('lunch with Anna in Leeds')\n"
-        "kit.pii.recogniser_status()\n"
+        "import sys, kit, kit.safety.pii\n"
+        "kit.safety.pii.find_pii('lunch with Anna in Leeds')\n"
+        "kit.safety.pii.recogniser_status()\n"
         "print('spacy' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -151,10 +151,10 @@ def test_redact_with_the_recogniser():
 
 
 def test_the_safety_check_stays_on_the_rules(monkeypatch):
-    from kit.safety import check
+    from kit.safety.crisis import check
 
     def refuse(text: str) -> None:
-        raise AssertionError("kit.safety.check must not run the recogniser")
+        raise AssertionError("kit.safety.crisis.check must not run the recogniser")
 
     monkeypatch.setattr(recogniser, "entities", refuse)
     assert check("Faina's new job starts on Monday.").pii == []
@@ -178,8 +178,8 @@ def test_without_spacy_the_kit_still_works_and_says_rules_only():
     code = (
         "import sys, json\n"
         "sys.modules['spacy'] = None\n"
-        "from kit.pii import find_pii, recogniser_status\n"
-        "from kit.privacy import _check_names\n"
+        "from kit.safety.pii import find_pii, recogniser_status\n"
+        "from kit.doctor import _check_names\n"
         "spans = find_pii('Lunch with Krisztián. Faina has a new job.', recogniser=True)\n"
         "print(json.dumps([[s.label, s.text] for s in spans]))\n"
         "print(recogniser_status())\n"
@@ -195,7 +195,7 @@ def test_without_spacy_the_kit_still_works_and_says_rules_only():
 
 def test_a_damaged_pipeline_file_is_refused_with_the_fix(broken_pipeline, tmp_path, capsys):
     from kit.cli import main
-    from kit.privacy import doctor
+    from kit.doctor import doctor
 
     source = recogniser.pipeline_dir()
     assert source is not None
@@ -239,7 +239,7 @@ def test_reflect_check_uses_the_recogniser_and_says_so(capsys):
 
 
 def test_text_for_a_model_off_this_machine_is_redacted_with_the_recogniser():
-    from kit.reflect import redactor
+    from kit.reflection.reflect import redactor
 
     texts = ["Faina's new job starts on Monday.", "Later Faina and Tomasz went to Tokyo."]
     apply = redactor(texts)

@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from kit import plots
-from kit.entries import Entry
+from kit.outputs import plots
+from kit.journal.entries import Entry
 
 PNG = b"\x89PNG\r\n\x1a\n"
 MONDAY = datetime(2026, 3, 2, 20, 0).astimezone()
@@ -110,7 +110,7 @@ def test_a_bad_date_names_the_format():
 
 
 def test_mood_chart_reads_entries_as_notebooks_store_them(journal, make_notebook):
-    from kit.notebooks import scan_journal
+    from kit.journal.notebooks import scan_journal
 
     make_notebook(
         "week.ipynb",
@@ -266,7 +266,7 @@ def test_no_values_worksheet_no_values_chart():
     assert plots.values_chart([value(0, "health-importance", "very")]) is None
 
 
-# ---------------------------------------------------------------- the mood widget draws with kit.plots
+# ---------------------------------------------------------------- the mood widget draws with kit.outputs.plots
 
 
 def test_mood_widget_shows_a_chart_with_alt_text(topical_journal):

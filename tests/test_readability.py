@@ -1,10 +1,10 @@
-"""kit.readability: Flesch–Kincaid grade with the kit's own syllable estimate."""
+"""kit.content.readability: Flesch–Kincaid grade with the kit's own syllable estimate."""
 
 from __future__ import annotations
 
 import pytest
 
-from kit.readability import grade, reading_age, stats, syllables
+from kit.content.readability import grade, reading_age, stats, syllables
 
 SIMPLE = "The cat sat on the mat. It was a warm day. We went out to play. Then we had lunch."
 DENSE = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kit.model import Backend
-from kit.reflect import ask, summarize
+from kit.models.chat import Backend
+from kit.reflection.reflect import ask, summarize
 from kit.testing import FakeChatModel
 
 GOOD = "You wrote about the garden beds and the basil [E1], and about choir rehearsal [E2]. What stands out to you?"

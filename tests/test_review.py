@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kit import review
+from kit.outputs import review
 from kit.errors import KitError
-from kit.review import BadWeek, ReviewFailed, iso_week
+from kit.outputs.review import BadWeek, ReviewFailed, iso_week
 
 PNG = b"\x89PNG\r\n\x1a\n"
 WEEK = "2026-W10"  # Monday 2 March to Sunday 8 March 2026
@@ -62,7 +62,7 @@ def test_the_period_is_an_iso_week_or_the_last_seven_days():
 
 def fill(path: Path, values: dict[str, str]) -> None:
     """Write the person's words into a worksheet made from a template, field by field."""
-    from kit.notebooks import read_entries, update_entry
+    from kit.journal.notebooks import read_entries, update_entry
 
     for e in read_entries(path):
         if e.field in values:
@@ -72,7 +72,7 @@ def fill(path: Path, values: dict[str, str]) -> None:
 @pytest.fixture
 def weeks(journal: Path, make_notebook) -> Path:
     """Weeks 9, 10 and 11 of 2026: journal entries with moods (one private), worksheets from the templates."""
-    from kit.templates import new_from_template
+    from kit.journal.templates import new_from_template
 
     make_notebook("2026-02-25-journal.ipynb", [{"text": "Landlord email about the boiler again.", "mood": 2,
                                                 "created": "2026-02-25T21:00"}])  # fmt: skip
@@ -202,7 +202,7 @@ def test_the_small_models_questions_are_asked_once(topical_journal):
     # The embedded model answers a summary with one question per theme: the questions cell takes those.
     embedded = dataclasses.replace(
         summary,
-        questions=[kit.reflect.Question("What helped?", "garden", "model", "e1")],
+        questions=[kit.reflection.reflect.Question("What helped?", "garden", "model", "e1")],
         provenance=dataclasses.replace(summary.provenance, backend="embedded"),
     )
     assert review.reflect_on(review.review_period(WEEK), mode="questions", reuse=embedded) is embedded

@@ -12,19 +12,11 @@ from pathlib import Path
 
 import pytest
 
-import kit.safety as safety
+import kit.safety.crisis as safety
 from kit.errors import KitError
-from kit.safety import (
-    AI_LABEL,
-    DISCLAIMER,
-    CrisisDetected,
-    SafetyReport,
-    Span,
-    check,
-    crisis_message,
-    find_safety_plan,
-    helplines,
-)
+from kit.safety.labels import AI_LABEL, DISCLAIMER
+from kit.safety.wellbeing import CrisisDetected, crisis_message, find_safety_plan, helplines
+from kit.safety.crisis import SafetyReport, Span, check
 
 # The writer says they want to die or hurt themself: directly, indirectly, in euphemisms, with typos.
 CRISIS = [

@@ -5,10 +5,10 @@ from __future__ import annotations
 import nbformat
 
 from kit.cli import main
-from kit.index import Index
-from kit.notebooks import read_entries, update_entry
-from kit.reflect import ask
-from kit.safety import find_safety_plan
+from kit.index.store import Index
+from kit.journal.notebooks import read_entries, update_entry
+from kit.reflection.reflect import ask
+from kit.safety.wellbeing import find_safety_plan
 from kit.testing import FakeChatModel, FakeEmbeddings
 
 STEPS = [

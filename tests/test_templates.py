@@ -12,9 +12,9 @@ import nbformat
 import pytest
 
 from kit.cli import main
-from kit.entries import ENTRY_TAG
-from kit.notebooks import read_entries, update_entry
-from kit.templates import templates_dir
+from kit.journal.entries import ENTRY_TAG
+from kit.journal.notebooks import read_entries, update_entry
+from kit.journal.templates import templates_dir
 
 TEMPLATES = sorted(templates_dir().glob("*.ipynb"))
 NAMES = [p.stem for p in TEMPLATES]
@@ -117,7 +117,7 @@ def test_a_worksheet_helper_follows_the_intro_and_no_widget_writes_a_worksheet_f
 
     assert path.stem in PROMPT_TOPICS and path.stem in WORKSHEET_TERMS
     # "What is this worksheet?" opens on a glossary item that names this worksheet as its own.
-    from kit.glossary import explain
+    from kit.content.glossary import explain
 
     assert path.stem in explain(WORKSHEET_TERMS[path.stem]).item.templates
     assert related_terms(path.stem)[0] == explain(WORKSHEET_TERMS[path.stem]).item.term

@@ -13,9 +13,9 @@ import nbformat
 import pytest
 from conftest import Frontend, save_in_jupyterlab
 
-from kit.notebooks import read_entries
+from kit.journal.notebooks import read_entries
 from kit.testing import FakeChatModel, FakeEmbeddings
-from kit.widgets import pending as wal
+from kit.journal import wal
 
 GOOD = "You wrote about the garden beds and the basil [E1], and about choir rehearsal [E2]. What stands out to you?"
 
@@ -169,7 +169,7 @@ def test_the_status_line_notices_the_save_without_a_rerun(notebook: Path, fronte
 def test_in_a_worksheet_entries_belong_to_that_worksheet(
     journal: Path, frontend: Frontend, monkeypatch: pytest.MonkeyPatch
 ):
-    from kit.templates import new_from_template
+    from kit.journal.templates import new_from_template
     from kit.widgets import JournalWidget
 
     path = new_from_template("worry-log", journal)
@@ -257,7 +257,7 @@ def test_the_session_name_may_be_relative(journal: Path, frontend: Frontend, mon
 
 
 def test_search_widget_finds_an_entry(make_notebook, journal: Path):
-    from kit.index import Index
+    from kit.index.store import Index
     from kit.widgets import SearchWidget
 
     make_notebook(
@@ -271,7 +271,7 @@ def test_search_widget_finds_an_entry(make_notebook, journal: Path):
 
 
 def test_search_widget_shows_a_kit_error_as_one_line(journal: Path):
-    from kit.index import Index
+    from kit.index.store import Index
     from kit.widgets import SearchWidget
 
     widget = SearchWidget(index=Index(journal=journal, embedder=FakeEmbeddings()), show=False)
@@ -288,7 +288,7 @@ class RaisingChatModel(FakeChatModel):
 
 
 def test_reflect_widget_shows_the_answer_and_keeps_it_in_its_cell(topical_journal, frontend: Frontend):
-    from kit.safety import DISCLAIMER
+    from kit.safety.labels import DISCLAIMER
     from kit.widgets import ReflectWidget
 
     index, _ = topical_journal
@@ -380,10 +380,10 @@ def test_importing_kit_widgets_does_not_import_ipywidgets():
 
 
 def test_pending_entries_are_searchable_before_the_notebook_is_saved(journal):
-    from kit.index import Index
-    from kit.retrieve import search
+    from kit.index.store import Index
+    from kit.index.search import search
     from kit.testing import FakeEmbeddings
-    from kit.widgets.pending import append_pending, make_entry
+    from kit.journal.wal import append_pending, make_entry
 
     notebook = journal / "today.ipynb"
     append_pending(notebook, make_entry("Lighthouse walk with the dog at low tide."))

@@ -12,10 +12,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kit.entries import REFLECTION_TAG
+from kit.journal.entries import REFLECTION_TAG
 from kit.errors import NotebookChanged, NotebookOpen
-from kit.notebooks import find_reflection, save_reflection
-from kit.reflect import summarize
+from kit.journal.notebooks import find_reflection, save_reflection
+from kit.reflection.reflect import summarize
 from kit.testing import FakeChatModel
 
 GOOD = "You wrote about the garden beds [E1]. What stands out to you?"
@@ -70,7 +70,7 @@ def test_the_persons_cells_are_kept_exactly(journal, reflection):
 
 
 def test_a_file_changed_while_saving_is_not_overwritten(journal, reflection, monkeypatch):
-    import kit.notebooks as notebooks
+    import kit.journal.notebooks as notebooks
 
     path = journal / "week.ipynb"
     nbformat.write(nbformat.v4.new_notebook(), path)

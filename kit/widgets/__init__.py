@@ -32,7 +32,7 @@ _LAZY = {
     "WorksheetHelper": "kit.widgets.helper",
     "mood_plot": "kit.widgets.mood",
     "mood_series": "kit.widgets.mood",
-    "pending_entries": "kit.widgets.pending",
+    "pending_entries": "kit.journal.wal",
 }
 
 

@@ -1,4 +1,4 @@
-"""ExportWidget: the therapist packet (kit.export) from a notebook — the person chooses what goes in."""
+"""ExportWidget: the therapist packet (kit.outputs.export) from a notebook — the person chooses what goes in."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class ExportWidget(Shown):
         import ipywidgets as w
 
         from kit.config import settings
-        from kit.templates import list_templates
+        from kit.journal.templates import list_templates
 
         self.folder = Path(folder) if folder is not None else settings().journal
         self.since = w.DatePicker(description="Since", value=since)
@@ -75,8 +75,8 @@ class ExportWidget(Shown):
         self.name.value = f"{stem}.{fmt}"
 
     def export(self) -> Any:
-        """What the button does: write the packet; returns kit.export's report, or None after a message."""
-        from kit.export import ExportExists, export
+        """What the button does: write the packet; returns kit.outputs.export's report, or None after a message."""
+        from kit.outputs.export import ExportExists, export
 
         name = Path(self.name.value.strip() or default_name(fmt=self.format.value))
         out = name if name.is_absolute() else self.folder / name

@@ -12,8 +12,8 @@ from typing import Any
 
 from kit.errors import KitError
 from kit.widgets._shell import Shown
+from kit.safety.labels import CURATED
 
-CURATED = "Curated text from the kit, based on the sources it names — not AI-written."
 BOUNDARY = "The kit can explain, suggest prompts and ask questions; the writing is yours."
 
 # The journal-prompt topic that fits each worksheet best (None: any topic).
@@ -50,7 +50,7 @@ WORKSHEET_TERMS: dict[str, str] = {
 
 def to_html(markdown: str) -> str:
     """Markdown as HTML for a widget; raw HTML in the text is escaped, never rendered."""
-    from kit.export import render_markdown
+    from kit.outputs.export import render_markdown
 
     return render_markdown(markdown)
 
@@ -61,7 +61,7 @@ def _labelled(markdown: str, label: str) -> str:
 
 def related_terms(template: str | None) -> list[str]:
     """Glossary terms for a worksheet: its own concept first, then every item that names the worksheet."""
-    from kit import glossary
+    from kit.content import glossary
 
     terms: list[str] = []
     if template in WORKSHEET_TERMS:
@@ -125,7 +125,7 @@ class WorksheetHelper(Shown):
 
     def explain(self) -> str:
         """The glossary's text on the chosen concept (this worksheet's, unless another was picked)."""
-        from kit.glossary import explain
+        from kit.content.glossary import explain
 
         try:
             explanation = explain(self.concept.value)
@@ -136,7 +136,7 @@ class WorksheetHelper(Shown):
 
     def prompt(self) -> str:
         """A journal prompt from the curated bank, on this worksheet's topic; a new one each click."""
-        from kit.bank import prompts
+        from kit.content.bank import prompts
 
         topic = PROMPT_TOPICS.get(self.template or "")
         seed = None if self._seed is None else self._seed + len(self._seen)
@@ -150,7 +150,7 @@ class WorksheetHelper(Shown):
 
     def question(self) -> str:
         """Open questions about this worksheet's entries (coach "questions" mode: the model only asks)."""
-        from kit.reflect import summarize
+        from kit.reflection.reflect import summarize
 
         self.answer.value = "<p>Reading your entries…</p>"
         try:
@@ -196,7 +196,7 @@ class ValuesCardSort(_Keeper):
     def __init__(self, template: str | None = "values-clarification", *, show: bool = True) -> None:
         import ipywidgets as w
 
-        from kit.bank import values
+        from kit.content.bank import values
 
         self.values = values()
         self.piles: dict[str, list[str]] = {pile: [] for pile in self.PILES}
@@ -282,7 +282,7 @@ class ActivityPicker(_Keeper):
     def __init__(self, template: str | None = "behavioural-activation", *, show: bool = True) -> None:
         import ipywidgets as w
 
-        from kit.bank import activities
+        from kit.content.bank import activities
 
         self.all = activities()
         self.journal = self._sink(template)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.widgets import _shell
-from kit.widgets import pending as wal
+from kit.journal import wal
 
 ROOM = 10  # entries one run of the cell can show before it asks to be run again (see _ipython_display_)
 WATCH_SECONDS = 2.0  # how often, while entries are pending, the widget looks whether the notebook was saved

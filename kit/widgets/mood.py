@@ -1,4 +1,4 @@
-"""Mood over time from the indexed entries: the data (no plotting library needed); the chart is kit.plots'."""
+"""Mood over time from the indexed entries: the data (no plotting library needed); the chart is kit.outputs.plots'."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ def mood_series(
     refresh: bool = True,
 ) -> list[tuple[date, float | None]]:
     """One point per day from the first to the last day with a mood: the day's mean mood, or None (a gap)."""
-    from kit.index import Index
-    from kit.retrieve import _where, as_datetime
+    from kit.index.store import Index
+    from kit.index.search import _where, as_datetime
 
     index = index or Index()
     if refresh:
@@ -68,7 +68,7 @@ def mood_plot(
     if not have_matplotlib():
         logging.getLogger("kit").warning(NO_MATPLOTLIB)
         return None
-    from kit.plots import mood_figure
+    from kit.outputs.plots import mood_figure
 
     points = series if series is not None else mood_series(since, until, index=index)
     return mood_figure(points)
@@ -80,7 +80,7 @@ class MoodWidget:
     def __init__(self, since: Any = None, until: Any = None, *, index: Any = None, show: bool = True) -> None:
         import ipywidgets as w
 
-        from kit.retrieve import as_datetime
+        from kit.index.search import as_datetime
 
         self._index = index
         start, end = as_datetime(since), as_datetime(until)
@@ -112,10 +112,10 @@ class MoodWidget:
         if not have_matplotlib():
             self.message.value += f" — {html.escape(NO_MATPLOTLIB)}"
             return None
-        from kit.plots import mood_series_chart
+        from kit.outputs.plots import mood_series_chart
 
         self.figure = mood_plot(series=self.series)
-        # Shown as a PNG with alt text (kit.plots.Chart), so the saved notebook keeps it without a kernel.
+        # Shown as a PNG with alt text (kit.outputs.plots.Chart), so the saved notebook keeps it without a kernel.
         self.chart = mood_series_chart(self.series)
         self.output.clear_output()
         with self.output:

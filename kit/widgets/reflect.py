@@ -16,7 +16,7 @@ _EMPTY = {"text/plain": ""}
 def kept_reflections() -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """The reflections this cell holds in its notebook on disk, as (data, metadata) to show again."""
     from kit.widgets._shell import current_cell_id, find_notebook
-    from kit.widgets.pending import kit_outputs
+    from kit.journal.wal import kit_outputs
 
     notebook, _ = find_notebook()
     cell = current_cell_id()
@@ -54,8 +54,8 @@ class ReflectWidget(Shown):
     ) -> None:
         import ipywidgets as w
 
-        from kit.prompts import MODES
-        from kit.safety import DISCLAIMER
+        from kit.models.prompts import MODES
+        from kit.safety.labels import DISCLAIMER
 
         self._model = model
         self._index = index
@@ -106,9 +106,9 @@ class ReflectWidget(Shown):
         self._handle = show(_EMPTY)
 
     def backend(self) -> Any:
-        """The backend that will answer: the injected model, or kit.model.get_backend() (KIT_MODEL)."""
-        from kit.model import Backend, get_backend
-        from kit.reflect import _backend
+        """The backend that will answer: the injected model, or kit.models.chat.get_backend() (KIT_MODEL)."""
+        from kit.models.chat import Backend, get_backend
+        from kit.reflection.reflect import _backend
 
         if self._model is None or isinstance(self._model, str):
             self._model = get_backend(self._model)
@@ -118,7 +118,7 @@ class ReflectWidget(Shown):
 
     def reflect(self) -> Any:
         """What the Reflect button does; returns the Reflection, or None after a one-line message."""
-        from kit.reflect import ask, summarize
+        from kit.reflection.reflect import ask, summarize
 
         self.message.value = ""
         chars = 0
@@ -164,7 +164,7 @@ class ReflectWidget(Shown):
         return reflection
 
     def _keep(self, reflection: Any) -> None:
-        from kit.notebooks import _reflection_output
+        from kit.journal.notebooks import _reflection_output
 
         output = _reflection_output(reflection)
         data, metadata = dict(output["data"]), dict(output["metadata"])

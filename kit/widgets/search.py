@@ -13,7 +13,7 @@ ANY = "any"
 
 def hits_html(hits: list[Any]) -> str:
     """Search hits as an HTML list: date, score, snippet, and where the entry lives."""
-    from kit.retrieve import snippet
+    from kit.index.search import snippet
 
     if not hits:
         return "<p>No entries found.</p>"
@@ -35,7 +35,7 @@ class SearchWidget(Shown):
     def __init__(self, k: int = 5, *, index: Any = None, show: bool = True) -> None:
         import ipywidgets as w
 
-        from kit.templates import list_templates
+        from kit.journal.templates import list_templates
 
         self._index = index
         self.query = w.Text(placeholder="What are you looking for?", description="Search")
@@ -64,14 +64,14 @@ class SearchWidget(Shown):
     @property
     def index(self) -> Any:
         if self._index is None:
-            from kit.index import Index
+            from kit.index.store import Index
 
             self._index = Index()
         return self._index
 
     def search(self) -> list[Any]:
         """What the Search button does: update the index, search, render; a KitError becomes one line."""
-        from kit.retrieve import search
+        from kit.index.search import search
 
         self.results.value = "<i>Searching…</i>"
         try:

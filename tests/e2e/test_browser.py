@@ -94,7 +94,7 @@ def browser_tools():
 @pytest.fixture
 def notebook(browser_tools, journal: Path) -> Path:
     """A CBT thought record from the template, with a JournalWidget and a SearchWidget cell added at the end."""
-    from kit.templates import new_from_template
+    from kit.journal.templates import new_from_template
 
     path = new_from_template("cbt-thought-record", journal)
     nb = nbformat.read(path, as_version=4)
@@ -193,9 +193,9 @@ def _entry_outputs(path: Path, kind: str) -> list[dict]:
 
 def test_widgets_in_a_real_browser(browser_tools, lab: int, journal: Path, notebook: Path) -> None:
     sync_api = browser_tools
-    from kit.index import Index
-    from kit.notebooks import read_entries
-    from kit.retrieve import search
+    from kit.index.store import Index
+    from kit.journal.notebooks import read_entries
+    from kit.index.search import search
 
     ARTIFACTS.mkdir(exist_ok=True)
     for old in ARTIFACTS.glob("*.png"):

@@ -6,11 +6,11 @@ import math
 
 import pytest
 
-import kit.embeddings
-from kit.embeddings import EmbeddedEmbeddings
+import kit.models.embedders
+from kit.models.embedders import EmbeddedEmbeddings
 from kit.errors import EmbedderUnavailable
-from kit.index import Index
-from kit.retrieve import search
+from kit.index.store import Index
+from kit.index.search import search
 
 pytestmark = pytest.mark.integration
 
@@ -120,14 +120,14 @@ def test_reindex_with_real_embedder_embeds_nothing(indexed_journal, embedder, jo
 
 
 def test_tampered_model_file_is_refused(monkeypatch):
-    package, relative, _ = kit.embeddings.MODEL_FILE
-    monkeypatch.setattr(kit.embeddings, "MODEL_FILE", (package, relative, "0" * 64))
+    package, relative, _ = kit.models.embedders.MODEL_FILE
+    monkeypatch.setattr(kit.models.embedders, "MODEL_FILE", (package, relative, "0" * 64))
     with pytest.raises(EmbedderUnavailable, match="reinstall") as excinfo:
         EmbeddedEmbeddings().embed_query("hello")
     assert "checksum" in str(excinfo.value)
 
 
 def test_missing_package_is_refused(monkeypatch):
-    monkeypatch.setattr(kit.embeddings, "TOKENIZER_FILE", ("no_such_package_xyz", "tokenizer.json", "0" * 64))
+    monkeypatch.setattr(kit.models.embedders, "TOKENIZER_FILE", ("no_such_package_xyz", "tokenizer.json", "0" * 64))
     with pytest.raises(EmbedderUnavailable, match="reinstall"):
         EmbeddedEmbeddings().embed_query("hello")

@@ -22,7 +22,7 @@ PII_VALUES = ("Kowalski", "Leeds", "anna.k@example.org", "7700 900123")
 
 def _chromium() -> str | None:
     from kit.errors import KitError
-    from kit.pdf import find_chromium
+    from kit.outputs.pdf import find_chromium
 
     try:
         return find_chromium()
@@ -41,9 +41,9 @@ def _tools() -> None:
 
 @pytest.fixture
 def journal_with_everything(journal, make_notebook):
-    from kit.index import Index
-    from kit.notebooks import save_reflection
-    from kit.reflect import summarize
+    from kit.index.store import Index
+    from kit.journal.notebooks import save_reflection
+    from kit.reflection.reflect import summarize
     from kit.testing import FakeChatModel, FakeEmbeddings
 
     when = "2026-03-04T19:30:00"
@@ -85,7 +85,7 @@ def journal_with_everything(journal, make_notebook):
 
 
 def _reflect(argv: list[str]) -> int:
-    from kit.export import add_commands
+    from kit.outputs.export import add_commands
 
     parser = argparse.ArgumentParser(prog="reflect")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -138,7 +138,7 @@ def test_pdf_packet_redacted_without_ai(journal_with_everything, tmp_path, capsy
 
 
 def test_pdf_packet_with_ai_marks_it(journal_with_everything, tmp_path):
-    from kit.export import export
+    from kit.outputs.export import export
 
     report = export(tmp_path / "packet.pdf", journal=journal_with_everything, include_ai=True)
     assert report.packet.ai == 1

@@ -15,8 +15,8 @@ import nbformat
 import pytest
 
 from kit.errors import NotebookOpen
-from kit.notebooks import save_reflection
-from kit.reflect import summarize
+from kit.journal.notebooks import save_reflection
+from kit.reflection.reflect import summarize
 from kit.testing import FakeChatModel
 
 pytestmark = [pytest.mark.integration, pytest.mark.enable_socket]

@@ -20,7 +20,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_tests.unit_tests import ChatModelUnitTests
 
 from kit.errors import RemoteHostRefused
-from kit.model import (
+from kit.models.chat import (
     ContextTooLong,
     KitChatOllama,
     ModelUnavailable,
@@ -363,7 +363,7 @@ def test_auto_does_not_take_another_tag_for_the_model(ollama, monkeypatch):
 
 
 def test_the_same_server_embeds(ollama):
-    from kit.embeddings import OllamaEmbedder
+    from kit.models.embedders import OllamaEmbedder
 
     embedder = OllamaEmbedder("llama3.2", base_url=ollama.url)
     vectors = embedder.embed_documents(["slept badly", "a long run"])
@@ -373,7 +373,7 @@ def test_the_same_server_embeds(ollama):
 
 
 def test_an_embedding_model_not_pulled_names_the_pull_command(ollama):
-    from kit.embeddings import OllamaEmbedder
+    from kit.models.embedders import OllamaEmbedder
     from kit.errors import EmbedderUnavailable
 
     with pytest.raises(EmbedderUnavailable, match="ollama pull not-pulled"):
@@ -381,7 +381,7 @@ def test_an_embedding_model_not_pulled_names_the_pull_command(ollama):
 
 
 def test_no_embedding_server_names_ollama_serve():
-    from kit.embeddings import OllamaEmbedder
+    from kit.models.embedders import OllamaEmbedder
     from kit.errors import EmbedderUnavailable
 
     with pytest.raises(EmbedderUnavailable, match="ollama serve"):
@@ -399,11 +399,11 @@ class TestKitChatOllamaConformance(ChatModelUnitTests):
 
 
 def test_a_glossary_follow_up_goes_through_the_real_client_with_only_the_item(ollama, monkeypatch):
-    """kit.glossary.follow_up against the loopback server: the real langchain-ollama path, one item as source."""
+    """kit.content.glossary.follow_up against the loopback server: the real langchain-ollama path, one item as source."""
     import sys
 
-    from kit.glossary import AI_LABEL, follow_up
-    from kit.glossary import explain as glossary_explain
+    from kit.content.glossary import AI_LABEL, follow_up
+    from kit.content.glossary import explain as glossary_explain
 
     answer = [
         "A thought record is a CBT worksheet [G1]. ",

@@ -7,10 +7,10 @@ import pytest
 from conftest import in_threads
 
 from kit.demo import build_journal
-from kit.embeddings import get_embedder
-from kit.index import Index
-from kit.notebooks import save_reflection
-from kit.reflect import question_problems, summarize
+from kit.models.embedders import get_embedder
+from kit.index.store import Index
+from kit.journal.notebooks import save_reflection
+from kit.reflection.reflect import question_problems, summarize
 
 pytestmark = pytest.mark.integration
 

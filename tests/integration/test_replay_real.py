@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from kit.notebooks import append_entry, save_reflection
-from kit.reflect import summarize
-from kit.replay import replay
+from kit.journal.notebooks import append_entry, save_reflection
+from kit.reflection.reflect import summarize
+from kit.reflection.replay import replay
 
 pytestmark = pytest.mark.integration
 

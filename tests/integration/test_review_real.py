@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kit import plots, review
+from kit.outputs import plots
+from kit.outputs import review
 from kit.demo import sample_entries
 
 pytestmark = pytest.mark.integration
@@ -26,7 +27,7 @@ REAL = {"KIT_EMBED": "embedded", "KIT_MODEL": "fake"}
 
 
 def fill(path: Path, values: dict[str, str]) -> None:
-    from kit.notebooks import read_entries, update_entry
+    from kit.journal.notebooks import read_entries, update_entry
 
     for e in read_entries(path):
         if e.field in values:
@@ -35,7 +36,7 @@ def fill(path: Path, values: dict[str, str]) -> None:
 
 def worksheets(journal: Path, day: date) -> None:
     """Behavioural activation, WOOP and values worksheets from the templates, filled in on ``day``."""
-    from kit.templates import new_from_template
+    from kit.journal.templates import new_from_template
 
     when = datetime.combine(day, datetime.min.time()).astimezone() + timedelta(hours=20)
     fill(new_from_template("behavioural-activation", journal, when=when), {
@@ -113,7 +114,7 @@ def test_reflect_review_charts_the_weeks_entries_with_the_real_embedder(sample_j
         assert base64.b64decode(out["data"]["image/png"]).startswith(b"\x89PNG")
         assert out["metadata"]["kit"]["data"] == [list(row) for row in chart.data]
         assert out["metadata"]["image/png"]["alt"] == chart.alt
-    # The chart data is the entries' own numbers, not only what kit.plots makes of them:
+    # The chart data is the entries' own numbers, not only what kit.outputs.plots makes of them:
     moods = {e.created.date().isoformat() for e in entries if e.mood is not None}
     assert {row[0] for row in found["mood"]["metadata"]["kit"]["data"] if row[1] is not None} == moods
     assert found["activation"]["metadata"]["kit"]["data"][1] == ["2026-09-15", 5.0, 5.5, 6.0, 2]
@@ -135,7 +136,7 @@ def test_reflect_review_charts_the_weeks_entries_with_the_real_embedder(sample_j
 
 def test_the_review_notebook_runs_under_nbval_on_the_last_seven_days(journal, kit_home, tmp_path):
     """Run from JupyterLab (no parameters): the last seven days up to today, with every kind of worksheet."""
-    from kit.notebooks import append_entry
+    from kit.journal.notebooks import append_entry
 
     today = date.today()
     for days, text, mood in [(9, "Argued with the landlord about the boiler.", 3), (4, "Slept well after a long walk.", 7),

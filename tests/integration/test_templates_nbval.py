@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_notebooks_run_under_nbval(tmp_path, journal, kit_home, folder):
     from datetime import datetime, timedelta
 
-    from kit.notebooks import append_entry
+    from kit.journal.notebooks import append_entry
 
     now = datetime.now().astimezone()
     for days, text, mood in [

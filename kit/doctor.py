@@ -1,0 +1,523 @@
+"""``reflect doctor``: what the kit would send where, which files it runs on, and whether each part is ready.
+
+Each check is one line a person can act on: ok, a warning, or a leak, with the fix. It reads settings, the
+environment and the files the kit ships; it never sends anything itself, apart from asking a local Ollama
+server for its models.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from kit.egress import found_in_environment, host_of, is_loopback, telemetry_off
+from kit.errors import ConfigError
+
+# ---------------------------------------------------------------- reflect doctor
+
+_OK, _WARNING, _LEAK = "ok", "warning", "leak"
+_TRACING_SWITCHES = (
+    "LANGSMITH_TRACING",
+    "LANGSMITH_TRACING_V2",
+    "LANGCHAIN_TRACING_V2",
+    "LANGCHAIN_TRACING",
+)
+_TRACING_KEYS = ("LANGSMITH_API_KEY", "LANGCHAIN_API_KEY")
+_PROXIES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
+_OFF_WORDS = {"", "0", "false", "no", "off"}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One finding of ``doctor``: what was found and, when it is not ok, the fix.
+
+    ``level`` is ``ok``, ``warning`` (worth fixing; nothing leaves the machine through the kit) or ``leak``
+    (journal text could leave this machine).
+    """
+
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+    level: str = _OK
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class DoctorReport:
+    """Every check ``doctor`` ran, in order. ``ok`` is False when anything would leak."""
+
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def leaks(self) -> list[Check]:
+        return [c for c in self.checks if c.level == _LEAK]
+
+    @property
+    def warnings(self) -> list[Check]:
+        return [c for c in self.checks if c.level == _WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.leaks
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "leaks": [c.name for c in self.leaks],
+            "warnings": [c.name for c in self.warnings],
+            "checks": [c.to_dict() for c in self.checks],
+        }
+
+    def render(self, file: Any = None) -> None:
+        """Print the checks as a table, then one line saying whether anything would leak."""
+        from rich import box
+        from rich.console import Console
+        from rich.table import Table
+
+        console = Console(file=file or sys.stdout, highlight=False)
+        table = Table(box=box.SIMPLE_HEAD, show_lines=False, title="reflect doctor", title_justify="left")
+        table.add_column("", no_wrap=True)
+        table.add_column("check", no_wrap=True)
+        table.add_column("finding", overflow="fold")
+        marks = {_OK: "[green]ok[/]", _WARNING: "[yellow]warn[/]", _LEAK: "[bold red]LEAK[/]"}
+        for c in self.checks:
+            finding = _escape(c.detail) + (f"\n[bold]Fix:[/] {_escape(c.fix)}" if c.fix else "")
+            table.add_row(marks[c.level], _escape(c.name), finding)
+        console.print(table)
+        if self.leaks:
+            console.print(
+                f"[bold red]Could leak: {_escape(', '.join(c.name for c in self.leaks))} — journal text could "
+                "leave this machine; apply the fixes above.[/]"
+            )
+        else:
+            console.print("[green]Nothing leaves this machine through the kit.[/]")
+        if self.warnings:
+            console.print(f"[yellow]Warnings: {_escape(', '.join(c.name for c in self.warnings))}.[/]")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def _ok(name: str, detail: str) -> Check:
+    return Check(name, True, detail)
+
+
+def _warning(name: str, detail: str, fix: str) -> Check:
+    return Check(name, False, detail, fix, _WARNING)
+
+
+def _leak(name: str, detail: str, fix: str) -> Check:
+    return Check(name, False, detail, fix, _LEAK)
+
+
+def _from_error(name: str, prefix: str, exc: Exception) -> Check:
+    # Kit errors read "problem — fix"; split them into the two columns.
+    detail, _, fix = str(exc).partition(" — ")
+    return _warning(name, f"{prefix}{detail}", fix or "see the message")
+
+
+def _safe_url(url: str) -> str:
+    """``url`` without a user name or password (proxy URLs often carry them)."""
+    try:
+        parts = urlsplit(url if "://" in url else "http://" + url)
+        if parts.username or parts.password:
+            host = parts.hostname or ""
+            netloc = f"***@{host}" + (f":{parts.port}" if parts.port else "")
+            return parts._replace(netloc=netloc).geturl()
+    except ValueError:
+        return "(unreadable URL)"
+    return url
+
+
+def _is_on(value: str | None) -> bool:
+    return value is not None and value.strip().lower() not in _OFF_WORDS
+
+
+def _allow_remote() -> bool | None:
+    from kit.config import settings
+
+    try:
+        return settings().allow_remote
+    except ConfigError:
+        return None
+
+
+def _ollama_host() -> tuple[str, str]:
+    """The Ollama host the kit uses and where it came from (as kit.config reads it)."""
+    from kit.config import DEFAULT_OLLAMA_HOST
+
+    for name in ("KIT_OLLAMA_HOST", "OLLAMA_HOST"):
+        if os.environ.get(name):
+            return os.environ[name].strip().rstrip("/"), name
+    return DEFAULT_OLLAMA_HOST, "the default"
+
+
+def _check_chat() -> Check:
+    from kit.errors import KitError
+    from kit.models.chat import get_backend
+
+    name = "chat model"
+    spec = (os.environ.get("KIT_MODEL") or "auto").strip()
+    # get_backend only builds the backend: the embedded model loads on its first answer, not here.
+    try:
+        backend = get_backend(spec)
+    except KitError as exc:
+        return _from_error(name, f"KIT_MODEL={spec}: ", exc)
+    detail = f"KIT_MODEL={spec}: {backend.model_name} ({backend.name}) — {backend.reason}"
+    if spec != "auto":
+        try:
+            auto = get_backend("auto")
+            detail += f". With KIT_MODEL=auto: {auto.model_name} ({auto.name}) — {auto.reason}"
+        except KitError as exc:
+            detail += f". KIT_MODEL=auto would stop: {str(exc).partition(' — ')[0]}"
+    return _ok(name, detail)
+
+
+def _check_embedder() -> Check:
+    from kit.errors import KitError
+    from kit.models.embedders import embedder_name, get_embedder
+
+    name = "embedder"
+    spec = (os.environ.get("KIT_EMBED") or "auto").strip()
+    try:
+        embedder = get_embedder(spec)  # built, not loaded
+    except KitError as exc:
+        return _from_error(name, f"KIT_EMBED={spec}: ", exc)
+    where = " (on this machine)" if spec in ("auto", "embedded", "fake") else ""
+    return _ok(name, f"KIT_EMBED={spec}: {embedder_name(embedder)}{where}")
+
+
+def _check_ollama_host() -> Check:
+    name = "Ollama host"
+    host, source = _ollama_host()
+    shown = f"{_safe_url(host)} (from {source})"
+    try:
+        local = is_loopback(host)
+    except ConfigError as exc:
+        return _from_error(name, f"{source}: ", exc)
+    if local:
+        other = os.environ.get("OLLAMA_HOST", "").strip()
+        if source == "KIT_OLLAMA_HOST" and other and not _loopback_or_unreadable(other):
+            return _warning(
+                name,
+                f"{shown} is on this machine; OLLAMA_HOST={_safe_url(other)} is also set and points off it — "
+                "the kit ignores it, but the ollama command and other Ollama clients you start from this "
+                "environment would send their prompts there",
+                "unset OLLAMA_HOST unless you mean other programs to use that server",
+            )
+        return _ok(name, f"{shown} is on this machine")
+    allowed = _allow_remote()
+    if allowed:
+        return _warning(
+            name,
+            f"{shown} is not on this machine and KIT_ALLOW_REMOTE=1 lets the kit send journal text there (it "
+            "stops and asks before sending names, places or contact details)",
+            f"fine if you own that server; otherwise unset {source} and KIT_ALLOW_REMOTE",
+        )
+    bind_all = host_of(host) in ("0.0.0.0", "::")
+    fix = (
+        "OLLAMA_HOST=0.0.0.0 tells `ollama serve` to listen on every interface; give the kit the loopback "
+        "address with KIT_OLLAMA_HOST=http://127.0.0.1:11434"
+        if bind_all
+        else f"unset {source} (or set KIT_OLLAMA_HOST=http://127.0.0.1:11434 for the kit); if you own that "
+        "server and mean to send it your journal, set KIT_ALLOW_REMOTE=1"
+    )
+    return _leak(
+        name,
+        f"{shown} is not on this machine. The kit refuses it (Ollama commands and KIT_MODEL=auto stop with "
+        "an error), but the ollama command and other Ollama clients started from this environment would send "
+        "prompts there",
+        fix,
+    )
+
+
+def _loopback_or_unreadable(url: str) -> bool:
+    try:
+        return is_loopback(url)
+    except ConfigError:
+        return True
+
+
+def _check_allow_remote() -> Check:
+    name = "KIT_ALLOW_REMOTE"
+    allowed = _allow_remote()
+    if allowed is None:
+        raw = os.environ.get("KIT_ALLOW_REMOTE", "")
+        return _warning(
+            name, f"KIT_ALLOW_REMOTE={raw!r} is not understood, so every command stops", "set it to 1 or 0"
+        )
+    if allowed:
+        return _warning(
+            name,
+            "on: the kit may send journal text to an Ollama host that is not on this machine",
+            "unset KIT_ALLOW_REMOTE unless you use a server you own",
+        )
+    return _ok(name, "off: only Ollama on this machine (loopback) is used")
+
+
+def _check_chroma(index: Any) -> Check:
+    name = "Chroma telemetry"
+    found = found_in_environment("ANONYMIZED_TELEMETRY")
+    # Chroma's Settings() take their default from ANONYMIZED_TELEMETRY, which telemetry_off has set. Importing
+    # chromadb takes seconds, so without an open index the variable is read instead.
+    if "chromadb" in sys.modules:
+        from chromadb.config import Settings as ChromaSettings
+
+        default_on = ChromaSettings().anonymized_telemetry
+    else:
+        default_on = os.environ.get("ANONYMIZED_TELEMETRY", "").strip().lower() not in (
+            "0",
+            "off",
+            "f",
+            "false",
+            "n",
+            "no",
+        )
+    opened_on = None
+    if index is not None and index._client is not None:
+        opened_on = index._client.get_settings().anonymized_telemetry
+    if default_on or opened_on:
+        return _leak(
+            name,
+            "Chroma's anonymized telemetry is on inside the kit",
+            "set ANONYMIZED_TELEMETRY=False in the environment that starts the kit, and report this",
+        )
+    detail = (
+        "off: the kit opens its index with anonymized_telemetry=False and sets ANONYMIZED_TELEMETRY=False"
+    )
+    if opened_on is False:
+        detail += " (checked on the open index)"
+    if _is_on(found):
+        detail += f"; your environment has ANONYMIZED_TELEMETRY={found}, overridden inside the kit"
+    return _ok(name, detail)
+
+
+def _check_tracing() -> Check:
+    name = "LangSmith tracing"
+    switches = {v: found_in_environment(v) for v in _TRACING_SWITCHES}
+    on = [f"{v}={value}" for v, value in switches.items() if _is_on(value)]
+    keys = [v for v in _TRACING_KEYS if os.environ.get(v, "").strip()]
+    found = ", ".join(on + [f"{k} (set, value not shown)" for k in keys]) or "no tracing variables"
+    import langsmith.utils
+    from langchain_core.utils.env import env_var_is_set
+
+    still_on = bool(langsmith.utils.tracing_is_enabled()) or env_var_is_set("LANGCHAIN_TRACING")
+    if still_on:
+        return _leak(
+            name,
+            f"found {found}; tracing is still on inside the kit after it switched it off, so prompts with "
+            "journal text would go to LangSmith",
+            "unset "
+            + " ".join(v for v in (*_TRACING_SWITCHES, *_TRACING_KEYS) if os.environ.get(v))
+            + " in the environment that starts the kit, and report this",
+        )
+    if on:
+        return _warning(
+            name,
+            f"found {found}. Off inside the kit (it sets them to false in its own process), but other "
+            "LangChain programs started from this environment — and LangChain code a notebook runs before "
+            "its first kit call — send their prompts to LangSmith",
+            "unset " + " ".join(v for v in _TRACING_SWITCHES if _is_on(switches[v])),
+        )
+    return _ok(name, f"off inside the kit; found {found} in the environment")
+
+
+def _check_proxies() -> Check:
+    import urllib.request
+
+    from kit.config import DEFAULT_OLLAMA_HOST
+    from kit.models.chat import _client_kwargs
+
+    name = "proxies"
+    found = {v: os.environ[v].strip() for v in _PROXIES if os.environ.get(v, "").strip()}
+    if not found:
+        return _ok(name, "no proxy variables set")
+    shown = ", ".join(f"{v}={_safe_url(value)}" for v, value in found.items())
+    # Ollama on loopback speaks plain http: the http proxy (else the all-protocols one) is the one that applies.
+    proxies = urllib.request.getproxies_environment()
+    if not (proxies.get("http") or proxies.get("all")):
+        return _ok(name, f"{shown}: https only, and Ollama on loopback is plain http")
+    if all(urllib.request.proxy_bypass_environment(h, proxies) for h in ("127.0.0.1", "localhost")):
+        return _ok(name, f"{shown}; loopback bypasses them (NO_PROXY)")
+    fix = "add NO_PROXY=localhost,127.0.0.1,::1 (and no_proxy) to your environment, or unset " + " ".join(
+        found
+    )
+    if _client_kwargs(DEFAULT_OLLAMA_HOST).get("trust_env") is False:
+        return _warning(
+            name,
+            f"{shown}, and NO_PROXY does not cover loopback. The kit talks to Ollama on loopback directly "
+            "(it ignores proxy variables there), but other clients in the same notebook kernel — "
+            "langchain-ollama's ChatOllama, the ollama package, requests — would send loopback traffic, "
+            "prompts included, through the proxy",
+            fix,
+        )
+    return _leak(name, f"{shown}, and the kit's loopback traffic to Ollama would go through the proxy", fix)
+
+
+def _size(root: Path) -> int:
+    total = 0
+    for dirpath, _dirs, files in os.walk(root):
+        for f in files:
+            try:
+                total += os.path.getsize(os.path.join(dirpath, f))
+            except OSError:
+                pass
+    return total
+
+
+def _human(n: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:.1f} GB"
+
+
+def _check_index(journal: Path | None) -> tuple[Check, Any]:
+    from kit.errors import KitError
+    from kit.index.store import Index
+
+    name = "index"
+    index = Index(journal=journal)
+    where = f"{index.root} (journal {index.journal})"
+    if not (index.root / "chroma").exists():
+        return _ok(name, f"none yet at {where} — `reflect index` builds it"), None
+    try:
+        count = index.count()  # opens the existing store; never creates one
+    except KitError as exc:
+        return _from_error(name, f"{where}: ", exc), None
+    detail = f"{where}: {count} entries, {_human(_size(index.root))} on disk"
+    if os.stat(index.root).st_mode & 0o077:
+        return _warning(
+            name, f"{detail}; other users on this machine can read it", f"chmod -R go-rwx {index.root}"
+        ), index
+    return _ok(name, detail + ", owner-only"), index
+
+
+def _check_jupyterlab() -> Check:
+    import importlib.util
+    import json
+
+    from kit.lab import OVERRIDES
+
+    name = "JupyterLab news"
+    if importlib.util.find_spec("jupyterlab") is None:
+        return _ok(name, "JupyterLab is not installed here: nothing to switch off")
+    path = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    fix = "run `make lab` (or `python -m kit.lab`) once: it switches them off, then starts JupyterLab"
+    try:
+        current = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return _warning(name, f"{path} does not exist: JupyterLab fetches news and checks for updates", fix)
+    except (OSError, ValueError) as exc:
+        return _warning(name, f"{path} cannot be read ({exc})", fix)
+    wrong = [
+        key
+        for plugin, values in OVERRIDES.items()
+        for key, value in values.items()
+        if not isinstance(current.get(plugin), dict) or current[plugin].get(key) != value
+    ]
+    if wrong:
+        return _warning(name, f"{path} leaves {', '.join(wrong)} on", fix)
+    return _ok(name, f"news and update checks off ({path})")
+
+
+def _check_files(name: str, files: list[tuple[str, str, str]], extra: str = "") -> Check:
+    from kit.errors import KitError
+    from kit.models.embedders import package_file
+
+    found = []
+    for spec in files:
+        try:
+            path = package_file(*spec)  # sha256 checked (once per file and process)
+        except KitError as exc:
+            return _from_error(name, "", exc)
+        found.append(f"{path.name} ({_human(path.stat().st_size)})")
+    return _ok(name, f"{' and '.join(found)}: sha256 verified{extra}")
+
+
+def _check_chat_file() -> Check:
+    import importlib.util
+
+    from kit.models.chat import GGUF_FILE
+
+    name = "embedded chat model"
+    check = _check_files(name, [GGUF_FILE])
+    if check.ok and importlib.util.find_spec("llama_cpp") is None:
+        return _warning(
+            name,
+            check.detail + "; llama-cpp-python is not installed",
+            "run `make demo` (or `pip install 'reflective-notebook-kit[embedded]'`), or use Ollama",
+        )
+    if not check.ok:
+        return replace(check, fix=check.fix + " (needed only without Ollama)")
+    return replace(check, detail=check.detail + "; llama-cpp-python installed (not loaded)")
+
+
+def _check_names() -> Check:
+    from kit.safety import recogniser
+
+    name = "names and places"
+    status = recogniser.status()  # checks the pipeline's files by sha256; loads nothing
+    detail = status.removeprefix("names and places: ")
+    if "rules only" in status:
+        problem, _, fix = detail.removeprefix("rules only, because ").partition(" — ")
+        return _warning(
+            name, f"{problem}: personal details are found by rules alone, which miss names with no cue", fix
+        )
+    return _ok(
+        name, f"{detail}: used before text goes to a model off this machine, and by --redact and check"
+    )
+
+
+def doctor(journal: Path | str | None = None) -> DoctorReport:
+    """Privacy and setup self-check: model, embedder, hosts, telemetry, tracing, proxies, index, files.
+
+    Nothing is loaded or created: the models load lazily and a missing index is reported, not built. The
+    only network use is the ``auto`` probe of Ollama on loopback.
+    """
+    from kit.errors import KitError
+    from kit.models.embedders import MODEL_FILE, TOKENIZER_FILE
+
+    telemetry_off()
+    checks: list[Check] = []
+
+    def run(name: str, fn: Any, *args: Any) -> Any:
+        try:
+            return fn(*args)
+        except KitError as exc:
+            return _from_error(name, "", exc)
+        except Exception as exc:
+            if os.environ.get("KIT_DEBUG"):
+                raise
+            return _warning(
+                name,
+                f"could not check: {type(exc).__name__}: {exc}",
+                "set KIT_DEBUG=1 to see the details, and report it",
+            )
+
+    checks.append(run("chat model", _check_chat))
+    checks.append(run("embedder", _check_embedder))
+    checks.append(run("Ollama host", _check_ollama_host))
+    checks.append(run("KIT_ALLOW_REMOTE", _check_allow_remote))
+    index_result = run("index", _check_index, Path(journal) if journal is not None else None)
+    index_check, index = index_result if isinstance(index_result, tuple) else (index_result, None)
+    checks.append(run("Chroma telemetry", _check_chroma, index))
+    checks.append(run("LangSmith tracing", _check_tracing))
+    checks.append(run("proxies", _check_proxies))
+    checks.append(index_check)
+    checks.append(run("JupyterLab news", _check_jupyterlab))
+    checks.append(run("embedder files", _check_files, "embedder files", [MODEL_FILE, TOKENIZER_FILE]))
+    checks.append(run("embedded chat model", _check_chat_file))
+    checks.append(run("names and places", _check_names))
+    return DoctorReport(checks)

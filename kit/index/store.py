@@ -1,0 +1,641 @@
+"""The Chroma index: a derived, rebuildable cache of a journal's entries and their vectors.
+
+The notebooks are the truth. The index can be deleted at any time and rebuilt with ``reflect index
+--rebuild``; re-indexing embeds only what is new or changed, reuses vectors by content hash (a moved
+notebook costs no embeddings) and forgets what disappeared. Private entries are never indexed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+from kit.journal.entries import Entry
+from kit.errors import EmbedderMismatch, EntryNotFound, IndexBusy, IndexDamaged, IndexMissing, JournalNotFound
+
+log = logging.getLogger("kit")
+
+SCHEMA_VERSION = 1
+EMBED_CHUNK = 256  # texts handed to the embedder per call (it batches further inside)
+CHROMA_MAX_BATCH = 5000  # below Chroma's limit of 5,461 per call
+LOCK_TIMEOUT_S = 60
+
+
+@dataclass
+class IndexReport:
+    """What one indexing run did, in numbers a person can check against their journal."""
+
+    entries: int = 0
+    notebooks: int = 0
+    new: int = 0
+    changed: int = 0
+    removed: int = 0
+    private_skipped: int = 0
+    empty_skipped: int = 0
+    embedded: int = 0
+    reused: int = 0
+    unreadable: list[str] = field(default_factory=list)
+    rebuilt: bool = False
+    not_english: int = 0
+
+    def __str__(self) -> str:
+        parts = [
+            f"{self.new} new",
+            f"{self.changed} changed",
+            f"{self.removed} removed",
+            f"{self.private_skipped} private skipped",
+        ]
+        if self.unreadable:
+            noun = "notebook" if len(self.unreadable) == 1 else "notebooks"
+            parts.append(f"{len(self.unreadable)} {noun} unreadable: {', '.join(self.unreadable)}")
+        entries = "entry" if self.entries == 1 else "entries"
+        notebooks = "notebook" if self.notebooks == 1 else "notebooks"
+        return f"{self.entries} {entries} in {self.notebooks} {notebooks}: " + ", ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+def _meta_hash(meta: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(meta, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+
+
+def entry_metadata(entry: Entry) -> dict[str, Any]:
+    """The Chroma metadata stored for an entry (no None values: Chroma rejects them)."""
+    meta: dict[str, Any] = {
+        "notebook": entry.notebook,
+        "cell_id": entry.cell_id,
+        "output_index": -1 if entry.output_index is None else entry.output_index,
+        "template": entry.template,
+        "field": entry.field,
+        "created": entry.created.isoformat(timespec="seconds"),
+        "created_ts": int(entry.created.timestamp()),
+        "content_hash": entry.content_hash,
+    }
+    if entry.mood is not None:
+        meta["mood"] = float(entry.mood)
+    meta["meta_hash"] = _meta_hash(meta)
+    return meta
+
+
+# store path -> identity of the store that Chroma's process-wide system for that path was opened on
+_STORE_SYSTEMS: dict[str, str | None] = {}
+_STORE_ID_FILE = "kit-store-id"
+
+
+def _store_identity(store: Path) -> str | None:
+    """A random id written into the store when the kit first opens it; a store made anew gets a new one."""
+    try:
+        return (store / _STORE_ID_FILE).read_text(encoding="ascii").strip() or None
+    except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
+        return None
+
+
+def _mark_store(store: Path) -> str:
+    import uuid
+
+    identity = _store_identity(store)
+    if identity is None:
+        identity = uuid.uuid4().hex
+        (store / _STORE_ID_FILE).write_text(identity + "\n", encoding="ascii")
+    return identity
+
+
+def _renew_store_identity(store: Path) -> None:
+    """Give a store rewritten behind Chroma's back a new identity, so every Index (any process) reopens it."""
+    import uuid
+
+    (store / _STORE_ID_FILE).write_text(uuid.uuid4().hex + "\n", encoding="ascii")
+
+
+# header.bin of Chroma's HNSW segments (hnswlib's header after Chroma's version number), Chroma 1.x
+_HNSW_HEADER = struct.Struct("<i6QiI3QdQ")
+
+
+def _zero_unused_vector_slots(folder: Path) -> bool:
+    """Overwrite the unused slots of an HNSW segment's files with zeros; False when the format is unknown.
+
+    Until a segment first persists its vectors (``sync_threshold`` of them), Chroma writes its files at full
+    capacity from uninitialised memory, so they hold whatever the process's memory held — measured: an
+    entry's SQLite row, text included, after the entry was deleted. Only slots past the element count are
+    touched; Chroma never uses them.
+    """
+    try:
+        header = _HNSW_HEADER.unpack((folder / "header.bin").read_bytes())
+    except (FileNotFoundError, struct.error):
+        return False
+    version, _offset0, _capacity, elements, slot_size = header[:5]
+    for name, unit in (("data_level0.bin", slot_size), ("length.bin", 4)):
+        path = folder / name
+        size = path.stat().st_size if path.exists() else 0
+        if version != 1 or unit <= 0 or size % unit or size < elements * unit:
+            return False
+        with open(path, "r+b") as fh:
+            fh.seek(elements * unit)
+            fh.write(bytes(size - elements * unit))
+            fh.flush()
+            os.fsync(fh.fileno())
+    return True
+
+
+def _owner_only(root: Path) -> None:
+    for dirpath, _dirnames, filenames in os.walk(root):
+        os.chmod(dirpath, 0o700)
+        for name in filenames:
+            try:
+                os.chmod(os.path.join(dirpath, name), 0o600)
+            except OSError:  # a file Chroma removed meanwhile
+                pass
+
+
+def with_pending(scan: Any, journal: Path) -> Any:
+    """The scan plus entries a JournalWidget saved that are not in their notebook on disk yet (DESIGN.md: they are
+    searchable before the person saves the notebook)."""
+    import dataclasses
+
+    from kit.journal.wal import pending_entries
+
+    known = {e.id for e in scan.entries}
+    extra = [e for e in pending_entries(journal) if e.id not in known]
+    return dataclasses.replace(scan, entries=[*scan.entries, *extra]) if extra else scan
+
+
+class Index:
+    """The index of one journal folder, stored under KIT_HOME."""
+
+    def __init__(
+        self,
+        journal: Path | str | None = None,
+        home: Path | str | None = None,
+        embedder: Embeddings | None = None,
+    ) -> None:
+        from kit.config import settings
+
+        current = settings()
+        self.journal = Path(journal).expanduser().resolve() if journal is not None else current.journal
+        self.home = Path(home).expanduser().resolve() if home is not None else current.home
+        self.root = self.home / "index"
+        self.collection_name = "journal-" + hashlib.sha256(str(self.journal).encode()).hexdigest()[:16]
+        self._embedder = embedder
+        self._client: Any = None
+        self._identity: str | None = None
+
+    # -------------------------------------------------------------- plumbing
+
+    @property
+    def embedder(self) -> Embeddings:
+        if self._embedder is None:
+            from kit.models.embedders import get_embedder
+
+            self._embedder = get_embedder()
+        return self._embedder
+
+    @property
+    def embedder_name(self) -> str:
+        from kit.models.embedders import embedder_name
+
+        return embedder_name(self.embedder)
+
+    def _chroma(self) -> Any:
+        """A Chroma client for the store, safe against the store folder being deleted and made anew.
+
+        Chroma caches one system per path for the life of the process. When the folder is deleted (the index
+        is a cache; people may do that) and recreated, by this or another Index object, a client still bound
+        to the old system finds collections in SQLite that its segment cache does not know. So the store's
+        identity (a random id kept in the store) is checked on every call and any stale system is dropped.
+        """
+        store = self.root / "chroma"
+        identity = _store_identity(store)
+        if (
+            self._client is not None
+            and identity == self._identity
+            and _STORE_SYSTEMS.get(str(store)) == identity
+        ):
+            return self._client
+        from kit.config import private_dir
+        from kit.egress import telemetry_off
+
+        telemetry_off()
+        import chromadb
+        from chromadb.api.client import SharedSystemClient
+        from chromadb.config import Settings as ChromaSettings
+
+        if identity is None or _STORE_SYSTEMS.get(str(store)) != identity:
+            SharedSystemClient.clear_system_cache()
+            _STORE_SYSTEMS.clear()
+        private_dir(self.root)
+        try:
+            self._client = chromadb.PersistentClient(
+                path=str(store),
+                settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
+            )
+        except Exception as exc:
+            raise self._damaged(exc) from exc
+        self._identity = _mark_store(store)
+        _STORE_SYSTEMS[str(store)] = self._identity
+        return self._client
+
+    def _damaged(self, exc: Exception) -> IndexDamaged:
+        return IndexDamaged(
+            f"the search index in {self.root} cannot be opened ({type(exc).__name__}: {exc}) — it is only a "
+            "cache of your notebooks: run `reflect index --rebuild` to make it again"
+        )
+
+    def _existing(self) -> Any | None:
+        if not (self.root / "chroma").exists():
+            return None
+        client = self._chroma()
+        from chromadb.errors import NotFoundError
+
+        try:
+            return client.get_collection(self.collection_name, embedding_function=None)
+        except NotFoundError:
+            return None
+        except Exception as exc:
+            raise self._damaged(exc) from exc
+
+    def _wipe(self) -> None:
+        """Remove the whole Chroma store (used by a rebuild when the store cannot be opened)."""
+        import shutil
+
+        from chromadb.api.client import SharedSystemClient
+
+        self._client = None
+        SharedSystemClient.clear_system_cache()
+        _STORE_SYSTEMS.clear()
+        shutil.rmtree(self.root / "chroma", ignore_errors=True)
+
+    def _check_compatible(self, collection: Any) -> None:
+        meta = collection.metadata or {}
+        built_with = meta.get("kit_embedder")
+        schema = meta.get("kit_schema")
+        if schema != SCHEMA_VERSION:
+            raise EmbedderMismatch(
+                f"the index was made by another version of the kit (schema {schema}, this one uses "
+                f"{SCHEMA_VERSION}) — run `reflect index --rebuild` to rebuild it from your notebooks"
+            )
+        if built_with != self.embedder_name:
+            raise EmbedderMismatch(
+                f"the index was built with the embedder {built_with!r} but the configured one is "
+                f"{self.embedder_name!r}; vectors of two embedders cannot be mixed — run `reflect index --rebuild` "
+                f"to rebuild it with the new embedder, or set KIT_EMBED back"
+            )
+
+    def collection(self) -> Any:
+        """The journal's collection for reading; IndexMissing when it was never built."""
+        col = self._existing()
+        if col is None:
+            raise IndexMissing(f"there is no index for {self.journal} yet — run `reflect index` first")
+        self._check_compatible(col)
+        return col
+
+    def _lock(self) -> Any:
+        from kit.config import lock
+
+        return lock(self.root / "write.lock", timeout=LOCK_TIMEOUT_S)
+
+    def _dimension(self) -> int:
+        dim = getattr(self.embedder, "dimension", None)
+        return int(dim) if isinstance(dim, int) else len(self.embedder.embed_query("dimension probe"))
+
+    # -------------------------------------------------------------- writing
+
+    def update(self, rebuild: bool = False, progress: bool = True) -> IndexReport:
+        """Bring the index in line with the notebooks (or rebuild it from scratch) and say what changed."""
+        from filelock import Timeout
+
+        from kit.journal.notebooks import scan_journal
+
+        if not self.journal.is_dir():
+            raise JournalNotFound(
+                f"the journal folder {self.journal} does not exist — create a first entry with "
+                "`reflect new daily-journal`, or point --journal / KIT_JOURNAL at your journal"
+            )
+        scan = with_pending(scan_journal(self.journal), self.journal)
+        try:
+            with self._lock():
+                report = self._update_locked(scan, rebuild, progress)
+        except Timeout as exc:
+            raise IndexBusy(
+                "another process is writing the index right now — wait for it to finish and run this again"
+            ) from exc
+        _owner_only(self.root)
+        return report
+
+    def _update_locked(self, scan: Any, rebuild: bool, progress: bool) -> IndexReport:
+        report = IndexReport(notebooks=scan.notebooks, unreadable=list(scan.unreadable), rebuilt=rebuild)
+        try:
+            client = self._chroma()
+            collection = self._existing()
+        except IndexDamaged:
+            if not rebuild:
+                raise
+            log.warning("the index could not be opened; rebuilding it from the notebooks")
+            self._wipe()
+            client, collection = self._chroma(), None
+        if collection is not None and rebuild:
+            client.delete_collection(self.collection_name)
+            collection = None
+        if collection is not None:
+            self._check_compatible(collection)
+
+        wanted: dict[str, Entry] = {}
+        for entry in scan.entries:
+            if entry.private:
+                report.private_skipped += 1
+            elif entry.is_empty:
+                report.empty_skipped += 1
+            else:
+                wanted[entry.id] = entry
+        report.entries = len(wanted)
+
+        existing: dict[str, dict[str, Any]] = {}
+        if collection is not None:
+            got = collection.get(include=["metadatas"])
+            existing = {i: (m or {}) for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+
+        to_write: list[Entry] = []
+        meta_only: list[Entry] = []
+        for entry_id, entry in wanted.items():
+            old = existing.get(entry_id)
+            if old is None:
+                report.new += 1
+                to_write.append(entry)
+            elif old.get("content_hash") != entry.content_hash:
+                report.changed += 1
+                to_write.append(entry)
+            elif old.get("meta_hash") != entry_metadata(entry)["meta_hash"]:
+                meta_only.append(entry)
+        removed = [i for i in existing if i not in wanted]
+        report.removed = len(removed)
+
+        if not to_write and not meta_only and not removed and collection is not None:
+            return report
+
+        if collection is None:
+            collection = client.create_collection(
+                self.collection_name,
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={
+                    "kit_schema": SCHEMA_VERSION,
+                    "kit_embedder": self.embedder_name,
+                    "kit_dimension": self._dimension() if to_write else 0,
+                    "kit_journal": str(self.journal),
+                },
+            )
+
+        vectors = self._reuse_vectors(collection, to_write, existing)
+        report.reused = sum(1 for e in to_write if e.content_hash in vectors)
+        pending = [e for e in to_write if e.content_hash not in vectors]
+        report.embedded = self._embed_into(collection, pending, vectors, progress)
+        if getattr(self.embedder, "english_only", False):
+            from kit.models.embedders import looks_english
+
+            report.not_english = sum(1 for e in pending if not looks_english(e.searchable_text))
+            if report.not_english:
+                log.warning(
+                    "%d entries do not look like English; the embedded model is English-first, so search may "
+                    "miss them — for other languages use a multilingual Ollama model (KIT_EMBED=ollama:<model>)",
+                    report.not_english,
+                )
+        self._upsert(collection, to_write, vectors)
+        for start in range(0, len(meta_only), CHROMA_MAX_BATCH):
+            chunk = meta_only[start : start + CHROMA_MAX_BATCH]
+            collection.update(ids=[e.id for e in chunk], metadatas=[entry_metadata(e) for e in chunk])
+        if removed:
+            # Entries deleted from a notebook or marked private must leave no trace either: Chroma's own delete
+            # leaves text and vectors behind (see forget).
+            self._forget_locked(removed)
+        return report
+
+    def _reuse_vectors(
+        self, collection: Any, to_write: list[Entry], existing: dict[str, dict[str, Any]]
+    ) -> dict[str, list[float]]:
+        """Vectors already in the index for the same text (a moved notebook, a copied entry)."""
+        by_hash = {m.get("content_hash"): i for i, m in existing.items()}
+        donors = {by_hash[e.content_hash]: e.content_hash for e in to_write if e.content_hash in by_hash}
+        vectors: dict[str, list[float]] = {}
+        ids = list(donors)
+        for start in range(0, len(ids), CHROMA_MAX_BATCH):
+            got = collection.get(ids=ids[start : start + CHROMA_MAX_BATCH], include=["embeddings"])
+            for donor, vector in zip(got["ids"], got["embeddings"], strict=True):
+                vectors[donors[donor]] = list(vector)
+        return vectors
+
+    def _embed_into(
+        self, collection: Any, pending: list[Entry], vectors: dict[str, list[float]], progress: bool
+    ) -> int:
+        """Embed each distinct text once, in chunks, with a progress bar; returns how many texts were embedded."""
+        from tqdm.auto import tqdm
+
+        unique: dict[str, str] = {}
+        for entry in pending:
+            unique.setdefault(entry.content_hash, entry.searchable_text)
+        hashes = list(unique)
+        dim = (collection.metadata or {}).get("kit_dimension") or None
+        with tqdm(
+            total=len(hashes), desc="Embedding entries", unit="entry", disable=not progress or not hashes
+        ) as bar:
+            for start in range(0, len(hashes), EMBED_CHUNK):
+                chunk = hashes[start : start + EMBED_CHUNK]
+                for h, vector in zip(
+                    chunk, self.embedder.embed_documents([unique[h] for h in chunk]), strict=True
+                ):
+                    if dim and len(vector) != dim:
+                        raise EmbedderMismatch(
+                            f"the embedder returned {len(vector)}-d vectors but the index holds {dim}-d ones — "
+                            "run `reflect index --rebuild`"
+                        )
+                    vectors[h] = list(vector)
+                bar.update(len(chunk))
+        return len(hashes)
+
+    def _upsert(self, collection: Any, entries: list[Entry], vectors: dict[str, list[float]]) -> None:
+        for start in range(0, len(entries), CHROMA_MAX_BATCH):
+            chunk = entries[start : start + CHROMA_MAX_BATCH]
+            collection.upsert(
+                ids=[e.id for e in chunk],
+                embeddings=[vectors[e.content_hash] for e in chunk],
+                documents=[e.text for e in chunk],
+                metadatas=[entry_metadata(e) for e in chunk],
+            )
+
+    # -------------------------------------------------------------- reading
+
+    def count(self) -> int:
+        col = self._existing()
+        return 0 if col is None else col.count()
+
+    def ids(self) -> set[str]:
+        col = self._existing()
+        return set() if col is None else set(col.get(include=[])["ids"])
+
+    def records(self, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """id → {document, metadata, embedding}, for tests and tools that compare indexes."""
+        col = self.collection()
+        got = col.get(
+            ids=list(ids) if ids is not None else None, include=["documents", "metadatas", "embeddings"]
+        )
+        return {
+            i: {"document": d, "metadata": m, "embedding": list(v)}
+            for i, d, m, v in zip(
+                got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
+            )
+        }
+
+    # -------------------------------------------------------------- forgetting
+
+    def notebook_ids(self, notebook: Path | str) -> list[str]:
+        """Ids of the indexed entries of one notebook (path relative to the journal, or absolute)."""
+        from kit.journal.notebooks import relpath
+
+        path = Path(notebook).expanduser()
+        if not path.is_absolute():
+            # Relative to the journal first; a path typed from the current folder works too.
+            path = path if not (self.journal / path).exists() and path.exists() else self.journal / path
+        col = self._existing()
+        if col is None:
+            return []
+        return list(col.get(where={"notebook": relpath(path, self.journal)}, include=[])["ids"])
+
+    def would_return(self, ids: Iterable[str]) -> list[Entry]:
+        """Those of ``ids`` the next update would index again: still in a notebook, not private, not empty."""
+        from kit.journal.notebooks import scan_journal
+
+        wanted = set(ids)
+        if not wanted or not self.journal.is_dir():
+            return []
+        return [
+            e
+            for e in scan_journal(self.journal).entries
+            if e.id in wanted and not e.private and not e.is_empty
+        ]
+
+    def forget(self, ids: Iterable[str]) -> int:
+        """Remove entries from the index, leaving nothing of their text or vectors in any file of the store.
+
+        Chroma's own delete leaves them behind (measured with chromadb 1.5.9): text and vector in its
+        write-ahead log table until the vector index next persists, vector and id in persisted HNSW files
+        ("marked deleted"), the text's trigrams in the full-text index's old segments, deleted rows in
+        SQLite's free pages. So the collection is rewritten from its own contents without them (no
+        re-embedding), then, with Chroma closed, the store is scrubbed: orphaned vector folders removed,
+        full-text index rebuilt, database vacuumed, unused HNSW slots zeroed. Unknown ids change nothing and
+        raise EntryNotFound. If it is interrupted, `reflect index` restores what is missing from the
+        notebooks. Returns how many entries were forgotten.
+        """
+        from filelock import Timeout
+
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return 0
+        try:
+            with self._lock():
+                self._forget_locked(wanted)
+        except Timeout as exc:
+            raise IndexBusy(
+                "another process is writing the index right now — wait for it to finish and run this again"
+            ) from exc
+        _owner_only(self.root)
+        return len(wanted)
+
+    def _forget_locked(self, ids: list[str]) -> None:
+        col = self._existing()
+        indexed = set(col.get(include=[])["ids"]) if col is not None else set()
+        unknown = [i for i in ids if i not in indexed]
+        if col is None or unknown:
+            raise EntryNotFound(
+                f"no entry with id {unknown[0] if unknown else ids[0]} is in the index of {self.journal} — "
+                'find entry ids with `reflect search QUERY --json` (each hit has an "id")'
+            )
+        gone = set(ids)
+        got = col.get(include=["embeddings", "documents", "metadatas"])
+        keep = [k for k, entry_id in enumerate(got["ids"]) if entry_id not in gone]
+        hnsw = (col.configuration or {}).get("hnsw") or {"space": "cosine"}
+        client = self._chroma()
+        client.delete_collection(self.collection_name)
+        fresh = client.create_collection(
+            self.collection_name,
+            embedding_function=None,
+            configuration={"hnsw": hnsw},
+            metadata=dict(col.metadata or {}),
+        )
+        for start in range(0, len(keep), CHROMA_MAX_BATCH):
+            chunk = keep[start : start + CHROMA_MAX_BATCH]
+            fresh.add(
+                ids=[got["ids"][k] for k in chunk],
+                embeddings=[got["embeddings"][k] for k in chunk],
+                documents=[got["documents"][k] for k in chunk],
+                metadatas=[got["metadatas"][k] for k in chunk],
+            )
+        self._close()
+        self._scrub(str(col.id))
+
+    def _close(self) -> None:
+        """Stop Chroma's system for the store: no handle stays open and nothing of it is written later."""
+        from chromadb.api.client import SharedSystemClient
+
+        self._client = None
+        # Chroma keys its one system per store by the store's path; other Index objects may share it.
+        system = SharedSystemClient._identifier_to_system.get(str(self.root / "chroma"))
+        if system is not None:
+            system.stop()
+        SharedSystemClient.clear_system_cache()
+        _STORE_SYSTEMS.clear()
+
+    def _scrub(self, old_collection_id: str) -> None:
+        """Wipe what Chroma leaves of deleted data in the store's files (Chroma must be closed)."""
+        import re
+        import shutil
+        import sqlite3
+
+        store = self.root / "chroma"
+        con = sqlite3.connect(store / "chroma.sqlite3", timeout=LOCK_TIMEOUT_S, isolation_level=None)
+        try:
+            segments = {row[0] for row in con.execute("SELECT id FROM segments")}
+            # A deleted collection's vector folder (vectors and ids) is left on disk by Chroma.
+            for folder in store.iterdir():
+                if (
+                    folder.is_dir()
+                    and folder.name not in segments
+                    and re.fullmatch(r"[0-9a-f-]{36}", folder.name)
+                ):
+                    shutil.rmtree(folder)
+            # Chroma's write-ahead log holds each write's text and vector; Chroma drops a deleted
+            # collection's rows itself today, and this keeps that true if it stops doing so.
+            con.execute("DELETE FROM embeddings_queue WHERE topic LIKE ?", (f"%/{old_collection_id}",))
+            # FTS5 keeps deleted rows' tokens in old segments until they merge: rebuild from the live rows.
+            con.execute("INSERT INTO embedding_fulltext_search(embedding_fulltext_search) VALUES('rebuild')")
+            # Deleted rows stay in free pages and page slack; VACUUM writes every page anew.
+            con.execute("VACUUM")
+            for segment in sorted(segments):
+                folder = store / segment
+                if folder.is_dir() and not _zero_unused_vector_slots(folder):
+                    log.warning(
+                        "the vector files in %s have a layout this kit does not know; unused space in them "
+                        "may still hold traces of forgotten entries — please report it, naming your chromadb "
+                        "version",
+                        folder,
+                    )
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            raise IndexBusy(
+                "the entries are out of the index, but another program holds it open, so their traces "
+                "could not be wiped from its files — close Jupyter kernels using the kit, delete "
+                f"{self.root} and run `reflect index` to rebuild it from your notebooks"
+            ) from exc
+        finally:
+            con.close()
+        _renew_store_identity(store)

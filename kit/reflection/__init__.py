@@ -1,0 +1,1 @@
+"""Reflections on the person's own entries: the digest computed from them, the summarize and ask flows that may call a model, glossary follow-up questions, prompts chosen for the person, the provenance that lets an answer be replayed, and replay itself."""

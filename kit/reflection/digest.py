@@ -1,0 +1,402 @@
+"""A digest of a period or a query, computed from the person's own entries — no model involved.
+
+Themes come from clustering the entries' vectors already in the index (Ward linkage, k chosen by cosine
+silhouette), labelled with key phrases taken from those entries (class-based TF-IDF), each with its dates,
+its entry count and one sentence quoted verbatim with its date. Same entries in, same digest out.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+import types
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+# Standard English stop words plus journaling words that name no topic (FACTS.md: without them the sleep theme
+# was labelled "feeling · slept · day").
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing done down during each even ever every few for from further
+    get got had has have having he her here hers herself him himself his how i if in into is it its itself just
+    let like me more most much my myself no nor not now of off on once only or other our ours ourselves out over
+    own really same she should so some still such than that the their theirs them themselves then there these
+    they this those through to too under until up upon us very was we were what when where which while who whom
+    why will with would yet you your yours yourself yourselves one two three im ive id dont didnt cant couldnt
+    wasnt isnt wont youre thats its lot lots bit kind maybe way back around again though
+    felt feel feeling feelings today yesterday tonight tomorrow went go going thing things day days week weeks
+    morning evening night time times good bad okay ok pretty quite something anything everything nothing
+    made make makes making think thought know knew said say says want wanted need needed tried try trying
+    seem seems seemed keep kept came come first last next new another many little big long
+    """.split()
+)
+QUERY_MIN_SCORE = 0.15  # cosine; below this an entry is not about the query at all
+QUERY_RELATIVE = 0.5  # ...and it must be within this share of the best match
+_TOKEN = re.compile(r"[a-z][a-z'’-]*")
+_SENTENCE_END = re.compile(r"(?<![0-9][.])(?<=[.!?])\s+(?=[\"“'A-Z0-9])")
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_THEME_WORDS = 2  # fewer words than this (a rating, a number) and an entry joins no theme
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    created: str
+    entry_id: str
+    notebook: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    label: str
+    phrases: list[str]
+    count: int
+    first: str
+    last: str
+    dates: list[str]
+    entry_ids: list[str]
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class MoodTrend:
+    points: int
+    mean: float | None
+    first_week: float | None
+    last_week: float | None
+    direction: str  # "rising" | "falling" | "steady" | "not enough data"
+    weekly: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What a period of the journal holds, computed from the entries only."""
+
+    entries: int
+    since: str | None
+    until: str | None
+    query: str | None
+    first: str | None
+    last: str | None
+    by_template: dict[str, int]
+    mood: MoodTrend
+    themes: list[Theme]
+    other_ids: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def to_markdown(self) -> str:
+        lines = ["**Digest of your entries** — computed from what you wrote, no AI involved.", ""]
+        if not self.entries:
+            return "\n".join([*lines, "No entries in this period."])
+        scope = f" about “{self.query}”" if self.query else ""
+        lines.append(f"{self.entries} entries{scope} from {self.first} to {self.last}.")
+        templates = ", ".join(f"{name}: {n}" for name, n in self.by_template.items())
+        lines.append(f"By worksheet — {templates}.")
+        if self.mood.mean is not None:
+            lines.append(
+                f"Mood (0–10) — average {self.mood.mean:.1f} over {self.mood.points} entries; "
+                f"{self.mood.direction}"
+                + (
+                    f" (first week {self.mood.first_week:.1f}, last week {self.mood.last_week:.1f})."
+                    if self.mood.first_week is not None and self.mood.last_week is not None
+                    else "."
+                )
+            )
+        lines.append("")
+        for n, theme in enumerate(self.themes, 1):
+            span = theme.first if theme.first == theme.last else f"{theme.first} – {theme.last}"
+            lines.append(f"{n}. **{theme.label}** — {theme.count} entries, {span}")
+            lines.append(f"   > “{theme.quote.text}” ({theme.quote.created})")
+        if self.other_ids:
+            lines.append(f"\nAnd {len(self.other_ids)} entries that fit no theme.")
+        return "\n".join(lines)
+
+
+def _day(iso: str) -> str:
+    return iso[:10]
+
+
+def sentences(text: str) -> list[str]:
+    """Split into sentences without breaking numbered lists ("1. Tea") or decimals."""
+    parts: list[str] = []
+    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)", text):
+        parts.extend(p.strip() for p in _SENTENCE_END.split(block.strip()) if p.strip())
+    return parts
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for tok in _TOKEN.findall(text.lower().replace("’", "'")):
+        tok = tok.strip("'-")
+        if tok.endswith("'s"):
+            tok = tok[:-2]
+        out.append(tok.replace("'", ""))
+    return out
+
+
+def _phrases(text: str) -> list[str]:
+    """1–3-word phrases of content words, in order."""
+    found: list[str] = []
+    run: list[str] = []
+    for tok in [*_tokens(text), ""]:
+        if tok and tok not in STOP_WORDS and len(tok) > 2:
+            run.append(tok)
+            continue
+        for n in (1, 2, 3):
+            found.extend(" ".join(run[i : i + n]) for i in range(len(run) - n + 1))
+        run = []
+    return found
+
+
+def _length_weight(phrase: str, count: int) -> float:
+    # A repeated longer phrase is a better label; among one-off phrases the short ones read better.
+    words = phrase.count(" ") + 1
+    return 1.15 ** (words - 1) if count >= 2 else 1.0 / words
+
+
+def label_themes(groups: list[list[str]], top: int = 3) -> list[list[str]]:
+    """Key phrases per group of texts by class-based TF-IDF; phrases come from the group's own texts."""
+    counts = [Counter(p for text in texts for p in _phrases(text)) for texts in groups]
+    forms = _surface_forms(groups)
+    overall: Counter[str] = Counter()
+    for c in counts:
+        overall.update(c)
+    avg_words = sum(sum(c.values()) for c in counts) / max(len(counts), 1)
+    labels = []
+    for c in counts:
+        total = sum(c.values()) or 1
+        # Phrases used at least twice come first; single uses fill in when a theme has too few.
+        scored = sorted(
+            (
+                -(cnt >= 2),
+                -(cnt / total) * math.log(1 + avg_words / overall[p]) * _length_weight(p, cnt),
+                p,
+            )
+            for p, cnt in c.items()
+        )
+        chosen: list[str] = []
+        for *_, phrase in scored:
+            if any(phrase in c2 or c2 in phrase for c2 in chosen):
+                continue
+            chosen.append(phrase)
+            if len(chosen) == top:
+                break
+        labels.append(chosen)
+    return [[_cased(p, forms) for p in chosen] for chosen in labels]
+
+
+def _surface_forms(groups: list[list[str]]) -> Counter[str]:
+    return Counter(
+        w.strip("'’-")
+        for texts in groups
+        for text in texts
+        for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    )
+
+
+def _cased(phrase: str, forms: Counter[str]) -> str:
+    """Write each label word as the person mostly wrote it ("Lena", not "lena"; "run", not "Run")."""
+    out = []
+    for word in phrase.split():
+        variants = [
+            (n, f)
+            for f, n in forms.items()
+            if f.lower().replace("'", "").replace("’", "") in (word, word + "s")
+        ]
+        exact = [(n, f) for n, f in variants if f.lower() == word]
+        best = max(exact or [(0, word)])[1]
+        out.append(best if best.lower() == word else word)
+    return " ".join(out)
+
+
+def cluster(vectors: Any, max_k: int = 12, sample: int = 800) -> list[int]:
+    """Cluster labels 0..k-1: Ward linkage on normalised vectors, k by cosine silhouette (deterministic)."""
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    n = len(vectors)
+    if n < 6:
+        return [0] * n
+    x = np.asarray(vectors, dtype=np.float64)
+    x = x / np.clip(np.linalg.norm(x, axis=1, keepdims=True), 1e-12, None)
+    tree = linkage(x, method="ward")
+    scored = np.arange(n) if n <= sample else np.linspace(0, n - 1, sample).astype(int)
+    dist = 1.0 - x[scored] @ x[scored].T
+    best_score, best_labels = -1.0, np.zeros(n, dtype=int)
+    for k in range(2, min(max_k, n // 3) + 1):
+        labels = fcluster(tree, k, criterion="maxclust") - 1
+        score = _silhouette(dist, labels[scored])
+        if score > best_score + 1e-9:
+            best_score, best_labels = score, labels
+    # Number clusters by first appearance so the output order is stable.
+    order: dict[int, int] = {}
+    return [order.setdefault(int(c), len(order)) for c in best_labels]
+
+
+def _silhouette(dist: Any, labels: Any) -> float:
+    import numpy as np
+
+    uniq = np.unique(labels)
+    if len(uniq) < 2:
+        return -1.0
+    scores = np.zeros(len(labels))
+    for i in range(len(labels)):
+        own = labels == labels[i]
+        if own.sum() <= 1:
+            continue
+        a = dist[i, own].sum() / (own.sum() - 1)
+        b = min(dist[i, labels == c].mean() for c in uniq if c != labels[i])
+        scores[i] = (b - a) / max(a, b, 1e-12)
+    return float(scores.mean())
+
+
+def _quote(ids: list[str], docs: list[str], metas: list[dict], vecs: Any, phrases: list[str]) -> Quote:
+    """A verbatim sentence (≥ 5 words) from the entry nearest the theme's centre, the one with most key words."""
+    import numpy as np
+
+    x = np.asarray(vecs, dtype=np.float64)
+    centre = x.mean(axis=0)
+    ranked = sorted(range(len(ids)), key=lambda i: (-float(x[i] @ centre), ids[i]))
+    keywords = {w for p in phrases for w in p.split()}
+    i = ranked[0]  # indexed entries are never empty, so the nearest one always has a sentence to quote
+    candidates = [s for s in sentences(docs[i]) if len(s.split()) >= 5] or [docs[i].strip()]
+    best = max(candidates, key=lambda s: (len(keywords & set(_tokens(s))), -candidates.index(s)))
+    return Quote(text=best, created=_day(metas[i]["created"]), entry_id=ids[i], notebook=metas[i]["notebook"])
+
+
+def _mood(metas: list[dict]) -> MoodTrend:
+    points = [(m["created"], float(m["mood"])) for m in metas if m.get("mood") is not None]
+    if not points:
+        return MoodTrend(0, None, None, None, "not enough data")
+    weekly_values: dict[str, list[float]] = {}
+    for created, mood in sorted(points):
+        year, week, _ = date.fromisoformat(_day(created)).isocalendar()
+        weekly_values.setdefault(f"{year}-W{week:02d}", []).append(mood)
+    weekly = {w: round(sum(v) / len(v), 2) for w, v in weekly_values.items()}
+    mean = round(sum(m for _, m in points) / len(points), 2)
+    values = list(weekly.values())
+    if len(values) < 2:
+        return MoodTrend(len(points), mean, values[0], values[0], "not enough data", weekly)
+    xs = list(range(len(values)))
+    xbar, ybar = sum(xs) / len(xs), sum(values) / len(values)
+    slope = sum((x - xbar) * (y - ybar) for x, y in zip(xs, values, strict=True)) / sum(
+        (x - xbar) ** 2 for x in xs
+    )
+    direction = "rising" if slope > 0.15 else "falling" if slope < -0.15 else "steady"
+    return MoodTrend(len(points), mean, values[0], values[-1], direction, weekly)
+
+
+def digest(
+    since: date | datetime | str | None = None,
+    until: date | datetime | str | None = None,
+    query: str | None = None,
+    template: str | None = None,
+    *,
+    journal: Path | str | None = None,
+    index: Any = None,
+    query_k: int = 40,
+) -> Digest:
+    """Digest of the indexed entries in a period (and/or about a query, and/or from one worksheet)."""
+    from kit.index.store import Index
+    from kit.index.search import _where, as_datetime, search
+
+    index = index or Index(journal=journal)
+    collection = index.collection()
+    start, end = as_datetime(since), as_datetime(until, end_of_day=True)
+    where = _where(start, end, template)
+    ids_filter = None
+    if query:
+        hits = search(query, k=query_k, since=start, until=end, template=template, index=index)
+        # Keep the entries that are about the query: close to the best match, not merely the nearest k.
+        best = hits[0].score if hits else 0.0
+        ids_filter = [h.id for h in hits if h.score >= max(QUERY_MIN_SCORE, best * QUERY_RELATIVE)]
+    if ids_filter is not None and not ids_filter:
+        got = {"ids": [], "documents": [], "metadatas": [], "embeddings": []}
+    else:
+        got = collection.get(
+            ids=ids_filter,
+            where=where if ids_filter is None else None,
+            include=["documents", "metadatas", "embeddings"],
+        )
+    rows = sorted(
+        zip(got["ids"], got["documents"], got["metadatas"], list(got["embeddings"]), strict=True),
+        key=lambda r: (r[2]["created_ts"], r[0]),
+    )
+    since_s = start.date().isoformat() if start else None
+    until_s = end.date().isoformat() if end else None
+    if not rows:
+        return Digest(0, since_s, until_s, query, None, None, {}, _mood([]), [], [])
+    ids = [r[0] for r in rows]
+    docs = [r[1] or "" for r in rows]
+    metas = [r[2] for r in rows]
+    vecs = [r[3] for r in rows]
+    # A worksheet's ratings ("9", "6/10", "80") are entries too, but they have no words to make a theme of.
+    worded = [i for i, doc in enumerate(docs) if len(_WORD.findall(doc)) >= MIN_THEME_WORDS]
+    groups: dict[int, list[int]] = {}
+    if worded:
+        for i, c in zip(worded, cluster([vecs[i] for i in worded]), strict=True):
+            groups.setdefault(c, []).append(i)
+    min_size = 2 if len(worded) < 30 else 3
+    kept = [members for members in groups.values() if len(members) >= min_size or len(groups) == 1]
+    in_theme = {i for members in kept for i in members}
+    other = sorted(ids[i] for i in range(len(ids)) if i not in in_theme)
+    phrase_sets = label_themes([[docs[i] for i in members] for members in kept])
+    themes = []
+    for members, phrases in zip(kept, phrase_sets, strict=True):
+        dates = sorted({_day(metas[i]["created"]) for i in members})
+        themes.append(
+            Theme(
+                label=" · ".join(phrases) if phrases else "untitled",
+                phrases=phrases,
+                count=len(members),
+                first=dates[0],
+                last=dates[-1],
+                dates=dates,
+                entry_ids=[ids[i] for i in members],
+                quote=_quote(
+                    [ids[i] for i in members],
+                    [docs[i] for i in members],
+                    [metas[i] for i in members],
+                    [vecs[i] for i in members],
+                    phrases,
+                ),
+            )
+        )
+    themes.sort(key=lambda t: (-t.count, t.first, t.label))
+    by_template = dict(sorted(Counter(m["template"] for m in metas).items(), key=lambda kv: (-kv[1], kv[0])))
+    return Digest(
+        entries=len(rows),
+        since=since_s,
+        until=until_s,
+        query=query,
+        first=_day(metas[0]["created"]),
+        last=_day(metas[-1]["created"]),
+        by_template=by_template,
+        mood=_mood(metas),
+        themes=themes,
+        other_ids=other,
+    )
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``kit.digest(...)`` work although ``kit.reflection.digest`` is also this module's name (the import system sets
+    the package attribute to the module once it is imported)."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Digest:
+        return digest(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,385 @@
+"""The safety gate (DESIGN.md, "Safety"): runs before every model call, offline, deterministic and fast.
+
+``check(text)`` reads text in two layers. The rules read it the way a careful friend would skim it: sentence by
+sentence, asking whether the writer (not a friend, a film or a process) says they want to die or hurt themself.
+Ambiguous phrases ("ending it", "giving my things away") only count next to distress; questions about bridges,
+pills or guns only count when the same entry, or the person's recent entries, show distress. The rules give the
+plain reasons. Behind them, a small classifier (kit.safety.learned) reads every sentence and short window of
+sentences through the kit's own embedder, so wordings no rule was written for are caught too. A hit stops the
+flow and shows helplines and the person's own safety plan; the kit never shows a risk score or repeats method
+details, and never discards what the person wrote: the check only decides what goes to a model. Its report also
+carries the PII spans of kit.safety.pii.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kit.errors import KitError
+from kit.safety.pii import Span, find_pii
+from kit.safety.rules import (
+    _ACCIDENT,
+    _MEANS,
+    _NOTE_LANGUAGE,
+    _NOTE_NO_MODEL,
+    _R_LEARNED,
+    _R_MEANS_RECENT,
+    _RULES,
+    _STRONG,
+    _WEAK,
+    _Rule,
+)
+
+
+
+@dataclass(frozen=True)
+class SafetyReport:
+    """What ``check`` found. ``reasons`` say why ``crisis`` is true, in plain words; empty otherwise.
+    ``notes`` say what the check could not read well (another language, a layer that did not load)."""
+
+    crisis: bool
+    reasons: list[str] = field(default_factory=list)
+    pii: list[Span] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "crisis": self.crisis,
+            "reasons": list(self.reasons),
+            "pii": [s.to_dict() for s in self.pii],
+            "notes": list(self.notes),
+        }
+
+
+# ---------------------------------------------------------------- normalising
+
+# Curly quotes and stray accents become ASCII; apostrophes inside words go ("don't" -> "dont") so patterns
+# need one spelling; common contractions, shorthand and algospeak map to one form each.
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\uff07": "'"})
+_APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
+_SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
+# A single line break is hard wrapping, not a sentence end; blank lines and list items are.
+_WRAP = re.compile(r"\r?\n(?![ \t]*(?:\r?\n|[-*\u2022>#]|\d+[.)])[ \t])")
+_CANON = {
+    "do not": "dont", "does not": "doesnt", "did not": "didnt", "can not": "cant", "cannot": "cant",
+    "will not": "wont", "would not": "wouldnt", "could not": "couldnt", "should not": "shouldnt",
+    "is not": "isnt", "are not": "arent", "was not": "wasnt", "were not": "werent", "have not": "havent",
+    "has not": "hasnt", "had not": "hadnt", "i am": "im",
+    "dnt": "dont", "cnt": "cant", "wanna": "want to", "wana": "want to", "want 2": "want to",
+    "2 die": "to die",
+    "gonna": "going to", "gunna": "going to", "my self": "myself", "no one": "nobody", "noone": "nobody",
+    "no body": "nobody", "every one": "everyone", "everybody": "everyone", "anybody": "anyone",
+    "any one": "anyone", "somebody": "someone", "some one": "someone", "any more": "anymore",
+    "idk": "dont know", "dunno": "dont know", "kil": "kill", "cuz": "because", "coz": "because",
+    "what is": "whats", "there is": "theres", "it is": "its", "good bye": "goodbye",
+}  # fmt: skip
+_CANON_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(k) for k in sorted(_CANON, key=len, reverse=True)) + r")\b"
+)
+_ALGOSPEAK = [  # (cheap test, pattern, replacement): one word per idea so trigger words stay simple
+    (("su", "sewer"), re.compile(r"\b(?:su[i1!*]?c[i1!*]?d|sewer ?slid)(e|al)\b"), r"suicid\1"),
+    (("self",), re.compile(r"\bself[\s-]*(?:harm|injur)\w*"), "selfharm"),
+    (("aliv",), re.compile(r"\bun[\s-]?aliv\w*"), "unalive"),
+]
+_SENTENCE_END = re.compile(r"[.!?\u2026\r\n]+")
+
+
+def _normalize(text: str) -> str:
+    t = text.translate(_QUOTES).lower()
+    if "\n" in t:
+        t = _WRAP.sub(" ", t)
+    if "'" in t:
+        t = _APOSTROPHE.sub("", t)
+    for needles, pattern, repl in _ALGOSPEAK:
+        if any(n in t for n in needles):
+            t = pattern.sub(repl, t)
+    return _CANON_RE.sub(lambda m: _CANON[m.group(0)], _SPACES.sub(" ", t))
+
+
+
+# ---------------------------------------------------------------- who, whether, and when
+
+_WORD = re.compile(r"[a-z]+")
+_FIRST = frozenset("i im ive id ill me my myself mine we us our ourselves".split())
+_OTHER = frozenset(
+    """
+    he she they hes shes theyre theyve theyd hed shed him her them his their hers theirs himself herself
+    themselves you youre youve youd your yourself someone people who friend friends brother brothers
+    sister sisters mom moms mum mums dad dads mother mothers father fathers cousin cousins son sons
+    daughter daughters wife wifes husband husbands partner partners boyfriend boyfriends girlfriend
+    girlfriends bf gf uncle uncles aunt aunts grandma grandpa grandmother grandfather colleague colleagues
+    coworker coworkers patient patients client clients character characters guy guys girl girls man woman
+    men women kid kids child children teen teenager student students narrator protagonist hero heroine
+    villain neighbor neighbour roommate flatmate classmate song songs movie film book novel show series
+    episode poem article story lyrics podcast documentary play essay paper lecture talk presentation
+    training course research news report everyone celebrity actor singer
+    """.split()
+)
+_NEGATORS = frozenset(
+    "not never no dont doesnt didnt wont wouldnt cant couldnt shouldnt isnt arent wasnt werent havent hasnt "
+    "hadnt aint nor without stopped quit".split()
+)
+# "not sure I want to live", "can't stop thinking about", "no one knows" do not negate what follows.
+_NOT_NEGATING = frozenset(
+    "sure certain know stop stopping help helping just only saying one matter care mind".split()
+)
+_FILLER = frozenset("even ever really actually truly".split())
+_CONJUNCTIONS = frozenset("and or because so then when while if since until".split())
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\"\u2014\u2013]|\s-\s|\b(?:but|though|although|however|yet|except|whereas)\b"
+)
+_STRONGER_THAN_EVER = re.compile(r"\s*(?:\w+\s+)?(?:more|so much|so badly|this much|as much)\b")
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|should|in case)\s+i\s+(?:ever|start|begin|notice|feel like|get (?:the )?urges?|have (?:the )?"
+    r"(?:urges?|thoughts?))\b"
+)
+_PAST = re.compile(
+    r"\b(?:used to|years ago|months ago|in the past|back (?:then|when)|as a (?:teen\w*|kid|child)|"
+    r"when i was (?:younger|a (?:teen\w*|kid|child)|little|in (?:high school|school|college|uni)))\b"
+)
+_RECOVERED = re.compile(
+    r"\b(?:no longer|not anymore|dont anymore|havent (?:since|in|for)|recover\w*|(?:clean|free) (?:for|since)|"
+    r"grateful|thankful|proud|glad|better now|doing better|survived|still here|(?:so much|a lot|much) better|"
+    r"healed|in a better place|came through|got help)\b"
+)
+_ASKED = re.compile(r"\b(?:ask\w*|question\w*|screen\w*)\b[^.]*\b(?:if|whether|about)\b")
+_SAID_NO = re.compile(
+    r"\b(?:said|say|answered|replied|told (?:her|him|them))\s+(?:that\s+)?"
+    r"(?:no|i (?:wasnt|dont|am not|wont|havent))\b"
+)
+_WINDOW = 3  # sentences either side in which a weak phrase looks for distress
+_USE_TRIGGERS = True  # tests switch this off to prove the trigger words never hide a match
+_USE_LEARNED = True  # the benchmark switches this off to measure the rules alone
+
+
+def _other_subject(prefix: str) -> bool:
+    """True when the nearest subject before the match is someone else; journals default to the writer."""
+    for word in reversed(_WORD.findall(prefix)):
+        if word in _FIRST:
+            return False
+        if word in _OTHER:
+            return True
+    return False
+
+
+def _clause(prefix: str) -> str:
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(prefix):
+        start = m.end()
+    return prefix[start:]
+
+
+def _negated(clause: str, after: str) -> bool:
+    """A negator within four words before the match, in the same clause, that really negates it."""
+    words = _WORD.findall(clause)[-4:]
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if word in _CONJUNCTIONS:
+            return False
+        if word not in _NEGATORS:
+            continue
+        rest = [w for w in words[k + 1 :] if w not in _FILLER]
+        if rest and rest[0] in _NOT_NEGATING:
+            return False
+        if word != "dont" and any(w in ("i", "im", "ive", "id", "ill") for w in rest):
+            return False  # a new clause started: "not ok i want to die"
+        return not (word == "never" and _STRONGER_THAN_EVER.match(after))  # "never wanted to die more"
+    return False
+
+
+def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str]) -> bool:
+    sentence = sentences[i]
+    prefix = sentence[: m.start()]
+    if rule.unless is not None and rule.unless.search(
+        " ".join(sentences[max(0, i - rule.context) : i + 1 + rule.context])
+    ):
+        return False
+    if rule.subject and not _FIRST.intersection(_WORD.findall(m.group())) and _other_subject(prefix):
+        return False
+    clause = _clause(prefix)
+    if rule.negatable and _negated(clause, sentence[m.end() :]):
+        return False
+    if _HYPOTHETICAL.search(clause):  # "if I ever feel like hurting myself, I call Sam" is a plan, not a hit
+        return False
+    near = " ".join(sentences[i : i + 2])
+    if _PAST.search(sentence) and _RECOVERED.search(near):  # "I used to cut myself; I'm proud I stopped"
+        return False
+    # "she asked if I want to hurt myself and I said no"
+    return not (_ASKED.search(prefix) and _SAID_NO.search(near))
+
+
+def _hits(text: str) -> set[tuple[int, int, int]]:
+    """(sentence index, rule index, which of the rule's patterns) for every phrase of the rule table in ``text``."""
+    norm = _normalize(text)
+    sentences = [s.strip() for s in _SENTENCE_END.split(norm) if s.strip()]
+    words = [frozenset(_WORD.findall(s)) for s in sentences]
+    every_word = frozenset[str]().union(*words)
+    hits: set[tuple[int, int, int]] = set()
+    for r, rule in enumerate(_RULES):
+        for a, (triggers, pattern) in enumerate(rule.alts):
+            if _USE_TRIGGERS and any(t.isdisjoint(every_word) for t in triggers):
+                continue
+            for i, sentence in enumerate(sentences):
+                if _USE_TRIGGERS and any(t.isdisjoint(words[i]) for t in triggers):
+                    continue
+                if any(_counts(rule, sentences, i, m) for m in pattern.finditer(sentence)):
+                    hits.add((i, r, a))
+    return hits
+
+
+def _crisis_reasons(text: str, distress_elsewhere: bool = False) -> list[str]:
+    """The rules' plain reasons. ``distress_elsewhere``: the person's recent entries show distress, which turns a
+    question about a means of harm into a hit as distress in the same text would."""
+    return _reasons(_hits(text), distress_elsewhere)
+
+
+def _reasons(hits: set[tuple[int, int, int]], distress_elsewhere: bool = False) -> list[str]:
+    reasons: list[str] = []
+    for i, r, alt in sorted(hits):
+        rule = _RULES[r]
+        if rule.tier == _STRONG:
+            fires = True
+        elif rule.tier == _WEAK:
+            # two different phrases make a weak pair
+            fires = any(
+                abs(j - i) <= _WINDOW and (r2, alt2) != (r, alt) and _RULES[r2].tier != _MEANS
+                for j, r2, alt2 in hits
+            )
+        elif rule.tier == _MEANS:
+            fires = distress_elsewhere or any(_RULES[r2].tier != _MEANS for _, r2, _ in hits)
+        else:
+            fires = False
+        if fires and rule.reason not in reasons:
+            reasons.append(rule.reason)
+    return reasons
+
+
+def _distressed(hits: set[tuple[int, int, int]]) -> bool:
+    """Whether a text's rule hits show loss, distress or hopelessness (or more)."""
+    return any(_RULES[r].tier != _MEANS for _, r, _ in hits)
+
+
+# A segment the learned layer flags still has to be the writer, now: the rules' tests of who and when apply.
+_NOW = re.compile(r"\b(?:again|relaps\w*|last night|tonight|right now|these days|lately|this week)\b")
+# Words of dying or harm; when each one in a flagged stretch is negated ("I'm not suicidal") or said of someone
+# else ("he was thinking about suicide"), the stretch is not a hit. (Negating living is not among them: "I don't
+# want to live" stays a hit.)
+_HARM_WORD = re.compile(
+    r"\b(?:suicid\w*|die|dies|dying|died|dead|death|kill\w*|hurt\w*|harm\w*|selfharm\w*|cut|cuts|cutting|burn\w*|"
+    r"overdos\w*|unalive\w*|end (?:it|my life|things|myself))\b"
+)
+
+
+_ASKS_SOMEONE = re.compile(
+    r"\b(?:do|does|can|could|would|will|have|are|should)\s+(?:you|we|they)\b[^.!]*\?\s*$"
+)
+# Everyday figures of speech that share the classifier's words: a flagged stretch made of one is not a hit.
+_FIGURATIVE = re.compile(
+    r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+for|murder(?:ed|ing)?\s+(?:a|an|some|that)\s+"
+    r"(?!\w*self)\w+|(?:death|end)\s+of\s+me|(?:will|gonna|going to|would|is going to|gon)\s+(?:literally\s+)?"
+    r"(?:kill|murder|strangle)\s+(?:me|us)|kill(?:ing)?\s+(?:time|the\s+(?:lights|engine|music|process|mood|vibe))|"
+    r"kill\s+(?:a|the|that)\s+(?:\w+\s+)?process|cut(?:ting)?\s+(?:down|back|out|corners|ties|costs)|"
+    r"cut\s+(?:my|the|his|her|their)\s+(?:own\s+)?(?:hair|fringe|nails|grass|hedge|cake|losses|cord)|"
+    r"hang(?:ing|ed)?\s+(?:the|a|some|up|out|on|in there|around|with)|"
+    r"(?:dead|died)\s+(?:tired|on my feet)|(?:phone|battery|plants?|laptop|car|basil|houseplants?)\s+"
+    r"(?:is\s+|are\s+|has\s+|have\s+)?(?:dead|died)|shoot(?:ing)?\s+(?:me\s+)?(?:a|an|some)\s+(?:text|message|"
+    r"email|photos?|pictures?|film|video)|dying\s+(?:to|of\s+(?:laughter|embarrassment|boredom|thirst))|"
+    r"(?:bored|scared|embarrassed)\s+to\s+death|suicide\s+(?:pact|squad|mission|run|doors?|king)|"
+    r"(?:worst|best)\s+\w+\s+alive|killing\s+myself\s+(?:trying|to|with|over|for|at)|rather\s+die\s+than|"
+    r"could\s+(?:just\s+)?die(?=\s*(?:$|[,.!]|of|from|laughing))|killed\s+(?:it|a\s+whole|\w+\s+hours?|time)|"
+    r"(?:im|i am)\s+dead(?=\s*(?:$|[,.!]|lol|lmao|haha)))\b"
+)
+
+
+def _writer_now(part: str) -> bool:
+    """Whether a flagged stretch of text is the writer speaking of the present: not a recovered past ("I used to
+    cut; clean for three years"), not a general question ("what is suicide?"), not about someone else, not an
+    everyday figure of speech ("I could murder a curry") or an accident ("cut my finger chopping onions"), and at
+    least four words long."""
+    norm = _normalize(part)
+    # A heading or a short phrase ("all-or-nothing thinking") is left to the rules.
+    if len(norm.split()) < 4:
+        return False
+    if _PAST.search(norm) and _RECOVERED.search(norm) and not _NOW.search(norm):
+        return False
+    if _FIGURATIVE.search(norm) or re.search(_ACCIDENT, norm):
+        return False
+    harm = list(_HARM_WORD.finditer(norm))
+    if harm and all(
+        _other_subject(norm[: m.start()]) or _negated(_clause(norm[: m.start()]), norm[m.end() :])
+        for m in harm
+    ):
+        return False
+    words = _WORD.findall(norm)
+    if _ASKS_SOMEONE.search(norm):  # "where do you think my shoulds come from?": a question for someone else
+        return False
+    if any(w in _FIRST for w in words):
+        return True
+    return not part.rstrip().endswith("?") and not any(w in _OTHER for w in words)
+
+
+def _learned(texts: list[str]) -> tuple[list[bool], str | None]:
+    """The learned layer's verdict per text, or all False and why it could not run."""
+    from kit.safety import learned as crisis_model
+
+    try:
+        found = crisis_model.hits(texts)
+    except KitError as exc:
+        return [False] * len(texts), str(exc)
+    except (OSError, ValueError, RuntimeError) as exc:  # onnxruntime or a damaged file: the rules still run
+        return [False] * len(texts), f"{type(exc).__name__}: {exc}"
+    return [
+        any(_writer_now(t[s.start : s.end]) for s in segs) for t, segs in zip(texts, found, strict=True)
+    ], None
+
+
+def check_all(texts: Sequence[str], *, recent: Sequence[str] = ()) -> list[SafetyReport]:
+    """``check`` for many texts at once: the learned layer embeds them in batches (and remembers texts it read)."""
+    from kit.models.embedders import looks_english
+
+    texts = list(texts)
+    hits_of: dict[str, set[tuple[int, int, int]]] = {}  # the rules read each distinct text once per call
+
+    def hits(text: str) -> set[tuple[int, int, int]]:
+        if text not in hits_of:
+            hits_of[text] = _hits(text) if text.strip() else set()
+        return hits_of[text]
+
+    reasons = [_reasons(hits(text)) for text in texts]
+    todo = [k for k, r in enumerate(reasons) if not r and texts[k].strip()] if _USE_LEARNED else []
+    learned, why = _learned([texts[k] for k in todo]) if todo else ([], None)
+    for k, hit in zip(todo, learned, strict=True):
+        if hit:
+            reasons[k] = [_R_LEARNED]
+    recent_distress: bool | None = None
+    for k, text in enumerate(texts):
+        if reasons[k] or not recent or not _reasons(hits(text), distress_elsewhere=True):
+            continue
+        if recent_distress is None:  # read the recent entries once, and only when a means question needs it
+            recent_distress = any(_distressed(hits(r)) for r in recent) or (
+                _USE_LEARNED and any(_learned(list(recent))[0])
+            )
+        if recent_distress:
+            reasons[k] = [_R_MEANS_RECENT]
+    reports = []
+    for text, found in zip(texts, reasons, strict=True):
+        notes = []
+        if text.strip() and not looks_english(text):
+            notes.append(_NOTE_LANGUAGE)
+        if why and not found:
+            notes.append(_NOTE_NO_MODEL.format(why=why))
+        reports.append(SafetyReport(crisis=bool(found), reasons=found, pii=find_pii(text), notes=notes))
+    return reports
+
+
+def check(text: str, *, recent: Sequence[str] = ()) -> SafetyReport:
+    """Whether ``text`` reads like a crisis (the writer wanting to die or hurt themself); its PII spans.
+
+    ``recent``: the person's recent entries. A question about a means of harm (heights, pills, trains) is a hit
+    when the text itself or these entries show loss, distress or hopelessness."""
+    return check_all([text], recent=recent)[0]
+
+

@@ -1,0 +1,281 @@
+"""The learned layer of the crisis check: a small classifier over the kit's own MiniLM vectors.
+
+The rules in kit.safety.crisis are precise but only know the wordings they were written for. This layer reads every
+sentence, and every window of two and three sentences, of a text as the embedded all-MiniLM-L6-v2 sees them, so
+one sentence inside a long everyday entry is judged on its own and not diluted by the rest. It runs the
+transformer once per ~256 tokens and pools the token states of each sentence and window, so a 250-word entry
+costs one or two passes, not thirty.
+
+The weights are a small JSON file in ``kit/data`` made by ``bench/train_crisis.py`` from documented public data
+(``kit/data/CRISIS_DATA.md``), checked by sha256 at load. Nothing here is ever shown to the person as a number:
+``kit.safety.crisis.check`` turns a hit into a plain reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kit.errors import KitError
+
+WEIGHTS_FILE = "crisis_classifier.json"
+WEIGHTS_SHA256 = "f083a9edbfdc23b501dd0e42b93aed78c0acbc9b014c52f733083f8ae92ab3b1"
+CHUNK_TOKENS = 254  # + [CLS] and [SEP]: the embedder's 256-token window
+_CLS, _SEP = 101, 102
+WINDOWS = (2, 3)  # sliding windows of sentences, beside each sentence alone and each whole chunk
+SEGMENTS_VERSION = 1  # bump when the segments or their vectors change: the training cache is keyed by it
+
+# A sentence ends at . ! ? … or a line break; a list item or a worksheet field on its own line is its own sentence.
+_SENTENCE = re.compile(r"[^\n.!?\u2026]*(?:[.!?\u2026]+|\n|$)")
+
+
+class ClassifierUnavailable(KitError):
+    """The learned layer's weights are missing or damaged; the rules still run."""
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``, stripped, empty ones dropped."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if any(ch.isalpha() for ch in text[start:end]):
+            spans.append((start, end))
+    return spans
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence, window of sentences, or chunk of a text, as character offsets into it."""
+
+    start: int
+    end: int
+    kind: str  # "sentence" | "window" | "chunk"
+
+
+class SegmentEncoder:
+    """Vectors for the sentences, windows and chunks of texts, from one transformer pass per chunk."""
+
+    def __init__(self, embedder: Any = None, threads: int | None = None) -> None:
+        self._embedder = embedder
+        self._threads = threads
+        self._tokenizer: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._tokenizer is not None:
+                return
+            from tokenizers import Tokenizer
+
+            from kit.models.embedders import TOKENIZER_FILE, EmbeddedEmbeddings, package_file
+
+            if self._embedder is None:
+                self._embedder = EmbeddedEmbeddings(threads=self._threads)
+            tokenizer = Tokenizer.from_file(str(package_file(*TOKENIZER_FILE)))
+            tokenizer.no_truncation()
+            tokenizer.no_padding()
+            self._tokenizer = tokenizer
+
+    def encode(self, texts: list[str]) -> list[tuple[Any, list[Segment]]]:
+        """For each text, an (n, 384) array of L2-normalised vectors and the segment each row stands for."""
+        import numpy as np
+
+        self._load()
+        chunks: list[tuple[int, list[int], list[tuple[int, int, int]]]] = []  # (text, ids, token spans)
+        sentence_spans_of: dict[int, list[tuple[int, int]]] = {}
+        for t, text in enumerate(texts):
+            spans = sentence_spans(text)
+            if not spans:
+                continue
+            enc = self._tokenizer.encode(text, add_special_tokens=False)
+            sentence_of: list[int] = []
+            k = 0
+            for start, _end in enc.offsets:
+                while k + 1 < len(spans) and start >= spans[k][1]:
+                    k += 1
+                sentence_of.append(k)
+            # Sentences' token ranges, long sentences cut into pieces that fit one chunk.
+            pieces: list[tuple[int, int, int]] = []  # (first token, last token + 1, sentence)
+            i = 0
+            while i < len(sentence_of):
+                j = i
+                while j < len(sentence_of) and sentence_of[j] == sentence_of[i] and j - i < CHUNK_TOKENS:
+                    j += 1
+                pieces.append((i, j, sentence_of[i]))
+                i = j
+            current: list[tuple[int, int, int]] = []
+            for piece in pieces + [(-1, -1, -1)]:
+                size = (current[-1][1] - current[0][0]) if current else 0
+                if current and (piece[0] < 0 or size + piece[1] - piece[0] > CHUNK_TOKENS):
+                    first = current[0][0]
+                    ids = [_CLS, *enc.ids[first : current[-1][1]], _SEP]
+                    chunks.append((t, ids, [(a - first + 1, b - first + 1, s) for a, b, s in current]))
+                    current = []
+                if piece[0] >= 0:
+                    current.append(piece)
+            sentence_spans_of[t] = spans
+        out: list[tuple[Any, list[Segment]]] = [(np.zeros((0, 384), np.float32), []) for _ in texts]
+        if not chunks:
+            return out
+        vectors: dict[int, list[Any]] = {}
+        segments: dict[int, list[Segment]] = {}
+        order = sorted(range(len(chunks)), key=lambda c: len(chunks[c][1]))
+        batch = 16
+        for b0 in range(0, len(order), batch):
+            group = [chunks[c] for c in order[b0 : b0 + batch]]
+            width = max(len(ids) for _, ids, _ in group)
+            ids = np.zeros((len(group), width), np.int64)
+            mask = np.zeros((len(group), width), np.int64)
+            for r, (_, chunk_ids, _) in enumerate(group):
+                ids[r, : len(chunk_ids)] = chunk_ids
+                mask[r, : len(chunk_ids)] = 1
+            hidden = self._embedder.token_states(ids, mask)
+            for r, (t, chunk_ids, pieces) in enumerate(group):
+                matrix, segs = _pool(hidden[r, : len(chunk_ids)], pieces, sentence_spans_of[t])
+                vectors.setdefault(t, []).append(matrix)
+                segments.setdefault(t, []).extend(segs)
+        for t in vectors:
+            out[t] = (np.vstack(vectors[t]), segments[t])
+        return out
+
+
+def _pool(
+    states: Any, pieces: list[tuple[int, int, int]], spans: list[tuple[int, int]]
+) -> tuple[Any, list[Segment]]:
+    """Mean token states of each sentence piece, each window of pieces and the whole chunk, L2-normalised."""
+    import numpy as np
+
+    cums = np.vstack([np.zeros((1, states.shape[1]), np.float32), np.cumsum(states, axis=0)])
+    ranges = [(p, p) for p in range(len(pieces))]
+    ranges += [(p, p + w - 1) for w in WINDOWS for p in range(len(pieces) - w + 1)]
+    rows, segs = [], []
+    for first, last in ranges:
+        a, b = pieces[first][0], pieces[last][1]
+        rows.append((cums[b] - cums[a]) / max(b - a, 1))
+        kind = "sentence" if first == last else "window"
+        segs.append(Segment(spans[pieces[first][2]][0], spans[pieces[last][2]][1], kind))
+    if len(pieces) > max(WINDOWS):
+        rows.append(cums[-1] / len(states))
+        segs.append(Segment(spans[pieces[0][2]][0], spans[pieces[-1][2]][1], "chunk"))
+    matrix = np.asarray(rows, np.float32)
+    matrix /= np.clip(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12, None)
+    return matrix, segs
+
+
+class CrisisClassifier:
+    """Two small networks over segment vectors, loaded from the shipped JSON: the *text* head reads each chunk of
+    four or more sentences, the *segment* head each sentence and window. Either at its threshold makes a hit."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        import numpy as np
+
+        self.spec = spec
+        self.heads = {
+            name: (
+                float(head["threshold"]),
+                [
+                    (np.asarray(layer["w"], np.float32), np.asarray(layer["b"], np.float32))
+                    for layer in head["layers"]
+                ],
+            )
+            for name, head in spec["heads"].items()
+        }
+
+    @classmethod
+    def load(cls, path: Path | None = None, sha256: str | None = None) -> CrisisClassifier:
+        if path is None:
+            data = resources.files("kit").joinpath("data", WEIGHTS_FILE).read_bytes()
+            sha256 = WEIGHTS_SHA256 if sha256 is None else sha256
+            where = f"kit/data/{WEIGHTS_FILE}"
+        else:
+            data = Path(path).read_bytes()
+            where = str(path)
+        digest = hashlib.sha256(data).hexdigest()
+        if sha256 is not None and digest != sha256:
+            raise ClassifierUnavailable(
+                f"{where} does not have the expected checksum (got {digest[:12]}…, want {sha256[:12]}…) — "
+                "reinstall the kit (`pip install --force-reinstall reflective-notebook-kit`) or rebuild the "
+                "weights with `python bench/train_crisis.py`"
+            )
+        return cls(json.loads(data))
+
+    @staticmethod
+    def _forward(layers: list[tuple[Any, Any]], x: Any) -> Any:
+        import numpy as np
+
+        for k, (w, b) in enumerate(layers):
+            x = x @ w + b
+            if k < len(layers) - 1:
+                x = np.tanh(x)
+        return 1.0 / (1.0 + np.exp(-x[:, 0]))
+
+    def scores(self, head: str, vectors: Any) -> Any:
+        """Scores in [0, 1] of one head, one per row. Internal: never shown to a person."""
+        return self._forward(self.heads[head][1], vectors)
+
+    @staticmethod
+    def head_of(segment: Segment) -> str:
+        # The text head reads chunks only: on a short text alone it is overconfident ("What if I can't find any
+        # evidence against my hot thought?"), and the segment head reads every sentence and window of it anyway.
+        return "text" if segment.kind == "chunk" else "segment"
+
+    def segment_scores(self, vectors: Any, segments: list[Segment]) -> Any:
+        """Each segment's score under its own head (internal: never shown to a person)."""
+        import numpy as np
+
+        vectors = np.asarray(vectors, np.float32)
+        out = np.zeros(len(segments), np.float32)
+        for head in self.heads:
+            rows = [k for k, s in enumerate(segments) if self.head_of(s) == head]
+            if rows:
+                out[rows] = self.scores(head, vectors[rows])
+        return out
+
+    def hits(self, vectors: Any, segments: list[Segment]) -> list[Segment]:
+        """The chunks, sentences and windows that reach their head's threshold."""
+        if not len(segments):
+            return []
+        scores = self.segment_scores(vectors, segments)
+        return [s for s, x in zip(segments, scores, strict=True) if x >= self.heads[self.head_of(s)][0]]
+
+
+_state: dict[str, Any] = {}
+_state_lock = threading.Lock()
+_CACHE_SIZE = 4096
+_cache: OrderedDict[str, tuple[Segment, ...]] = OrderedDict()
+
+
+def _parts() -> tuple[SegmentEncoder, CrisisClassifier]:
+    with _state_lock:
+        if "classifier" not in _state:
+            _state["classifier"] = CrisisClassifier.load()
+            _state["encoder"] = SegmentEncoder()
+        return _state["encoder"], _state["classifier"]
+
+
+def hits(texts: list[str]) -> list[tuple[Segment, ...]]:
+    """For each text, the segments the classifier reads as a crisis (none: no hit). Batched and cached by text,
+    so the gate in front of a summary pays once per distinct entry."""
+    todo = [t for t in dict.fromkeys(texts) if t not in _cache]
+    if todo:
+        encoder, classifier = _parts()
+        for text, (vectors, segments) in zip(todo, encoder.encode(todo), strict=True):
+            _cache[text] = tuple(classifier.hits(vectors, segments))
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
+    out = []
+    for text in texts:
+        out.append(_cache[text])
+        _cache.move_to_end(text)
+    return out

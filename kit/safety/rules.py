@@ -1,0 +1,658 @@
+"""The crisis rules: each says what a sentence must hold to count, in plain words a person may be shown.
+
+A rule has a tier: strong fires alone; weak needs distress nearby; means (a question about heights, pills,
+trains) needs distress in the entry or in the person's recent entries; distress marks the context the others
+look for. The matcher that reads a text with them, and decides whose words and which time they are about,
+is kit.safety.crisis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_STRONG, _WEAK, _MEANS, _DISTRESS = "strong", "weak", "means", "distress"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    tier: str  # strong fires alone; weak needs another signal nearby; means needs distress in the entry
+    reason: str
+    # Each pattern comes with trigger words: groups of words of which the sentence must hold at least one
+    # each, so the (slow) regex only runs on the few sentences that could match. Every match holds them.
+    alts: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...]
+    subject: bool = True  # the writer must be the subject (False when the pattern says "myself"/"me")
+    negatable: bool = True
+    unless: re.Pattern[str] | None = None  # a sentence matching this is an everyday use, not a hit
+    context: int = 0  # how many sentences either side ``unless`` also reads ("Moving day! ... goodbye")
+
+
+def _rule(tier: str, reason: str, *alts: tuple[str, str], unless: str | None = None, **kw: Any) -> _Rule:
+    compiled = tuple(
+        (tuple(frozenset(group.split()) for group in words.split("&")), re.compile(pattern))
+        for words, pattern in alts
+    )
+    return _Rule(tier, reason, compiled, unless=re.compile(unless) if unless else None, **kw)
+
+
+_R_DIE = "mentions wanting to die"
+_R_LIVE = "mentions not wanting to live"
+_R_WAKE = "mentions not wanting to wake up"
+_R_SUICIDE = "mentions suicidal thoughts"
+_R_END = "mentions ending their life"
+_R_HOW = "asks how to end their life"
+_R_BURDEN = "mentions others being better off without them"
+_R_NO_REASON = "mentions having no reason to go on"
+_R_EXIST = "mentions wanting to stop existing"
+_R_SELF_HARM = "mentions self-harm"
+_R_PILLS = "mentions an overdose"
+_R_PLAN = "mentions a plan to end their life"
+_R_GOODBYE = "says goodbye with finality"
+_R_GIVING = "mentions giving things away with finality"
+_R_MEANS = "asks about a means of harm alongside distress"
+_R_UNSAFE = "says they do not feel safe with themself"
+_R_CANT = "says they can't go on"
+_R_LEARNED = "reads like thoughts of suicide or self-harm"
+_R_MEANS_RECENT = "asks about a means of harm while recent entries show distress"
+_NOTE_LANGUAGE = (
+    "This check reads English; this text looks like another language, so it may miss that you are struggling. "
+    "If things are hard right now, please talk to someone you trust or a helpline."
+)
+_NOTE_NO_MODEL = "Only the rules of the crisis check ran: its learned layer could not load ({why})."
+
+_PILLS = (
+    r"(?:pills?|tablets?|capsules?|meds|medications?|medicines?|painkillers?|antidepressants|paracetamol|"
+    r"tylenol|acetaminophen|ibuprofen|aspirin|insulin|xanax|benadryl|sleeping pills)"
+)
+_HIGH = (
+    r"(?:bridges?|buildings?|cliffs?|towers?|rooftops?|roofs?|parking (?:garages?|structures?|decks?)|"
+    r"overpass(?:es)?|balcon(?:y|ies)|ledges?|skyscrapers?|dams?|car parks?)"
+)
+_GUN = r"(?:guns?|handguns?|firearms?|pistols?|revolvers?|rifles?|shotguns?|bullets|ammo)"
+# "go on", "keep going", "be here" only mean living when nothing follows ("go on a trip" is not a hit).
+_END = (
+    r"(?=\s*$|\s*[,;:]|\s+(?:and|but|because|so|anymore|any ?longer|now|today|tonight|tomorrow|"
+    r"ever again|at all|(?:on|in) this (?:earth|world|life))\b)"
+)
+_LIVING = (
+    r"(?:live(?!\s+(?:in|with|at|near|here|there|on|by|alone|abroad|together|somewhere|anywhere|next|close|"
+    r"far|off|up|out|like (?:this|that|them|him|her|a)\b))|be alive|do life|exist(?!\s+(?:in|as|on|with))|"
+    r"keep living|stay alive|be (?:on|in) this (?:earth|world)|"
+    rf"(?:go on|keep going|carry on|continue|be here|survive){_END})"
+)
+_DEATH_IF = (
+    r"(?:if|when|once|that)\s+i\s+(?:just\s+)?(?:died|die|was gone|were gone|am gone|disappeared|disappear|"
+    r"wasnt here|werent here|wasnt around|killed myself|didnt wake up|was dead|were dead|stopped existing|"
+    r"left this world|ended it|was no longer here)\b"
+)
+_INTENT = (
+    r"(?:want|wants|wanted|wanting|wish|wishing|going|thinking about|thinking of|thought about|think about|"
+    r"tempted|urge|urges|could just|should just|wish i could|planning|plan|ready|about|considering|considered|"
+    r"feel like|felt like)"
+)
+_NOT_ACCIDENT = r"^(?!.*\b(?:on purpose|deliberately|intentionally|to feel|to punish|to cope|urges?)\b)"
+_ACCIDENT = (
+    _NOT_ACCIDENT + r".*\b(?:accident\w*|by mistake|shaving|cooking|chopping|slicing|peeling|baking|ironing|"
+    r"gardening|hiking|skiing|snowboarding|running|jogging|lifting|deadlift\w*|squat\w*|workout|working out|"
+    r"gym|football|soccer|rugby|basketball|tennis|climbing|cycling|bike|slipped|fell|tripped|stove|oven|hob|"
+    r"pan|kettle|grill|bbq|barbecue|radiator|iron|straighteners|glue gun|paper cut|can opener|"
+    r"sunburn\w*|beach|in the sun|playing|yoga|carrying|knife slipped|nail|thorn|fence|wire|motorbike|"
+    r"motorcycle|skateboard\w*|scooter|ladder|ice|icy|trampoline|horse|fall|falling)\b"
+)
+_DECLUTTER = (
+    r"\b(?:now that|since i (?:have|got|bought|moved|upgraded|switched|found|quit)|"
+    r"because i (?:have|got|bought|moved|upgraded|switched|quit)|new one|upgrad\w*|declutter\w*|minimalis\w*|"
+    r"grew out|outgrew|too small|too big|doesnt fit|dont fit|moving|move|moved|downsiz\w*|charity|"
+    r"charity shop|thrift|spring clean\w*|kondo|new (?:place|flat|house|home|apartment)|furnished)\b"
+)
+_LEAVING = (
+    r"\b(?:move|moving|moved|leave|leaving|trip|holiday|vacation|flight|party|graduation|last day|farewell|"
+    r"job|office|team|school|semester|term|wedding|airport|station|abroad|visit|funeral|grave|memorial|"
+    r"hospice|hospital|vet|course|class|retir\w*|house|flat|apartment|city|town|summer|camp|dog|cat|pet|"
+    r"put (?:\w+ )?down|put to sleep|passed|died|rip)\b"
+)
+
+# The rule table is formatted by hand: one (trigger words, pattern) row per phrase reads better than the
+# formatter's one-argument-per-line layout.
+# fmt: off
+_PILL_WORDS = (
+    "pill pills tablet tablets capsule capsules meds medication medications medicine medicines painkiller "
+    "painkillers antidepressants paracetamol tylenol acetaminophen ibuprofen aspirin insulin xanax benadryl"
+)
+_GUN_WORDS = (
+    "gun guns handgun handguns firearm firearms pistol pistols revolver revolvers rifle rifles shotgun "
+    "shotguns bullets ammo"
+)
+_HIGH_WORDS = (
+    "bridge bridges building buildings cliff cliffs tower towers rooftop rooftops roof roofs parking "
+    "overpass overpasses balcony balconies ledge ledges skyscraper skyscrapers dam dams park parks"
+)
+_LIVING_WORDS = "live alive life exist go keep carry continue here survive earth world"
+_OVERDOSE_WORDS = "overdose overdosed overdoses overdosing"
+_GIVE_WORDS = "give gives giving given gave donate donated donates donating sold sell sells selling"
+
+_RULES: tuple[_Rule, ...] = (
+    # ---- wanting to die, not wanting to live
+    _rule(
+        _STRONG, _R_DIE,
+        ("die", r"\b(?:want|wanted|wanting|wants|wish|wished|wishing|ready|need|needed|deserve|deserved|long|"
+                r"longing|yearn\w*|like|easier|better)\s+(?:(?:just|really|so|honestly|badly|simply|"
+                r"literally|kind of|sort of|so badly|so much)\s+)*to\s+(?:just\s+)?die\b(?!\s+(?:for|of|"
+                r"laughing|old|happy|rich|peacefully|someday|one day|at \d|at the age|with dignity|"
+                r"on (?:stage|camera)|in (?:my sleep|peace) (?:at|when|someday|one day)))"),
+        ("dead", r"\bwish\w*\s+(?:that\s+)?i\s+(?:was|were|could be|would be|had been)\s+dead\b"),
+        ("dead", r"\b(?:want|wanted|need|like)\s+to\s+be\s+dead\b"),
+        ("dead", r"\b(?:rather|better off|prefer to)\s+(?:just\s+)?(?:be\s+)?dead\b(?!\s+(?:tired|serious|"
+                 r"last|wrong|set|end|centre|center|weight|lift|than (?:be seen|wear|go)))"),
+        ("dying", r"\b(?:feel|felt|feeling)\s+like\s+(?:just\s+)?dying\b(?!\s+(?:of|laughing|inside|my|her|his|the|it|a)\b)"),
+        ("die died", r"\b(?:wish|wished|hope|hoping|pray\w*)\s+(?:that\s+)?i\s+(?:(?:would|could|will|might|"
+                     r"just)\s+){0,2}(?:die|died)\b(?!\s+(?:for|of|laughing|old|happy|before i get old))"),
+        ("hit run killed struck crash accident & wish wished wishing wishes hope hoped hopes hoping pray "
+         "prays prayed praying",
+         r"\b(?:wish|hope|pray)\w*\s+(?:that\s+)?i\s+(?:(?:would|could|will|might|just|id)\s+){0,2}(?:get|"
+         r"got|be|was)\s+(?:hit by|run over|killed|struck by|in a (?:crash|car crash|accident))"),
+        ("cancer illness disease tumor tumour",
+         r"\b(?:hope|hoping|hopes|wish|wishing|wishes)\s+(?:that\s+)?(?:the|my)\s+(?:cancer|illness|disease|"
+         r"tumou?r)\s+(?:wins|kills me|takes me|gets me|will win)\b"),
+        ("wouldnt", r"\bwouldnt\s+(?:mind|care)\s+(?:if\s+i\s+)?(?:dying|died|being dead|not waking up|"
+                    r"never waking up|didnt wake up|never woke up|just died)\b"),
+        ("care", r"\bdont\s+(?:really\s+|even\s+)?care\s+(?:if|whether)\s+i\s+(?:live|die|died|wake up|"
+                 r"dont wake up)\b"),
+        ("rather", r"\b(?:would|d|id)\s+rather\s+(?:just\s+)?die\b(?!\s+than\b(?!\s+(?:live|keep|go on|wake|"
+                   r"feel|be alive|face|exist)))"),
+    ),
+    _rule(
+        _STRONG, _R_LIVE,
+        (f"{_LIVING_WORDS} & dont didnt longer never sure know think doubt unsure",
+         r"\b(?:dont|didnt|no longer|never|not sure (?:if |whether |that )?i|not even sure (?:if |"
+         r"whether )?i|dont know (?:if|whether|why|how) i|dont think i|doubt i|unsure (?:if |"
+         r"whether )?i)\s+(?:\w+\s+)?"
+         rf"(?:want|wish|need|care|have (?:the )?(?:will|energy|strength))\s+to\s+{_LIVING}"),
+        (f"{_LIVING_WORDS} & have", rf"\b(?:so|then|and)\s+i\s+(?:dont|wouldnt|wont|"
+                                    rf"never)\s+have\s+to\s+{_LIVING}"),
+        ("deserve", r"\bdont\s+deserve\s+to\s+(?:live|be alive|exist|be here)\b"),
+        ("living alive existing here life & tired sick exhausted done",
+         r"\b(?:tired|sick|exhausted|done)\s+(?:\w+\s+)?(?:of|with)\s+(?:living(?!\s+(?:out|with|in|at|on|"
+         r"here|there|alone|like|under|paycheck|from|off|together|next))|being alive|existing|being here|"
+         r"life(?!\s+(?:admin|in|as|at|on|with|insurance|coach)))\b"),
+        ("hate", r"\bhate\s+(?:being alive|existing|that im alive|living(?!\s+(?:in|with|here|there|at|near|"
+                 r"alone|so)))\b"),
+        ("worth", r"\b(?:life|living|my life|it)\s+(?:isnt|aint|is no longer|is not|not)\s+worth\s+(?:living|"
+                  r"it(?=\s*$|\s*[,;:]|\s+anymore))"),
+        ("worth", r"\bnot worth living\b"),
+    ),
+    _rule(
+        _STRONG, _R_NO_REASON,
+        ("point reason purpose",
+         r"\b(?:no|dont see (?:the|any|a)|cant see (?:the|any|a)|cant find (?:a|any|the)|lost (?:the|any|"
+         r"my))\s+(?:\w+\s+)?(?:point|reason|purpose)\s+(?:(?:in|of|to|for)\s+)?(?:me\s+)?(?:living|life|"
+         r"being alive|existing|live|be alive|exist|stay(?:ing)? alive|keep(?:ing)? living|wak(?:e|ing) up|"
+         r"(?:going on|go on|"
+         rf"keep(?:ing)? going|carry(?:ing)? on|continu\w*|be(?:ing)? here){_END})"),
+        ("point", r"\bwhats\s+(?:even\s+)?the\s+point\s+(?:of|in)\s+(?:living|life|being alive|existing|"
+                  r"going on|waking up|being here)\b"),
+        ("live", r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b"),
+        ("why", r"\bwhy\s+(?:do|should|would|am)\s+i\s+(?:even\s+)?(?:bother\w*\s+)?(?:living|being alive|"
+                rf"keep living|stay alive|alive|exist|(?:go on|keep going|carry on|still here){_END})"),
+    ),
+    _rule(
+        _STRONG, _R_WAKE,
+        ("wake", r"\b(?:hope|hoping|wish|wishing|pray\w*)\s+(?:that\s+)?i\s+(?:dont|didnt|wouldnt|wont|"
+                 r"never)\s+(?:ever\s+)?wake up"),
+        ("wake", r"\b(?:dont|never)\s+(?:\w+\s+)?(?:want|wish|care)\s+to\s+wake up\b(?!\s+(?:early|at|for|"
+                 r"before|so early|this early|in the morning for|to (?:my|the|an?)\b))"),
+        ("wake", r"\b(?:go|went|going|fall|falling|fell|to)\s+(?:to\s+)?a?sleep\s+(?:\w+\s+)?and\s+(?:never|"
+                 r"not|dont|didnt|wont)\s+(?:\w+\s+)?wake up"),
+        ("wake", r"\bnot\s+(?:to\s+)?wake up\s+(?:again|ever|tomorrow|anymore|in the morning)\b"),
+        ("wake", r"\bnever\s+wake up\s+(?:again|ever)\b"),
+    ),
+    _rule(
+        _STRONG, _R_EXIST,
+        ("existing exist alive gone disappear vanish here born wake",
+         r"\b(?:want|wants|wanted|wanting|wish|wishes|wished|wishing|need|needs|like|longing|easier|better|rather|"
+         r"prefer)\s+(?:(?:just|really|so|honestly)\s+)*(?:to\s+)?(?:just\s+)?(?:stop existing|not exist|"
+         r"cease to exist|stop being alive|not be alive|be gone forever|disappear (?:forever|for good|"
+         r"permanently)|vanish (?:forever|for good)|not be here (?:anymore|any longer)|never have been born|"
+         r"have never been born|not wake up)\b"),
+        ("forever", r"\b(?:wish|want|wanted|wishing|wanting|"
+                    r"longing)\w*\s+(?:\w+\s+){0,3}?(?:go\s+to\s+)?sleep\s+forever\b"),
+        ("existing alive dead dying death & fantasise fantasised fantasising fantasize fantasized fantasizing "
+         "fantasy fantasies dream dreams dreamed dreamt dreaming daydream daydreaming think thinking thought",
+         r"\b(?:fantasi[sz]\w*|fantas(?:y|ies)|(?:day)?dream\w*)\s+(?:about|of)\s+(?:not existing|not being alive|"
+         r"being dead|dying(?!\s+(?:my|her|his|the|it|a)\b)|my (?:own )?death)\b"
+         r"|\b(?:think\w*|thought)\s+(?:\w+\s+)?(?:about|of)\s+(?:not existing|not being alive|being dead)\b"),
+        ("born existed exist existing alive here",
+         r"\bwish\w*\s+(?:that\s+)?i\s+(?:had\s+)?(?:never\s+(?:been born|existed|was born)|was never born|"
+         r"wasnt born|didnt exist|wasnt alive|werent alive|wasnt here|werent here|"
+         r"could (?:just\s+)?(?:stop existing|not exist|cease to exist))\b(?!\s+(?:in|at|for|to|on|when|with|"
+         r"yet|today|tonight)\b)"),
+    ),
+    _rule(
+        _STRONG, _R_LIVE,
+        ("around here alive", r"\b(?:not sure|dont know if|doubt|dont think)\s+(?:ill|i will|id|"
+                              r"i would)\s+(?:still\s+)?be\s+(?:around|here|alive)\s+(?:to see (?:it|that|"
+                              r"them|you)|much longer|for (?:much )?longer|for long|by (?:then|the end))\b"),
+        ("alive", r"\b(?:not sure|dont know if|doubt|dont think)\s+(?:ill|i will|id|"
+                  r"i would)\s+(?:still\s+)?be\s+alive\b"),
+        negatable=False,
+    ),
+    _rule(
+        _STRONG, _R_CANT,
+        ("go keep carry & cant couldnt",
+         rf"\b(?:cant|couldnt)\s+(?:\w+\s+)?(?:go on|keep going|carry on|keep living){_END}(?!\s+like this)"),
+        ("go keep carry hold & think sure know doubt",
+         r"\b(?:dont think|not sure|dont know (?:if|whether|how)|doubt)\s+i\s+can\s+(?:\w+\s+)?(?:go on|"
+         r"keep going|"
+         rf"carry on|keep living|hold on){_END}(?!\s+like this)"),
+    ),
+    _rule(
+        _STRONG, _R_END,
+        ("way", r"\b(?:only|one|other)\s+way\s+out\s+(?:is\s+|left\s+is\s+)?(?:to\s+)?(?:die|dying|death|"
+                r"suicide|end it|ending it|kill myself|killing myself|end my life)\b"),
+        ("way", r"\bway\s+out\s+(?:except|but|other than|besides|apart from)\s+(?:to\s+)?(?:die|dying|death|"
+                r"suicide|end it|ending it|killing myself|kill myself)\b"),
+        negatable=False,
+    ),
+    _rule(
+        _STRONG, _R_UNSAFE,
+        ("myself tonight & scared afraid frightened worried terrified",
+         r"\b(?:scared|afraid|frightened|worried|terrified)\s+(?:of\s+)?what\s+i\s+(?:might|could|will|would|"
+         r"am going to|m going to|may)\s+do\s+(?:to\s+myself|tonight)\b"),
+        ("trust", r"\bdont\s+trust\s+myself\s+(?:\w+\s+){0,4}?(?:tonight|alone|right now|around (?:knives|"
+                  r"pills|the)|not to (?:do|hurt|cut|end))\b"),
+        ("safe", r"\b(?:dont|doesnt)\s+feel\s+safe\s+(?:with myself|around myself|alone|tonight|right now|"
+                 r"in my own head)\b"),
+        ("safe", r"\bnot\s+safe\s+(?:with|around|from)\s+myself\b"),
+    ),
+    # ---- suicide, ending their life, asking how
+    _rule(
+        _STRONG, _R_SUICIDE,
+        ("suicidal", r"\bsuicidal\b"),
+        ("suicide", r"\b(?:think\w*|thought\w*|consider\w*|contemplat\w*|plan\w*|attempt\w*|tried|try|trying|"
+                    r"commit\w*|research\w*|googl\w*|urges?|close to|"
+                    r"feel\w*)\s+(?:\w+\s+){0,3}?suicide\b(?!\s+(?:squeeze|squad|doors?|drills?|runs?|"
+                    r"sprints?|prevention|awareness|hotline|helpline|lines?|watch|rates?|statistics|bomb\w*|"
+                    r"mission|scene))"),
+        ("suicide", r"\bsuicide\s+(?:note|letter|plan|attempt|thought|ideation)s?\b"),
+    ),
+    _rule(
+        _STRONG, _R_END,
+        ("myself", r"\b(?:kill|killing|killed|kills|off|offing|offed|unalive|end|ending|"
+                   r"ended)\s+myself\b(?!\s+(?:laughing|trying|with laughter|over|for (?:this|that|the|a|my|"
+                   r"nothing|them|him|her|work|it|you)|(?:at|in) (?:the\s+)?(?:gym|work|practice|training)|"
+                   r"to (?:finish|get|make|meet|pay|keep up|please)))"),
+        ("life", r"\b(?:end|ending|ended|take|taking|took)\s+my\s+(?:own\s+)?life\b(?!\s+(?:back|savings|"
+                 r"story))"),
+        ("unalive", r"\bunalive\b"),
+        ("kms", r"\b(?:to|should|could|will|just|might|ill|id|literally|about to)\s+kms\b|^kms\b"),
+        ("all everything tonight good once & end ending ended",
+         r"\b(?:end|ending|ended)\s+(?:it\s+all|everything|(?:it|things)\s+(?:tonight|for good|"
+         r"once and for all))\b(?![^.]*\bwith\b)"),
+    ),
+    _rule(
+        _STRONG, _R_END,
+        ("myself", r"\b(?:hang|hanging|hanged|hung|shoot|shooting|shot|drown|drowning|drowned|poison|"
+                   r"poisoning|poisoned|stab|stabbing|electrocute|gas|gassing|suffocate|suffocating|"
+                   r"smother)\s+myself\b(?!\s+(?:in the foot|out|up|on|with (?:work|coffee|caffeine|tea|"
+                   r"tasks|junk|fast|bad|processed)|in (?!the (?:river|lake|sea|ocean|bath|bathtub|"
+                   r"water))))"),
+        (_GUN_WORDS, rf"\b{_GUN}\s+(?:to|against|in)\s+my\s+(?:head|temple|mouth|chest)\b"),
+        subject=False,
+    ),
+    _rule(
+        _STRONG, _R_END,
+        ("jump jumping leap leaping step stepping throw throwing drive driving walk walking & bridge "
+         "building roof rooftop cliff balcony ledge tower overpass train bus truck lorry car subway tracks "
+         "window traffic platform road",
+         rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?(?:jump|jumping|leap|leaping|step|stepping|"
+         rf"throw myself|"
+         r"throwing myself|drive|driving|walk|walking)(?:\s+(?:my|the)\s+car)?\s+(?:off|from|in front of|"
+         r"into|under|onto)\s+(?:a|an|the|that|this|my)?\s*(?:bridge|building|roof|rooftop|cliff|balcony|"
+         r"ledge|tower|overpass|train|bus|truck|lorry|car|subway|tracks|window|traffic|platform|road)\b"),
+        (f"jump jumping leap leaping & {_HIGH_WORDS}",
+         rf"\b{_HIGH}\b[^.]{{0,100}}\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?"
+         r"(?:jump|jumping|leap|leaping)\b"),
+        ("crash crashing wrap wrapping",
+         rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?(?:crash|crashing|wrap|wrapping)\s+my\s+car\b"),
+        ("step stepping jump jumping walk walking throw throwing & train trains bus buses truck trucks lorry "
+         "lorries traffic tracks",
+         rf"\b(?:trains?|bus|buses|trucks?|lorry|lorries|traffic|"
+         rf"tracks)\b[^.]{{0,100}}\b{_INTENT}\s+(?:\w+\s+)"
+         r"{0,2}?(?:to\s+)?(?:step|stepping|jump|jumping|walk|walking|throw myself|"
+         r"throwing myself)\s+(?:in front of|onto|into)\b"),
+        unless=r"\b(?:into (?:the\s+)?(?:water|lake|sea|river|ocean|pool|waves)|diving|bungee|parachute|"
+               r"skydiv\w*|zip ?lin\w*|trampoline|board|queue|line|bandwagon|conclusions|gun|hoops|chance)\b",
+    ),
+    _rule(
+        _STRONG, _R_HOW,
+        ("how & die kill overdose end wake fatal lethal heart",
+         r"\bhow\s+(?:many|much)\b[^.?]{0,40}\b(?:would it take|does it take|to)\s+(?:to\s+)?(?:die|"
+         r"kill (?:me|myself|a (?:person|human|man|woman)|someone)|overdose|end it|not wake up|be fatal|"
+         r"be lethal|stop my heart)\b"),
+        ("way ways method methods",
+         r"\b(?:painless|quick|quickest|easiest|easy|fastest|peaceful|best|surest)\s+(?:\w+\s+)?(?:way|ways|"
+         r"method|methods)\s+to\s+(?:die|kill (?:myself|yourself|oneself)|end (?:it|my life|your life|"
+         r"things)|commit suicide)\b"),
+        ("how", r"\bhow\s+(?:long|quickly)\s+(?:does|would|will)\s+it\s+take\s+to\s+(?:die|bleed out|drown|"
+                r"suffocate)\b"),
+        ("how", r"\bhow\s+(?:to|do i|can i|could i|should i)\s+(?:kill myself|end my life|commit suicide|"
+                r"overdose|die painlessly|unalive)\b"),
+    ),
+    # ---- others better off without them
+    _rule(
+        _STRONG, _R_BURDEN,
+        ("without", r"\b(?:better off|happier)\s+(?:\w+\s+){0,2}?without me\b"),
+        ("without", r"\b(?:better|easier|lighter|a better place)\s+(?:\w+\s+){0,2}?without me(?:\s+(?:around|"
+                    r"here|in (?:their|his|her|the|your|my familys) (?:lives?|life|world|way)))?(?=\s*$|"
+                    r"\s*[,;:]|\s+(?:anyway|honestly|and|but)\b)"),
+        ("if & better easier happier relieved",
+         r"\b(?:better off|better|easier|happier|relieved)\s+(?:\w+\s+){0,2}?if\s+i\s+(?:just\s+)?(?:(?:was|"
+         r"were)\s+(?:gone|dead|not here|not around|not alive|never born|out of the picture)|(?:wasnt|"
+         r"werent)\s+(?:here|around|alive|born)|had never been born|never existed|didnt exist|disappeared|"
+         r"died|just died|killed myself)\b"),
+        ("miss", r"\b(?:nobody|anyone)\s+(?:would|will|d|is going to|going to)\s+(?:even\s+|really\s+|"
+                 r"actually\s+)?miss me\b(?!\s+(?:at|in|on|for|during|from|while|there)\b)"),
+        ("funeral", r"\bfuneral\b[^.]{0,80}\b(?:relieved|happier|better off|nobody would (?:come|care)|"
+                    r"nobody came)\b"),
+        ("need", r"\b(?:world|everyone|my family)\s+(?:doesnt|dont|wouldnt|wont)\s+(?:even\s+)?need\s+me\b"),
+        ("care notice miss cry mourn relieved",
+         rf"\b(?:care|notice|miss me|cry|mourn|relieved)\b[^.?!]{{0,30}}{_DEATH_IF}"),
+        ("care notice miss cry mourn relieved happier better",
+         rf"{_DEATH_IF}[^.?!]{{0,40}}\b(?:nobody|anyone|anybody|people|they|everyone)\s+(?:would|will|d|"
+         rf"even)\s+"
+         r"(?:even\s+|really\s+)?(?:care|notice|miss|cry|mourn|be relieved|be happier|be better)\b"),
+        subject=False,
+        negatable=False,
+    ),
+    # ---- self-harm
+    _rule(
+        _STRONG, _R_SELF_HARM,
+        ("myself", r"(?<!only )\b(?:hurt|hurting|hurts|harm|harming|harmed|cut|cutting|cuts|burn|burning|"
+                   r"burned|burnt|scratch|scratching|scratched|hit|hitting|punch|punching|punched|bruise|"
+                   r"bruising|bruised|carve|carving|carved|stab|stabbing|stabbed|starve|starving|"
+                   r"starved)\s+myself\b(?!\s+(?:out|off|some slack|a break|a slice|a piece|short|laughing|"
+                   r"up|free|loose|by\b|(?:for|over) (?:nothing|that|this|it)))"),
+        ("myself", r"\b(?:punish\w*|hurt\w*|harm\w*)\s+myself\s+(?:by|with)\s+(?:cutting|burning|scratching|"
+                   r"hitting|starving|not eating|a (?:blade|razor|lighter|knife))\b"),
+        ("selfharm", r"\bselfharm\b(?!\s+(?:awareness|prevention|support|resources|training|research|course|"
+                     r"workshop|scars?))"),
+        ("wrist wrists arm arms forearm forearms thigh thighs leg legs skin stomach hip hips body",
+         r"\b(?:cutting|cut|slit|slitting|slash\w*|burn\w*|scratch\w*|carv\w*)\s+(?:my|"
+         r"both)\s+(?:own\s+)?(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach|hips?|body)\b"),
+        ("cut hurt harm burn selfharm scratch punish & urge urges craving cravings tempted want wants wanted "
+         "wanting need",
+         r"\b(?:urges?|craving|cravings|tempted|want\w*|need)\s+to\s+(?:cut|hurt|harm|burn|selfharm|scratch|"
+         r"punish)\b(?!\s+(?:myself|back|carbs|sugar|down|costs?|spending|ties|corners|my (?:hair|nails|"
+         r"losses|spending|fringe)|the|a|an|it|out|him|her|them|you|someone|anyone|people|class|through|in|"
+         r"some|your|our|his|their))"),
+        ("cutting", r"\b(?:started|starting|been|im|was|relapsed|back to|resist\w*|"
+                    r"stop)\s+(?:\w+\s+)?cutting(?=\s*$|\s*[,;:]|\s+(?:again|and|but|because|so|last night|"
+                    r"tonight|today|yesterday|anymore|even|every)\b)"),
+        ("relapse relapsed relapsing relapses",
+         r"\brelaps\w*\b[^.]{0,30}\b(?:cutting|cut|selfharm|burning|hurting myself)"),
+        ("bled bleed bleeds bleeding",
+         r"\b(?:nails|dug|digging|scratch\w*|pick\w*|hit|hitting|punch\w*|bang\w*|"
+         r"smash\w*)\b[^.]{0,40}\b(?:arms?|wrists?|skin|thighs?|legs?|head|"
+         r"myself)\b[^.]{0,30}\buntil\s+(?:it|they|i)\s+(?:bled|bleed|bleeds|was bleeding|were bleeding)\b"),
+        unless=_ACCIDENT,
+    ),
+    # ---- overdose, saving up pills
+    _rule(
+        _STRONG, _R_PILLS,
+        (_OVERDOSE_WORDS, rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?overdos\w*"),
+        ("overdosed od", r"\b(?:i|ive|id|i had|nearly|almost)\s+(?:\w+\s+)?(?:overdosed|od)\b"),
+        ("overdose", r"\bmy\s+(?:\w+\s+)?overdose\b"),
+        (_PILL_WORDS, r"\b(?:take|taking|took|swallow|swallowing|swallowed|down|downing|downed|"
+                      r"overdose on)\s+(?:all|every|each|the whole|the entire|the rest of|a whole|a full|"
+                      r"a handful|handfuls|a bottle|the bottle|bottles|too many|a lot|loads|"
+                      r"dozens)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?(?:\w+\s+)?"
+                      rf"{_PILLS}\b(?:\s+(?:at once|together|in one go))?(?!\s+(?:today|this morning|on time|"
+                      rf"as prescribed|"
+                      r"like (?:im|i was) supposed|every day|with (?:breakfast|food|water|dinner|lunch)|"
+                      r"for the (?:day|week)|in the morning))"),
+        ("whole", r"\b(?:take|took|swallow\w*|down\w*)\s+(?:the|a)\s+whole\s+(?:bottle|packet|pack|"
+                  r"box)\b(?!\s+of\s+(?:wine|water|vodka|gin|juice|cereal|chocolates?|biscuits|cookies|chips|"
+                  r"crisps|tissues))"),
+        (_PILL_WORDS, rf"\b(?:stockpil\w*|hoard\w*|stash\w*|hid(?:e|ing|den)?|sav(?:e|ing|ed)\s+up|secretly "
+                      r"(?:saving|keeping|collecting))\s+(?:up\s+)?(?:all\s+)?(?:of\s+)?(?:my\s+|some\s+|"
+                      r"the\s+|a\s+)?"
+                      rf"(?:stash\s+of\s+)?(?:\w+\s+)?{_PILLS}\b"),
+        (_PILL_WORDS, rf"\bstash\s+of\s+(?:\w+\s+)?{_PILLS}\b"),
+        (_PILL_WORDS, rf"\benough\s+(?:\w+\s+)?{_PILLS}\s+(?:to|for)\s+(?:die|end|kill|not wake|do it|"
+                      rf"overdose|"
+                      r"make sure)"),
+        (_PILL_WORDS, rf"\b{_PILLS}\b[^.]{{0,40}}\benough\s+(?:\w+\s+)?to\s+(?:do it|die|end it|not wake up|"
+                      r"kill myself|overdose)\b"),
+        unless=r"^(?!.*\bon purpose\b).*\b(?:accident\w*|by mistake|on (?:caffeine|coffee|sugar|chocolate|"
+               r"candy|sweets|cake|netflix|tv|tiktok|memes|cuteness|content|carbs|vitamin\w*|espresso))\b",
+    ),
+    # ---- plans, goodbyes, giving things away
+    _rule(
+        _STRONG, _R_PLAN,
+        ("end kill die wake life overdose unalive",
+         r"\b(?:plan|plans|planned|planning|figur\w* out|decid\w*|work\w* out|research\w*|googl\w*|"
+         r"look\w* up|picked|chose|chosen|set|wrote|writing|written|write)\s+(?:(?:out|"
+         r"up)\s+)?(?:\w+\s+){0,2}?(?:how|when|where|a (?:date|day|time|way|method)|the (?:date|day|time|way|"
+         r"method))\s+(?:(?:to|i|ill|i will|id|i would|i could|i can|im going to|"
+         r"i want to)\s+)?(?:end (?:it all|it|things|everything|my life)(?!\s+with)|kill myself|die|"
+         r"not wake up|take my (?:own )?life|overdose|unalive)\b"),
+        ("plan", r"\b(?:a|the|my)\s+plan\s+(?:to|for|on how to|of how to)\s+(?:end (?:it|things|everything|"
+                 r"my life)(?!\s+with)|kill myself|die|take my (?:own )?life|overdose)\b"),
+    ),
+    _rule(
+        _STRONG, _R_GOODBYE,
+        ("goodbye",
+         r"\bgoodbye\s+(?:forever|cruel world|world|everyone forever|for good|for the last time)\b"),
+        ("goodbye suicide farewell", r"\b(?:writ\w*|wrote|left|leave|leaving|"
+                                     r"record\w*)\s+(?:\w+\s+){0,2}?(?:goodbye|suicide|"
+                                     r"farewell)\s+(?:letters?|notes?|messages?|videos?)\b"),
+        ("earth alive life & last final", r"\b(?:last|final)\s+(?:day|night|days|"
+                                          r"hours)\s+(?:on (?:this )?earth|alive|of my life)\b"),
+        ("last final", r"\bthis is my (?:last|final) (?:entry|note|message|words)\b(?=\s*$|\s*[,;:]|"
+                       r"\s+(?:ever|before|goodbye|i love|im sorry|sorry)\b)"),
+    ),
+    _rule(
+        _STRONG, _R_GOODBYE,
+        ("goodbye goodbyes", r"\b(?:final|last)\s+goodbyes?\b"),
+        ("goodbye goodbyes", r"\b(?:say|saying)\s+(?:my\s+)?goodbyes?\s+to\s+(?:everyone|all of you|you all|"
+                             r"my family|my friends|the people i love|this world|the world|life)\b"),
+        unless=_LEAVING,
+        context=1,
+    ),
+    _rule(
+        _STRONG, _R_GIVING,
+        (_GIVE_WORDS, r"\b(?:giv\w*|gave|donat\w*|sold|selling|sell)\b[^.]{0,80}\b(?:where im going|"
+                      r"when im gone|after im gone|once im gone|after i die|wont be (?:around|here))"),
+    ),
+    _rule(
+        _STRONG, _R_GIVING,
+        (_GIVE_WORDS, r"\b(?:giv\w*|gave|donat\w*|sold|selling|sell)\b[^.]{0,80}\b(?:wont|not going to|"
+                      r"no longer|never)\s+(?:be\s+)?need(?:ing)?\s+(?:them|it|any of (?:it|them|this)|these|"
+                      r"those|this|my \w+|anything)\b"),
+        unless=_DECLUTTER,
+        context=1,
+    ),
+    # ---- ambiguous on their own: count next to distress or another such phrase
+    _rule(
+        _WEAK, "talks about ending it",
+        ("end ending ended", r"\b(?:end|ending|ended)\s+(?:it|things)\b(?!\s+(?:with|between|early|here|"
+                             r"there|on|off|for (?:today|now|the (?:day|night|week|evening))|now for|"
+                             r"before it starts|amicably|politely|properly|at that|at \d|soon enough|well))"),
+    ),
+    _rule(
+        _WEAK, _R_CANT,
+        ("cant", r"\bcant\s+(?:\w+\s+)?(?:(?:do this|do it|take (?:it|this)|handle (?:it|this|life)|"
+                 r"bear (?:it|this))\s+(?:anymore|any ?longer|much longer|like this)|take much more|go on|"
+                 r"keep going|carry on|live like this|cope)\b"),
+        ("like", r"\bdont\s+(?:\w+\s+)?want\s+to\s+(?:live|go on|keep going|carry on)\s+like\s+this\b"),
+        ("longer", r"\bdont know how (?:much )?longer i can\s+(?:go on|do this|keep going|hold on|take (?:it|"
+                   r"this)|last)\b"),
+        ("stop end over & want", r"\bwant\s+(?:it all|everything|this|the pain|all of this|it|"
+                                 r"all this)\s+to\s+(?:stop|end|be over)\b"),
+        ("done", r"\bim\s+(?:so\s+)?done\s+with\s+(?:everything|it all|all of it|life)\b"),
+        ("over end stop", r"\b(?:it|this|everything)\s+(?:would|could|will|"
+                          r"can)\s+(?:all\s+)?(?:finally\s+)?(?:be\s+over|end|stop)\b"),
+        ("done", r"^im\s+(?:so\s+|just\s+)?done$"),
+    ),
+    _rule(
+        _WEAK, "wants to disappear",
+        ("disappear vanish fade",
+         r"\b(?:want|wish|wanted|wishing)\s+(?:i\s+could\s+)?(?:just\s+)?(?:to\s+)?(?:just\s+)?"
+         r"(?:disappear|vanish|fade away)\b"),
+        ("forever", r"(?<!could )(?<!can )\bsleep forever\b"),
+        ("let", r"\blet\s+go\s+(?:of\s+(?:life|everything|this life|it all)|forever|for good)\b"),
+    ),
+    _rule(
+        _WEAK, "writes with a sense of finality",
+        ("goodbye", r"\bthis is goodbye\b"),
+        ("time", r"\bby the time (?:anyone|someone|you|they|people|my \w+) (?:reads?|finds?|sees?) this\b"),
+        ("gone", r"\b(?:when|after|once) im gone\b"),
+        ("around here alive", r"\b(?:not sure|dont know if|doubt|dont think)\s+(?:ill|i will|id|"
+                              r"i would)\s+(?:still\s+)?be\s+(?:around|here|alive)\b"),
+        ("gone", r"\b(?:ill|im going to|i will) be gone(?=\s*$|\s*[,;:]|\s+(?:soon|by|tomorrow|before|"
+                 r"forever|for good)\b)"),
+        ("going", r"\bwhere im going\b"),
+        ("funeral", r"\b(?:imagin\w*|pictur\w*|planning|plan)\s+my\s+(?:own\s+)?funeral\b"),
+        ("around here", r"\bwont be (?:around|here) (?:much longer|for (?:much )?longer|for long|anymore|"
+                        r"any ?longer|tomorrow)\b"),
+        ("last final", r"\bthis is my (?:last|final) (?:entry|note|message|post|letter)\b"),
+        ("sorry forgive", r"\b(?:sorry for everything|please forgive me|forgive me for what)\b"),
+        ("love", r"\bi love you all\b"),
+        ("peace", r"\bmade (?:my )?peace with\b"),
+        ("affairs", r"\b(?:put|putting|get|getting|got|have) my affairs in order\b"),
+        ("will", r"\b(?:wrote|writing|updated|made|make) (?:a |my )will\b"),
+        ("letters notes", r"\bwrote (?:letters|notes) to (?:everyone|my family|my kids|my parents|"
+                          r"my friends)\b"),
+        ("goodbye goodbyes", r"\b(?:saying my goodbyes|(?:say|said|saying) goodbye to everyone)\b"),
+        negatable=False,
+    ),
+    _rule(
+        _WEAK, "mentions giving things away",
+        (_GIVE_WORDS, r"\b(?:giv(?:e|ing|en)|gave)\s+(?:away\s+)?(?:all\s+|"
+                      r"most\s+)?(?:of\s+)?my\s+(?:\w+\s+)?(?:things|stuff|belongings|possessions|clothes|"
+                      r"books|records|guitar|cat|dog|pets?|jewel\w*|savings|money|games|collection|plants|"
+                      r"art|artwork)\b"),
+        (_GIVE_WORDS, r"\b(?:giv(?:e|ing|en)|gave)\s+(?:it\s+all|everything)\s+away\b"),
+        ("who", r"\bwho\s+(?:gets|will get|should get|can have|"
+                r"should have)\s+(?:all\s+)?my\s+(?:\w+\s+)?(?:things|stuff|belongings|possessions|clothes|"
+                r"books|records|guitar|cat|dog|pets?|jewel\w*|savings|money|games|collection|plants|art)\b"),
+        unless=_DECLUTTER,
+        context=1,
+        negatable=False,
+    ),
+    _rule(
+        _WEAK, "mentions having a plan",
+        ("plan", r"\b(?:ive got|i made|ive made|i worked out|ive worked out|i know|ive|i have) (?:a|the|"
+                 r"my) plan\b(?=\s*$|\s*[,;:]|\s+now\b)"),
+        ("plan", r"\band a plan\b(?=\s*$|\s*[,;:])"),
+        ("do", r"\b(?:figured out|decided|planned|picked|chosen|chose) (?:how|when|where|the (?:day|date|"
+               r"time|place|way)) (?:ill|id|i will|i would|im going to|to)\s+do it\b"),
+    ),
+    # ---- questions about means: count only when the entry is in distress
+    _rule(
+        _MEANS, _R_MEANS,
+        ("tallest highest", rf"\b(?:tallest|highest)\s+(?:\w+\s+)?{_HIGH}"),
+        ("high tall far & how",
+         rf"\bhow\s+(?:high|tall|far down|far)\s+(?:\w+\s+){{0,4}}?(?:{_HIGH}|drop|fall|jump)\b"),
+        ("fall jump drop", r"\b(?:survive|survived|surviving|survivable|fatal|lethal|deadly)\s+(?:a\s+|"
+                           r"the\s+)?(?:fall|jump|drop)\b"),
+        ("bridge bridges", r"\bbridges?\b[^.?]{0,30}\b(?:no|without|low)\s+(?:fences?|barriers?|railings?|"
+                           r"nets?|rails?)\b"),
+        ("jump jumping jumped leap leaping",
+         rf"\b(?:jump|jumping|jumped|leap|leaping)\s+(?:off|from)\s+(?:a|an|the|that|this)?\s*{_HIGH}"),
+        # "bridges taller than 25 metres", "a roof over 10 floors up", "cliffs near me higher than 100 ft"
+        (_HIGH_WORDS, rf"\b{_HIGH}\b[^.?!]{{0,40}}?\b(?:taller|higher|over|above|more than|at least|bigger)\b"
+                      rf"[^.?!]{{0,15}}?\d[\d,.]*\s*(?:m|metres?|meters?|ft|feet|foot|floors?|stor(?:e?ys|ies|ey)|"
+                      rf"levels?)\b"),
+        ("floor floors storey storeys story stories level levels & high tall up jump fall",
+         r"\b(?:how many|which|what)\s+(?:floors?|stor(?:e?ys|ies|ey)|levels?)\b[^.?!]{0,40}\b(?:high|tall|up|"
+         r"jump|fall)\b"),
+        ("train trains & time times when which schedule pass passes crossing tracks stop dont doesnt fastest express",
+         r"\b(?:when|what time|which|how often)\b[^.?!]{0,40}\btrains?\b[^.?!]{0,40}\b(?:pass\w*|go through|"
+         r"come through|through the crossing|crossing|fastest|express|dont stop|doesnt stop|not stop)\b"),
+        ("tracks railway line", r"\b(?:stand|lie|lay|walk)\s+(?:on|onto)\s+(?:the\s+)?(?:tracks|railway line|"
+                                r"train line)\b"),
+        unless=r"\b(?:into (?:the\s+)?(?:water|lake|sea|river|ocean|pool|waves)|diving|bungee|parachute|"
+               r"skydiv\w*|base jump\w*)\b",
+    ),
+    _rule(
+        _MEANS, _R_MEANS,
+        ("noose nooses", r"\bnooses?\b"),
+        ("rope", r"\b(?:buy|bought|get|got|find|buying|getting)\s+(?:a\s+|some\s+)?(?:strong\s+|thick\s+|"
+                 r"long\s+)?rope\b"),
+        ("rope", r"\brope\b[^.?]{0,30}\b(?:strong enough|hold (?:my|a persons|a person|someones) weight)\b"),
+        ("lethal fatal deadly toxic",
+         r"\b(?:lethal|fatal|deadly|toxic)\s+(?:dose|amount|overdose|quantity)\b"),
+        (f"{_PILL_WORDS} & how", rf"\bhow\s+(?:many|much)\s+(?:\w+\s+){{0,3}}?{_PILLS}\b"),
+        ("overdose", r"\boverdose\s+on\b"),
+        (_PILL_WORDS, rf"\bcount\w*\s+(?:\w+\s+){{0,3}}?{_PILLS}\b|\b{_PILLS}\b[^.]{{0,40}}\bcount\w*\b"),
+        ("razor razorblade razorblades blade blades",
+         r"\brazor\s*blades?\b|\bblades?\b(?=[^.]*\b(?:drawer|hidden|hide|hiding|just in case|bag|room)\b)"),
+        (f"{_PILL_WORDS} rope {_GUN_WORDS}",
+         r"\b(?:ive got|i have|ive|i got|i bought|bought|im keeping)\s+(?:the|enough|some|a bottle of|"
+         r"all the)\s+"
+         rf"(?:\w+\s+)?(?:{_PILLS}|rope|{_GUN})\b(?:\s+(?:ready|now|here|hidden|in my (?:room|drawer|car|"
+         rf"bag)))?"
+         r"(?=\s*$|\s*[,;:]|\s+(?:and|ready|now|here|hidden|in my)\b)"),
+        (_GUN_WORDS, r"\b(?:where|how)\s+(?:can|could|do|would|to|should)?\s*(?:i\s+)?(?:buy|get|find|"
+                     r"purchase|borrow|"
+                     rf"obtain)\s+(?:a\s+|an\s+|some\s+)?{_GUN}"),
+        (_GUN_WORDS, rf"\b(?:buy|bought|buying|get|got|getting)\s+(?:a\s+|an\s+|my\s+)?{_GUN}"),
+        (_GUN_WORDS, rf"\b(?:dads|fathers|husbands|grandpas|brothers|uncles)\s+{_GUN}"),
+        ("monoxide", r"\bcarbon monoxide\b(?!\s+(?:alarm|detector|sensor))"),
+    ),
+    # ---- distress: never a hit alone, but it turns the phrases above into one
+    _rule(
+        _DISTRESS, "distress",
+        ("lost losing", r"\b(?:lost|losing)\s+my\s+(?:job|home|house|flat|apartment|business|kids|children|"
+                        r"wife|husband|partner|license|licence|scholarship|place|visa|everything)\b"),
+        ("fired laid let sacked evicted kicked", r"\b(?:fired|laid off|let go of|sacked|evicted|"
+                                                 r"kicked out)\s+me\b"),
+        ("left dumped divorcing leaving cheated broke breakup divorce",
+         r"\b(?:left|dumped|divorcing|leaving|cheated on)\s+me\b|\bbroke up with me\b|\bbreakup\b|"
+         r"\bdivorce\b"),
+        subject=False,
+    ),
+    _rule(
+        _DISTRESS, "distress",
+        ("fired laid let sacked redundant evicted dumped kicked",
+         r"\b(?:got|been|was|were|getting|get|im being)\s+(?:fired|laid off|let go|sacked|made redundant|"
+         r"evicted|dumped|kicked out)\b|\blaid off\b|\bmade redundant\b|\bevicted\b"),
+        ("hopeless worthless helpless pointless meaningless unbearable unlovable despair despairing",
+         r"\b(?:hopeless|worthless|helpless|pointless|meaningless|unbearable|unlovable|despair\w*)\b"),
+        ("burden failure waste disappointment",
+         r"\b(?:a|such a|just a|only a|nothing but a)\s+(?:burden|failure|waste of space|disappointment)\b"),
+        ("hate", r"\bhate\s+(?:myself|my life|being me|who i am|everything about me)\b"),
+        ("nobody", r"\bnobody\s+(?:cares|loves me|would care|understands|likes me|wants me|needs me|"
+                   r"would notice)\b"),
+        ("alone", r"\b(?:all|so|completely|totally|utterly)\s+alone\b"),
+        ("inside", r"\b(?:empty|dead|numb|broken)\s+inside\b"),
+        ("drowning", r"\b(?:im|like im|feel like im)\s+drowning\b(?!\s+in\s+(?:work|emails?|paperwork|"
+                     r"laundry|homework|admin))"),
+        ("way trapped", r"\bno\s+way\s+out\b|\btrapped\b"),
+        ("point", r"\b(?:dont|cant)\s+see\s+(?:the|any)\s+point\s+(?:of|in|to)\s+(?:anything|it all|"
+                  r"any of (?:it|this)|living|life|going on|trying)\b"),
+        ("point", r"\b(?:dont|cant)\s+see\s+(?:the|any)\s+point\s+(?:anymore|any longer)\b|"
+                  r"\bwhats the point\s+(?:anymore|of (?:anything|living|life|it all|going on|trying))\b|"
+                  r"\bno point\s+(?:anymore|in (?:anything|living|trying|going on))\b"),
+        ("cant", r"\bcant\s+(?:cope|handle (?:it|this|anything|life)|take (?:it|this|much more)|stop crying|"
+                 r"see a way out)\b"),
+        ("apart bottom breaking everything ruined over matters future pain life myself depressed depression "
+         "miserable tired",
+         r"\b(?:falling apart|rock bottom|breaking down|fell apart|lost everything|ruined (?:my life|"
+         r"everything)|my life is (?:over|ruined|a mess|falling apart|pointless)|nothing matters|no future|"
+         r"in so much pain|(?:give|gave|giving) up on (?:life|myself|everything)|depressed|depression|"
+         r"miserable|(?:so )?tired of (?:everything|it all))\b"),
+        ("died passed dead killed took",
+         r"\b(?:mum|mom|dad|father|mother|wife|husband|partner|son|daughter|brother|sister|friend|grandma|"
+         r"grandpa|grandmother|grandfather|baby|dog|cat)\s+(?:\w+\s+)?(?:died|passed away|is dead|was killed|"
+         r"killed (?:him|her)self|took (?:his|her) (?:own )?life)\b"),
+        ("bankrupt bankruptcy foreclosure foreclosed debt rent bills mortgage",
+         r"\b(?:bankrupt\w*|foreclos\w*|drowning in debt|(?:so much|huge|massive|crippling) debt|cant (?:pay|"
+         r"afford) (?:the |my )?(?:rent|bills|mortgage))\b"),
+    ),
+)
+
+# fmt: on
+
