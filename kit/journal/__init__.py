@@ -1,0 +1,1 @@
+"""The person's journal on disk: entries, notebooks read and written atomically (never over a newer file), the write-ahead file of widget entries, worksheet templates, and whether a notebook is open in Jupyter."""
