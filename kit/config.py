@@ -1,4 +1,20 @@
-"""Settings, read from the environment each time they are needed (never cached at import)."""
+"""The kit's settings: every ``KIT_*`` variable is read here, each time settings are needed (never cached at
+import), so a notebook that changes one sees it on the next call.
+
+| variable | what it sets | default |
+| --- | --- | --- |
+| KIT_JOURNAL | the journal folder | ./journal |
+| KIT_HOME | where the index and the kit's own files live | $XDG_DATA_HOME/reflective-notebook-kit |
+| KIT_MODEL | the chat backend: auto, embedded, ollama:<model>, or a registered name | auto |
+| KIT_EMBED | the embedder: auto (embedded), ollama:<model>, or a registered name | auto |
+| KIT_OLLAMA_HOST (or OLLAMA_HOST) | the Ollama server | http://127.0.0.1:11434 |
+| KIT_OLLAMA_MODEL | the Ollama model ``auto`` looks for | llama3.2 |
+| KIT_OLLAMA_TIMEOUT | seconds without a byte from Ollama before giving up | 120 |
+| KIT_ALLOW_REMOTE | 1 lets journal text go to a host that is not this machine | 0 |
+| KIT_BREAK_MINUTES | minutes before the gentle break reminder; 0 switches it off | 45 |
+| KIT_CHROMIUM | the Chromium that prints PDFs | found on PATH |
+| KIT_DEBUG | 1 shows the traceback of an unexpected error | off |
+"""
 
 from __future__ import annotations
 
@@ -10,21 +26,50 @@ from pathlib import Path
 from kit.errors import ConfigError
 
 DEFAULT_OLLAMA_HOST = "http://127.0.0.1:11434"
+DEFAULT_OLLAMA_MODEL = "llama3.2"
+DEFAULT_OLLAMA_TIMEOUT = 120.0  # seconds without a byte from Ollama; loading a model on a CPU can take a minute
+BREAK_MINUTES = 45.0  # default; KIT_BREAK_MINUTES changes it, 0 switches the reminder off
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
+def raw(name: str) -> str:
+    """A variable's text as set (stripped; "" when unset), for checks that quote a value they cannot use."""
+    return os.environ.get(name, "").strip()
+
+
+def ollama_host_and_source() -> tuple[str, str]:
+    """The Ollama host and the variable it came from (KIT_OLLAMA_HOST, OLLAMA_HOST, or "the default")."""
+    for name in ("KIT_OLLAMA_HOST", "OLLAMA_HOST"):
+        if raw(name):
+            return raw(name).rstrip("/"), name
+    return DEFAULT_OLLAMA_HOST, "the default"
+
+
 def _flag(name: str) -> bool:
-    raw = os.environ.get(name, "").strip().lower()
-    if raw in _TRUE:
+    value = raw(name).lower()
+    if value in _TRUE:
         return True
-    if raw in _FALSE:
+    if value in _FALSE:
         return False
-    raise ConfigError(f"{name}={raw!r} is not understood — set it to 1 or 0")
+    raise ConfigError(f"{name}={value!r} is not understood — set it to 1 or 0")
+
+
+def _positive(name: str, text: str, default: float, unit: str, example: str, zero: bool = False) -> float:
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if value < 0 or (value == 0 and not zero):
+        off = " (0 switches it off)" if zero else ""
+        raise ConfigError(f"{name}={text!r} must be a number of {unit}, like {example}{off}")
+    return value
 
 
 def default_home() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    base = raw("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "reflective-notebook-kit"
 
 
@@ -36,22 +81,39 @@ class Settings:
     embed: str
     ollama_host: str
     allow_remote: bool
+    ollama_model: str = DEFAULT_OLLAMA_MODEL
+    chromium: str = ""
+    debug: bool = False
+    # Checked when used, so one bad value stops only what needs it:
+    ollama_timeout_text: str = ""
+    break_minutes_text: str = ""
+
+    @property
+    def ollama_timeout(self) -> float:
+        """Seconds without a byte from Ollama before the kit gives up (KIT_OLLAMA_TIMEOUT)."""
+        return _positive("KIT_OLLAMA_TIMEOUT", self.ollama_timeout_text, DEFAULT_OLLAMA_TIMEOUT, "seconds", "300")
+
+    @property
+    def break_minutes(self) -> float:
+        """Minutes before the break reminder; 0: never (KIT_BREAK_MINUTES)."""
+        return _positive("KIT_BREAK_MINUTES", self.break_minutes_text, BREAK_MINUTES, "minutes", "45", zero=True)
 
     @classmethod
     def from_env(cls) -> Settings:
-        journal = os.environ.get("KIT_JOURNAL") or "journal"
-        home = os.environ.get("KIT_HOME") or str(default_home())
+        journal = raw("KIT_JOURNAL") or "journal"
+        home = raw("KIT_HOME") or str(default_home())
         return cls(
             journal=Path(journal).expanduser().resolve(),
             home=Path(home).expanduser().resolve(),
-            model=(os.environ.get("KIT_MODEL") or "auto").strip(),
-            embed=(os.environ.get("KIT_EMBED") or "auto").strip(),
-            ollama_host=(
-                os.environ.get("KIT_OLLAMA_HOST") or os.environ.get("OLLAMA_HOST") or DEFAULT_OLLAMA_HOST
-            )
-            .strip()
-            .rstrip("/"),
+            model=raw("KIT_MODEL") or "auto",
+            embed=raw("KIT_EMBED") or "auto",
+            ollama_host=ollama_host_and_source()[0],
             allow_remote=_flag("KIT_ALLOW_REMOTE"),
+            ollama_model=raw("KIT_OLLAMA_MODEL") or DEFAULT_OLLAMA_MODEL,
+            chromium=raw("KIT_CHROMIUM"),
+            debug=bool(raw("KIT_DEBUG")),
+            ollama_timeout_text=raw("KIT_OLLAMA_TIMEOUT"),
+            break_minutes_text=raw("KIT_BREAK_MINUTES"),
         )
 
 

@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}")
             print(f"     {snippet(hit.text, 110)}")
         print()
-    from kit.models.chat import get_backend
+    from kit.models.registry import get_backend
     from kit.journal.notebooks import save_reflection
     from kit.reflection.reflect import summarize
 

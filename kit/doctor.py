@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from kit.config import ollama_host_and_source, raw
 from kit.egress import found_in_environment, host_of, is_loopback, telemetry_off
 from kit.errors import ConfigError
 
@@ -154,20 +155,15 @@ def _allow_remote() -> bool | None:
 
 def _ollama_host() -> tuple[str, str]:
     """The Ollama host the kit uses and where it came from (as kit.config reads it)."""
-    from kit.config import DEFAULT_OLLAMA_HOST
-
-    for name in ("KIT_OLLAMA_HOST", "OLLAMA_HOST"):
-        if os.environ.get(name):
-            return os.environ[name].strip().rstrip("/"), name
-    return DEFAULT_OLLAMA_HOST, "the default"
+    return ollama_host_and_source()
 
 
 def _check_chat() -> Check:
     from kit.errors import KitError
-    from kit.models.chat import get_backend
+    from kit.models.registry import get_backend
 
     name = "chat model"
-    spec = (os.environ.get("KIT_MODEL") or "auto").strip()
+    spec = raw("KIT_MODEL") or "auto"
     # get_backend only builds the backend: the embedded model loads on its first answer, not here.
     try:
         backend = get_backend(spec)
@@ -188,7 +184,7 @@ def _check_embedder() -> Check:
     from kit.models.embedders import embedder_name, get_embedder
 
     name = "embedder"
-    spec = (os.environ.get("KIT_EMBED") or "auto").strip()
+    spec = raw("KIT_EMBED") or "auto"
     try:
         embedder = get_embedder(spec)  # built, not loaded
     except KitError as exc:
@@ -252,9 +248,9 @@ def _check_allow_remote() -> Check:
     name = "KIT_ALLOW_REMOTE"
     allowed = _allow_remote()
     if allowed is None:
-        raw = os.environ.get("KIT_ALLOW_REMOTE", "")
+        value = raw("KIT_ALLOW_REMOTE")
         return _warning(
-            name, f"KIT_ALLOW_REMOTE={raw!r} is not understood, so every command stops", "set it to 1 or 0"
+            name, f"KIT_ALLOW_REMOTE={value!r} is not understood, so every command stops", "set it to 1 or 0"
         )
     if allowed:
         return _warning(
@@ -336,7 +332,7 @@ def _check_proxies() -> Check:
     import urllib.request
 
     from kit.config import DEFAULT_OLLAMA_HOST
-    from kit.models.chat import _client_kwargs
+    from kit.egress import client_kwargs
 
     name = "proxies"
     found = {v: os.environ[v].strip() for v in _PROXIES if os.environ.get(v, "").strip()}
@@ -352,7 +348,7 @@ def _check_proxies() -> Check:
     fix = "add NO_PROXY=localhost,127.0.0.1,::1 (and no_proxy) to your environment, or unset " + " ".join(
         found
     )
-    if _client_kwargs(DEFAULT_OLLAMA_HOST).get("trust_env") is False:
+    if client_kwargs(DEFAULT_OLLAMA_HOST).get("trust_env") is False:
         return _warning(
             name,
             f"{shown}, and NO_PROXY does not cover loopback. The kit talks to Ollama on loopback directly "
@@ -434,7 +430,7 @@ def _check_jupyterlab() -> Check:
 
 def _check_files(name: str, files: list[tuple[str, str, str]], extra: str = "") -> Check:
     from kit.errors import KitError
-    from kit.models.embedders import package_file
+    from kit.models.files import package_file
 
     found = []
     for spec in files:
@@ -449,7 +445,7 @@ def _check_files(name: str, files: list[tuple[str, str, str]], extra: str = "") 
 def _check_chat_file() -> Check:
     import importlib.util
 
-    from kit.models.chat import GGUF_FILE
+    from kit.models.llama import GGUF_FILE
 
     name = "embedded chat model"
     check = _check_files(name, [GGUF_FILE])
@@ -498,7 +494,7 @@ def doctor(journal: Path | str | None = None) -> DoctorReport:
         except KitError as exc:
             return _from_error(name, "", exc)
         except Exception as exc:
-            if os.environ.get("KIT_DEBUG"):
+            if raw("KIT_DEBUG"):
                 raise
             return _warning(
                 name,

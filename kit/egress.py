@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import sys
+from typing import Any
 from urllib.parse import urlsplit
 
 from kit.errors import ConfigError, RemoteHostRefused
@@ -83,3 +84,10 @@ def check_host(url: str, allow_remote: bool, what: str = "Ollama") -> None:
         f"{what} host {host_of(url)} is not on this machine, so journal text would leave it — "
         "use a local host (http://127.0.0.1:11434) or set KIT_ALLOW_REMOTE=1 to allow it"
     )
+
+
+def client_kwargs(host: str) -> dict[str, Any]:
+    """Keyword arguments for an HTTP client that talks to ``host``."""
+    # A proxy from the environment (HTTP_PROXY, ALL_PROXY) would carry journal text off the machine even when
+    # the host is loopback; a remote host the person allowed may need one, so only loopback ignores them.
+    return {"trust_env": False} if is_loopback(host) else {}

@@ -1,11 +1,16 @@
-"""Fakes for tests — deterministic and fast, shipped so that users' own tests can use them too."""
+"""Fakes for tests — deterministic and fast, shipped so that users' own tests can use them too.
+
+``register()`` makes them ``KIT_MODEL=fake`` and ``KIT_EMBED=fake``. The kit calls it through its
+``kit.plugins`` entry point the first time it meets the name, so a notebook kernel or a subprocess started
+with those variables finds them; no module of the kit imports this one.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import math
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models.chat_models import BaseChatModel
@@ -65,6 +70,7 @@ class FakeEmbeddings(Embeddings):
 class FakeChatModel(BaseChatModel):
     """Scripted replies in order (cycling), recording every prompt it was sent in ``prompts``."""
 
+    kit_local: ClassVar[bool] = True  # runs in this process: nothing leaves the machine
     model_name: str = "fake"
     replies: list[str] = ["What stood out to you most about this?"]
     prompts: list[list[BaseMessage]] = []
@@ -86,3 +92,12 @@ class FakeChatModel(BaseChatModel):
         return ChatResult(
             generations=[ChatGeneration(message=AIMessage(content=reply, response_metadata=meta))]
         )
+
+
+def register() -> None:
+    """Register the fakes by name: ``fake`` as a chat backend and as an embedder."""
+    from kit.models.embedders import register_embedder
+    from kit.models.registry import Backend, register_backend
+
+    register_backend("fake", lambda arg: Backend(FakeChatModel(), "fake", "fake", "KIT_MODEL=fake"))
+    register_embedder("fake", lambda arg: FakeEmbeddings())

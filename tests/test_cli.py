@@ -208,12 +208,15 @@ def test_process_bad_env_and_success(journal):
 
 
 def _scripted(monkeypatch, *replies: str):
-    import kit.models.chat
+    import kit.egress
+    import kit.models.llama
+    import kit.models.ollama
+    import kit.models.registry
     from kit.testing import FakeChatModel
 
     fake = FakeChatModel(replies=list(replies))
     monkeypatch.setattr(
-        kit.models.chat, "get_backend", lambda spec=None: kit.models.chat.Backend(fake, "fake", "fake", "test")
+        kit.models.registry, "get_backend", lambda spec=None: kit.models.registry.Backend(fake, "fake", "fake", "test")
     )
     return fake
 

@@ -81,7 +81,7 @@ def test_counter_perspective_is_asked_for_and_checked(topical_journal):
 
 
 def test_counter_perspective_on_the_small_model_uses_fixed_questions(topical_journal):
-    from kit.models.chat import Backend
+    from kit.models.registry import Backend
 
     index, _ = topical_journal
     fake = FakeChatModel(replies=["You should do it."])
@@ -127,12 +127,15 @@ def test_no_flow_reaches_a_model_with_a_crisis_entry(index_of, mode):
 def test_the_cli_shows_helplines_and_the_safety_plan_not_a_model_answer(
     capsys, journal, topical_journal, monkeypatch
 ):
-    import kit.models.chat
+    import kit.egress
+    import kit.models.llama
+    import kit.models.ollama
+    import kit.models.registry
 
     plan = journal / "2026-03-01-safety-plan.ipynb"
     plan.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
     monkeypatch.setattr(
-        kit.models.chat, "get_backend", lambda spec=None: kit.models.chat.Backend(NeverCall(), "fake", "x", "t")
+        kit.models.registry, "get_backend", lambda spec=None: kit.models.registry.Backend(NeverCall(), "fake", "x", "t")
     )
     code = main(["ask", CRISIS])
     out, _ = capsys.readouterr()
@@ -181,12 +184,15 @@ def test_a_local_model_gets_the_entries_unchanged(index_of):
 
 
 def test_the_cli_refuses_without_a_choice_and_redacts_when_asked(capsys, index_of, monkeypatch):
-    import kit.models.chat
+    import kit.egress
+    import kit.models.llama
+    import kit.models.ollama
+    import kit.models.registry
 
     index_of(NAMED)
     fake = RemoteFake(replies=["You wrote about the garden beds [E1]. What stands out?"])
     monkeypatch.setattr(
-        kit.models.chat, "get_backend", lambda spec=None: kit.models.chat.Backend(fake, "custom", "remote", "t")
+        kit.models.registry, "get_backend", lambda spec=None: kit.models.registry.Backend(fake, "custom", "remote", "t")
     )
     assert main(["ask", "the garden beds"]) == 1
     err = capsys.readouterr().err

@@ -9,7 +9,10 @@ import sys
 
 import pytest
 
-import kit.models.chat
+import kit.egress
+import kit.models.llama
+import kit.models.ollama
+import kit.models.registry
 from kit.cli import main
 from kit.egress import TELEMETRY_OFF, found_in_environment, telemetry_off
 from kit.doctor import Check, DoctorReport, doctor
@@ -70,7 +73,7 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_default_install_gets_a_clean_bill_without_loading_or_creating_anything(kit_home):
     import kit.models.embedders
 
-    loaded = dict(kit.models.chat._llama_cache)  # earlier tests in this process may have loaded models
+    loaded = dict(kit.models.llama._llama_cache)  # earlier tests in this process may have loaded models
     embedder = kit.models.embedders._embedded_singleton
     session = embedder._session if embedder is not None else None
     report = doctor()
@@ -96,7 +99,7 @@ def test_default_install_gets_a_clean_bill_without_loading_or_creating_anything(
     assert "none yet" in checks["index"].detail and "reflect index" in checks["index"].detail
     # Nothing created, nothing loaded: the index is reported missing, the models load lazily.
     assert not kit_home.exists()
-    assert kit.models.chat._llama_cache == loaded
+    assert kit.models.llama._llama_cache == loaded
     embedder = kit.models.embedders._embedded_singleton
     assert (embedder._session if embedder is not None else None) is session
 
@@ -286,7 +289,7 @@ def test_lowercase_all_proxy_without_no_proxy_is_a_warning(monkeypatch):
 
 def test_proxy_catching_the_kits_own_loopback_traffic_is_a_leak(monkeypatch):
     monkeypatch.setenv("HTTP_PROXY", "http://proxy.example:8080")
-    monkeypatch.setattr(kit.models.chat, "_client_kwargs", lambda host: {})  # as if trust_env=False were lost
+    monkeypatch.setattr(kit.egress, "client_kwargs", lambda host: {})  # as if trust_env=False were lost
     report = doctor()
     assert not report.ok and [c.name for c in report.leaks] == ["proxies"]
 
@@ -331,8 +334,8 @@ def test_jupyterlab_settings_that_leave_news_on_are_named(monkeypatch, tmp_path)
 
 
 def test_a_model_file_with_the_wrong_checksum_is_a_warning(monkeypatch):
-    package, relative, _ = kit.models.chat.GGUF_FILE
-    monkeypatch.setattr(kit.models.chat, "GGUF_FILE", (package, relative, "0" * 64))
+    package, relative, _ = kit.models.llama.GGUF_FILE
+    monkeypatch.setattr(kit.models.llama, "GGUF_FILE", (package, relative, "0" * 64))
     report = doctor()
     check = _by_name(report)["embedded chat model"]
     if "not installed" in check.detail:

@@ -31,7 +31,7 @@ from kit.content.glossary import (
     items,
     source_text,
 )
-from kit.models.chat import Backend
+from kit.models.registry import Backend
 from kit.content.readability import grade, stats
 from kit.journal.templates import templates_dir
 from kit.testing import FakeChatModel
@@ -586,10 +586,13 @@ def test_cli_unknown_term_is_one_line_with_suggestions(capsys: pytest.CaptureFix
 
 
 def test_cli_ask(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import kit.models.chat
+    import kit.egress
+    import kit.models.llama
+    import kit.models.ollama
+    import kit.models.registry
 
     fake = FakeChatModel(replies=[THOUGHT_RECORD_ANSWER])
-    monkeypatch.setattr(kit.models.chat, "get_backend", lambda spec=None: Backend(fake, "fake", "fake", "testing"))
+    monkeypatch.setattr(kit.models.registry, "get_backend", lambda spec=None: Backend(fake, "fake", "fake", "testing"))
     code, out, err = _cli(capsys, "explain", "thought", "record", "--ask", "How does it help?")
     assert code == 0 and THOUGHT_RECORD_ANSWER in out and AI_LABEL in out
     assert "answering with fake" in err
@@ -601,10 +604,13 @@ def test_cli_ask(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyP
 def test_cli_ask_in_crisis_shows_helplines_and_calls_no_model(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kit.models.chat
+    import kit.egress
+    import kit.models.llama
+    import kit.models.ollama
+    import kit.models.registry
 
     fake = FakeChatModel(replies=[THOUGHT_RECORD_ANSWER])
-    monkeypatch.setattr(kit.models.chat, "get_backend", lambda spec=None: Backend(fake, "fake", "fake", "testing"))
+    monkeypatch.setattr(kit.models.registry, "get_backend", lambda spec=None: Backend(fake, "fake", "fake", "testing"))
     code, out, _ = _cli(capsys, "explain", "DBT", "--ask", "i dont want to live anymore, can DBT help")
     assert code == 0 and "What you wrote matters" in out and fake.prompts == []
 

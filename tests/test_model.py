@@ -7,7 +7,8 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_tests.unit_tests import ChatModelUnitTests
 
 from kit.errors import ConfigError, RemoteHostRefused
-from kit.models.chat import EmbeddedChatModel, _message_dicts, get_backend
+from kit.models.llama import EmbeddedChatModel, _message_dicts
+from kit.models.registry import get_backend
 from kit.testing import FakeChatModel
 
 
@@ -87,7 +88,7 @@ def test_a_system_message_is_always_sent():
 
 def test_ollama_timeout_comes_from_the_environment(monkeypatch):
     from kit.errors import ConfigError
-    from kit.models.chat import KitChatOllama
+    from kit.models.ollama import KitChatOllama
 
     monkeypatch.setenv("KIT_OLLAMA_TIMEOUT", "7")
     assert KitChatOllama(model="llama3.2").timeout == 7.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.models.chat import Backend
+from kit.models.registry import Backend
 from kit.reflection.reflect import ask, summarize
 from kit.testing import FakeChatModel
 

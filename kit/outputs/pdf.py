@@ -12,7 +12,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from kit.errors import KitError
+from kit.config import settings
+from kit.errors import PdfUnavailable
 
 PDF_TIMEOUT = 120  # seconds; printing a long journal takes a few
 PDF_HELP = (
@@ -21,13 +22,9 @@ PDF_HELP = (
 _BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
-class PdfUnavailable(KitError):
-    """Chromium, which prints the PDF, is missing or failed."""
-
-
 def find_chromium() -> str:
     """The Chromium to print with: KIT_CHROMIUM, else chromium / chromium-browser / google-chrome on PATH."""
-    configured = os.environ.get("KIT_CHROMIUM", "").strip()
+    configured = settings().chromium
     if configured:
         found = shutil.which(configured)
         if not found:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.config import journal_folder, shared_folder
-from kit.errors import ConfigError, KitError
+from kit.errors import ConfigError, KitError, ReviewFailed
 from kit.outputs.plots import day_words, plural
 
 NOTEBOOK = "weekly-review.ipynb"
@@ -32,10 +32,6 @@ _WEEK = re.compile(r"^\s*(\d{4})-?[Ww](\d{1,2})\s*$")
 
 class BadWeek(ConfigError):
     """A week that is not written as an ISO week (YYYY-Www)."""
-
-
-class ReviewFailed(KitError):
-    """The review notebook could not be run to the end; nothing was written."""
 
 
 # ---------------------------------------------------------------- weeks and periods

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.models.checks import check_output
+from kit.egress import is_loopback
 from kit.errors import ConfigError
 from kit.safety.labels import ai_header, digest_header
 
@@ -143,7 +144,8 @@ class Reflection:
 def _backend(model: Any) -> Any:
     from langchain_core.language_models import BaseChatModel
 
-    from kit.models.chat import Backend, EmbeddedChatModel, get_backend
+    from kit.models.registry import Backend, get_backend
+    from kit.models.llama import EmbeddedChatModel
 
     if model is None or isinstance(model, str):
         return get_backend(model)
@@ -175,7 +177,7 @@ def _provenance(
     extra_params: dict[str, Any] | None = None,
     index: Any = None,
 ) -> Provenance:
-    import kit
+    from kit._version import __version__
 
     params, seed = _params(backend.model)
     params.update(extra_params or {})
@@ -195,7 +197,7 @@ def _provenance(
         retrieved_ids=[s.entry_id for s in sources],
         retrieved_hashes=[s.content_hash for s in sources],
         created=datetime.now(UTC).isoformat(timespec="seconds"),
-        kit_version=kit.__version__,
+        kit_version=__version__,
         reason=backend.reason,
         request=request,
         written_by=written_by,
@@ -327,14 +329,12 @@ PII_CHOICES = ("ask", "redact", "send")
 
 
 def is_local(backend: Any) -> bool:
-    """Whether the model runs on this machine: the embedded model, the fake, or a server on loopback."""
-    from kit.egress import is_loopback
-    from kit.testing import FakeChatModel
-
+    """Whether the model runs on this machine: a server on loopback, or a model that says it runs in-process
+    (``kit_local``: the embedded model, the test doubles)."""
     url = getattr(backend.model, "base_url", None) or getattr(backend.model, "openai_api_base", None)
     if url:
         return is_loopback(str(url))
-    return backend.name in ("embedded", "fake") or isinstance(backend.model, FakeChatModel)
+    return bool(getattr(backend.model, "kit_local", False))
 
 
 def redactor(texts: list[str]) -> Callable[[str], str]:
@@ -554,7 +554,7 @@ def _one_question(chat: Any, entry: str, topic: str, grammar: Any, seed: int | N
 
 
 def _grammar(chat: Any) -> Any:
-    from kit.models.chat import EmbeddedChatModel
+    from kit.models.llama import EmbeddedChatModel
 
     if not isinstance(chat, EmbeddedChatModel):
         return None

@@ -46,14 +46,17 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from kit.errors import KitError, PersonalDetailsFound
+from langchain_core.language_models.chat_models import BaseChatModel
+
+from kit.errors import JournalError, KitError, PersonalDetailsFound
+from kit.models.registry import Backend, backend_names, get_backend
 from kit.journal.notebooks import SavedReflection, saved_reflections
 
 IDENTICAL, DIFFERS, CANNOT = "identical", "differs", "cannot-replay"
 FLOW_PARAMS = ("samples",)  # recorded with the model's parameters, but set by the flow, not the model
 
 
-class NotebookNotFound(KitError):
+class NotebookNotFound(JournalError):
     """The notebook to replay does not exist."""
 
 
@@ -332,7 +335,7 @@ def _without_break_note(text: str) -> str:
 
 
 def _check_prompt(prov: dict[str, Any]) -> None:
-    import kit
+    from kit._version import __version__
     from kit.models import prompts
 
     prompt_id, version = prov.get("prompt_id"), prov.get("prompt_version")
@@ -340,7 +343,7 @@ def _check_prompt(prov: dict[str, Any]) -> None:
         return
     current = {p.id: p for p in vars(prompts).values() if isinstance(p, prompts.Prompt)}.get(prompt_id)
     if current is None:
-        raise _Cannot(f"prompt {prompt_id} no longer exists in kit {kit.__version__}")
+        raise _Cannot(f"prompt {prompt_id} no longer exists in kit {__version__}")
     if current.version != version:
         raise _Cannot(f"prompt {prompt_id} changed from v{version} to v{current.version}")
 
@@ -413,12 +416,12 @@ def _replay_backend(prov: dict[str, Any], model: Any) -> tuple[Any, list[str]]:
     notes: list[str] = []
     if model is not None:
         backend = _backend(model)
-    elif backend_name == "fake":
-        backend = _fake()
     elif backend_name == "embedded":
         backend = _embedded(prov)
     elif backend_name == "ollama":
         backend = _ollama(prov)
+    elif backend_name and backend_name != "custom" and backend_name in backend_names():
+        backend = get_backend(backend_name)  # registered by name: built the same way each time
     else:
         raise _Cannot(
             f"it was written by a chat model a program passed in ({name}) — replay it from Python with "
@@ -445,18 +448,12 @@ def _replay_backend(prov: dict[str, Any], model: Any) -> tuple[Any, list[str]]:
     return dataclasses.replace(backend, name=backend_name, reason=str(prov.get("reason", ""))), notes
 
 
-def _fake() -> Any:
-    from kit.models.chat import Backend
-    from kit.testing import FakeChatModel
-
-    return Backend(FakeChatModel(), "fake", "fake", "KIT_MODEL=fake")
-
-
 def _embedded(prov: dict[str, Any]) -> Any:
     import importlib.util
 
-    from kit.models.embedders import package_file
-    from kit.models.chat import GGUF_FILE, Backend, EmbeddedChatModel
+    from kit.models.files import package_file
+    from kit.models.llama import GGUF_FILE, EmbeddedChatModel
+    from kit.models.registry import Backend
 
     try:
         package_file(*GGUF_FILE)
@@ -474,7 +471,8 @@ def _embedded(prov: dict[str, Any]) -> Any:
 
 def _ollama(prov: dict[str, Any]) -> Any:
     from kit.config import settings
-    from kit.models.chat import Backend, KitChatOllama, ollama_show
+    from kit.models.registry import Backend
+    from kit.models.ollama import KitChatOllama, ollama_show
 
     name, host = str(prov.get("model", "")), settings().ollama_host
     try:
@@ -487,15 +485,18 @@ def _ollama(prov: dict[str, Any]) -> Any:
     return Backend(chat, "ollama", name, "", info.digest, info.context_length)
 
 
-def _crisis_backend(prov: dict[str, Any]) -> Any:
+class _Refuses(BaseChatModel):
     """A stand-in for the recorded model that refuses to be called: a crisis reflection asked no model."""
-    from kit.models.chat import Backend
-    from kit.testing import FakeChatModel
 
-    class _Refuses(FakeChatModel):
-        def _generate(self, *args: Any, **kwargs: Any) -> Any:
-            raise _CrisisNotStopped
+    @property
+    def _llm_type(self) -> str:
+        return "kit-refuses"
 
+    def _generate(self, *args: Any, **kwargs: Any) -> Any:
+        raise _CrisisNotStopped
+
+
+def _crisis_backend(prov: dict[str, Any]) -> Any:
     names = (str(prov.get("backend", "")), str(prov.get("model", "")), str(prov.get("reason", "")))
     return Backend(_Refuses(), *names, prov.get("model_digest"))
 

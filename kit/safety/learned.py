@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kit.errors import KitError
+from kit.errors import ClassifierUnavailable
 
 WEIGHTS_FILE = "crisis_classifier.json"
 WEIGHTS_SHA256 = "f083a9edbfdc23b501dd0e42b93aed78c0acbc9b014c52f733083f8ae92ab3b1"
@@ -34,10 +34,6 @@ SEGMENTS_VERSION = 1  # bump when the segments or their vectors change: the trai
 
 # A sentence ends at . ! ? … or a line break; a list item or a worksheet field on its own line is its own sentence.
 _SENTENCE = re.compile(r"[^\n.!?\u2026]*(?:[.!?\u2026]+|\n|$)")
-
-
-class ClassifierUnavailable(KitError):
-    """The learned layer's weights are missing or damaged; the rules still run."""
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -78,7 +74,8 @@ class SegmentEncoder:
                 return
             from tokenizers import Tokenizer
 
-            from kit.models.embedders import TOKENIZER_FILE, EmbeddedEmbeddings, package_file
+            from kit.models.embedders import TOKENIZER_FILE, EmbeddedEmbeddings
+            from kit.models.files import package_file
 
             if self._embedder is None:
                 self._embedder = EmbeddedEmbeddings(threads=self._threads)

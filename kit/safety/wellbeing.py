@@ -12,7 +12,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kit.errors import KitError
+import time
+
+from kit.config import settings
+from kit.errors import SafetyError
 from kit.safety.crisis import SafetyReport
 
 
@@ -71,7 +74,7 @@ def find_safety_plan(journal: Path) -> Path | None:
     return best[1] if best else None
 
 
-class CrisisDetected(KitError):
+class CrisisDetected(SafetyError):
     """The text reads like a crisis, so no model was called; ``.message`` is what to show instead."""
 
     def __init__(self, report: SafetyReport, message: str | None = None) -> None:
@@ -83,7 +86,6 @@ class CrisisDetected(KitError):
 
 # ---------------------------------------------------------------- wellbeing: a gentle break reminder
 
-BREAK_MINUTES = 45  # default; KIT_BREAK_MINUTES changes it, 0 switches the reminder off
 BREAK_NOTE = (
     "_You have been at this for over {minutes} minutes. A short break — a glass of water, a few minutes outside, "
     "a stretch — can help; your words will be here when you come back._"
@@ -94,18 +96,7 @@ _session: dict[str, float | None] = {"start": None, "reminded": None}
 def break_reminder(now: float | None = None) -> str | None:
     """A gentle reminder once a session (this process: a notebook kernel) has run past the break time, then again
     after each further stretch of the same length; None otherwise."""
-    import os
-    import time
-
-    from kit.errors import ConfigError
-
-    raw = os.environ.get("KIT_BREAK_MINUTES", "").strip()
-    try:
-        minutes = float(raw) if raw else BREAK_MINUTES
-    except ValueError:
-        raise ConfigError(
-            f"KIT_BREAK_MINUTES={raw!r} must be a number of minutes (0 switches it off)"
-        ) from None
+    minutes = settings().break_minutes
     now = time.monotonic() if now is None else now
     if _session["start"] is None:
         _session["start"] = now

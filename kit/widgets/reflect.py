@@ -106,8 +106,8 @@ class ReflectWidget(Shown):
         self._handle = show(_EMPTY)
 
     def backend(self) -> Any:
-        """The backend that will answer: the injected model, or kit.models.chat.get_backend() (KIT_MODEL)."""
-        from kit.models.chat import Backend, get_backend
+        """The backend that will answer: the injected model, or kit.models.registry.get_backend() (KIT_MODEL)."""
+        from kit.models.registry import Backend, get_backend
         from kit.reflection.reflect import _backend
 
         if self._model is None or isinstance(self._model, str):

@@ -7,7 +7,7 @@ from conftest import in_threads
 from langchain_core.messages import HumanMessage
 
 from kit.errors import KitError
-from kit.models.chat import EmbeddedChatModel
+from kit.models.llama import EmbeddedChatModel
 
 pytestmark = pytest.mark.integration
 
@@ -42,8 +42,11 @@ def test_two_threads_at_once_do_not_crash(model):
 
 def test_a_damaged_model_file_is_refused(monkeypatch):
     import kit.models.embedders
-    import kit.models.chat
+    import kit.egress
+    import kit.models.llama
+    import kit.models.ollama
+    import kit.models.registry
 
-    monkeypatch.setattr(kit.models.chat, "GGUF_FILE", (*kit.models.chat.GGUF_FILE[:2], "0" * 64))
+    monkeypatch.setattr(kit.models.llama, "GGUF_FILE", (*kit.models.llama.GGUF_FILE[:2], "0" * 64))
     with pytest.raises(KitError, match="reinstall"):
         EmbeddedChatModel().invoke(PROMPT)

