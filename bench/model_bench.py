@@ -80,8 +80,8 @@ def rss_mb() -> float:
 def raw_tokens_per_s(runs: int) -> tuple[float, int]:
     from llama_cpp import Llama
 
-    from kit.models.embedders import package_file
-    from kit.models.chat import GGUF_FILE, EmbeddedChatModel
+    from kit.models.files import package_file
+    from kit.models.llama import GGUF_FILE, EmbeddedChatModel
 
     m = EmbeddedChatModel()
     llama = Llama(
@@ -114,7 +114,7 @@ def raw_tokens_per_s(runs: int) -> tuple[float, int]:
 def kit_tokens_per_s(runs: int) -> tuple[float, float, int]:
     from langchain_core.messages import HumanMessage, SystemMessage
 
-    from kit.models.chat import EmbeddedChatModel, _llama_cache
+    from kit.models.llama import EmbeddedChatModel, _llama_cache
 
     model = EmbeddedChatModel(max_tokens=MAX_TOKENS)
     messages = [SystemMessage(PROMPT[0][1]), HumanMessage(PROMPT[1][1])]
@@ -140,7 +140,7 @@ def cold_first_token() -> float:
     """Time to first token in a fresh process state: the model file is loaded by the first call."""
     from langchain_core.messages import HumanMessage
 
-    from kit.models.chat import EmbeddedChatModel, _close_all
+    from kit.models.llama import EmbeddedChatModel, _close_all
 
     _close_all()
     model = EmbeddedChatModel(max_tokens=8)
@@ -173,9 +173,9 @@ def quality(root: Path) -> dict[str, float]:
     from kit.reflection.digest import digest
     from kit.models.embedders import get_embedder
     from kit.index.store import Index
-    from kit.models.chat import EmbeddedChatModel
+    from kit.models.llama import EmbeddedChatModel
     from kit.journal.notebooks import append_entry
-    from kit.reflection.reflect import _grammar, question_problems, question_samples
+    from kit.reflection.questions import _grammar, question_problems, question_samples
 
     journal = root / "fixture-journal"
     start = datetime(2026, 5, 4, 21, 0).astimezone()

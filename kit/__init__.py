@@ -36,14 +36,14 @@ _LAZY = {
     "Index": "kit.index.store",
     "IndexReport": "kit.index.store",
     "KitError": "kit.errors",
-    "Reflection": "kit.reflection.reflect",
+    "Reflection": "kit.reflection.provenance",
     "SearchHit": "kit.index.search",
     "ask": "kit.reflection.reflect",
     "digest": "kit.reflection.digest",
     "explain": "kit.content.glossary",
-    "prompts": "kit.models.prompts",
+    "prompts": "kit.content.bank",
     "save_reflection": "kit.journal.notebooks",
-    "show_reflection": "kit.journal.notebooks",
+    "show_reflection": "kit.widgets.display",
     "summarize": "kit.reflection.reflect",
     "append_entry": "kit.journal.notebooks",
     "read_entries": "kit.journal.notebooks",
@@ -53,27 +53,28 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from kit.reflection.digest import digest
-    from kit.journal.entries import Entry
-    from kit.errors import KitError
+    from kit.content.bank import prompts
     from kit.content.glossary import explain
+    from kit.errors import KitError
+    from kit.index.search import SearchHit, search
     from kit.index.store import Index, IndexReport
+    from kit.journal.entries import Entry
     from kit.journal.notebooks import (
         append_entry,
         read_entries,
         save_reflection,
         scan_journal,
-        show_reflection,
         update_entry,
     )
-    from kit.models.prompts import prompts
-    from kit.reflection.reflect import Reflection, ask, summarize
-    from kit.index.search import SearchHit, search
+    from kit.reflection.digest import digest
+    from kit.reflection.provenance import Reflection
+    from kit.reflection.reflect import ask, summarize
+    from kit.widgets.display import show_reflection
 
 
 def update_index(rebuild: bool = False, progress: bool = True, **kwargs: Any) -> Any:
     """Index the journal (incrementally, or from scratch with ``rebuild=True``); returns an IndexReport."""
-    from kit.index.store import Index
+    from kit.index.store import Index  # here, not at the top: `import kit` stays fast
 
     return Index(**kwargs).update(rebuild=rebuild, progress=progress)
 

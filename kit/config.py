@@ -27,7 +27,9 @@ from kit.errors import ConfigError
 
 DEFAULT_OLLAMA_HOST = "http://127.0.0.1:11434"
 DEFAULT_OLLAMA_MODEL = "llama3.2"
-DEFAULT_OLLAMA_TIMEOUT = 120.0  # seconds without a byte from Ollama; loading a model on a CPU can take a minute
+DEFAULT_OLLAMA_TIMEOUT = (
+    120.0  # seconds without a byte from Ollama; loading a model on a CPU can take a minute
+)
 BREAK_MINUTES = 45.0  # default; KIT_BREAK_MINUTES changes it, 0 switches the reminder off
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -91,12 +93,16 @@ class Settings:
     @property
     def ollama_timeout(self) -> float:
         """Seconds without a byte from Ollama before the kit gives up (KIT_OLLAMA_TIMEOUT)."""
-        return _positive("KIT_OLLAMA_TIMEOUT", self.ollama_timeout_text, DEFAULT_OLLAMA_TIMEOUT, "seconds", "300")
+        return _positive(
+            "KIT_OLLAMA_TIMEOUT", self.ollama_timeout_text, DEFAULT_OLLAMA_TIMEOUT, "seconds", "300"
+        )
 
     @property
     def break_minutes(self) -> float:
         """Minutes before the break reminder; 0: never (KIT_BREAK_MINUTES)."""
-        return _positive("KIT_BREAK_MINUTES", self.break_minutes_text, BREAK_MINUTES, "minutes", "45", zero=True)
+        return _positive(
+            "KIT_BREAK_MINUTES", self.break_minutes_text, BREAK_MINUTES, "minutes", "45", zero=True
+        )
 
     @classmethod
     def from_env(cls) -> Settings:

@@ -15,6 +15,12 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
+from kit.index.search import search, snippet
+from kit.index.store import Index
+from kit.journal.notebooks import append_entry, save_reflection
+from kit.models.registry import get_backend
+from kit.reflection.reflect import summarize
+
 MARKER = ".kit-demo"
 QUERIES = [
     ("trouble sleeping, lying awake at night", {}),
@@ -30,8 +36,6 @@ def sample_entries() -> list[dict]:
 
 def build_journal(journal: Path) -> int:
     """Write the sample entries into one notebook per ISO week, through the kit's own write path."""
-    from kit.journal.notebooks import append_entry
-
     if journal.exists():
         if not (journal / MARKER).exists():
             raise SystemExit(f"{journal} exists and is not a demo journal; refusing to touch it")
@@ -66,9 +70,6 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["KIT_JOURNAL"] = str(root / "journal")
     os.environ.setdefault("KIT_EMBED", "embedded")
 
-    from kit.index.store import Index
-    from kit.index.search import search, snippet
-
     print("Reflective Notebook Kit demo — fully offline. Not medical or therapeutic advice.\n")
     n = build_journal(root / "journal")
     print(f"Wrote {n} sample entries (fictional) into notebooks in {root / 'journal'}")
@@ -83,9 +84,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}")
             print(f"     {snippet(hit.text, 110)}")
         print()
-    from kit.models.registry import get_backend
-    from kit.journal.notebooks import save_reflection
-    from kit.reflection.reflect import summarize
 
     backend = get_backend()
     print(f"Summary of the whole sample journal — answering with {backend.model_name} ({backend.name}):")

@@ -7,16 +7,27 @@ server for its models.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 import sys
+import urllib.request
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from kit.config import ollama_host_and_source, raw
-from kit.egress import found_in_environment, host_of, is_loopback, telemetry_off
-from kit.errors import ConfigError
+from langchain_core.utils.env import env_var_is_set
+
+from kit.config import DEFAULT_OLLAMA_HOST, ollama_host_and_source, raw, settings
+from kit.egress import LAB_OVERRIDES, client_kwargs, found_in_environment, host_of, is_loopback, telemetry_off
+from kit.errors import ConfigError, KitError
+from kit.index.store import Index
+from kit.models.embedders import MODEL_FILE, TOKENIZER_FILE, embedder_name, get_embedder
+from kit.models.files import package_file
+from kit.models.llama import GGUF_FILE
+from kit.models.registry import get_backend
+from kit.safety import recogniser
 
 # ---------------------------------------------------------------- reflect doctor
 
@@ -145,8 +156,6 @@ def _is_on(value: str | None) -> bool:
 
 
 def _allow_remote() -> bool | None:
-    from kit.config import settings
-
     try:
         return settings().allow_remote
     except ConfigError:
@@ -159,9 +168,6 @@ def _ollama_host() -> tuple[str, str]:
 
 
 def _check_chat() -> Check:
-    from kit.errors import KitError
-    from kit.models.registry import get_backend
-
     name = "chat model"
     spec = raw("KIT_MODEL") or "auto"
     # get_backend only builds the backend: the embedded model loads on its first answer, not here.
@@ -180,9 +186,6 @@ def _check_chat() -> Check:
 
 
 def _check_embedder() -> Check:
-    from kit.errors import KitError
-    from kit.models.embedders import embedder_name, get_embedder
-
     name = "embedder"
     spec = raw("KIT_EMBED") or "auto"
     try:
@@ -305,7 +308,6 @@ def _check_tracing() -> Check:
     keys = [v for v in _TRACING_KEYS if os.environ.get(v, "").strip()]
     found = ", ".join(on + [f"{k} (set, value not shown)" for k in keys]) or "no tracing variables"
     import langsmith.utils
-    from langchain_core.utils.env import env_var_is_set
 
     still_on = bool(langsmith.utils.tracing_is_enabled()) or env_var_is_set("LANGCHAIN_TRACING")
     if still_on:
@@ -329,11 +331,6 @@ def _check_tracing() -> Check:
 
 
 def _check_proxies() -> Check:
-    import urllib.request
-
-    from kit.config import DEFAULT_OLLAMA_HOST
-    from kit.egress import client_kwargs
-
     name = "proxies"
     found = {v: os.environ[v].strip() for v in _PROXIES if os.environ.get(v, "").strip()}
     if not found:
@@ -380,9 +377,6 @@ def _human(n: float) -> str:
 
 
 def _check_index(journal: Path | None) -> tuple[Check, Any]:
-    from kit.errors import KitError
-    from kit.index.store import Index
-
     name = "index"
     index = Index(journal=journal)
     where = f"{index.root} (journal {index.journal})"
@@ -401,11 +395,6 @@ def _check_index(journal: Path | None) -> tuple[Check, Any]:
 
 
 def _check_jupyterlab() -> Check:
-    import importlib.util
-    import json
-
-    from kit.lab import OVERRIDES
-
     name = "JupyterLab news"
     if importlib.util.find_spec("jupyterlab") is None:
         return _ok(name, "JupyterLab is not installed here: nothing to switch off")
@@ -419,7 +408,7 @@ def _check_jupyterlab() -> Check:
         return _warning(name, f"{path} cannot be read ({exc})", fix)
     wrong = [
         key
-        for plugin, values in OVERRIDES.items()
+        for plugin, values in LAB_OVERRIDES.items()
         for key, value in values.items()
         if not isinstance(current.get(plugin), dict) or current[plugin].get(key) != value
     ]
@@ -429,9 +418,6 @@ def _check_jupyterlab() -> Check:
 
 
 def _check_files(name: str, files: list[tuple[str, str, str]], extra: str = "") -> Check:
-    from kit.errors import KitError
-    from kit.models.files import package_file
-
     found = []
     for spec in files:
         try:
@@ -443,10 +429,6 @@ def _check_files(name: str, files: list[tuple[str, str, str]], extra: str = "") 
 
 
 def _check_chat_file() -> Check:
-    import importlib.util
-
-    from kit.models.llama import GGUF_FILE
-
     name = "embedded chat model"
     check = _check_files(name, [GGUF_FILE])
     if check.ok and importlib.util.find_spec("llama_cpp") is None:
@@ -461,8 +443,6 @@ def _check_chat_file() -> Check:
 
 
 def _check_names() -> Check:
-    from kit.safety import recogniser
-
     name = "names and places"
     status = recogniser.status()  # checks the pipeline's files by sha256; loads nothing
     detail = status.removeprefix("names and places: ")
@@ -482,9 +462,6 @@ def doctor(journal: Path | str | None = None) -> DoctorReport:
     Nothing is loaded or created: the models load lazily and a missing index is reported, not built. The
     only network use is the ``auto`` probe of Ollama on loopback.
     """
-    from kit.errors import KitError
-    from kit.models.embedders import MODEL_FILE, TOKENIZER_FILE
-
     telemetry_off()
     checks: list[Check] = []
 

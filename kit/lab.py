@@ -8,8 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-# Browser side: JupyterLab's notification settings (fetchNews is a string in JupyterLab's schema).
-OVERRIDES = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+from kit.config import settings
+from kit.egress import LAB_OVERRIDES as OVERRIDES
+from kit.egress import telemetry_off
+
 SERVER_ARGS = [
     "--ServerApp.ip=127.0.0.1",
     "--LabApp.news_url=None",
@@ -40,9 +42,6 @@ def lab_args(journal: Path, extra: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from kit.config import settings
-    from kit.egress import telemetry_off
-
     telemetry_off()
     write_overrides()
     journal = settings().journal

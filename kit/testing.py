@@ -17,6 +17,9 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
+from kit.models.embedders import register_embedder
+from kit.models.registry import Backend, register_backend
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Function words carry no topic; leaving them out keeps texts on one topic close and others apart.
 _STOP = frozenset(
@@ -96,8 +99,5 @@ class FakeChatModel(BaseChatModel):
 
 def register() -> None:
     """Register the fakes by name: ``fake`` as a chat backend and as an embedder."""
-    from kit.models.embedders import register_embedder
-    from kit.models.registry import Backend, register_backend
-
     register_backend("fake", lambda arg: Backend(FakeChatModel(), "fake", "fake", "KIT_MODEL=fake"))
     register_embedder("fake", lambda arg: FakeEmbeddings())

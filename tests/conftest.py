@@ -11,9 +11,12 @@ from typing import Any
 import nbformat
 import pytest
 
-from kit.journal.entries import Entry
+import kit.testing
 from kit.egress import TELEMETRY_OFF
+from kit.journal.entries import Entry
 from kit.testing import FakeEmbeddings
+
+kit.testing.register()  # KIT_MODEL=fake and KIT_EMBED=fake, as the kit.plugins entry point does on first use
 
 # Variables the kit reads; each test starts from a known state whatever the developer's shell has set.
 _CLEARED = (

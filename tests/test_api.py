@@ -37,19 +37,20 @@ def test_all_is_pinned():
 
 
 def test_every_public_name_resolves():
-    from kit.journal.entries import Entry
     from kit.errors import KitError
+    from kit.index.search import SearchHit, search
     from kit.index.store import Index, IndexReport
+    from kit.journal.entries import Entry
     from kit.journal.notebooks import (
         append_entry,
         read_entries,
         save_reflection,
         scan_journal,
-        show_reflection,
         update_entry,
     )
-    from kit.reflection.reflect import Reflection, ask, summarize
-    from kit.index.search import SearchHit, search
+    from kit.reflection.provenance import Reflection
+    from kit.reflection.reflect import ask, summarize
+    from kit.widgets.display import show_reflection
 
     expected = {
         "Entry": Entry,
@@ -81,7 +82,7 @@ def test_kit_digest_is_callable_before_and_after_its_module_is_imported(journal,
     index = kit.Index(embedder=FakeEmbeddings())
     index.update(progress=False)
     first = kit.digest(index=index)
-    importlib.import_module("kit.reflection.digest")  # the import system now binds kit.reflection.digest to the module
+    importlib.import_module("kit.reflection.digest")  # the module that computes it, imported too
 
     again = kit.digest(index=index)
     assert isinstance(first, Digest) and first == again and first.entries == 2
@@ -138,6 +139,6 @@ def test_kit_explain_and_kit_prompts_answer_from_the_curated_texts():
     explained = kit.explain("DEAR MAN")
     assert explained.item.id and "Describe" in explained.to_markdown()
     first = kit.prompts("boundaries", n=2, seed=3)
-    importlib.import_module("kit.models.prompts")  # the module that holds the model prompts is callable too
+    importlib.import_module("kit.models.prompts")  # the module of the model prompts does not shadow it
     assert kit.prompts("boundaries", n=2, seed=3) == first
     assert len(first) == 2 and all("boundaries" in p.topics for p in first)

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from conftest import TOPICS, assert_one_line_error
 
+from kit.cli import bank as bank_commands
 from kit.content import bank
 from kit.content.bank import (
     CURATED_LABEL,
@@ -23,15 +24,15 @@ from kit.content.bank import (
     emotion_words,
     journal_prompts,
     match_topic,
-    personalised_from_journal,
     personalised_prompts,
     prompts,
     topics,
     values,
 )
-from kit.models.checks import ADVICE, CLOSED_STARTS, DIAGNOSIS
-from kit.errors import ConfigError, KitError
 from kit.content.readability import grade
+from kit.errors import ConfigError, KitError
+from kit.models.checks import ADVICE, CLOSED_STARTS, DIAGNOSIS
+from kit.reflection.for_me import personalised_from_journal
 
 REQUIRED_TOPICS = {
     "relationships", "boundaries", "values", "childhood", "self-compassion", "anger", "grief", "work",
@@ -410,7 +411,7 @@ def reflect(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
     """Run one of the bank's commands through a fresh parser, the way kit.cli.main does."""
     parser = argparse.ArgumentParser(prog="reflect")
     sub = parser.add_subparsers(dest="command", required=True)
-    bank.add_commands(sub, lambda p: p.add_argument("--journal", metavar="DIR"))
+    bank_commands.add_commands(sub, lambda p: p.add_argument("--journal", metavar="DIR"))
     args = parser.parse_args(argv)
     try:
         code = int(args.func(args) or 0)

@@ -215,8 +215,7 @@ def _scripted(monkeypatch, *replies: str):
     from kit.testing import FakeChatModel
 
     fake = FakeChatModel(replies=list(replies))
-    monkeypatch.setattr(
-        kit.models.registry, "get_backend", lambda spec=None: kit.models.registry.Backend(fake, "fake", "fake", "test")
+    monkeypatch.setitem(kit.models.registry._BACKENDS, "fake", lambda arg: kit.models.registry.Backend(fake, "fake", "fake", "test")
     )
     return fake
 

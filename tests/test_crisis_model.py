@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kit.safety import learned as crisis_model
 from kit.safety import crisis as safety
+from kit.safety import learned as crisis_model
 from kit.safety.learned import ClassifierUnavailable, CrisisClassifier, SegmentEncoder, sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent

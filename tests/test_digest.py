@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from kit.reflection.digest import cluster, digest, label_themes, sentences
+from kit.reflection.digest import cluster, digest, label_themes
 from kit.testing import FakeEmbeddings
+from kit.text import sentences
 
 
 def test_each_topic_is_its_own_theme_with_its_dates_and_count(topical_journal):

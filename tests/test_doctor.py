@@ -9,13 +9,14 @@ import sys
 
 import pytest
 
+import kit.doctor
 import kit.egress
 import kit.models.llama
 import kit.models.ollama
 import kit.models.registry
 from kit.cli import main
-from kit.egress import TELEMETRY_OFF, found_in_environment, telemetry_off
 from kit.doctor import Check, DoctorReport, doctor
+from kit.egress import TELEMETRY_OFF, found_in_environment, telemetry_off
 
 CHECKS = [
     "chat model",
@@ -289,7 +290,7 @@ def test_lowercase_all_proxy_without_no_proxy_is_a_warning(monkeypatch):
 
 def test_proxy_catching_the_kits_own_loopback_traffic_is_a_leak(monkeypatch):
     monkeypatch.setenv("HTTP_PROXY", "http://proxy.example:8080")
-    monkeypatch.setattr(kit.egress, "client_kwargs", lambda host: {})  # as if trust_env=False were lost
+    monkeypatch.setattr(kit.doctor, "client_kwargs", lambda host: {})  # as if trust_env=False were lost
     report = doctor()
     assert not report.ok and [c.name for c in report.leaks] == ["proxies"]
 
@@ -335,7 +336,7 @@ def test_jupyterlab_settings_that_leave_news_on_are_named(monkeypatch, tmp_path)
 
 def test_a_model_file_with_the_wrong_checksum_is_a_warning(monkeypatch):
     package, relative, _ = kit.models.llama.GGUF_FILE
-    monkeypatch.setattr(kit.models.llama, "GGUF_FILE", (package, relative, "0" * 64))
+    monkeypatch.setattr(kit.doctor, "GGUF_FILE", (package, relative, "0" * 64))
     report = doctor()
     check = _by_name(report)["embedded chat model"]
     if "not installed" in check.detail:

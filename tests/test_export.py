@@ -9,15 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from kit.cli.export import add_commands
 from kit.errors import ConfigError, JournalNotFound, KitError
-from kit.outputs.export import (
-    ExportExists,
-    ExportFormat,
-    NothingToExport,
-    add_commands,
-    build_packet,
-    export,
-)
+from kit.outputs.export import ExportExists, ExportFormat, NothingToExport, build_packet, export
 from kit.outputs.pdf import PdfUnavailable
 
 PRIVATE_MARKER = "quokka-lantern-private"

@@ -15,11 +15,11 @@ from filelock import FileLock
 
 import kit.index.store
 from kit.cli import main
-from kit.journal.entries import kit_metadata, new_id, now
 from kit.errors import EntryNotFound, IndexBusy
-from kit.index.store import Index
-from kit.journal.notebooks import entry_cell, new_notebook, read_entries, save, update_entry
 from kit.index.search import search
+from kit.index.store import Index
+from kit.journal.entries import kit_metadata, new_id, now
+from kit.journal.notebooks import entry_cell, new_notebook, read_entries, save, update_entry
 from kit.testing import FakeEmbeddings
 
 CANARY = "CANARY-7f3a-zebra-quartz"

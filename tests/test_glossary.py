@@ -16,24 +16,21 @@ import pytest
 from conftest import assert_one_line_error
 
 import kit.content.glossary as glossary
-from kit.errors import ConfigError, KitError
+from kit.cli.glossary import add_commands
 from kit.content.glossary import (
     AI_LABEL,
     CURATED_LABEL,
     CURATED_TEXT_LABEL,
     NotInGlossary,
-    add_commands,
     alternatives,
-    answer_problems,
     explain,
-    follow_up,
-    grounding_problems,
     items,
-    source_text,
 )
-from kit.models.registry import Backend
 from kit.content.readability import grade, stats
+from kit.errors import ConfigError, KitError
 from kit.journal.templates import templates_dir
+from kit.models.registry import Backend
+from kit.reflection.followup import answer_problems, follow_up, grounding_problems, source_text
 from kit.testing import FakeChatModel
 
 ITEM_FIELDS = ("id", "term", "synonyms", "what", "for", "example", "ask_your_therapist", "templates", "related",
@@ -592,7 +589,7 @@ def test_cli_ask(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyP
     import kit.models.registry
 
     fake = FakeChatModel(replies=[THOUGHT_RECORD_ANSWER])
-    monkeypatch.setattr(kit.models.registry, "get_backend", lambda spec=None: Backend(fake, "fake", "fake", "testing"))
+    monkeypatch.setitem(kit.models.registry._BACKENDS, "fake", lambda arg: Backend(fake, "fake", "fake", "testing"))
     code, out, err = _cli(capsys, "explain", "thought", "record", "--ask", "How does it help?")
     assert code == 0 and THOUGHT_RECORD_ANSWER in out and AI_LABEL in out
     assert "answering with fake" in err
@@ -610,7 +607,7 @@ def test_cli_ask_in_crisis_shows_helplines_and_calls_no_model(
     import kit.models.registry
 
     fake = FakeChatModel(replies=[THOUGHT_RECORD_ANSWER])
-    monkeypatch.setattr(kit.models.registry, "get_backend", lambda spec=None: Backend(fake, "fake", "fake", "testing"))
+    monkeypatch.setitem(kit.models.registry._BACKENDS, "fake", lambda arg: Backend(fake, "fake", "fake", "testing"))
     code, out, _ = _cli(capsys, "explain", "DBT", "--ask", "i dont want to live anymore, can DBT help")
     assert code == 0 and "What you wrote matters" in out and fake.prompts == []
 

@@ -9,9 +9,9 @@ import nbformat
 import pytest
 from conftest import Frontend, save_in_jupyterlab
 
+from kit.journal import wal
 from kit.journal.notebooks import read_entries
 from kit.testing import FakeChatModel
-from kit.journal import wal
 
 SITUATION = "My manager moved the deadline up by a week and I froze in the meeting."
 HOT = "They think I'm useless."

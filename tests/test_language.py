@@ -6,10 +6,10 @@ import logging
 
 import pytest
 
-from kit.models.embedders import looks_english
 from kit.index.store import Index
 from kit.journal.notebooks import append_entry
 from kit.testing import FakeEmbeddings
+from kit.text import looks_english
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from kit.errors import EntryNotFound, NotebookChanged, NotebookInvalid
 from kit.journal import notebooks
 from kit.journal.entries import ENTRY_TAG
-from kit.errors import EntryNotFound, NotebookChanged, NotebookInvalid
 from kit.journal.notebooks import append_entry, load, read_entries, save, update_entry
 
 PNG_B64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\n"

@@ -239,7 +239,7 @@ def test_reflect_check_uses_the_recogniser_and_says_so(capsys):
 
 
 def test_text_for_a_model_off_this_machine_is_redacted_with_the_recogniser():
-    from kit.reflection.reflect import redactor
+    from kit.reflection.guard import redactor
 
     texts = ["Faina's new job starts on Monday.", "Later Faina and Tomasz went to Tokyo."]
     apply = redactor(texts)

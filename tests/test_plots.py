@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from kit.outputs import plots
 from kit.journal.entries import Entry
+from kit.outputs import plots
 
 PNG = b"\x89PNG\r\n\x1a\n"
 MONDAY = datetime(2026, 3, 2, 20, 0).astimezone()

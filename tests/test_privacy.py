@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kit.models.embedders import OllamaEmbedder, get_embedder
-from kit.errors import ConfigError, RemoteHostRefused
 from kit.egress import check_host, is_loopback
+from kit.errors import ConfigError, RemoteHostRefused
+from kit.models.embedders import OllamaEmbedder, get_embedder
 
 REMOTE = [
     "http://10.0.0.5:11434",

@@ -11,11 +11,13 @@ from datetime import datetime
 import nbformat
 import pytest
 
+import kit.reflection.replay
 import kit.testing
-from kit.models.registry import Backend
+from kit.cli.replay import add_commands
 from kit.journal.notebooks import append_entry, save_reflection, update_entry
+from kit.models.registry import Backend
 from kit.reflection.reflect import ask, summarize
-from kit.reflection.replay import NotebookNotFound, add_commands, replay, saved_reflections
+from kit.reflection.replay import NotebookNotFound, replay, saved_reflections
 from kit.testing import FakeChatModel
 
 # Passes the output check in every mode, so each flow keeps what the model wrote.
@@ -264,7 +266,7 @@ def test_a_view_of_a_reflection_is_reported_not_compared(topical_journal, journa
         "text/plain": "<Markdown>",
     }
     nb = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell("kit.outputs.review.show(...)")  # as the weekly review shows its questions
+    cell = nbformat.v4.new_code_cell("kit.widgets.display.show(...)")  # as the weekly review shows its questions
     cell.outputs = [nbformat.v4.new_output("display_data", data=view, metadata=meta)]
     nb.cells.append(cell)
     nbformat.write(nb, journal / "2026-W10-review.ipynb")
@@ -299,7 +301,7 @@ def test_ollama_with_another_model_digest_is_not_replayed(topical_journal, journ
     )
     path = save_reflection(journal / "r.ipynb", summarize(query="garden", model=written, index=index))
     monkeypatch.setattr(
-        kit.models.ollama, "ollama_show", lambda host, name: OllamaModelInfo(name, "sha256:bbb", 4096)
+        kit.reflection.replay, "ollama_show", lambda host, name: OllamaModelInfo(name, "sha256:bbb", 4096)
     )
     result = replay(path).results[0]
     assert result.status == "cannot-replay" and result.reason.startswith("model changed: llama3.2")
@@ -307,7 +309,7 @@ def test_ollama_with_another_model_digest_is_not_replayed(topical_journal, journ
     def down(host, name):
         raise ModelUnavailable(f"Ollama is not answering at {host} — start it with `ollama serve`")
 
-    monkeypatch.setattr(kit.models.ollama, "ollama_show", down)
+    monkeypatch.setattr(kit.reflection.replay, "ollama_show", down)
     result = replay(path).results[0]
     assert result.status == "cannot-replay" and "ollama serve" in result.reason
 

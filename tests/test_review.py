@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kit.outputs import review
+from kit.cli import review as review_commands
 from kit.errors import KitError
+from kit.outputs import review
 from kit.outputs.review import BadWeek, ReviewFailed, iso_week
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -231,7 +232,7 @@ def parser() -> argparse.ArgumentParser:
     def journal_opt(q: argparse.ArgumentParser) -> None:
         q.add_argument("--journal", metavar="DIR")
 
-    review.add_commands(sub, journal_opt)
+    review_commands.add_commands(sub, journal_opt)
     return p
 
 

@@ -14,9 +14,9 @@ import pytest
 
 import kit.safety.crisis as safety
 from kit.errors import KitError
-from kit.safety.labels import AI_LABEL, DISCLAIMER
-from kit.safety.wellbeing import CrisisDetected, crisis_message, find_safety_plan, helplines
+from kit.labels import AI_LABEL, DISCLAIMER
 from kit.safety.crisis import SafetyReport, Span, check
+from kit.safety.wellbeing import CrisisDetected, crisis_message, find_safety_plan, helplines
 
 # The writer says they want to die or hurt themself: directly, indirectly, in euphemisms, with typos.
 CRISIS = [

@@ -8,8 +8,8 @@ import pytest
 
 import kit
 from kit.errors import ConfigError, IndexMissing
-from kit.index.store import Index
 from kit.index.search import SearchHit
+from kit.index.store import Index
 from kit.testing import FakeEmbeddings
 
 # Disjoint vocabularies, so the bag-of-words fake embedder can tell the topics apart.

@@ -13,9 +13,9 @@ import nbformat
 import pytest
 from conftest import Frontend, save_in_jupyterlab
 
+from kit.journal import wal
 from kit.journal.notebooks import read_entries
 from kit.testing import FakeChatModel, FakeEmbeddings
-from kit.journal import wal
 
 GOOD = "You wrote about the garden beds and the basil [E1], and about choir rehearsal [E2]. What stands out to you?"
 
@@ -288,7 +288,7 @@ class RaisingChatModel(FakeChatModel):
 
 
 def test_reflect_widget_shows_the_answer_and_keeps_it_in_its_cell(topical_journal, frontend: Frontend):
-    from kit.safety.labels import DISCLAIMER
+    from kit.labels import DISCLAIMER
     from kit.widgets import ReflectWidget
 
     index, _ = topical_journal
@@ -380,10 +380,10 @@ def test_importing_kit_widgets_does_not_import_ipywidgets():
 
 
 def test_pending_entries_are_searchable_before_the_notebook_is_saved(journal):
-    from kit.index.store import Index
     from kit.index.search import search
-    from kit.testing import FakeEmbeddings
+    from kit.index.store import Index
     from kit.journal.wal import append_pending, make_entry
+    from kit.testing import FakeEmbeddings
 
     notebook = journal / "today.ipynb"
     append_pending(notebook, make_entry("Lighthouse walk with the dog at low tide."))

@@ -12,8 +12,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kit.journal.entries import REFLECTION_TAG
 from kit.errors import NotebookChanged, NotebookOpen
+from kit.journal.entries import REFLECTION_TAG
 from kit.journal.notebooks import find_reflection, save_reflection
 from kit.reflection.reflect import summarize
 from kit.testing import FakeChatModel

@@ -9,19 +9,17 @@ digest without ever repeating what they wrote.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import json
 import random
 import re
-import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
 from kit.errors import ConfigError, UnknownTopic
+from kit.text import STOP_WORDS, stem
 
 CURATED_LABEL = "Prompt from the kit's curated bank — the writing is yours."
 FILES = {
@@ -200,8 +198,6 @@ class EmotionWord:
 
 @functools.cache
 def _load(bank: str) -> dict[str, Any]:
-    from importlib import resources
-
     if bank not in FILES:
         raise ConfigError(f"there is no bank {bank!r} — use one of: {', '.join(FILES)}")
     text = resources.files("kit").joinpath("data", FILES[bank]).read_text(encoding="utf-8")
@@ -317,21 +313,8 @@ def emotion_words(family: str | None = None, intensity: str | None = None) -> li
 # ---------------------------------------------------------------- matching topics
 
 
-def _stem(word: str) -> str:
-    # Crude on purpose: both sides of every comparison go through it, so it only has to be consistent.
-    if len(word) > 4 and word.endswith(("ies", "ied")):
-        return word[:-3] + "y"
-    if len(word) > 5 and word.endswith("ing"):
-        return word[:-3]
-    if len(word) > 4 and word.endswith("ed"):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
-        return word[:-1]
-    return word
-
-
 def _stems(text: str) -> list[str]:
-    return [_stem(w) for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))]
+    return [stem(w) for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))]
 
 
 @functools.cache
@@ -404,9 +387,7 @@ def _theme_topic(phrases: Sequence[str]) -> str | None:
 
 
 def _content_words(text: str) -> set[str]:
-    from kit.reflection.digest import STOP_WORDS
-
-    noise = {_stem(w) for w in STOP_WORDS | _QUERY_NOISE}
+    noise = {stem(w) for w in STOP_WORDS | _QUERY_NOISE}
     return {s for s in _stems(text) if len(s) >= 3 and s not in noise}
 
 
@@ -493,187 +474,3 @@ def personalised_prompts(
     return out
 
 
-def _since(since: date | datetime | str | None, days: int) -> date | datetime | str:
-    return since if since is not None else date.today() - timedelta(days=days)
-
-
-def personalised_from_journal(
-    since: date | datetime | str | None = None,
-    until: date | datetime | str | None = None,
-    n: int = 3,
-    *,
-    days: int = FOR_ME_DAYS,
-    seed: int | None = None,
-    journal: Path | str | None = None,
-    index: Any = None,
-) -> list[PersonalPrompt]:
-    """Prompts for the themes of the journal's digest since ``since`` (default: the last ``days`` days).
-
-    Reads the index as it is (IndexMissing when there is none); the result holds bank prompts and theme labels,
-    never a word of an entry beyond its label.
-    """
-    from kit.reflection.digest import digest
-
-    d = digest(since=_since(since, days), until=until, journal=journal, index=index)
-    return personalised_prompts(d.themes, n=n, seed=seed)
-
-
-# ---------------------------------------------------------------- the `reflect` commands
-
-
-def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False))
-
-
-def _for_me(args: argparse.Namespace, n: int) -> tuple[list[PersonalPrompt], str | None]:
-    """Prompts for the last two weeks' themes, or none and a one-line note saying why."""
-    from kit.reflection.digest import digest
-    from kit.errors import IndexMissing, JournalNotFound
-    from kit.index.store import Index
-
-    picked = "this prompt is" if n == 1 else "these prompts are"
-
-    index = Index(journal=Path(args.journal).expanduser() if args.journal else None)
-    try:
-        index.collection()
-        report = index.update(progress=sys.stderr.isatty() and not args.json)
-    except IndexMissing:
-        return [], f"Your journal has no index yet, so {picked} picked at random — `reflect index` makes one."
-    except JournalNotFound:
-        return [], f"There is no journal at {index.journal}, so {picked} picked at random."
-    if report.new or report.changed or report.removed:
-        print(f"reflect: index updated — {report}", file=sys.stderr)
-    d = digest(since=_since(None, FOR_ME_DAYS), index=index)
-    if not d.entries:
-        return [], f"No entries in the last {FOR_ME_DAYS} days, so {picked} picked at random."
-    report = _recent_crisis(index, d)
-    if report is not None:
-        from kit.safety.wellbeing import CrisisDetected, crisis_message, find_safety_plan
-
-        raise CrisisDetected(report, crisis_message(find_safety_plan(index.journal)))
-    found = personalised_prompts(d.themes, n=n, seed=args.seed)
-    if not found:
-        return [], f"Your recent themes match no topic in the bank, so {picked} picked at random."
-    return found, None
-
-
-def _recent_crisis(index: Any, d: Any) -> Any:
-    """The crisis check's report when an entry of the period reads like a crisis (helplines before any
-    prompt), else None."""
-    from kit.reflection.reflect import _digest_ids, _gate
-
-    ids = _digest_ids(d)
-    docs = index.collection().get(ids=ids, include=["documents"])["documents"] if ids else []
-    return _gate([doc or "" for doc in docs])
-
-
-def cmd_prompt(args: argparse.Namespace) -> int:
-    if args.list_topics:
-        counts = {t: sum(t in p.topics for p in _prompts()) for t in topics()}
-        if args.json:
-            _print_json([{"topic": t, "prompts": c} for t, c in counts.items()])
-        else:
-            for t, c in counts.items():
-                print(f"{t:<26} {c} prompts")
-        return 0
-    query = " ".join(args.topic).strip() or None
-    if query and args.for_me:
-        raise ConfigError("give either a TOPIC or --for-me, not both")
-    n = args.n if args.n is not None else (3 if args.for_me else 1)
-    personal: list[PersonalPrompt] = []
-    note = None
-    if args.for_me:
-        from kit.safety.wellbeing import CrisisDetected
-
-        try:
-            personal, note = _for_me(args, n)
-        except CrisisDetected as crisis:  # no prompt: the helplines and the person's own safety plan
-            print(crisis.message)
-            return 0
-    chosen = [p.prompt for p in personal] or prompts(query, n, seed=args.seed, depth=args.depth)
-    if args.json:
-        items = [p.to_dict() for p in personal] or [p.to_dict() for p in chosen]
-        _print_json(
-            {
-                "topic": match_topic(query) if query else None,
-                "note": note,
-                "prompts": items,
-                "label": CURATED_LABEL,
-                "bank_version": version(),
-            }
-        )
-        return 0
-    if note:
-        print(note + "\n")
-    for i, p in enumerate(chosen):
-        print(f"{i + 1}. {p.text}" if len(chosen) > 1 else p.text)
-        if personal:
-            print(f"   (for a theme in your recent entries: {personal[i].theme})")
-    print(f"\n{CURATED_LABEL}")
-    return 0
-
-
-def cmd_values(args: argparse.Namespace) -> int:
-    items = values(domain=args.domain)
-    if args.json:
-        _print_json([v.to_dict() for v in items])
-        return 0
-    print(
-        f"{len(items)} values. Which ones matter to you? Pick as many or as few as you like; there are no wrong ones.\n"
-    )
-    width = max(len(v.name) for v in items)
-    for v in items:
-        print(f"{v.name:<{width}}  {v.meaning}")
-    return 0
-
-
-def cmd_activities(args: argparse.Namespace) -> int:
-    items = activities(args.effort, args.cost, args.social, args.setting, args.kind)
-    if args.json:
-        _print_json([a.to_dict() for a in items])
-        return 0
-    if not items:
-        print("No activities fit all of those filters — try leaving one out.")
-        return 0
-    print(f"{len(items)} activities. Pick any that appeal to you, or none; the choice is yours.\n")
-    for a in items:
-        print(f"- {a.name}  ({a.describe()})")
-    return 0
-
-
-def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None]) -> None:
-    """Register ``reflect prompt``, ``reflect values`` and ``reflect activities`` on a subparsers object."""
-    p = sub.add_parser(
-        "prompt", help="a journal prompt from the kit's curated bank, for a topic or at random"
-    )
-    p.add_argument(
-        "topic", nargs="*", metavar="TOPIC", help="what to write about, in your words (e.g. boundaries)"
-    )
-    p.add_argument("-n", type=int, metavar="N", help="how many prompts (default 1; 3 with --for-me)")
-    p.add_argument("--depth", choices=DEPTHS, help="light or deeper prompts only")
-    p.add_argument(
-        "--for-me",
-        action="store_true",
-        help=f"prompts for the themes of your last {FOR_ME_DAYS} days of entries (no entry text is shown)",
-    )
-    p.add_argument("--list-topics", action="store_true", help="list the topics and how many prompts each has")
-    p.add_argument("--seed", type=int, help="pick the same prompts again with the same number")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    journal_opt(p)
-    p.set_defaults(func=cmd_prompt)
-
-    p = sub.add_parser("values", help="a list of values to choose from, each with a one-line meaning")
-    p.add_argument(
-        "--domain", metavar="DOMAIN", help="only values of one life area (e.g. work, relationships)"
-    )
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_values)
-
-    p = sub.add_parser("activities", help="a list of pleasant activities to choose from, with filters")
-    p.add_argument("--effort", choices=EFFORTS, help="at most this much effort")
-    p.add_argument("--cost", choices=COSTS, help="at most this cost")
-    p.add_argument("--social", choices=SOCIAL[:2], help="alone or with others")
-    p.add_argument("--setting", choices=SETTINGS[:2], help="indoor or outdoor")
-    p.add_argument("--kind", choices=KINDS, help="one kind of activity")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_activities)

@@ -10,6 +10,7 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from kit.errors import ConfigError
+from kit.index.store import Index
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,6 @@ def search(
     index: Any = None,
 ) -> list[SearchHit]:
     """Entries closest in meaning to ``query``, best first; ``since``/``until`` are inclusive dates."""
-    from kit.index.store import Index
-
     if not isinstance(query, str) or not query.strip():
         raise ConfigError("the search query is empty — type a few words about what you are looking for")
     if not isinstance(k, int) or k < 1:

@@ -7,20 +7,30 @@ notebook costs no embeddings) and forgets what disappeared. Private entries are 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
 import os
+import re
+import shutil
+import sqlite3
 import struct
+import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from kit.journal.entries import Entry
+from kit.config import lock, private_dir, settings
+from kit.egress import telemetry_off
 from kit.errors import EmbedderMismatch, EntryNotFound, IndexBusy, IndexDamaged, IndexMissing, JournalNotFound
+from kit.journal.entries import Entry
+from kit.journal.notebooks import relpath, scan_journal
+from kit.journal.wal import pending_entries
+from kit.models.embedders import embedder_name
 
 log = logging.getLogger("kit")
 
@@ -62,8 +72,6 @@ class IndexReport:
         return f"{self.entries} {entries} in {self.notebooks} {notebooks}: " + ", ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        from dataclasses import asdict
-
         return asdict(self)
 
 
@@ -103,8 +111,6 @@ def _store_identity(store: Path) -> str | None:
 
 
 def _mark_store(store: Path) -> str:
-    import uuid
-
     identity = _store_identity(store)
     if identity is None:
         identity = uuid.uuid4().hex
@@ -114,8 +120,6 @@ def _mark_store(store: Path) -> str:
 
 def _renew_store_identity(store: Path) -> None:
     """Give a store rewritten behind Chroma's back a new identity, so every Index (any process) reopens it."""
-    import uuid
-
     (store / _STORE_ID_FILE).write_text(uuid.uuid4().hex + "\n", encoding="ascii")
 
 
@@ -162,10 +166,6 @@ def _owner_only(root: Path) -> None:
 def with_pending(scan: Any, journal: Path) -> Any:
     """The scan plus entries a JournalWidget saved that are not in their notebook on disk yet (DESIGN.md: they are
     searchable before the person saves the notebook)."""
-    import dataclasses
-
-    from kit.journal.wal import pending_entries
-
     known = {e.id for e in scan.entries}
     extra = [e for e in pending_entries(journal) if e.id not in known]
     return dataclasses.replace(scan, entries=[*scan.entries, *extra]) if extra else scan
@@ -180,8 +180,6 @@ class Index:
         home: Path | str | None = None,
         embedder: Embeddings | None = None,
     ) -> None:
-        from kit.config import settings
-
         current = settings()
         self.journal = Path(journal).expanduser().resolve() if journal is not None else current.journal
         self.home = Path(home).expanduser().resolve() if home is not None else current.home
@@ -203,8 +201,6 @@ class Index:
 
     @property
     def embedder_name(self) -> str:
-        from kit.models.embedders import embedder_name
-
         return embedder_name(self.embedder)
 
     def _chroma(self) -> Any:
@@ -223,8 +219,6 @@ class Index:
             and _STORE_SYSTEMS.get(str(store)) == identity
         ):
             return self._client
-        from kit.config import private_dir
-        from kit.egress import telemetry_off
 
         telemetry_off()
         import chromadb
@@ -267,8 +261,6 @@ class Index:
 
     def _wipe(self) -> None:
         """Remove the whole Chroma store (used by a rebuild when the store cannot be opened)."""
-        import shutil
-
         from chromadb.api.client import SharedSystemClient
 
         self._client = None
@@ -301,8 +293,6 @@ class Index:
         return col
 
     def _lock(self) -> Any:
-        from kit.config import lock
-
         return lock(self.root / "write.lock", timeout=LOCK_TIMEOUT_S)
 
     def _dimension(self) -> int:
@@ -314,8 +304,6 @@ class Index:
     def update(self, rebuild: bool = False, progress: bool = True) -> IndexReport:
         """Bring the index in line with the notebooks (or rebuild it from scratch) and say what changed."""
         from filelock import Timeout
-
-        from kit.journal.notebooks import scan_journal
 
         if not self.journal.is_dir():
             raise JournalNotFound(
@@ -401,7 +389,7 @@ class Index:
         pending = [e for e in to_write if e.content_hash not in vectors]
         report.embedded = self._embed_into(collection, pending, vectors, progress)
         if getattr(self.embedder, "english_only", False):
-            from kit.models.embedders import looks_english
+            from kit.text import looks_english
 
             report.not_english = sum(1 for e in pending if not looks_english(e.searchable_text))
             if report.not_english:
@@ -499,8 +487,6 @@ class Index:
 
     def notebook_ids(self, notebook: Path | str) -> list[str]:
         """Ids of the indexed entries of one notebook (path relative to the journal, or absolute)."""
-        from kit.journal.notebooks import relpath
-
         path = Path(notebook).expanduser()
         if not path.is_absolute():
             # Relative to the journal first; a path typed from the current folder works too.
@@ -512,8 +498,6 @@ class Index:
 
     def would_return(self, ids: Iterable[str]) -> list[Entry]:
         """Those of ``ids`` the next update would index again: still in a notebook, not private, not empty."""
-        from kit.journal.notebooks import scan_journal
-
         wanted = set(ids)
         if not wanted or not self.journal.is_dir():
             return []
@@ -596,10 +580,6 @@ class Index:
 
     def _scrub(self, old_collection_id: str) -> None:
         """Wipe what Chroma leaves of deleted data in the store's files (Chroma must be closed)."""
-        import re
-        import shutil
-        import sqlite3
-
         store = self.root / "chroma"
         con = sqlite3.connect(store / "chroma.sqlite3", timeout=LOCK_TIMEOUT_S, isolation_level=None)
         try:

@@ -19,8 +19,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import nbformat
+
+from kit.config import lock, settings
+from kit.errors import EntryNotFound, KitError, NotebookChanged, NotebookInvalid, NotebookUnreadable
 from kit.journal.entries import (
     ENTRY_TAG,
+    REFLECTION_TAG,
     Entry,
     derived_id,
     kit_metadata,
@@ -30,8 +35,7 @@ from kit.journal.entries import (
     parse_mood,
     parse_private,
 )
-from kit.errors import EntryNotFound, KitError, NotebookChanged, NotebookInvalid, NotebookUnreadable
-from kit.safety.labels import AI_REFLECTION, DIGEST_REFLECTION
+from kit.labels import AI_REFLECTION, DIGEST_REFLECTION
 
 log = logging.getLogger("kit")
 
@@ -225,8 +229,6 @@ def _with_id(entry: Entry, entry_id: str) -> Entry:
 
 def load(path: Path) -> tuple[Any, Snapshot]:
     """Read a notebook for editing: the nbformat node and the snapshot a later ``save`` compares against."""
-    import nbformat
-
     path = Path(path)
     data = path.read_bytes()
     parse_json(data, path.name)  # typed error for broken files
@@ -240,8 +242,6 @@ def load(path: Path) -> tuple[Any, Snapshot]:
 
 
 def _lock_for(path: Path):
-    from kit.config import lock, settings
-
     key = hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:24]
     return lock(settings().home / "locks" / f"{key}.lock", timeout=30)
 
@@ -252,8 +252,6 @@ def save(path: Path, nb: Any, expected: Snapshot | None) -> Snapshot:
     Refuses with NotebookChanged when the file on disk is not the one that was read, and with
     NotebookInvalid when the result would not validate; in both cases the file is left as it was.
     """
-    import nbformat
-
     path = Path(path)
     try:
         nbformat.validate(nb)
@@ -337,8 +335,6 @@ def _link_new(tmp: str, path: Path) -> None:
 
 
 def new_notebook() -> Any:
-    import nbformat
-
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {
         "display_name": "Python 3 (ipykernel)",
@@ -351,8 +347,6 @@ def new_notebook() -> Any:
 
 def entry_cell(nb: Any, text: str, meta: dict[str, Any]) -> Any:
     """A markdown cell tagged ``kit-entry`` that fits the notebook's format version."""
-    import nbformat
-
     cell = nbformat.v4.new_markdown_cell(text, metadata={"tags": [ENTRY_TAG], "kit": meta})
     if nb.get("nbformat_minor", 5) < 5:
         cell.pop("id", None)  # cell ids are not allowed before nbformat 4.5
@@ -444,8 +438,6 @@ import kit; kit.show_reflection("{id}")"""
 
 
 def _reflection_output(reflection: Any) -> Any:
-    import nbformat
-
     meta = {
         "kit": {"kind": "reflection", "id": reflection.id, "provenance": asdict_safe(reflection.provenance)}
     }
@@ -477,8 +469,6 @@ def saved_reflections(path: Path | str) -> list[SavedReflection]:
     """Every reflection kept in a notebook, in cell order, each id once: ``kit-reflection`` cells (whose metadata
     keeps the text through "Run all") and reflection outputs of any other cell (a ReflectWidget's); one shown only
     in part (the weekly review's summary or questions) has ``text`` None."""
-    from kit.journal.entries import REFLECTION_TAG
-
     path = Path(path)
     nb = parse_json(path.read_bytes(), path.name)
     found: dict[str, SavedReflection] = {}
@@ -530,10 +520,6 @@ def save_reflection(
     outputs) shows it again instead of losing it. The write is atomic and never over a newer file; a notebook
     open in a running Jupyter server is refused (its own save would undo this write, or this write its edits).
     """
-    import nbformat
-
-    from kit.journal.entries import REFLECTION_TAG
-
     path = Path(notebook_path).expanduser()
     if journal is not None and not path.is_absolute():
         path = journal / path
@@ -613,17 +599,3 @@ def find_reflection(reflection_id: str, notebook: Path | str | None = None) -> d
             if meta.get("kind") == "reflection" and meta.get("id") == reflection_id:
                 return meta
     return None
-
-
-def show_reflection(reflection_id: str, notebook: Path | str | None = None) -> None:
-    """Display a saved reflection again (what its cell runs), from the notebook on disk."""
-    from IPython.display import Markdown, display
-
-    meta = find_reflection(reflection_id, notebook)
-    if meta is None:
-        display(Markdown(f"_The saved reflection {reflection_id} was not found in this notebook on disk._"))
-        return
-    display(
-        Markdown(meta.get("text", "")),
-        metadata={"kit": {"kind": "reflection", "id": reflection_id, "provenance": meta.get("provenance")}},
-    )

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kit.journal.entries import ENTRY_TAG, new_id, now
 from kit.config import shared_folder
 from kit.errors import TemplateNotFound
+from kit.journal.entries import ENTRY_TAG, new_id, now
+from kit.journal.notebooks import load, save_new
 
 
 @dataclass(frozen=True)
@@ -26,8 +28,6 @@ def templates_dir() -> Path:
 
 
 def list_templates() -> list[Template]:
-    import json
-
     found = []
     for path in sorted(templates_dir().glob("*.ipynb")):
         meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("kit", {})
@@ -54,8 +54,6 @@ def get_template(name: str) -> Template:
 
 def new_from_template(name: str, journal: Path, when: datetime | None = None) -> Path:
     """Copy a template into the journal as ``YYYY-MM-DD-<name>.ipynb`` with fresh entry ids; never overwrites."""
-    from kit.journal.notebooks import load, save_new
-
     template = get_template(name)
     when = when or now()
     nb, _ = load(template.path)
@@ -90,8 +88,6 @@ def field_label(slug: str) -> str:
 
 def field_headings() -> dict[tuple[str, str], str]:
     """(template, field) -> the heading the worksheet shows above that field ("What I noticed")."""
-    import json
-
     headings: dict[tuple[str, str], str] = {}
     try:
         for template in list_templates():

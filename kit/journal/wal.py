@@ -18,8 +18,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kit.journal.entries import Entry, kit_metadata, new_id, now, parse_mood
+from kit.config import lock, settings
 from kit.errors import KitError
+from kit.journal.entries import Entry, kit_metadata, new_id, now, parse_created, parse_mood, parse_private
+from kit.journal.notebooks import parse_json, relpath
 
 log = logging.getLogger("kit")
 
@@ -79,8 +81,6 @@ def output_metadata(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def _lock(path: Path):
-    from kit.config import lock, settings
-
     key = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]
     return lock(settings().home / "locks" / f"{key}.pending.lock", timeout=30)
 
@@ -148,8 +148,6 @@ def kit_outputs(notebook: Path | str, kind: str, cell: str | None = None) -> lis
 
     With ``cell``, only those in that cell's outputs. A missing or unreadable notebook holds none.
     """
-    from kit.journal.notebooks import parse_json
-
     path = Path(notebook)
     try:
         nb = parse_json(path.read_bytes(), path.name)
@@ -246,10 +244,6 @@ def pending_entries(journal: Path | str | None = None) -> list[Entry]:
 
     Private ones are included (with ``private=True``) so the caller applies the same rule as for notebooks.
     """
-    from kit.config import settings
-    from kit.journal.entries import parse_created, parse_private
-    from kit.journal.notebooks import relpath
-
     journal = Path(journal).expanduser().resolve() if journal is not None else settings().journal
     found = []
     for path in iter_pending_files(journal):

@@ -4,7 +4,6 @@ plugin registered."""
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -111,8 +110,6 @@ class OllamaEmbedder(Embeddings):
     """An Ollama embedding model, loopback only unless KIT_ALLOW_REMOTE=1; errors name the fix."""
 
     def __init__(self, model: str, base_url: str | None = None, allow_remote: bool | None = None) -> None:
-        from kit.config import settings
-
         current = settings()
         self.model = model
         self.base_url = base_url or current.ollama_host
@@ -158,45 +155,6 @@ class OllamaEmbedder(Embeddings):
         return self._call("embed_query", text)
 
 
-_FUNCTION_WORDS = {
-    "en": "the and of to in is was it that my with for on but not this have had be at so i me we you they "
-    "im dont its been just what when about all like would could an if are do does your you're will after",
-    "de": "der die das und ist nicht ich mich mir zu den mit sich auf für ein eine auch es war wie aber "
-    "habe heute nach mehr einfach schon manchmal wieder sehr",
-    "es": "el la los las y que de en un una es no por con para lo pero mi me se muy estoy fue ya quiero "
-    "todos sin hoy fui tengo también cuando porque nada del al más mañana",
-    "fr": "le la les et est je ne pas un une des du que qui dans pour avec mais mon me suis très ai plus "
-    "au ma aujourd'hui j'ai c'est",
-    "it": "il lo la gli le e che di non un una per con sono mi ma mio molto ho è della oggi",
-    "pt": "o a os as e que de não um uma para com em eu me meu muito mas foi estou hoje",
-    "nl": "de het een en is niet ik mij met voor op van maar dat was ook zijn",
-    "pl": "nie się że jest jak ale mnie mi jestem było tak już bardzo czy dzisiaj mój moja ze w na z "
-    "byłam byłem dziś",
-    "sv": "och att det som är jag inte på med för en av till har den var men mig mitt",
-}
-_WORD_SETS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
-_OTHER_WORDS = frozenset().union(*(v for k, v in _WORD_SETS.items() if k != "en"))
-_ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f¿¡]")
-
-
-def looks_english(text: str) -> bool:
-    """False only with evidence of another language: a non-Latin script, more of another language's function
-    words than of English ones, or accented letters where English function words are missing. The embedded
-    model and the crisis check are English-first."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if letters and sum(1 for ch in letters if ord(ch) > 0x24F) / len(letters) > 0.3:
-        return False
-    words = {w.strip('.,;:!?"()«»¿¡').lower().replace("\u2019", "'") for w in text.split()}
-    words = {w for w in words if len(w) > 1}
-    # Words of both languages ("me", "no", "de") are evidence for neither.
-    english = len(words & (_WORD_SETS["en"] - _OTHER_WORDS))
-    other = max(len(words & (vocab - _WORD_SETS["en"])) for lang, vocab in _WORD_SETS.items() if lang != "en")
-    accented = len(_ACCENTED.findall(text))
-    if other > english + 1 or (other >= 1 and english == 0 and (accented or other >= 2)):
-        return False
-    return not (accented >= 2 and other >= english)
-
-
 def embedder_name(embedder: Embeddings) -> str:
     """A stable name for an embedder, stored with the index so two embedders are never mixed."""
     name = getattr(embedder, "kit_name", None)
@@ -227,7 +185,9 @@ def _embedded(arg: str) -> Embeddings:
 
 def _ollama(name: str) -> Embeddings:
     if not name:
-        raise ConfigError("KIT_EMBED=ollama needs a model name — use ollama:<model>, e.g. ollama:nomic-embed-text")
+        raise ConfigError(
+            "KIT_EMBED=ollama needs a model name — use ollama:<model>, e.g. ollama:nomic-embed-text"
+        )
     return OllamaEmbedder(name)
 
 

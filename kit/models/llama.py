@@ -172,5 +172,3 @@ class EmbeddedChatModel(BaseChatModel):
                     if run_manager:
                         run_manager.on_llm_new_token(piece, chunk=chunk)
                     yield chunk
-
-

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
 from langchain_core.language_models import LangSmithParams
 from langchain_core.language_models.chat_models import (
@@ -117,7 +118,6 @@ def _cut_off(host: str) -> str:
 
 def _failure(exc: BaseException, host: str, model: str, timeout: float) -> ModelUnavailable | None:
     """The ModelUnavailable, naming the fix, for an error from the ollama client; None when it is not one."""
-    import httpx
     from ollama import ResponseError
 
     if isinstance(exc, httpx.TimeoutException):
@@ -344,5 +344,3 @@ def ollama_chat(name: str, host: str | None = None, context_length: int | None =
     base_url = host or current.ollama_host
     check_host(base_url, current.allow_remote)
     return KitChatOllama(model=name, base_url=base_url, context_length=context_length)
-
-

@@ -8,10 +8,7 @@ only together with its version.
 from __future__ import annotations
 
 import hashlib
-import sys
-import types
 from dataclasses import dataclass
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -218,24 +215,3 @@ COUNTER_QUESTIONS = (
     "Which parts of these entries do not quite fit the way you usually describe this?",
     "How might you see this a year from now?",
 )
-
-
-# ---------------------------------------------------------------- kit.prompts(...): journal prompts for people
-
-
-def prompts(topic: str | None = None, n: int = 1, **kwargs: Any) -> list[Any]:
-    """Journal prompts from the kit's curated bank (``kit.content.bank.prompts``), for a topic or at random."""
-    from kit.content.bank import prompts as bank_prompts
-
-    return bank_prompts(topic, n, **kwargs)
-
-
-class _CallableModule(types.ModuleType):
-    """Lets ``kit.prompts(...)`` work although ``kit.models.prompts`` is also this module's name (the import system
-    binds the package attribute to the module once it is imported)."""
-
-    def __call__(self, topic: str | None = None, n: int = 1, **kwargs: Any) -> list[Any]:
-        return prompts(topic, n, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -42,7 +42,6 @@ class Backend:
     context_length: int | None = None  # tokens of context the server will use, when known
 
 
-
 # A factory gets what follows "name:" in the spec ("" when nothing does).
 BackendFactory = Callable[[str], Backend]
 _BACKENDS: dict[str, BackendFactory] = {}

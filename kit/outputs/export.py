@@ -11,7 +11,6 @@ printed by headless Chromium with its network pointed at nowhere.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import dataclasses
 import functools
@@ -22,16 +21,24 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kit.journal.entries import Entry
+from kit._version import __version__
+from kit.config import journal_folder
 from kit.errors import ConfigError, ExportExists, ExportFormat, JournalNotFound, KitError, NothingToExport
-from kit.outputs.pdf import find_chromium, print_pdf
-from kit.outputs.plots import plural
+from kit.index.search import as_datetime
+from kit.index.store import with_pending
+from kit.journal.entries import Entry
+from kit.journal.notebooks import _atomic_write, iter_notebooks, saved_reflections, scan_journal
 from kit.journal.templates import field_label
 from kit.journal.templates import titles as worksheet_titles
-from kit.safety.labels import AI_BOX
+from kit.labels import AI_BOX
+from kit.outputs import plots
+from kit.outputs.pdf import find_chromium, print_pdf
+from kit.safety.pii import Span, find_pii, redact
+from kit.text import plural
 
 if TYPE_CHECKING:
     from kit.outputs.plots import Chart
@@ -90,17 +97,12 @@ class _Saved:
 def _entries(journal: Path) -> tuple[list[Entry], int]:
     """Every entry of the journal (notebooks, then widget entries not saved into them yet) and how many
     notebooks could not be read."""
-    from kit.index.store import with_pending
-    from kit.journal.notebooks import scan_journal
-
     scan = with_pending(scan_journal(journal), journal)
     return list(scan.entries), len(scan.unreadable)
 
 
 def _saved_reflections(journal: Path) -> list[_Saved]:
     """Reflections kept in the journal's notebooks, from a tagged cell's metadata or a widget's output."""
-    from kit.journal.notebooks import iter_notebooks, saved_reflections
-
     found: dict[str, _Saved] = {}
     for path in iter_notebooks(journal):
         try:
@@ -142,9 +144,6 @@ def build_packet(
 ) -> Packet:
     """Build the packet for a journal: cover note, mood chart, entries by worksheet and date, and (only with
     ``include_ai``) saved reflections. Raises NothingToExport when no entry matches."""
-    from kit.config import journal_folder
-    from kit.index.search import as_datetime
-
     start, end = as_datetime(since), as_datetime(until, end_of_day=True)
     if start and end and start > end:
         raise ConfigError(f"--since {start:%Y-%m-%d} is after --until {end:%Y-%m-%d} — swap the two dates")
@@ -285,8 +284,6 @@ class _Redactor:
     """
 
     def __init__(self, texts: list[str]) -> None:
-        from kit.safety.pii import find_pii
-
         self._find = functools.partial(find_pii, recogniser=True)
         self._words: dict[str, str] = {}  # lower-cased word -> label
         for text in texts:
@@ -299,8 +296,6 @@ class _Redactor:
         self._pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE) if self._words else None
 
     def __call__(self, text: str, counts: Counter[str], *, loose: bool = False) -> str:
-        from kit.safety.pii import Span, redact
-
         spans = self._find(text)
         for m in self._pattern.finditer(text) if self._pattern else ():
             word = m.group()
@@ -322,8 +317,6 @@ def _rank(label: str) -> int:
 
 def _charts(entries: list[Entry], since: datetime | None, until: datetime | None) -> tuple[Chart, ...]:
     """The kit.outputs.plots charts these entries have numbers for: mood, activities, goals, values."""
-    from kit.outputs import plots
-
     made = []
     for draw in (plots.mood_chart, plots.activation_chart, plots.goals_chart, plots.values_chart):
         try:
@@ -379,8 +372,6 @@ def _span(first: date, last: date) -> str:
 
 
 def _css() -> str:
-    from importlib import resources
-
     return resources.files("kit").joinpath("data/packet.css").read_text("utf-8")
 
 
@@ -398,8 +389,6 @@ def _render(
     redact: bool,
     redactions: tuple[tuple[str, int], ...],
 ) -> str:
-    from kit._version import __version__
-
     span = _span(first, last)
     total = sum(len(entries) for _, _, entries in sheets)
     out = [
@@ -606,75 +595,9 @@ def export(
 def _write_new(path: Path, data: bytes, overwrite: bool) -> None:
     """Atomically, and readable by its owner only (the packet holds journal text); never over a file that
     appeared while the packet was being made, unless ``overwrite``."""
-    from kit.journal.notebooks import _atomic_write
-
     try:
         _atomic_write(path, data, clobber=overwrite)
     except FileExistsError:
         raise ExportExists(f"{path} already exists — choose another name, or add --force") from None
     if overwrite:
         os.chmod(path, 0o600)
-
-
-# ---------------------------------------------------------------- the `reflect export` command
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    """``reflect export``: write the packet and say what is in it, what was left out and what was redacted."""
-    journal = Path(args.journal).expanduser().resolve() if getattr(args, "journal", None) else None
-    report = export(
-        args.out,
-        overwrite=args.force,
-        journal=journal,
-        since=args.since,
-        until=args.until,
-        template=args.template,
-        redact=args.redact,
-        include_ai=args.include_ai,
-    )
-    packet = report.packet
-    span = _span(packet.since, packet.until)
-    entries = plural(packet.entries, "entry", "entries")
-    print(f"Wrote {report.path} ({max(1, round(report.size / 1024))} KB): {entries}, {span}.")
-    parts = [f"{n} {what}" for what, n in packet.left_out]
-    print(
-        "Left out: " + ("; ".join(parts) if parts else "nothing (private entries are never included)") + "."
-    )
-    if packet.ai:
-        print(f"Included {plural(packet.ai, 'saved reflection')}, each marked as not your words.")
-    elif not args.include_ai and any("not asked for" in what for what, _ in packet.left_out):
-        print("Add --include-ai to include your saved reflections, each marked as AI or kit output.")
-    if args.redact:
-        found = ", ".join(f"[{label}] {n}" for label, n in packet.redactions) or "none found"
-        print(f"Redacted: {found}. The search is best effort — read the packet before you share it.")
-        from kit.safety.pii import recogniser_status
-
-        status = recogniser_status()
-        print(status[0].upper() + status[1:] + ".")
-    else:
-        print("Not redacted: names and places are as you wrote them (--redact replaces them with labels).")
-    return 0
-
-
-def add_commands(sub: Any, journal_opt: Any) -> None:
-    """Register ``reflect export`` on the CLI's subparsers."""
-    p = sub.add_parser(
-        "export", help="a packet of your entries to share (HTML or PDF); private entries are never included"
-    )
-    p.add_argument(
-        "--out", required=True, metavar="FILE", help="packet.html or packet.pdf (PDF needs Chromium)"
-    )
-    p.add_argument("--since", metavar="DATE", help="only entries on or after DATE (YYYY-MM-DD)")
-    p.add_argument("--until", metavar="DATE", help="only entries on or before DATE (YYYY-MM-DD)")
-    p.add_argument("--template", metavar="NAME", help="only entries from this worksheet")
-    p.add_argument(
-        "--redact", action="store_true", help="replace names, places and contact details with labels"
-    )
-    p.add_argument(
-        "--include-ai",
-        action="store_true",
-        help="also include saved reflections, each marked as AI-written or computed by the kit",
-    )
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    journal_opt(p)
-    p.set_defaults(func=cmd_export)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -38,8 +39,6 @@ def find_chromium() -> str:
 
 def print_pdf(page: str, *, browser: str | None = None, timeout: float = PDF_TIMEOUT) -> bytes:
     """Print an HTML page to PDF bytes with headless Chromium, offline, in a throwaway profile."""
-    import signal
-
     browser = browser or find_chromium()
     with tempfile.TemporaryDirectory(prefix="kit-packet-") as tmp:  # 0700: it briefly holds journal text
         folder = Path(tmp)

@@ -29,6 +29,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from kit.index.search import as_datetime
+from kit.text import plural
+
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies and in greyscale print.
 BLUE, ORANGE, GREEN, VERMILION, SKY, GREY = "#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#999999"
 DPI = 150
@@ -115,8 +118,6 @@ class Chart:
 
 
 def _as_date(value: date | datetime | str | None) -> date | None:
-    from kit.index.search import as_datetime
-
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -148,11 +149,6 @@ def _num(value: float | None) -> str:
 def day_words(d: date) -> str:
     """``Mon 2 Mar``: a day as the charts' alt text and the review say it."""
     return f"{d:%a} {d.day} {d:%b}"
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 entry``, ``2 entries``."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def _days(start: date, end: date) -> list[date]:

@@ -12,17 +12,33 @@ same notebook in JupyterLab and running it gives the same review.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import nbformat
+from jupyter_client import KernelManager
+from jupyter_client.kernelspec import NoSuchKernel
+
 from kit.config import journal_folder, shared_folder
-from kit.errors import ConfigError, KitError, ReviewFailed
-from kit.outputs.plots import day_words, plural
+from kit.errors import ConfigError, JournalNotFound, KitError, ReviewFailed
+from kit.index.store import with_pending
+from kit.journal.entries import now
+from kit.journal.notebooks import load, save_new, scan_journal
+from kit.journal.templates import field_headings, field_label
+from kit.journal.templates import titles as worksheet_titles
+from kit.models.prompts import bank_question
+from kit.outputs.plots import day_words
+from kit.reflection.digest import digest
+from kit.reflection.questions import counter_questions
+from kit.reflection.reflect import summarize
+from kit.text import plural
 
 NOTEBOOK = "weekly-review.ipynb"
 RECENT_WEEKS = 4  # goals and values worksheets are done now and then: the review looks this far back for them
@@ -98,9 +114,6 @@ def entries_between(since: date, until: date, *, journal: Path | str | None = No
     Entries a JournalWidget holds but the notebook has not saved yet are included; private and empty ones are
     left out, so the review (and anything exported from it) never shows them.
     """
-    from kit.index.store import with_pending
-    from kit.journal.notebooks import scan_journal
-
     folder = journal_folder(journal)
     scan = with_pending(scan_journal(folder), folder)
     found = [
@@ -118,8 +131,6 @@ def entries_markdown(entries: Iterable[Any]) -> str:
     entries = list(entries)
     if not entries:
         return "_No entries in this period. That's fine — a review can start from a blank page too._"
-    from kit.journal.templates import field_headings, field_label
-    from kit.journal.templates import titles as worksheet_titles
 
     titles = worksheet_titles()
     headings = field_headings()
@@ -199,9 +210,6 @@ def reflect_on(
 
     ``reuse``: an earlier result for the same period. The small embedded model answers a summary with the same
     questions it would ask in ``questions`` mode, so those are reused instead of asking it twice."""
-    from kit.reflection.digest import digest
-    from kit.reflection.reflect import summarize
-
     if (
         mode == "questions"
         and reuse is not None
@@ -233,7 +241,7 @@ def summary_markdown(reflection: Any) -> str:
         return reflection.text
     withheld = reflection.provenance.withheld
     if withheld:
-        from kit.reflection.reflect import plain_reason
+        from kit.reflection.writing import plain_reason
 
         return (
             f"_The written summary was withheld because it {plain_reason(withheld[-1])}; "
@@ -254,9 +262,6 @@ def _model_questions(text: str) -> list[str]:
 
 def open_questions(reflection: Any, limit: int = MAX_QUESTIONS) -> list[tuple[str, str]]:
     """Up to ``limit`` open questions with who wrote each: the model's checked ones first, then the kit's bank."""
-    from kit.models.prompts import bank_question
-    from kit.reflection.reflect import counter_questions
-
     provenance = getattr(reflection, "provenance", None)
     model = f"AI-written by {provenance.model if provenance else 'the model'}, checked against your entries"
     bank = "from the kit's question bank"
@@ -293,19 +298,6 @@ def questions_markdown(reflection: Any) -> str:
     return "\n".join(lines)
 
 
-def show(reflection: Any, markdown: str) -> None:
-    """Display markdown for a reflection, keeping its provenance in the output's metadata (like a saved one)."""
-    from IPython.display import Markdown, display
-
-    from kit.journal.notebooks import asdict_safe
-
-    if isinstance(reflection, NoReflection):
-        display(Markdown(markdown))
-        return
-    meta = {"kind": "reflection", "id": reflection.id, "provenance": asdict_safe(reflection.provenance)}
-    display(Markdown(markdown), metadata={"kit": meta})
-
-
 # ---------------------------------------------------------------- running the notebook
 
 
@@ -322,8 +314,6 @@ def review_notebook() -> Path:
 
 def _inject(nb: Any, values: dict[str, Any]) -> None:
     """Add a cell tagged ``injected-parameters`` after the ``parameters`` cell (papermill's convention)."""
-    import nbformat
-
     source = "# Set by `reflect review`.\n" + "\n".join(f"{k} = {v!r}" for k, v in values.items())
     cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
     tagged = [n for n, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
@@ -357,11 +347,6 @@ def _first_line(cell: Any) -> str:
 
 
 def _execute(nb: Any, journal: Path, *, progress: bool, timeout: float) -> None:
-    import os
-    import tempfile
-
-    from jupyter_client import KernelManager
-    from jupyter_client.kernelspec import NoSuchKernel
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     from tqdm import tqdm
@@ -457,10 +442,6 @@ def run_review(
     overwritten), written atomically once every cell has run. On a failing cell nothing is written and
     ReviewFailed names the cell. ``notebook`` runs another review notebook with the same parameters.
     """
-    from kit.journal.entries import now
-    from kit.errors import JournalNotFound
-    from kit.journal.notebooks import load, save_new
-
     label = week_of(iso_week(week)[0]) if week else week_of(date.today())
     folder = journal_folder(journal)
     if not folder.is_dir():
@@ -481,39 +462,3 @@ def run_review(
     if path is not None:
         return path
     raise ReviewFailed(f"too many reviews named {stem}* in {folder} — tidy the folder and run again")
-
-
-# ---------------------------------------------------------------- the `reflect review` command
-
-
-def cmd_review(args: Any) -> int:
-    """``reflect review [--week YYYY-Www] [--journal DIR]``: prints the new notebook's path."""
-    if args.week:
-        iso_week(args.week)  # a bad week fails before a kernel starts
-    path = run_review(
-        args.week,
-        journal=getattr(args, "journal", None),
-        progress=sys.stderr.isatty(),
-        timeout=args.timeout,
-    )
-    print(path)
-    print(
-        "reflect: your weekly review is ready — open it in JupyterLab to read it and answer its questions",
-        file=sys.stderr,
-    )
-    return 0
-
-
-def add_commands(sub: Any, journal_opt: Any) -> None:
-    """Register ``review`` on the ``reflect`` subparsers (``journal_opt`` adds the shared --journal option)."""
-    p = sub.add_parser(
-        "review", help="run the weekly-review notebook into the journal: entries, charts, themes"
-    )
-    p.add_argument(
-        "--week", metavar="YYYY-Www", help="the ISO week to review, e.g. 2026-W10 (default: this week)"
-    )
-    p.add_argument(
-        "--timeout", type=float, default=600, metavar="SECONDS", help="longest a cell may run (default 600)"
-    )
-    journal_opt(p)
-    p.set_defaults(func=cmd_review)

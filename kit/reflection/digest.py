@@ -10,36 +10,19 @@ from __future__ import annotations
 import json
 import math
 import re
-import sys
-import types
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-# Standard English stop words plus journaling words that name no topic (FACTS.md: without them the sleep theme
-# was labelled "feeling · slept · day").
-STOP_WORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing done down during each even ever every few for from further
-    get got had has have having he her here hers herself him himself his how i if in into is it its itself just
-    let like me more most much my myself no nor not now of off on once only or other our ours ourselves out over
-    own really same she should so some still such than that the their theirs them themselves then there these
-    they this those through to too under until up upon us very was we were what when where which while who whom
-    why will with would yet you your yours yourself yourselves one two three im ive id dont didnt cant couldnt
-    wasnt isnt wont youre thats its lot lots bit kind maybe way back around again though
-    felt feel feeling feelings today yesterday tonight tomorrow went go going thing things day days week weeks
-    morning evening night time times good bad okay ok pretty quite something anything everything nothing
-    made make makes making think thought know knew said say says want wanted need needed tried try trying
-    seem seems seemed keep kept came come first last next new another many little big long
-    """.split()
-)
+from kit.index.search import _where, as_datetime, search
+from kit.index.store import Index
+from kit.text import STOP_WORDS, sentences
+
 QUERY_MIN_SCORE = 0.15  # cosine; below this an entry is not about the query at all
 QUERY_RELATIVE = 0.5  # ...and it must be within this share of the best match
 _TOKEN = re.compile(r"[a-z][a-z'’-]*")
-_SENTENCE_END = re.compile(r"(?<![0-9][.])(?<=[.!?])\s+(?=[\"“'A-Z0-9])")
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -127,14 +110,6 @@ class Digest:
 
 def _day(iso: str) -> str:
     return iso[:10]
-
-
-def sentences(text: str) -> list[str]:
-    """Split into sentences without breaking numbered lists ("1. Tea") or decimals."""
-    parts: list[str] = []
-    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)", text):
-        parts.extend(p.strip() for p in _SENTENCE_END.split(block.strip()) if p.strip())
-    return parts
 
 
 def _tokens(text: str) -> list[str]:
@@ -310,9 +285,6 @@ def digest(
     query_k: int = 40,
 ) -> Digest:
     """Digest of the indexed entries in a period (and/or about a query, and/or from one worksheet)."""
-    from kit.index.store import Index
-    from kit.index.search import _where, as_datetime, search
-
     index = index or Index(journal=journal)
     collection = index.collection()
     start, end = as_datetime(since), as_datetime(until, end_of_day=True)
@@ -389,14 +361,3 @@ def digest(
         themes=themes,
         other_ids=other,
     )
-
-
-class _CallableModule(types.ModuleType):
-    """Lets ``kit.digest(...)`` work although ``kit.reflection.digest`` is also this module's name (the import system sets
-    the package attribute to the module once it is imported)."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Digest:
-        return digest(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -37,8 +37,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import importlib.util
 import inspect
-import json
 import re
 import sys
 from collections.abc import Callable
@@ -48,9 +48,20 @@ from typing import Any
 
 from langchain_core.language_models.chat_models import BaseChatModel
 
+from kit._version import __version__
+from kit.config import settings
 from kit.errors import JournalError, KitError, PersonalDetailsFound
-from kit.models.registry import Backend, backend_names, get_backend
+from kit.index.store import Index
 from kit.journal.notebooks import SavedReflection, saved_reflections
+from kit.models import prompts
+from kit.models.files import package_file
+from kit.models.llama import GGUF_FILE, EmbeddedChatModel
+from kit.models.ollama import KitChatOllama, ollama_show
+from kit.models.registry import Backend, backend_names, get_backend
+from kit.reflection.digest import digest as make_digest
+from kit.reflection.provenance import ASK_K, QUESTION_SAMPLES, _backend, _digest_hash, _params
+from kit.reflection.reflect import ask, digest_query_k, summarize
+from kit.safety.wellbeing import BREAK_NOTE
 
 IDENTICAL, DIFFERS, CANNOT = "identical", "differs", "cannot-replay"
 FLOW_PARAMS = ("samples",)  # recorded with the model's parameters, but set by the flow, not the model
@@ -156,9 +167,6 @@ def replay(
     (it must carry the recorded model's name) — the way to replay what a program's own model wrote. ``progress``
     receives "replaying 2/5" lines.
     """
-    from kit.config import settings
-    from kit.index.store import Index
-
     if journal is not None:
         root = Path(journal).expanduser().resolve()
     else:
@@ -325,8 +333,6 @@ def _diff(saved: str, replayed: str) -> str:
 
 def _without_break_note(text: str) -> str:
     """The saved text without the break reminder a long session added to it (it is no part of the reflection)."""
-    from kit.safety.wellbeing import BREAK_NOTE
-
     before, after = BREAK_NOTE.split("{minutes}")
     return re.sub("\n\n" + re.escape(before) + r"[0-9.]+" + re.escape(after) + r"\Z", "", text)
 
@@ -335,9 +341,6 @@ def _without_break_note(text: str) -> str:
 
 
 def _check_prompt(prov: dict[str, Any]) -> None:
-    from kit._version import __version__
-    from kit.models import prompts
-
     prompt_id, version = prov.get("prompt_id"), prov.get("prompt_version")
     if prompt_id in (None, "digest"):  # no prompt: the digest (or the helplines) alone
         return
@@ -386,9 +389,6 @@ _DIGEST_CHANGED = (
 
 
 def _check_digest(prov: dict[str, Any], kind: str, request: dict[str, Any], view: _Pinned) -> None:
-    from kit.reflection.digest import digest as make_digest
-    from kit.reflection.reflect import ASK_K, _digest_hash, digest_query_k
-
     dates = (request.get("since"), request.get("until"))
     if kind == "ask":
         k = int(request.get("k") or ASK_K)
@@ -410,8 +410,6 @@ def _model_params(prov: dict[str, Any]) -> dict[str, Any]:
 
 def _replay_backend(prov: dict[str, Any], model: Any) -> tuple[Any, list[str]]:
     """The recorded model with its recorded parameters (or the caller's ``model``), and notes for the reason."""
-    from kit.reflection.reflect import QUESTION_SAMPLES, _backend, _params
-
     name, backend_name = str(prov.get("model", "")), str(prov.get("backend", ""))
     notes: list[str] = []
     if model is not None:
@@ -449,12 +447,6 @@ def _replay_backend(prov: dict[str, Any], model: Any) -> tuple[Any, list[str]]:
 
 
 def _embedded(prov: dict[str, Any]) -> Any:
-    import importlib.util
-
-    from kit.models.files import package_file
-    from kit.models.llama import GGUF_FILE, EmbeddedChatModel
-    from kit.models.registry import Backend
-
     try:
         package_file(*GGUF_FILE)
     except KitError as exc:
@@ -470,10 +462,6 @@ def _embedded(prov: dict[str, Any]) -> Any:
 
 
 def _ollama(prov: dict[str, Any]) -> Any:
-    from kit.config import settings
-    from kit.models.registry import Backend
-    from kit.models.ollama import KitChatOllama, ollama_show
-
     name, host = str(prov.get("model", "")), settings().ollama_host
     try:
         info = ollama_show(host, name)
@@ -505,8 +493,6 @@ def _crisis_backend(prov: dict[str, Any]) -> Any:
 
 
 def _rerun(kind: str, request: dict[str, Any], backend: Any, view: _Pinned) -> Any:
-    from kit.reflection.reflect import ASK_K, ask, summarize
-
     # The flows without their session wrapper: a break reminder belongs to a live session, not to a replay.
     options = {
         "since": request.get("since"),
@@ -573,41 +559,3 @@ class _PinnedCollection:
             where=where,
             include=list(include),
         )
-
-
-# ---------------------------------------------------------------- the command
-
-
-def cmd_replay(args: Any) -> int:
-    """``reflect replay NOTEBOOK``: exit 0 whenever it ran, whatever it found (the statuses say); 1 on an error."""
-    from kit.config import journal_folder
-
-    journal = journal_folder(getattr(args, "journal", None))
-    live = sys.stderr.isatty() and not args.json
-
-    def progress(line: str) -> None:
-        if live:
-            print(f"\r\033[K{line}…", end="", file=sys.stderr, flush=True)
-
-    try:
-        report = replay(args.notebook, journal=journal, progress=progress)
-    finally:
-        if live:
-            print("\r\033[K", end="", file=sys.stderr, flush=True)
-    if args.json:
-        print(json.dumps([r.to_dict() for r in report.results], ensure_ascii=False))
-    else:
-        report.render()
-    return 0
-
-
-def add_commands(sub: Any, journal_opt: Callable[[Any], None]) -> None:
-    """Register ``reflect replay`` on the ``reflect`` parser's subcommands."""
-    p = sub.add_parser(
-        "replay",
-        help="re-run the reflections saved in a notebook from their provenance: identical, differs or cannot replay",
-    )
-    p.add_argument("notebook", metavar="NOTEBOOK", help="the notebook (relative to the journal, or absolute)")
-    p.add_argument("--json", action="store_true", help="print the results as a JSON list")
-    journal_opt(p)
-    p.set_defaults(func=cmd_replay)

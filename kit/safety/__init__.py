@@ -23,8 +23,8 @@ __all__ = [
 ]
 
 _LAZY = {
-    "AI_LABEL": "kit.safety.labels",
-    "DISCLAIMER": "kit.safety.labels",
+    "AI_LABEL": "kit.labels",
+    "DISCLAIMER": "kit.labels",
     "CrisisDetected": "kit.safety.wellbeing",
     "SafetyReport": "kit.safety.crisis",
     "check": "kit.safety.crisis",
@@ -36,8 +36,8 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from kit.labels import AI_LABEL, DISCLAIMER
     from kit.safety.crisis import SafetyReport, check, check_all
-    from kit.safety.labels import AI_LABEL, DISCLAIMER
     from kit.safety.pii import find_pii
     from kit.safety.wellbeing import CrisisDetected, crisis_message, find_safety_plan, helplines
 

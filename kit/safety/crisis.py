@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kit.errors import KitError
+from kit.safety import learned as crisis_model
 from kit.safety.pii import Span, find_pii
 from kit.safety.rules import (
     _ACCIDENT,
@@ -32,7 +33,7 @@ from kit.safety.rules import (
     _WEAK,
     _Rule,
 )
-
+from kit.text import looks_english
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,6 @@ def _normalize(text: str) -> str:
         if any(n in t for n in needles):
             t = pattern.sub(repl, t)
     return _CANON_RE.sub(lambda m: _CANON[m.group(0)], _SPACES.sub(" ", t))
-
 
 
 # ---------------------------------------------------------------- who, whether, and when
@@ -323,8 +323,6 @@ def _writer_now(part: str) -> bool:
 
 def _learned(texts: list[str]) -> tuple[list[bool], str | None]:
     """The learned layer's verdict per text, or all False and why it could not run."""
-    from kit.safety import learned as crisis_model
-
     try:
         found = crisis_model.hits(texts)
     except KitError as exc:
@@ -338,8 +336,6 @@ def _learned(texts: list[str]) -> tuple[list[bool], str | None]:
 
 def check_all(texts: Sequence[str], *, recent: Sequence[str] = ()) -> list[SafetyReport]:
     """``check`` for many texts at once: the learned layer embeds them in batches (and remembers texts it read)."""
-    from kit.models.embedders import looks_english
-
     texts = list(texts)
     hits_of: dict[str, set[tuple[int, int, int]]] = {}  # the rules read each distinct text once per call
 
@@ -381,5 +377,3 @@ def check(text: str, *, recent: Sequence[str] = ()) -> SafetyReport:
     ``recent``: the person's recent entries. A question about a means of harm (heights, pills, trains) is a hit
     when the text itself or these entries show loss, distress or hopelessness."""
     return check_all([text], recent=recent)[0]
-
-

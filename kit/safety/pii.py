@@ -15,7 +15,10 @@ import functools
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, replace
+from importlib import resources
 from typing import Any
+
+from kit.safety import recogniser
 
 
 @dataclass(frozen=True)
@@ -237,8 +240,6 @@ def find_pii(text: str, *, recogniser: bool = False) -> list[Span]:
 def recogniser_status() -> str:
     """How names and places are found, in one line: "names and places: spaCy en_core_web_sm 3.8.0 (…)", or
     "names and places: rules only, because <problem> — <fix>". Checks the pipeline's files; loads nothing."""
-    from kit.safety import recogniser
-
     return recogniser.status()
 
 
@@ -282,8 +283,6 @@ _WORD = re.compile(r"[^\W_][\w'\u2019.-]*")
 
 def _recognised(text: str) -> list[Span]:
     """The recogniser's PERSON and PLACE spans, split at "and" and commas and filtered; [] when unavailable."""
-    from kit.safety import recogniser
-
     regions = _regions(text)
     raw = recogniser.entities(text, regions)
     if raw is None:
@@ -341,8 +340,6 @@ def _starts_sentence(text: str, start: int) -> bool:
 def _given_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """kit/data/given_names.txt, folded: (every name, those that are also ordinary English words ("will"), those
     that are also places ("virginia"))."""
-    from importlib import resources
-
     lines = resources.files("kit").joinpath("data/given_names.txt").read_text("utf-8").splitlines()
     rows = [line.split() for line in lines if line.strip() and not line.startswith("#")]
     marked = {mark: frozenset(r[0] for r in rows if mark in r[-1] and len(r) > 1) for mark in "*@"}
@@ -352,8 +349,6 @@ def _given_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 @functools.cache
 def _world_places() -> frozenset[str]:
     """kit/data/world_places.txt: countries and cities of 50,000 people or more, as GeoNames writes them."""
-    from importlib import resources
-
     lines = resources.files("kit").joinpath("data/world_places.txt").read_text("utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
@@ -434,8 +429,6 @@ def _listed_places(text: str, world: frozenset[str]) -> list[Span]:
 @functools.cache
 def _places() -> tuple[frozenset[str], re.Pattern[str]]:
     """The places in kit/data/places.txt (as written and in capitals), and a pattern that finds them."""
-    from importlib import resources
-
     lines = resources.files("kit").joinpath("data/places.txt").read_text("utf-8").splitlines()
     names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     forms = frozenset(names) | {name.upper() for name in names}

@@ -655,4 +655,3 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 # fmt: on
-

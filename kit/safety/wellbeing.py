@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import time
 
 from kit.config import settings
 from kit.errors import SafetyError

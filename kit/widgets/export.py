@@ -7,7 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kit.config import settings
 from kit.errors import KitError
+from kit.journal.templates import list_templates
+from kit.outputs.export import ExportExists, export
 from kit.widgets._shell import Shown
 
 ANY = "all worksheets"
@@ -27,9 +30,6 @@ class ExportWidget(Shown):
         self, since: Any = None, until: Any = None, *, folder: Path | str | None = None, show: bool = True
     ) -> None:
         import ipywidgets as w
-
-        from kit.config import settings
-        from kit.journal.templates import list_templates
 
         self.folder = Path(folder) if folder is not None else settings().journal
         self.since = w.DatePicker(description="Since", value=since)
@@ -76,8 +76,6 @@ class ExportWidget(Shown):
 
     def export(self) -> Any:
         """What the button does: write the packet; returns kit.outputs.export's report, or None after a message."""
-        from kit.outputs.export import ExportExists, export
-
         name = Path(self.name.value.strip() or default_name(fmt=self.format.value))
         out = name if name.is_absolute() else self.folder / name
         self.message.value = "<p>Making the packet…</p>"

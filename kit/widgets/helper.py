@@ -10,9 +10,16 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from kit.content import glossary
+from kit.content.bank import activities, prompts, values
+from kit.content.glossary import explain
 from kit.errors import KitError
+from kit.labels import CURATED
+from kit.outputs.export import render_markdown
+from kit.reflection.reflect import summarize
+from kit.widgets import _shell
 from kit.widgets._shell import Shown
-from kit.safety.labels import CURATED
+from kit.widgets.journal import JournalWidget, notebook_template
 
 BOUNDARY = "The kit can explain, suggest prompts and ask questions; the writing is yours."
 
@@ -50,8 +57,6 @@ WORKSHEET_TERMS: dict[str, str] = {
 
 def to_html(markdown: str) -> str:
     """Markdown as HTML for a widget; raw HTML in the text is escaped, never rendered."""
-    from kit.outputs.export import render_markdown
-
     return render_markdown(markdown)
 
 
@@ -61,8 +66,6 @@ def _labelled(markdown: str, label: str) -> str:
 
 def related_terms(template: str | None) -> list[str]:
     """Glossary terms for a worksheet: its own concept first, then every item that names the worksheet."""
-    from kit.content import glossary
-
     terms: list[str] = []
     if template in WORKSHEET_TERMS:
         terms.append(glossary.explain(WORKSHEET_TERMS[template]).item.term)
@@ -89,9 +92,6 @@ class WorksheetHelper(Shown):
         show: bool = True,
     ) -> None:
         import ipywidgets as w
-
-        from kit.widgets import _shell
-        from kit.widgets.journal import notebook_template
 
         if template is None:
             path, _ = _shell.find_notebook()
@@ -125,8 +125,6 @@ class WorksheetHelper(Shown):
 
     def explain(self) -> str:
         """The glossary's text on the chosen concept (this worksheet's, unless another was picked)."""
-        from kit.content.glossary import explain
-
         try:
             explanation = explain(self.concept.value)
         except KitError as exc:
@@ -136,8 +134,6 @@ class WorksheetHelper(Shown):
 
     def prompt(self) -> str:
         """A journal prompt from the curated bank, on this worksheet's topic; a new one each click."""
-        from kit.content.bank import prompts
-
         topic = PROMPT_TOPICS.get(self.template or "")
         seed = None if self._seed is None else self._seed + len(self._seen)
         try:
@@ -150,8 +146,6 @@ class WorksheetHelper(Shown):
 
     def question(self) -> str:
         """Open questions about this worksheet's entries (coach "questions" mode: the model only asks)."""
-        from kit.reflection.reflect import summarize
-
         self.answer.value = "<p>Reading your entries…</p>"
         try:
             reflection = summarize(
@@ -173,8 +167,6 @@ class _Keeper(Shown):
     field = "choices"
 
     def _sink(self, template: str | None) -> Any:
-        from kit.widgets.journal import JournalWidget
-
         return JournalWidget(template=template, field=self.field, mood=False, show=False)
 
     def _ipython_display_(self) -> None:
@@ -195,8 +187,6 @@ class ValuesCardSort(_Keeper):
 
     def __init__(self, template: str | None = "values-clarification", *, show: bool = True) -> None:
         import ipywidgets as w
-
-        from kit.content.bank import values
 
         self.values = values()
         self.piles: dict[str, list[str]] = {pile: [] for pile in self.PILES}
@@ -281,8 +271,6 @@ class ActivityPicker(_Keeper):
 
     def __init__(self, template: str | None = "behavioural-activation", *, show: bool = True) -> None:
         import ipywidgets as w
-
-        from kit.content.bank import activities
 
         self.all = activities()
         self.journal = self._sink(template)

@@ -8,8 +8,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kit.widgets import _shell
+from kit.config import settings
 from kit.journal import wal
+from kit.widgets import _shell
 
 ROOM = 10  # entries one run of the cell can show before it asks to be run again (see _ipython_display_)
 WATCH_SECONDS = 2.0  # how often, while entries are pending, the widget looks whether the notebook was saved
@@ -63,8 +64,6 @@ class JournalWidget(_shell.Shown):
         show: bool = True,
     ) -> None:
         import ipywidgets as w
-
-        from kit.config import settings
 
         path, self.source = _shell.find_notebook(notebook)
         self.found = path is not None

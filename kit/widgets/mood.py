@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import html
+import logging
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from kit.errors import KitError
+from kit.index.search import _where, as_datetime
+from kit.index.store import Index
+from kit.outputs.plots import mood_figure, mood_series_chart
 
 NO_MATPLOTLIB = (
     "Mood charts need matplotlib, which is not installed — `pip install matplotlib`, then run again."
@@ -21,9 +25,6 @@ def mood_series(
     refresh: bool = True,
 ) -> list[tuple[date, float | None]]:
     """One point per day from the first to the last day with a mood: the day's mean mood, or None (a gap)."""
-    from kit.index.store import Index
-    from kit.index.search import _where, as_datetime
-
     index = index or Index()
     if refresh:
         index.update(progress=False)
@@ -63,12 +64,9 @@ def mood_plot(
 
     Returns None (after logging why) when matplotlib is not installed.
     """
-    import logging
-
     if not have_matplotlib():
         logging.getLogger("kit").warning(NO_MATPLOTLIB)
         return None
-    from kit.outputs.plots import mood_figure
 
     points = series if series is not None else mood_series(since, until, index=index)
     return mood_figure(points)
@@ -79,8 +77,6 @@ class MoodWidget:
 
     def __init__(self, since: Any = None, until: Any = None, *, index: Any = None, show: bool = True) -> None:
         import ipywidgets as w
-
-        from kit.index.search import as_datetime
 
         self._index = index
         start, end = as_datetime(since), as_datetime(until)
@@ -112,7 +108,6 @@ class MoodWidget:
         if not have_matplotlib():
             self.message.value += f" — {html.escape(NO_MATPLOTLIB)}"
             return None
-        from kit.outputs.plots import mood_series_chart
 
         self.figure = mood_plot(series=self.series)
         # Shown as a PNG with alt text (kit.outputs.plots.Chart), so the saved notebook keeps it without a kernel.

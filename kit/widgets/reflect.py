@@ -6,6 +6,14 @@ import html
 from typing import Any
 
 from kit.errors import KitError
+from kit.journal.notebooks import _reflection_output
+from kit.journal.wal import kit_outputs
+from kit.labels import DISCLAIMER
+from kit.models.prompts import MODES
+from kit.models.registry import Backend, get_backend
+from kit.reflection.provenance import _backend
+from kit.reflection.reflect import ask, summarize
+from kit.widgets import _shell
 from kit.widgets._shell import Shown
 
 SUMMARY = "Summarise a period"
@@ -15,11 +23,8 @@ _EMPTY = {"text/plain": ""}
 
 def kept_reflections() -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """The reflections this cell holds in its notebook on disk, as (data, metadata) to show again."""
-    from kit.widgets._shell import current_cell_id, find_notebook
-    from kit.journal.wal import kit_outputs
-
-    notebook, _ = find_notebook()
-    cell = current_cell_id()
+    notebook, _ = _shell.find_notebook()
+    cell = _shell.current_cell_id()
     if notebook is None or cell is None:  # without the cell id, another cell's reflections could be copied in
         return []
     kept = []
@@ -53,9 +58,6 @@ class ReflectWidget(Shown):
         show: bool = True,
     ) -> None:
         import ipywidgets as w
-
-        from kit.models.prompts import MODES
-        from kit.safety.labels import DISCLAIMER
 
         self._model = model
         self._index = index
@@ -93,23 +95,18 @@ class ReflectWidget(Shown):
             self._ipython_display_()
 
     def _ipython_display_(self) -> None:
-        from kit.widgets._shell import show
-
         if self._shown:
             return
         super()._ipython_display_()
         # Running the cell again (a restart, "Run all") clears its outputs in JupyterLab; the reflections this
         # cell kept in the notebook on disk are shown again, so the next save does not drop them.
         for data, metadata in kept_reflections():
-            show(data, metadata)
+            _shell.show(data, metadata)
         # A click runs outside this cell's execution: the output it fills is reserved now, while the cell runs.
-        self._handle = show(_EMPTY)
+        self._handle = _shell.show(_EMPTY)
 
     def backend(self) -> Any:
         """The backend that will answer: the injected model, or kit.models.registry.get_backend() (KIT_MODEL)."""
-        from kit.models.registry import Backend, get_backend
-        from kit.reflection.reflect import _backend
-
         if self._model is None or isinstance(self._model, str):
             self._model = get_backend(self._model)
         elif not isinstance(self._model, Backend):
@@ -118,8 +115,6 @@ class ReflectWidget(Shown):
 
     def reflect(self) -> Any:
         """What the Reflect button does; returns the Reflection, or None after a one-line message."""
-        from kit.reflection.reflect import ask, summarize
-
         self.message.value = ""
         chars = 0
 
@@ -164,8 +159,6 @@ class ReflectWidget(Shown):
         return reflection
 
     def _keep(self, reflection: Any) -> None:
-        from kit.journal.notebooks import _reflection_output
-
         output = _reflection_output(reflection)
         data, metadata = dict(output["data"]), dict(output["metadata"])
         if self._handle is not None:

@@ -6,6 +6,8 @@ import html
 from typing import Any
 
 from kit.errors import KitError
+from kit.index.search import search, snippet
+from kit.journal.templates import list_templates
 from kit.widgets._shell import Shown
 
 ANY = "any"
@@ -13,8 +15,6 @@ ANY = "any"
 
 def hits_html(hits: list[Any]) -> str:
     """Search hits as an HTML list: date, score, snippet, and where the entry lives."""
-    from kit.index.search import snippet
-
     if not hits:
         return "<p>No entries found.</p>"
     rows = []
@@ -34,8 +34,6 @@ class SearchWidget(Shown):
 
     def __init__(self, k: int = 5, *, index: Any = None, show: bool = True) -> None:
         import ipywidgets as w
-
-        from kit.journal.templates import list_templates
 
         self._index = index
         self.query = w.Text(placeholder="What are you looking for?", description="Search")
@@ -71,8 +69,6 @@ class SearchWidget(Shown):
 
     def search(self) -> list[Any]:
         """What the Search button does: update the index, search, render; a KitError becomes one line."""
-        from kit.index.search import search
-
         self.results.value = "<i>Searching…</i>"
         try:
             self.index.update(progress=False)

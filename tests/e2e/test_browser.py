@@ -193,9 +193,9 @@ def _entry_outputs(path: Path, kind: str) -> list[dict]:
 
 def test_widgets_in_a_real_browser(browser_tools, lab: int, journal: Path, notebook: Path) -> None:
     sync_api = browser_tools
+    from kit.index.search import search
     from kit.index.store import Index
     from kit.journal.notebooks import read_entries
-    from kit.index.search import search
 
     ARTIFACTS.mkdir(exist_ok=True)
     for old in ARTIFACTS.glob("*.png"):

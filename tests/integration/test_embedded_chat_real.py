@@ -41,8 +41,8 @@ def test_two_threads_at_once_do_not_crash(model):
 
 
 def test_a_damaged_model_file_is_refused(monkeypatch):
-    import kit.models.embedders
     import kit.egress
+    import kit.models.embedders
     import kit.models.llama
     import kit.models.ollama
     import kit.models.registry

@@ -7,10 +7,10 @@ import math
 import pytest
 
 import kit.models.embedders
-from kit.models.embedders import EmbeddedEmbeddings
 from kit.errors import EmbedderUnavailable
-from kit.index.store import Index
 from kit.index.search import search
+from kit.index.store import Index
+from kit.models.embedders import EmbeddedEmbeddings
 
 pytestmark = pytest.mark.integration
 

@@ -85,7 +85,7 @@ def journal_with_everything(journal, make_notebook):
 
 
 def _reflect(argv: list[str]) -> int:
-    from kit.outputs.export import add_commands
+    from kit.cli.export import add_commands
 
     parser = argparse.ArgumentParser(prog="reflect")
     sub = parser.add_subparsers(dest="command", required=True)

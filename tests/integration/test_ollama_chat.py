@@ -19,9 +19,8 @@ import pytest
 from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_tests.unit_tests import ChatModelUnitTests
 
-from kit.errors import RemoteHostRefused
+from kit.errors import ModelUnavailable, RemoteHostRefused
 from kit.models.ollama import ContextTooLong, KitChatOllama, OllamaModelInfo, ollama_show
-from kit.errors import ModelUnavailable
 from kit.models.registry import get_backend
 from kit.testing import FakeEmbeddings
 
@@ -368,16 +367,16 @@ def test_the_same_server_embeds(ollama):
 
 
 def test_an_embedding_model_not_pulled_names_the_pull_command(ollama):
-    from kit.models.embedders import OllamaEmbedder
     from kit.errors import EmbedderUnavailable
+    from kit.models.embedders import OllamaEmbedder
 
     with pytest.raises(EmbedderUnavailable, match="ollama pull not-pulled"):
         OllamaEmbedder("not-pulled", base_url=ollama.url).embed_documents(["hello"])
 
 
 def test_no_embedding_server_names_ollama_serve():
-    from kit.models.embedders import OllamaEmbedder
     from kit.errors import EmbedderUnavailable
+    from kit.models.embedders import OllamaEmbedder
 
     with pytest.raises(EmbedderUnavailable, match="ollama serve"):
         OllamaEmbedder("llama3.2", base_url=f"http://127.0.0.1:{_free_port()}").embed_documents(["hello"])
@@ -394,11 +393,12 @@ class TestKitChatOllamaConformance(ChatModelUnitTests):
 
 
 def test_a_glossary_follow_up_goes_through_the_real_client_with_only_the_item(ollama, monkeypatch):
-    """kit.content.glossary.follow_up against the loopback server: the real langchain-ollama path, one item as source."""
+    """kit.reflection.followup.follow_up against the loopback server: the real langchain-ollama path, one item as source."""
     import sys
 
-    from kit.content.glossary import AI_LABEL, follow_up
+    from kit.content.glossary import AI_LABEL
     from kit.content.glossary import explain as glossary_explain
+    from kit.reflection.followup import follow_up
 
     answer = [
         "A thought record is a CBT worksheet [G1]. ",

@@ -7,10 +7,11 @@ import pytest
 from conftest import in_threads
 
 from kit.demo import build_journal
-from kit.models.embedders import get_embedder
 from kit.index.store import Index
 from kit.journal.notebooks import save_reflection
-from kit.reflection.reflect import question_problems, summarize
+from kit.models.embedders import get_embedder
+from kit.reflection.questions import question_problems
+from kit.reflection.reflect import summarize
 
 pytestmark = pytest.mark.integration
 

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kit.outputs import plots
-from kit.outputs import review
 from kit.demo import sample_entries
+from kit.outputs import plots, review
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]

@@ -20,7 +20,6 @@ def ai_header(model_name: str, backend_name: str) -> str:
     return f"**{AI_LABEL}** Written by {model_name} ({backend_name}). {DISCLAIMER}"
 
 
-
 def digest_header() -> str:
     """The first line of a digest, which the kit computes from the entries without a model."""
     return f"Computed from your entries by the kit; no AI wrote the digest. {DISCLAIMER}"

@@ -1,0 +1,31 @@
+"""Options that several ``reflect`` commands share, each added by one helper so they read the same everywhere."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kit.config import journal_folder
+
+
+def journal_option(p: argparse.ArgumentParser) -> None:
+    """``--journal DIR``."""
+    p.add_argument("--journal", metavar="DIR", help="journal folder (default: KIT_JOURNAL or ./journal)")
+
+
+def json_option(p: argparse.ArgumentParser, what: str = "print JSON") -> None:
+    """``--json``."""
+    p.add_argument("--json", action="store_true", help=what)
+
+
+def period_options(p: argparse.ArgumentParser, *, template: bool = True) -> None:
+    """``--since DATE``, ``--until DATE`` and (unless ``template=False``) ``--template NAME``."""
+    p.add_argument("--since", metavar="DATE", help="only entries on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="only entries on or before DATE (YYYY-MM-DD)")
+    if template:
+        p.add_argument("--template", metavar="NAME", help="only entries from this worksheet")
+
+
+def journal_of(args: argparse.Namespace) -> Path:
+    """The journal folder a command was given (``--journal``), else KIT_JOURNAL (or ./journal)."""
+    return journal_folder(getattr(args, "journal", None))

@@ -1,0 +1,222 @@
+"""`reflect summarize`, `ask`, `check`, `doctor`: reflections on the journal, the safety check, the self-check."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kit.cli.options import journal_of
+from kit.doctor import doctor
+from kit.errors import ConfigError, KitError, PersonalDetailsFound
+from kit.index.search import as_datetime
+from kit.index.store import Index
+from kit.journal.notebooks import save_reflection
+from kit.models.registry import get_backend
+from kit.reflection.reflect import ask, clean_question, summarize
+from kit.safety.crisis import check
+from kit.safety.pii import find_pii, recogniser_status
+from kit.safety.wellbeing import crisis_message, find_safety_plan
+
+
+class _Writing:
+    """Shows that the model is working (words so far) on stderr; its text is shown only once it is checked."""
+
+    def __init__(self) -> None:
+        self.words = 0
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, piece: str) -> None:
+        if piece.startswith("question "):
+            message = f"writing {piece}…"
+        else:
+            self.words += len(piece.split())
+            message = f"writing… {self.words} words (shown once checked against your entries)"
+        if self.live:
+            print(f"\r\033[K{message}", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.live:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
+def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
+    as_datetime(args.since), as_datetime(args.until)  # bad dates fail before any work
+    journal = journal_of(args)
+    index = Index(journal=journal)
+    report = index.update(progress=sys.stderr.isatty())
+    if report.new or report.changed or report.removed:
+        print(f"reflect: index updated — {report}", file=sys.stderr)
+    backend = get_backend()
+    if not args.json:
+        print(
+            f"reflect: answering with {backend.model_name} ({backend.name}) — {backend.reason}",
+            file=sys.stderr,
+        )
+    writing = _Writing()
+    try:
+        try:
+            reflection = run(model=backend, index=index, refresh=False, progress=writing)
+        except PersonalDetailsFound as exc:
+            if args.pii != "ask" or not sys.stdin.isatty():
+                raise
+            print(f"reflect: {exc}", file=sys.stderr)
+            answer = (
+                input("Send them as they are [s], replace them with labels [r], or cancel [c]? ")
+                .strip()
+                .lower()
+            )
+            if answer[:1] not in ("s", "r"):
+                print("Cancelled; nothing was sent.", file=sys.stderr)
+                return 0
+            args.pii = "send" if answer.startswith("s") else "redact"
+            reflection = run(model=backend, index=index, refresh=False, progress=writing)
+    finally:
+        writing.done()
+    saved = None
+    if args.save:
+        target = Path(args.save).expanduser()
+        saved = save_reflection(target if target.is_absolute() else journal / target, reflection)
+    if args.json:
+        print(
+            json.dumps({**reflection.to_dict(), "saved": str(saved) if saved else None}, ensure_ascii=False)
+        )
+        return 0
+    print(reflection.text)
+    if saved:
+        print(f"\nSaved in {saved}", file=sys.stderr)
+    return 0
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    def run(**kw: Any) -> Any:
+        return summarize(
+            args.since, args.until, args.query, args.template, mode=args.mode, pii=args.pii, **kw
+        )
+
+    return _reflect(args, run)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    clean_question(args.question)  # an empty question fails before any work
+
+    def run(**kw: Any) -> Any:
+        return ask(
+            args.question,
+            k=args.k,
+            since=args.since,
+            until=args.until,
+            template=args.template,
+            mode=args.mode,
+            pii=args.pii,
+            **kw,
+        )
+
+    return _reflect(args, run)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    def safety_plan() -> Path | None:
+        try:
+            return find_safety_plan(journal_of(args))
+        except KitError:  # a settings problem must never replace the helplines
+            return None
+
+    text = args.text
+    if text == "-" or (text is None and not sys.stdin.isatty()):
+        text = sys.stdin.read()
+    elif text is None:
+        raise ConfigError('give the text to check: reflect check "TEXT", or `-` to read it from stdin')
+    report = check(text)
+    # check() keeps to the fast rules (it runs on every save); here the person asked, so the recogniser too.
+
+    report = dataclasses.replace(report, pii=find_pii(text, recogniser=True))
+    if args.json:
+        print(json.dumps({**report.to_dict(), "detection": recogniser_status()}, ensure_ascii=False))
+        return 0
+    # A crisis is not an error: the calm message with helplines, and the exit status stays 0.
+    print(crisis_message(safety_plan()) if report.crisis else "No crisis language found.")
+    for note in report.notes:
+        print(f"\n{note}")
+    if report.pii:
+        print("\nPersonal details found (best effort):")
+        for span in report.pii:
+            print(f"  {span.label:<8} {span.text!r} at {span.start}-{span.end}")
+    else:
+        print("No personal details found.")
+    status = recogniser_status()
+    print(status[0].upper() + status[1:] + ".")
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    report = doctor(args.journal)  # resolved inside, so a bad setting is reported rather than fatal
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        report.render()
+    if not report.ok:
+        names = ", ".join(c.name for c in report.leaks)
+        print(
+            f"reflect: doctor: journal text could leave this machine ({names}) — apply the fixes",
+            file=sys.stderr,
+        )
+    return 0 if report.ok else 1
+
+
+def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None]) -> None:
+    def reflect_opts(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--since", metavar="DATE", help="only entries on or after DATE (YYYY-MM-DD)")
+        p.add_argument("--until", metavar="DATE", help="only entries on or before DATE (YYYY-MM-DD)")
+        p.add_argument("--template", metavar="NAME", help="only entries from this worksheet")
+        p.add_argument(
+            "--json", action="store_true", help="print text, citations, provenance and digest as JSON"
+        )
+        p.add_argument(
+            "--save", metavar="NOTEBOOK", help="keep the result in this notebook (relative to the journal)"
+        )
+        p.add_argument(
+            "--mode",
+            choices=("summary", "questions", "counter-perspective"),
+            default="summary",
+            help="summary (default); questions: the model only asks; counter-perspective: what might I be missing?",
+        )
+        p.add_argument(
+            "--pii",
+            choices=("ask", "redact", "send"),
+            default="ask",
+            help="names, places or contact details bound for a model off this machine: stop and list them (ask, "
+            "the default), replace them with labels (redact), or send them",
+        )
+        journal_opt(p)
+
+    p = sub.add_parser(
+        "summarize", help="what a period of your journal holds: digest, then a checked summary"
+    )
+    p.add_argument("--query", metavar="Q", help="only entries about Q")
+    reflect_opts(p)
+    p.set_defaults(func=cmd_summarize)
+
+    p = sub.add_parser("ask", help="ask your journal a question; the answer cites your entries")
+    p.add_argument("question", metavar="QUESTION")
+    p.add_argument("-k", type=int, default=8, help="how many entries to answer from (default 8)")
+    reflect_opts(p)
+    p.set_defaults(func=cmd_ask)
+    p = sub.add_parser(
+        "check", help="safety check only: crisis language and personal details (no chat model)"
+    )
+    p.add_argument(
+        "text", nargs="?", metavar="TEXT", help="the text to check; - (or nothing, with a pipe) reads stdin"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    journal_opt(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("doctor", help="privacy and setup self-check; exits 1 if journal text could leave")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    journal_opt(p)
+    p.set_defaults(func=cmd_doctor)

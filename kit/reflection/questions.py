@@ -1,0 +1,149 @@
+"""Reflective questions: the small embedded model writes one open question per theme of the person's entries, in
+seeded samples, and the kit keeps the best one that passes its filters; counter-perspective questions come from
+the kit's own bank."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+
+from kit.models.checks import check_output
+from kit.models.llama import EmbeddedChatModel
+from kit.models.prompts import (
+    COUNTER_QUESTIONS,
+    THEME_QUESTION,
+    THEME_QUESTION_EXAMPLES,
+    bank_question,
+    gbnf_openings,
+)
+from kit.reflection.provenance import (
+    ENTRY_CHARS,
+    MAX_QUESTION_THEMES,
+    QUESTION_SAMPLES,
+    Progress,
+    Question,
+    _params,
+    _sources,
+)
+from kit.text import STOP_WORDS
+
+# ---------------------------------------------------------------- the embedded model asks one question per theme
+
+_COPY_WORDS = 6
+_SELF_TALK = re.compile(
+    r"\b(smollm|as an ai|language model|assistant|i'm an ai|hugging ?face)\b", re.IGNORECASE
+)
+_WORDS = re.compile(r"[a-z']+")
+
+
+def question_problems(question: str, entry: str, topic: str = "") -> list[str]:
+    """Why a sampled question may not be shown (empty when it may)."""
+    problems = []
+    words = question.split()
+    if not question.endswith("?") or not 4 <= len(words) <= 25:
+        problems.append("is not one short question")
+    if _SELF_TALK.search(question):
+        problems.append("talks about itself")
+    q_words, e_words = _WORDS.findall(question.lower()), _WORDS.findall(entry.lower())
+    grams = {tuple(e_words[i : i + _COPY_WORDS]) for i in range(len(e_words) - _COPY_WORDS + 1)}
+    if any(tuple(q_words[i : i + _COPY_WORDS]) in grams for i in range(len(q_words) - _COPY_WORDS + 1)):
+        problems.append(f"copies {_COPY_WORDS} or more words from the entry")
+    if _closeness(question, entry) == 0.0:
+        problems.append("shares no word with the entry")
+    result = check_output(question, {"E1": entry}, context=topic, require_citation=False, max_questions=1)
+    return problems + result.problems
+
+
+def _closeness(question: str, entry: str) -> float:
+    def stems(text: str) -> set[str]:
+        return {w[:5] for w in _WORDS.findall(text.lower()) if w not in STOP_WORDS and len(w) > 2}
+
+    q, e = stems(question), stems(entry)
+    return len(q & e) / (len(q) or 1)
+
+
+def question_messages(entry: str) -> list[Any]:
+    """The small model's prompt for one question: the kit's system message, the few-shot examples, the entry."""
+    system, user = THEME_QUESTION.render(text=entry[:ENTRY_CHARS])
+    messages: list[Any] = [SystemMessage(system)]
+    for example, answer in THEME_QUESTION_EXAMPLES:
+        messages += [HumanMessage(example), AIMessage(answer)]
+    return [*messages, HumanMessage(user)]
+
+
+def question_samples(chat: Any, entry: str, grammar: Any = None, seed: int | None = None) -> list[str]:
+    """QUESTION_SAMPLES seeded samples, each cut at its first question mark (in code, never in the grammar)."""
+    messages = question_messages(entry)
+    out = []
+    for n in range(QUESTION_SAMPLES):
+        options: dict[str, Any] = {"stop": ["\n"]}
+        if grammar is not None:
+            options["grammar"] = grammar
+        if seed is not None:
+            options["seed"] = seed + n
+        raw = str(chat.invoke(messages, **options).content).strip()
+        out.append(raw[: raw.find("?") + 1] if "?" in raw else raw)
+    return out
+
+
+def _one_question(chat: Any, entry: str, topic: str, grammar: Any, seed: int | None) -> str | None:
+    """The sample closest to the entry among those that pass every filter, or None."""
+    passed = [
+        q for q in question_samples(chat, entry, grammar, seed) if not question_problems(q, entry, topic)
+    ]
+    return max(passed, key=lambda q: _closeness(q, entry), default=None)
+
+
+def _grammar(chat: Any) -> Any:
+    if not isinstance(chat, EmbeddedChatModel):
+        return None
+    from llama_cpp import LlamaGrammar
+
+    return LlamaGrammar.from_string(gbnf_openings(), verbose=False)
+
+
+def theme_questions(
+    digest: Any, index: Any, chat: Any = None, progress: Progress | None = None
+) -> list[Question]:
+    """One open question per theme (at most MAX_QUESTION_THEMES): the small model's best sample that passes the
+    filters, else one from the curated bank (all from the bank when ``chat`` is None)."""
+    themes = digest.themes[:MAX_QUESTION_THEMES]
+    quoted = {s.entry_id: s for s in _sources(index, [t.quote.entry_id for t in themes])}
+    grammar = _grammar(chat) if chat is not None else None
+    _, seed = _params(chat) if chat is not None else ({}, None)
+    out = []
+    for n, theme in enumerate(themes, 1):
+        if progress:
+            progress(f"question {n}/{len(themes)}")
+        source = quoted.get(theme.quote.entry_id)
+        topic = theme.phrases[0] if theme.phrases else "this"
+        text = _one_question(chat, source.text, theme.label, grammar, seed) if source and chat else None
+        day = theme.quote.created[:10]
+        if text:
+            out.append(Question(text, theme.label, "model", theme.quote.entry_id, day))
+        else:
+            key = ",".join(theme.entry_ids)
+            out.append(Question(bank_question(topic, key), theme.label, "bank", theme.quote.entry_id, day))
+    return out
+
+
+def counter_questions(d: Any) -> list[Question]:
+    """Two of the kit's fixed counter-perspective questions, chosen by the digest's entries (stable)."""
+    ids = [i for t in d.themes for i in t.entry_ids] + list(d.other_ids)
+    n = int(hashlib.sha256(",".join(sorted(ids)).encode()).hexdigest()[:8], 16)
+    picked = [COUNTER_QUESTIONS[(n + k) % len(COUNTER_QUESTIONS)] for k in range(2)]
+    return [Question(q, "", "bank", "") for q in picked]
+
+
+def _questions_markdown(questions: list[Question], backend: Any) -> str:
+    if not questions:
+        return ""
+    lines = ["**Questions to reflect on** — the answers are yours to write."]
+    for q in questions:
+        by = f"AI-written by {backend.model_name}" if q.source == "model" else "from the kit's question bank"
+        about = f"theme: {q.theme}; about your entry of {q.created}; " if q.theme else ""
+        lines.append(f"- {q.text} _({about}{by})_")
+    return "\n".join(lines)
