@@ -77,9 +77,9 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="kit-bench-"))
     os.environ.update(KIT_HOME=str(work / "home"), KIT_JOURNAL=str(work / "journal"), KIT_EMBED=args.embedder)
-    from kit.models.embedders import get_embedder
-    from kit.index.store import EMBED_CHUNK, Index
     from kit.index.search import search
+    from kit.index.store import EMBED_CHUNK, Index
+    from kit.models.embedders import get_embedder
 
     texts = synthetic_texts(args.n)
     write_journal(work / "journal", texts, args.per_notebook)

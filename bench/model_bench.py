@@ -153,9 +153,9 @@ def cold_first_token() -> float:
 def digest_time(n: int, root: Path) -> tuple[float, float, int]:
     from index_bench import synthetic_texts, write_journal
 
-    from kit.reflection.digest import digest
-    from kit.models.embedders import get_embedder
     from kit.index.store import Index
+    from kit.models.embedders import get_embedder
+    from kit.reflection.digest import digest
 
     journal = root / "digest-journal"
     write_journal(journal, synthetic_texts(n), per_notebook=50)
@@ -170,11 +170,11 @@ def digest_time(n: int, root: Path) -> tuple[float, float, int]:
 
 
 def quality(root: Path) -> dict[str, float]:
-    from kit.reflection.digest import digest
-    from kit.models.embedders import get_embedder
     from kit.index.store import Index
-    from kit.models.llama import EmbeddedChatModel
     from kit.journal.notebooks import append_entry
+    from kit.models.embedders import get_embedder
+    from kit.models.llama import EmbeddedChatModel
+    from kit.reflection.digest import digest
     from kit.reflection.questions import _grammar, question_problems, question_samples
 
     journal = root / "fixture-journal"
@@ -221,8 +221,8 @@ def quality(root: Path) -> dict[str, float]:
 
 def demo_questions_time(root: Path) -> tuple[float, int, int]:
     from kit.demo import build_journal
-    from kit.models.embedders import get_embedder
     from kit.index.store import Index
+    from kit.models.embedders import get_embedder
     from kit.reflection.reflect import summarize
 
     index = Index(journal=root / "demo-journal", home=root / "home", embedder=get_embedder("embedded"))

@@ -23,6 +23,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from filelock import FileLock
+
 from kit.errors import ConfigError
 
 DEFAULT_OLLAMA_HOST = "http://127.0.0.1:11434"
@@ -139,8 +141,6 @@ def private_dir(path: Path) -> Path:
 
 def lock(path: Path, timeout: float):
     """An inter-process file lock whose lock file only the owner can read."""
-    from filelock import FileLock
-
     private_dir(Path(path).parent)
     return FileLock(str(path), timeout=timeout, mode=0o600)
 

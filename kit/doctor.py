@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import langsmith.utils
 from langchain_core.utils.env import env_var_is_set
+from rich import box
+from rich.console import Console
+from rich.markup import escape as rich_escape
+from rich.table import Table
 
 from kit.config import DEFAULT_OLLAMA_HOST, ollama_host_and_source, raw, settings
 from kit.egress import LAB_OVERRIDES, client_kwargs, found_in_environment, host_of, is_loopback, telemetry_off
@@ -89,10 +94,6 @@ class DoctorReport:
 
     def render(self, file: Any = None) -> None:
         """Print the checks as a table, then one line saying whether anything would leak."""
-        from rich import box
-        from rich.console import Console
-        from rich.table import Table
-
         console = Console(file=file or sys.stdout, highlight=False)
         table = Table(box=box.SIMPLE_HEAD, show_lines=False, title="reflect doctor", title_justify="left")
         table.add_column("", no_wrap=True)
@@ -115,8 +116,6 @@ class DoctorReport:
 
 
 def _escape(text: str) -> str:
-    from rich.markup import escape as rich_escape
-
     return rich_escape(text)
 
 
@@ -307,7 +306,6 @@ def _check_tracing() -> Check:
     on = [f"{v}={value}" for v, value in switches.items() if _is_on(value)]
     keys = [v for v in _TRACING_KEYS if os.environ.get(v, "").strip()]
     found = ", ".join(on + [f"{k} (set, value not shown)" for k in keys]) or "no tracing variables"
-    import langsmith.utils
 
     still_on = bool(langsmith.utils.tracing_is_enabled()) or env_var_is_set("LANGCHAIN_TRACING")
     if still_on:

@@ -29,7 +29,9 @@ TELEMETRY_OFF = {
 }
 # JupyterLab's news and update checks, off in the browser (fetchNews is a string in JupyterLab's schema); the
 # lab launcher writes them into overrides.json and `reflect doctor` reads them back.
-LAB_OVERRIDES = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+LAB_OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}
+}
 # What each switch held before the kit overwrote it, for `reflect doctor` (None: it was not set).
 _found_before: dict[str, str | None] = {}
 

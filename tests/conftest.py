@@ -45,7 +45,9 @@ def kit_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
         monkeypatch.delenv(name, raising=False)
     import kit.safety.wellbeing
 
-    monkeypatch.setattr(kit.safety.wellbeing, "_session", {"start": None, "reminded": None})  # a fresh session
+    monkeypatch.setattr(
+        kit.safety.wellbeing, "_session", {"start": None, "reminded": None}
+    )  # a fresh session
     # The kit sets these in os.environ itself (telemetry_off); setenv-then-delenv makes monkeypatch put the
     # original state back afterwards, and lets a test see whether the kit switched them off.
     for name in TELEMETRY_OFF:

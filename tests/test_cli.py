@@ -215,7 +215,10 @@ def _scripted(monkeypatch, *replies: str):
     from kit.testing import FakeChatModel
 
     fake = FakeChatModel(replies=list(replies))
-    monkeypatch.setitem(kit.models.registry._BACKENDS, "fake", lambda arg: kit.models.registry.Backend(fake, "fake", "fake", "test")
+    monkeypatch.setitem(
+        kit.models.registry._BACKENDS,
+        "fake",
+        lambda arg: kit.models.registry.Backend(fake, "fake", "fake", "test"),
     )
     return fake
 

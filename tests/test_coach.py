@@ -134,7 +134,10 @@ def test_the_cli_shows_helplines_and_the_safety_plan_not_a_model_answer(
 
     plan = journal / "2026-03-01-safety-plan.ipynb"
     plan.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
-    monkeypatch.setitem(kit.models.registry._BACKENDS, "fake", lambda arg: kit.models.registry.Backend(NeverCall(), "fake", "x", "t")
+    monkeypatch.setitem(
+        kit.models.registry._BACKENDS,
+        "fake",
+        lambda arg: kit.models.registry.Backend(NeverCall(), "fake", "x", "t"),
     )
     code = main(["ask", CRISIS])
     out, _ = capsys.readouterr()
@@ -190,7 +193,10 @@ def test_the_cli_refuses_without_a_choice_and_redacts_when_asked(capsys, index_o
 
     index_of(NAMED)
     fake = RemoteFake(replies=["You wrote about the garden beds [E1]. What stands out?"])
-    monkeypatch.setitem(kit.models.registry._BACKENDS, "fake", lambda arg: kit.models.registry.Backend(fake, "custom", "remote", "t")
+    monkeypatch.setitem(
+        kit.models.registry._BACKENDS,
+        "fake",
+        lambda arg: kit.models.registry.Backend(fake, "custom", "remote", "t"),
     )
     assert main(["ask", "the garden beds"]) == 1
     err = capsys.readouterr().err

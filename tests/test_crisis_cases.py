@@ -166,7 +166,9 @@ def test_cases_file_is_well_formed():
 def test_check_takes_recent_entries():
     """The contract: check(text, recent=()) where recent is the person's recent entries."""
     parameter = inspect.signature(safety.check).parameters.get("recent")
-    assert parameter is not None, "kit.safety.crisis.check has no `recent` parameter (recent: Sequence[str] = ())"
+    assert parameter is not None, (
+        "kit.safety.crisis.check has no `recent` parameter (recent: Sequence[str] = ())"
+    )
     assert parameter.default is not inspect.Parameter.empty and len(parameter.default) == 0
 
 

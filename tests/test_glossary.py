@@ -589,7 +589,9 @@ def test_cli_ask(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyP
     import kit.models.registry
 
     fake = FakeChatModel(replies=[THOUGHT_RECORD_ANSWER])
-    monkeypatch.setitem(kit.models.registry._BACKENDS, "fake", lambda arg: Backend(fake, "fake", "fake", "testing"))
+    monkeypatch.setitem(
+        kit.models.registry._BACKENDS, "fake", lambda arg: Backend(fake, "fake", "fake", "testing")
+    )
     code, out, err = _cli(capsys, "explain", "thought", "record", "--ask", "How does it help?")
     assert code == 0 and THOUGHT_RECORD_ANSWER in out and AI_LABEL in out
     assert "answering with fake" in err
@@ -607,7 +609,9 @@ def test_cli_ask_in_crisis_shows_helplines_and_calls_no_model(
     import kit.models.registry
 
     fake = FakeChatModel(replies=[THOUGHT_RECORD_ANSWER])
-    monkeypatch.setitem(kit.models.registry._BACKENDS, "fake", lambda arg: Backend(fake, "fake", "fake", "testing"))
+    monkeypatch.setitem(
+        kit.models.registry._BACKENDS, "fake", lambda arg: Backend(fake, "fake", "fake", "testing")
+    )
     code, out, _ = _cli(capsys, "explain", "DBT", "--ask", "i dont want to live anymore, can DBT help")
     assert code == 0 and "What you wrote matters" in out and fake.prompts == []
 

@@ -159,7 +159,9 @@ def test_a_bumped_prompt_version_cannot_be_replayed(saved, monkeypatch):
     import kit.models.prompts
 
     path, made, _ = saved
-    monkeypatch.setattr(kit.models.prompts, "SUMMARY", dataclasses.replace(kit.models.prompts.SUMMARY, version=2))
+    monkeypatch.setattr(
+        kit.models.prompts, "SUMMARY", dataclasses.replace(kit.models.prompts.SUMMARY, version=2)
+    )
     report = replay(path)
     result = _by_id(report)[made["garden"].id]
     assert result.status == "cannot-replay" and result.reason == "prompt summary changed from v1 to v2"
@@ -220,7 +222,9 @@ def test_a_crisis_reflection_replays_through_the_safety_check(topical_journal, j
 
     import kit.reflection.reflect
 
-    monkeypatch.setattr(kit.reflection.reflect, "_gate", lambda texts: None)  # a check that no longer sees the crisis
+    monkeypatch.setattr(
+        kit.reflection.reflect, "_gate", lambda texts: None
+    )  # a check that no longer sees the crisis
     result = replay(path, model=NeverCall()).results[0]
     assert result.status == "differs" and "no longer stops" in result.reason
 
@@ -231,7 +235,9 @@ def test_a_break_reminder_saved_with_the_text_is_not_a_difference(topical_journa
     import kit.safety.wellbeing
 
     index, _ = topical_journal
-    monkeypatch.setattr(kit.safety.wellbeing, "_session", {"start": time.monotonic() - 46 * 60, "reminded": None})
+    monkeypatch.setattr(
+        kit.safety.wellbeing, "_session", {"start": time.monotonic() - 46 * 60, "reminded": None}
+    )
     reflection = summarize(query="garden", index=index)
     assert "over 45 minutes" in reflection.text
     path = save_reflection(journal / "reflections.ipynb", reflection)
@@ -266,7 +272,9 @@ def test_a_view_of_a_reflection_is_reported_not_compared(topical_journal, journa
         "text/plain": "<Markdown>",
     }
     nb = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell("kit.widgets.display.show(...)")  # as the weekly review shows its questions
+    cell = nbformat.v4.new_code_cell(
+        "kit.widgets.display.show(...)"
+    )  # as the weekly review shows its questions
     cell.outputs = [nbformat.v4.new_output("display_data", data=view, metadata=meta)]
     nb.cells.append(cell)
     nbformat.write(nb, journal / "2026-W10-review.ipynb")

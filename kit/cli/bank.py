@@ -28,6 +28,7 @@ from kit.content.bank import (
 )
 from kit.errors import ConfigError
 from kit.reflection.for_me import for_me
+from kit.safety.wellbeing import CrisisDetected
 
 
 def _print_json(value: Any) -> None:
@@ -50,10 +51,10 @@ def cmd_prompt(args: argparse.Namespace) -> int:
     personal: list[PersonalPrompt] = []
     note = None
     if args.for_me:
-        from kit.safety.wellbeing import CrisisDetected
-
         try:
-            personal, note = for_me(n, seed=args.seed, journal=args.journal, progress=sys.stderr.isatty() and not args.json)
+            personal, note = for_me(
+                n, seed=args.seed, journal=args.journal, progress=sys.stderr.isatty() and not args.json
+            )
         except CrisisDetected as crisis:  # no prompt: the helplines and the person's own safety plan
             print(crisis.message)
             return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.outputs.export import _span, export
+from kit.safety.pii import recogniser_status
 from kit.text import plural
 
 
@@ -38,8 +39,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.redact:
         found = ", ".join(f"[{label}] {n}" for label, n in packet.redactions) or "none found"
         print(f"Redacted: {found}. The search is best effort — read the packet before you share it.")
-        from kit.safety.pii import recogniser_status
-
         status = recogniser_status()
         print(status[0].upper() + status[1:] + ".")
     else:

@@ -93,7 +93,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-
 def cmd_forget(args: argparse.Namespace) -> int:
     index = Index(journal=journal_of(args))
     if args.notebook:

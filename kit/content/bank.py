@@ -9,6 +9,7 @@ digest without ever repeating what they wrote.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import random
@@ -364,8 +365,6 @@ def match_topic(text: str) -> str | None:
     tokens = _stems(text)
     topic = _score(tokens)
     if topic is None:
-        import difflib
-
         words = sorted(
             {s for phrases in _vocabulary().values() for p, _ in phrases for s in p if len(s) >= 4}
         )
@@ -472,5 +471,3 @@ def personalised_prompts(
         if not added:
             break
     return out
-
-

@@ -451,5 +451,3 @@ def explain(term: str) -> Explanation:
         raise CrisisDetected(report)
     item, matched_by = _match(term.strip())
     return _explanation(item, matched_by, term.strip())
-
-

@@ -22,7 +22,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from filelock import Timeout
 from langchain_core.embeddings import Embeddings
+from tqdm.auto import tqdm
 
 from kit.config import lock, private_dir, settings
 from kit.egress import telemetry_off
@@ -30,7 +32,8 @@ from kit.errors import EmbedderMismatch, EntryNotFound, IndexBusy, IndexDamaged,
 from kit.journal.entries import Entry
 from kit.journal.notebooks import relpath, scan_journal
 from kit.journal.wal import pending_entries
-from kit.models.embedders import embedder_name
+from kit.models.embedders import embedder_name, get_embedder
+from kit.text import looks_english
 
 log = logging.getLogger("kit")
 
@@ -194,8 +197,6 @@ class Index:
     @property
     def embedder(self) -> Embeddings:
         if self._embedder is None:
-            from kit.models.embedders import get_embedder
-
             self._embedder = get_embedder()
         return self._embedder
 
@@ -303,8 +304,6 @@ class Index:
 
     def update(self, rebuild: bool = False, progress: bool = True) -> IndexReport:
         """Bring the index in line with the notebooks (or rebuild it from scratch) and say what changed."""
-        from filelock import Timeout
-
         if not self.journal.is_dir():
             raise JournalNotFound(
                 f"the journal folder {self.journal} does not exist — create a first entry with "
@@ -389,8 +388,6 @@ class Index:
         pending = [e for e in to_write if e.content_hash not in vectors]
         report.embedded = self._embed_into(collection, pending, vectors, progress)
         if getattr(self.embedder, "english_only", False):
-            from kit.text import looks_english
-
             report.not_english = sum(1 for e in pending if not looks_english(e.searchable_text))
             if report.not_english:
                 log.warning(
@@ -426,8 +423,6 @@ class Index:
         self, collection: Any, pending: list[Entry], vectors: dict[str, list[float]], progress: bool
     ) -> int:
         """Embed each distinct text once, in chunks, with a progress bar; returns how many texts were embedded."""
-        from tqdm.auto import tqdm
-
         unique: dict[str, str] = {}
         for entry in pending:
             unique.setdefault(entry.content_hash, entry.searchable_text)
@@ -519,8 +514,6 @@ class Index:
         raise EntryNotFound. If it is interrupted, `reflect index` restores what is missing from the
         notebooks. Returns how many entries were forgotten.
         """
-        from filelock import Timeout
-
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return 0

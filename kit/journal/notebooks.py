@@ -19,10 +19,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import nbformat
-
 from kit.config import lock, settings
-from kit.errors import EntryNotFound, KitError, NotebookChanged, NotebookInvalid, NotebookUnreadable
+from kit.errors import (
+    EntryNotFound,
+    KitError,
+    NotebookChanged,
+    NotebookInvalid,
+    NotebookOpen,
+    NotebookUnreadable,
+)
 from kit.journal.entries import (
     ENTRY_TAG,
     REFLECTION_TAG,
@@ -35,6 +40,7 @@ from kit.journal.entries import (
     parse_mood,
     parse_private,
 )
+from kit.journal.servers import open_in
 from kit.labels import AI_REFLECTION, DIGEST_REFLECTION
 
 log = logging.getLogger("kit")
@@ -229,6 +235,8 @@ def _with_id(entry: Entry, entry_id: str) -> Entry:
 
 def load(path: Path) -> tuple[Any, Snapshot]:
     """Read a notebook for editing: the nbformat node and the snapshot a later ``save`` compares against."""
+    import nbformat
+
     path = Path(path)
     data = path.read_bytes()
     parse_json(data, path.name)  # typed error for broken files
@@ -252,6 +260,8 @@ def save(path: Path, nb: Any, expected: Snapshot | None) -> Snapshot:
     Refuses with NotebookChanged when the file on disk is not the one that was read, and with
     NotebookInvalid when the result would not validate; in both cases the file is left as it was.
     """
+    import nbformat
+
     path = Path(path)
     try:
         nbformat.validate(nb)
@@ -335,6 +345,8 @@ def _link_new(tmp: str, path: Path) -> None:
 
 
 def new_notebook() -> Any:
+    import nbformat
+
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {
         "display_name": "Python 3 (ipykernel)",
@@ -347,6 +359,8 @@ def new_notebook() -> Any:
 
 def entry_cell(nb: Any, text: str, meta: dict[str, Any]) -> Any:
     """A markdown cell tagged ``kit-entry`` that fits the notebook's format version."""
+    import nbformat
+
     cell = nbformat.v4.new_markdown_cell(text, metadata={"tags": [ENTRY_TAG], "kit": meta})
     if nb.get("nbformat_minor", 5) < 5:
         cell.pop("id", None)  # cell ids are not allowed before nbformat 4.5
@@ -438,6 +452,8 @@ import kit; kit.show_reflection("{id}")"""
 
 
 def _reflection_output(reflection: Any) -> Any:
+    import nbformat
+
     meta = {
         "kit": {"kind": "reflection", "id": reflection.id, "provenance": asdict_safe(reflection.provenance)}
     }
@@ -520,15 +536,14 @@ def save_reflection(
     outputs) shows it again instead of losing it. The write is atomic and never over a newer file; a notebook
     open in a running Jupyter server is refused (its own save would undo this write, or this write its edits).
     """
+    import nbformat
+
     path = Path(notebook_path).expanduser()
     if journal is not None and not path.is_absolute():
         path = journal / path
     if path.suffix != ".ipynb":
         raise NotebookInvalid(f"{path.name} is not a notebook — give a path ending in .ipynb")
     if check_open and path.exists():
-        from kit.errors import NotebookOpen
-        from kit.journal.servers import open_in
-
         server = open_in(path)
         if server:
             raise NotebookOpen(
@@ -586,8 +601,6 @@ def find_reflection(reflection_id: str, notebook: Path | str | None = None) -> d
     if session:  # the notebook this kernel runs in: a full path, or one relative to the server's root
         candidates += [Path(session), Path.cwd() / Path(session).name]
     if not candidates:
-        from kit.config import settings
-
         candidates = list(iter_notebooks(settings().journal))
     for path in candidates:
         try:

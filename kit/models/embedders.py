@@ -8,10 +8,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
+from tokenizers import Tokenizer
 
 from kit.config import settings
-from kit.egress import check_host, telemetry_off
+from kit.egress import check_host, client_kwargs, telemetry_off
 from kit.errors import ConfigError, EmbedderUnavailable
 from kit.models.files import package_file
 from kit.models.plugins import load_plugins
@@ -50,7 +52,6 @@ class EmbeddedEmbeddings(Embeddings):
             if self._session is not None:
                 return
             import onnxruntime as ort
-            from tokenizers import Tokenizer
 
             model_path = package_file(*MODEL_FILE)
             tokenizer_path = package_file(*TOKENIZER_FILE)
@@ -65,8 +66,6 @@ class EmbeddedEmbeddings(Embeddings):
             self._tokenizer, self._session = tokenizer, session
 
     def _embed_batch(self, texts: list[str]) -> Any:
-        import numpy as np
-
         encodings = self._tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
@@ -79,8 +78,6 @@ class EmbeddedEmbeddings(Embeddings):
     def token_states(self, ids: Any, mask: Any) -> Any:
         """The transformer's last hidden states, (batch, tokens, 384), for padded token ids and their mask (a
         single segment: token types are all 0). Loads the model on first use."""
-        import numpy as np
-
         self._load()
         (hidden,) = self._session.run(
             ["last_hidden_state"],
@@ -92,7 +89,6 @@ class EmbeddedEmbeddings(Embeddings):
         if not texts:
             return []
         self._load()
-        import numpy as np
 
         # Batch texts of similar length together: padding is most of the cost of mixed batches.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
@@ -120,8 +116,6 @@ class OllamaEmbedder(Embeddings):
     def _inner(self) -> Any:
         if self._client is None:
             from langchain_ollama import OllamaEmbeddings
-
-            from kit.egress import client_kwargs  # loopback ignores proxy variables
 
             self._client = OllamaEmbeddings(
                 model=self.model, base_url=self.base_url, client_kwargs=client_kwargs(self.base_url)

@@ -6,6 +6,7 @@ theme of the person's entries) and check what it writes.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 from collections.abc import Iterator
@@ -115,8 +116,6 @@ class EmbeddedChatModel(BaseChatModel):
                     "'reflective-notebook-kit[embedded]'`), or use Ollama with KIT_MODEL=ollama:<model>"
                 ) from exc
             if not _llama_cache:
-                import atexit
-
                 atexit.register(_close_all)
             _llama_cache[key] = Llama(
                 model_path=self._resolved,

@@ -27,7 +27,7 @@ from langchain_core.language_models.chat_models import (
 )
 from langchain_core.messages import BaseMessage
 from langchain_core.outputs import ChatGenerationChunk, ChatResult
-from langchain_ollama import ChatOllama
+from langchain_ollama import ChatOllama  # noqa: TID253 (KitChatOllama is one)
 from pydantic import model_validator
 
 from kit.config import DEFAULT_OLLAMA_TIMEOUT, settings

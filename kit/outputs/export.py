@@ -25,6 +25,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markdown_it import MarkdownIt
+
 from kit._version import __version__
 from kit.config import journal_folder
 from kit.errors import ConfigError, ExportExists, ExportFormat, JournalNotFound, KitError, NothingToExport
@@ -345,8 +347,6 @@ def _attr(value: str) -> str:
 @functools.lru_cache(maxsize=1)
 @functools.cache
 def _markdown() -> Any:
-    from markdown_it import MarkdownIt
-
     # Raw HTML is escaped, not passed through; links, images and autolinks stay plain text, so nothing a
     # person (or a model) wrote can make the packet fetch anything or run anything.
     md = MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": False})

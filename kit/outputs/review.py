@@ -22,9 +22,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import nbformat
-from jupyter_client import KernelManager
-from jupyter_client.kernelspec import NoSuchKernel
+from tqdm import tqdm
 
 from kit.config import journal_folder, shared_folder
 from kit.errors import ConfigError, JournalNotFound, KitError, ReviewFailed
@@ -38,6 +36,7 @@ from kit.outputs.plots import day_words
 from kit.reflection.digest import digest
 from kit.reflection.questions import counter_questions
 from kit.reflection.reflect import summarize
+from kit.reflection.writing import plain_reason
 from kit.text import plural
 
 NOTEBOOK = "weekly-review.ipynb"
@@ -241,8 +240,6 @@ def summary_markdown(reflection: Any) -> str:
         return reflection.text
     withheld = reflection.provenance.withheld
     if withheld:
-        from kit.reflection.writing import plain_reason
-
         return (
             f"_The written summary was withheld because it {plain_reason(withheld[-1])}; "
             "the themes above come straight from your entries._"
@@ -314,6 +311,8 @@ def review_notebook() -> Path:
 
 def _inject(nb: Any, values: dict[str, Any]) -> None:
     """Add a cell tagged ``injected-parameters`` after the ``parameters`` cell (papermill's convention)."""
+    import nbformat
+
     source = "# Set by `reflect review`.\n" + "\n".join(f"{k} = {v!r}" for k, v in values.items())
     cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
     tagged = [n for n, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
@@ -347,9 +346,10 @@ def _first_line(cell: Any) -> str:
 
 
 def _execute(nb: Any, journal: Path, *, progress: bool, timeout: float) -> None:
+    from jupyter_client import KernelManager
+    from jupyter_client.kernelspec import NoSuchKernel
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-    from tqdm import tqdm
 
     failed: dict[str, int] = {}
     code_cells = sum(1 for c in nb.cells if c.cell_type == "code")

@@ -16,6 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from kit.index.search import _where, as_datetime, search
 from kit.index.store import Index
 from kit.text import STOP_WORDS, sentences
@@ -199,7 +201,6 @@ def _cased(phrase: str, forms: Counter[str]) -> str:
 
 def cluster(vectors: Any, max_k: int = 12, sample: int = 800) -> list[int]:
     """Cluster labels 0..k-1: Ward linkage on normalised vectors, k by cosine silhouette (deterministic)."""
-    import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage
 
     n = len(vectors)
@@ -222,8 +223,6 @@ def cluster(vectors: Any, max_k: int = 12, sample: int = 800) -> list[int]:
 
 
 def _silhouette(dist: Any, labels: Any) -> float:
-    import numpy as np
-
     uniq = np.unique(labels)
     if len(uniq) < 2:
         return -1.0
@@ -240,8 +239,6 @@ def _silhouette(dist: Any, labels: Any) -> float:
 
 def _quote(ids: list[str], docs: list[str], metas: list[dict], vecs: Any, phrases: list[str]) -> Quote:
     """A verbatim sentence (≥ 5 words) from the entry nearest the theme's centre, the one with most key words."""
-    import numpy as np
-
     x = np.asarray(vecs, dtype=np.float64)
     centre = x.mean(axis=0)
     ranked = sorted(range(len(ids)), key=lambda i: (-float(x[i] @ centre), ids[i]))

@@ -47,12 +47,16 @@ from pathlib import Path
 from typing import Any
 
 from langchain_core.language_models.chat_models import BaseChatModel
+from rich import box
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
 from kit._version import __version__
 from kit.config import settings
 from kit.errors import JournalError, KitError, PersonalDetailsFound
-from kit.index.store import Index
-from kit.journal.notebooks import SavedReflection, saved_reflections
+from kit.index.store import Index, with_pending
+from kit.journal.notebooks import SavedReflection, saved_reflections, scan_journal
 from kit.models import prompts
 from kit.models.files import package_file
 from kit.models.llama import GGUF_FILE, EmbeddedChatModel
@@ -117,11 +121,6 @@ class ReplayReport:
 
     def render(self, file: Any = None) -> None:
         """A table, one line per reflection; the diff of each that differs below it; then the counts."""
-        from rich import box
-        from rich.console import Console
-        from rich.markup import escape
-        from rich.table import Table
-
         console = Console(file=file or sys.stdout, highlight=False)
         if not self.results:
             console.print(
@@ -218,9 +217,6 @@ class _Replayer:
     def entries(self) -> dict[str, Any]:
         """The journal's entries now, by id — as the index would read them, pending widget entries included."""
         if self._entries is None:
-            from kit.index.store import with_pending
-            from kit.journal.notebooks import scan_journal
-
             scan = with_pending(scan_journal(self.journal), self.journal) if self.journal.is_dir() else None
             self._entries = {e.id: e for e in scan.entries} if scan else {}
         return self._entries

@@ -23,7 +23,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from tokenizers import Tokenizer
+
 from kit.errors import ClassifierUnavailable
+from kit.models.embedders import TOKENIZER_FILE, EmbeddedEmbeddings
+from kit.models.files import package_file
 
 WEIGHTS_FILE = "crisis_classifier.json"
 WEIGHTS_SHA256 = "f083a9edbfdc23b501dd0e42b93aed78c0acbc9b014c52f733083f8ae92ab3b1"
@@ -72,11 +77,6 @@ class SegmentEncoder:
         with self._lock:
             if self._tokenizer is not None:
                 return
-            from tokenizers import Tokenizer
-
-            from kit.models.embedders import TOKENIZER_FILE, EmbeddedEmbeddings
-            from kit.models.files import package_file
-
             if self._embedder is None:
                 self._embedder = EmbeddedEmbeddings(threads=self._threads)
             tokenizer = Tokenizer.from_file(str(package_file(*TOKENIZER_FILE)))
@@ -86,8 +86,6 @@ class SegmentEncoder:
 
     def encode(self, texts: list[str]) -> list[tuple[Any, list[Segment]]]:
         """For each text, an (n, 384) array of L2-normalised vectors and the segment each row stands for."""
-        import numpy as np
-
         self._load()
         chunks: list[tuple[int, list[int], list[tuple[int, int, int]]]] = []  # (text, ids, token spans)
         sentence_spans_of: dict[int, list[tuple[int, int]]] = {}
@@ -151,8 +149,6 @@ def _pool(
     states: Any, pieces: list[tuple[int, int, int]], spans: list[tuple[int, int]]
 ) -> tuple[Any, list[Segment]]:
     """Mean token states of each sentence piece, each window of pieces and the whole chunk, L2-normalised."""
-    import numpy as np
-
     cums = np.vstack([np.zeros((1, states.shape[1]), np.float32), np.cumsum(states, axis=0)])
     ranges = [(p, p) for p in range(len(pieces))]
     ranges += [(p, p + w - 1) for w in WINDOWS for p in range(len(pieces) - w + 1)]
@@ -175,8 +171,6 @@ class CrisisClassifier:
     four or more sentences, the *segment* head each sentence and window. Either at its threshold makes a hit."""
 
     def __init__(self, spec: dict[str, Any]) -> None:
-        import numpy as np
-
         self.spec = spec
         self.heads = {
             name: (
@@ -209,8 +203,6 @@ class CrisisClassifier:
 
     @staticmethod
     def _forward(layers: list[tuple[Any, Any]], x: Any) -> Any:
-        import numpy as np
-
         for k, (w, b) in enumerate(layers):
             x = x @ w + b
             if k < len(layers) - 1:
@@ -229,8 +221,6 @@ class CrisisClassifier:
 
     def segment_scores(self, vectors: Any, segments: list[Segment]) -> Any:
         """Each segment's score under its own head (internal: never shown to a person)."""
-        import numpy as np
-
         vectors = np.asarray(vectors, np.float32)
         out = np.zeros(len(segments), np.float32)
         for head in self.heads:

@@ -6,6 +6,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from IPython import get_ipython
+from IPython.display import display
+
 
 def find_notebook(notebook: Path | str | None = None) -> tuple[Path | None, str]:
     """The notebook this kernel runs in and where that came from: ``notebook``, JPY_SESSION_NAME, ``__session__``."""
@@ -24,10 +27,6 @@ def find_notebook(notebook: Path | str | None = None) -> tuple[Path | None, str]
 
 
 def _shell() -> Any:
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
-        return None
     return get_ipython()
 
 
@@ -45,14 +44,10 @@ def current_cell_id() -> str | None:
 
 def show(data: dict[str, Any], metadata: dict[str, Any] | None = None) -> Any:
     """Display a raw mime bundle as an output of the running cell; returns its display handle."""
-    from IPython.display import display
-
     return display(data, raw=True, metadata=metadata or {}, display_id=True)
 
 
 def show_widget(widget: Any) -> None:
-    from IPython.display import display
-
     display(widget)
 
 

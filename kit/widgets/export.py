@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import ipywidgets as w
+
 from kit.config import settings
 from kit.errors import KitError
 from kit.journal.templates import list_templates
@@ -29,8 +31,6 @@ class ExportWidget(Shown):
     def __init__(
         self, since: Any = None, until: Any = None, *, folder: Path | str | None = None, show: bool = True
     ) -> None:
-        import ipywidgets as w
-
         self.folder = Path(folder) if folder is not None else settings().journal
         self.since = w.DatePicker(description="Since", value=since)
         self.until = w.DatePicker(description="Until", value=until)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import ipywidgets as w
+
 from kit.content import glossary
 from kit.content.bank import activities, prompts, values
 from kit.content.glossary import explain
@@ -91,8 +93,6 @@ class WorksheetHelper(Shown):
         seed: int | None = None,
         show: bool = True,
     ) -> None:
-        import ipywidgets as w
-
         if template is None:
             path, _ = _shell.find_notebook()
             template = notebook_template(path) if path is not None else None
@@ -186,8 +186,6 @@ class ValuesCardSort(_Keeper):
     PILES = ("Very important to me", "Important to me", "Less important to me right now")
 
     def __init__(self, template: str | None = "values-clarification", *, show: bool = True) -> None:
-        import ipywidgets as w
-
         self.values = values()
         self.piles: dict[str, list[str]] = {pile: [] for pile in self.PILES}
         self._order: list[tuple[str, str]] = []  # (value, pile) in the order sorted, for Back
@@ -270,8 +268,6 @@ class ActivityPicker(_Keeper):
     ANY = "any"
 
     def __init__(self, template: str | None = "behavioural-activation", *, show: bool = True) -> None:
-        import ipywidgets as w
-
         self.all = activities()
         self.journal = self._sink(template)
 

@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import ipywidgets as w
+
 from kit.config import settings
 from kit.journal import wal
 from kit.widgets import _shell
@@ -63,8 +65,6 @@ class JournalWidget(_shell.Shown):
         room: int = ROOM,
         show: bool = True,
     ) -> None:
-        import ipywidgets as w
-
         path, self.source = _shell.find_notebook(notebook)
         self.found = path is not None
         self.notebook = path if path is not None else settings().journal / f"{wal.UNTITLED}.ipynb"

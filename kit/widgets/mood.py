@@ -7,10 +7,14 @@ import logging
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import ipywidgets as w
+from IPython.display import display
+
 from kit.errors import KitError
 from kit.index.search import _where, as_datetime
 from kit.index.store import Index
 from kit.outputs.plots import mood_figure, mood_series_chart
+from kit.widgets._shell import show_widget
 
 NO_MATPLOTLIB = (
     "Mood charts need matplotlib, which is not installed — `pip install matplotlib`, then run again."
@@ -76,8 +80,6 @@ class MoodWidget:
     """Since / until and a Show button; draws the mood chart into an Output (or says what is missing)."""
 
     def __init__(self, since: Any = None, until: Any = None, *, index: Any = None, show: bool = True) -> None:
-        import ipywidgets as w
-
         self._index = index
         start, end = as_datetime(since), as_datetime(until)
         self.since = w.DatePicker(description="Since", value=start.date() if start else None)
@@ -91,8 +93,6 @@ class MoodWidget:
         self.show_button.on_click(lambda _: self.draw())
         self.box = w.VBox([w.HBox([self.since, self.until, self.show_button]), self.message, self.output])
         if show:
-            from kit.widgets._shell import show_widget
-
             show_widget(self.box)
             self.draw()
 
@@ -114,7 +114,5 @@ class MoodWidget:
         self.chart = mood_series_chart(self.series)
         self.output.clear_output()
         with self.output:
-            from IPython.display import display
-
             display(self.chart if self.chart is not None else self.figure)
         return self.figure

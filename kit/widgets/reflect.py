@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import ipywidgets as w
+
 from kit.errors import KitError
 from kit.journal.notebooks import _reflection_output
 from kit.journal.wal import kit_outputs
@@ -57,8 +59,6 @@ class ReflectWidget(Shown):
         index: Any = None,
         show: bool = True,
     ) -> None:
-        import ipywidgets as w
-
         self._model = model
         self._index = index
         self.template = template  # only entries from this worksheet, when given

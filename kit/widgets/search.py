@@ -5,8 +5,11 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import ipywidgets as w
+
 from kit.errors import KitError
 from kit.index.search import search, snippet
+from kit.index.store import Index
 from kit.journal.templates import list_templates
 from kit.widgets._shell import Shown
 
@@ -33,8 +36,6 @@ class SearchWidget(Shown):
     """Query, number of results, dates and worksheet; the index is brought up to date before each search."""
 
     def __init__(self, k: int = 5, *, index: Any = None, show: bool = True) -> None:
-        import ipywidgets as w
-
         self._index = index
         self.query = w.Text(placeholder="What are you looking for?", description="Search")
         self.k = w.IntSlider(value=k, min=1, max=50, description="Results")
@@ -62,8 +63,6 @@ class SearchWidget(Shown):
     @property
     def index(self) -> Any:
         if self._index is None:
-            from kit.index.store import Index
-
             self._index = Index()
         return self._index
 

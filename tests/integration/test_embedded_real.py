@@ -128,6 +128,8 @@ def test_tampered_model_file_is_refused(monkeypatch):
 
 
 def test_missing_package_is_refused(monkeypatch):
-    monkeypatch.setattr(kit.models.embedders, "TOKENIZER_FILE", ("no_such_package_xyz", "tokenizer.json", "0" * 64))
+    monkeypatch.setattr(
+        kit.models.embedders, "TOKENIZER_FILE", ("no_such_package_xyz", "tokenizer.json", "0" * 64)
+    )
     with pytest.raises(EmbedderUnavailable, match="reinstall"):
         EmbeddedEmbeddings().embed_query("hello")
