@@ -42,7 +42,7 @@ _LAZY = {
     "digest": "kit.reflection.digest",
     "explain": "kit.content.glossary",
     "prompts": "kit.content.bank",
-    "save_reflection": "kit.journal.notebooks",
+    "save_reflection": "kit.journal.reflections",
     "show_reflection": "kit.widgets.display",
     "summarize": "kit.reflection.reflect",
     "append_entry": "kit.journal.notebooks",
@@ -59,13 +59,8 @@ if TYPE_CHECKING:
     from kit.index.search import SearchHit, search
     from kit.index.store import Index, IndexReport
     from kit.journal.entries import Entry
-    from kit.journal.notebooks import (
-        append_entry,
-        read_entries,
-        save_reflection,
-        scan_journal,
-        update_entry,
-    )
+    from kit.journal.notebooks import append_entry, read_entries, scan_journal, update_entry
+    from kit.journal.reflections import save_reflection
     from kit.reflection.digest import digest
     from kit.reflection.provenance import Reflection
     from kit.reflection.reflect import ask, summarize

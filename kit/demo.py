@@ -17,7 +17,8 @@ from pathlib import Path
 
 from kit.index.search import search, snippet
 from kit.index.store import Index
-from kit.journal.notebooks import append_entry, save_reflection
+from kit.journal.notebooks import append_entry
+from kit.journal.reflections import save_reflection
 from kit.models.registry import get_backend
 from kit.reflection.reflect import summarize
 

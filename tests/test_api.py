@@ -41,13 +41,8 @@ def test_every_public_name_resolves():
     from kit.index.search import SearchHit, search
     from kit.index.store import Index, IndexReport
     from kit.journal.entries import Entry
-    from kit.journal.notebooks import (
-        append_entry,
-        read_entries,
-        save_reflection,
-        scan_journal,
-        update_entry,
-    )
+    from kit.journal.notebooks import append_entry, read_entries, scan_journal, update_entry
+    from kit.journal.reflections import save_reflection
     from kit.reflection.provenance import Reflection
     from kit.reflection.reflect import ask, summarize
     from kit.widgets.display import show_reflection

@@ -61,7 +61,7 @@ def sample(journal, make_notebook):
 def with_reflection(sample):
     """A reflection written by the fake model, saved in the journal as `reflect summarize --save` does."""
     from kit.index.store import Index
-    from kit.journal.notebooks import save_reflection
+    from kit.journal.reflections import save_reflection
     from kit.reflection.reflect import summarize
     from kit.testing import FakeChatModel, FakeEmbeddings
 

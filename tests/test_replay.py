@@ -14,7 +14,8 @@ import pytest
 import kit.reflection.replay
 import kit.testing
 from kit.cli.replay import add_commands
-from kit.journal.notebooks import append_entry, save_reflection, update_entry
+from kit.journal.notebooks import append_entry, update_entry
+from kit.journal.reflections import save_reflection
 from kit.models.registry import Backend
 from kit.reflection.reflect import ask, summarize
 from kit.reflection.replay import NotebookNotFound, replay, saved_reflections
@@ -245,7 +246,7 @@ def test_a_break_reminder_saved_with_the_text_is_not_a_difference(topical_journa
 
 
 def test_a_reflection_kept_by_the_widget_is_replayed_too(topical_journal, journal):
-    from kit.journal.notebooks import _reflection_output
+    from kit.journal.reflections import _reflection_output
 
     index, _ = topical_journal
     reflection = ask(LANDLORD_Q, index=index)
@@ -260,7 +261,7 @@ def test_a_reflection_kept_by_the_widget_is_replayed_too(topical_journal, journa
 
 
 def test_a_view_of_a_reflection_is_reported_not_compared(topical_journal, journal):
-    from kit.journal.notebooks import asdict_safe
+    from kit.journal.reflections import asdict_safe
 
     index, _ = topical_journal
     reflection = summarize(query="garden", index=index)

@@ -14,7 +14,7 @@ import pytest
 
 from kit.errors import NotebookChanged, NotebookOpen
 from kit.journal.entries import REFLECTION_TAG
-from kit.journal.notebooks import find_reflection, save_reflection
+from kit.journal.reflections import find_reflection, save_reflection
 from kit.reflection.reflect import summarize
 from kit.testing import FakeChatModel
 

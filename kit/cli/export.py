@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kit.outputs.export import _span, export
+from kit.outputs.export import export
+from kit.outputs.packet_html import _span
 from kit.safety.pii import recogniser_status
 from kit.text import plural
 

@@ -15,7 +15,7 @@ from kit.doctor import doctor
 from kit.errors import ConfigError, KitError, PersonalDetailsFound
 from kit.index.search import as_datetime
 from kit.index.store import Index
-from kit.journal.notebooks import save_reflection
+from kit.journal.reflections import save_reflection
 from kit.models.registry import get_backend
 from kit.reflection.reflect import ask, clean_question, summarize
 from kit.safety.crisis import check

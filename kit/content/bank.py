@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import difflib
 import functools
-import json
 import random
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from importlib import resources
 from typing import Any
 
+from kit.content.data import Reference, read, reference
 from kit.errors import ConfigError, UnknownTopic
 from kit.text import STOP_WORDS, stem
 
@@ -94,19 +93,6 @@ _QUERY_NOISE = frozenset("prompt prompts journal journaling write writing help g
 
 
 # ---------------------------------------------------------------- values
-
-
-@dataclass(frozen=True)
-class Source:
-    """A published work an item's idea draws on (cited, never copied)."""
-
-    id: str
-    author: str
-    title: str
-    year: int
-
-    def cite(self) -> str:
-        return f"{self.author} ({self.year}). {self.title}."
 
 
 @dataclass(frozen=True)
@@ -197,13 +183,10 @@ class EmotionWord:
 # ---------------------------------------------------------------- loading
 
 
-@functools.cache
 def _load(bank: str) -> dict[str, Any]:
     if bank not in FILES:
         raise ConfigError(f"there is no bank {bank!r} — use one of: {', '.join(FILES)}")
-    text = resources.files("kit").joinpath("data", FILES[bank]).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return read(FILES[bank])
 
 
 def version(bank: str = "journal_prompts") -> str:
@@ -211,9 +194,9 @@ def version(bank: str = "journal_prompts") -> str:
     return str(_load(bank)["version"])
 
 
-def sources(bank: str) -> dict[str, Source]:
+def sources(bank: str) -> dict[str, Reference]:
     """The works a bank's items cite, by id."""
-    return {s["id"]: Source(s["id"], s["author"], s["title"], int(s["year"])) for s in _load(bank)["sources"]}
+    return {s["id"]: reference(s) for s in _load(bank)["sources"]}
 
 
 @functools.cache

@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import difflib
 import functools
-import json
 import re
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from importlib import resources
 from typing import Any, TypeVar
 
-from kit.errors import ConfigError, ContentError, KitError
+from kit.content import data
+from kit.content.data import Reference, reference
+from kit.errors import ConfigError, ContentError
 from kit.labels import AI_CHECKED_GLOSSARY, DISCLAIMER
 from kit.safety.crisis import check
 from kit.safety.wellbeing import CrisisDetected
@@ -48,8 +47,8 @@ __all__ = [
     "items",
 ]
 
-GLOSSARY_FILE = "data/glossary.json"
-ALTERNATIVES_FILE = "data/grounding_alternatives.json"
+GLOSSARY_FILE = "glossary.json"
+ALTERNATIVES_FILE = "grounding_alternatives.json"
 CURATED_LABEL = "Curated text from the kit's glossary (written for the kit, based on the sources listed)"
 AI_LABEL = AI_CHECKED_GLOSSARY
 CURATED_TEXT_LABEL = "Curated text"
@@ -87,18 +86,6 @@ class NotInGlossary(ContentError):
 
 
 # ---------------------------------------------------------------- data
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A published source an item draws on (cited, never copied)."""
-
-    author: str
-    title: str
-    year: int
-
-    def cite(self) -> str:
-        return f"{self.author} ({self.year}). *{self.title}*."
 
 
 @dataclass(frozen=True)
@@ -144,25 +131,12 @@ T = TypeVar("T")
 
 
 def _refs(raw: list[dict[str, Any]]) -> tuple[Reference, ...]:
-    return tuple(Reference(str(s["author"]), str(s["title"]), int(s["year"])) for s in raw)
-
-
-def _load(name: str, build: Callable[[dict[str, Any]], T]) -> tuple[dict[str, str], tuple[T, ...]]:
-    """A curated data file's version header and its items, each made by ``build``; damage is a KitError."""
-    try:
-        data: dict[str, Any] = json.loads(resources.files("kit").joinpath(name).read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        raise KitError(f"the kit's {name} cannot be read ({exc}) — reinstall the kit") from exc
-    try:
-        loaded = tuple(build(raw) for raw in data["items"])
-        return {"version": str(data["version"]), "checked": str(data["checked"])}, loaded
-    except (KeyError, TypeError, ValueError) as exc:
-        raise KitError(f"the kit's {name} is damaged ({exc!r}) — reinstall the kit") from exc
+    return tuple(reference(s) for s in raw)
 
 
 @functools.cache
 def _glossary() -> tuple[dict[str, str], tuple[GlossaryItem, ...]]:
-    return _load(
+    return data.items(
         GLOSSARY_FILE,
         lambda raw: GlossaryItem(
             id=raw["id"],
@@ -182,7 +156,7 @@ def _glossary() -> tuple[dict[str, str], tuple[GlossaryItem, ...]]:
 
 @functools.cache
 def _alternatives() -> tuple[dict[str, str], tuple[GroundingPractice, ...]]:
-    return _load(
+    return data.items(
         ALTERNATIVES_FILE,
         lambda raw: GroundingPractice(
             id=raw["id"],

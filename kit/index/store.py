@@ -167,7 +167,7 @@ def _owner_only(root: Path) -> None:
 
 
 def with_pending(scan: Any, journal: Path) -> Any:
-    """The scan plus entries a JournalWidget saved that are not in their notebook on disk yet (DESIGN.md: they are
+    """The scan plus entries a JournalWidget saved that are not in their notebook on disk yet (they are
     searchable before the person saves the notebook)."""
     known = {e.id for e in scan.entries}
     extra = [e for e in pending_entries(journal) if e.id not in known]

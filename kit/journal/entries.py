@@ -1,6 +1,6 @@
 """The Entry value type, its identity and its content hash.
 
-Identity and content are kept apart (see DESIGN.md, "Identity"): an entry's ``id`` survives edits to its
+Identity and content are kept apart: an entry's ``id`` survives edits to its
 text and differs for two entries with the same words; its ``content_hash`` changes exactly when what is
 embedded changes.
 """

@@ -1,4 +1,4 @@
-"""Is a notebook open in a running Jupyter server? (DESIGN.md, "Writing from a running notebook").
+"""Is a notebook open in a running Jupyter server? The kit writes from outside only into notebooks that are not.
 
 A write from outside into a notebook that JupyterLab has open ends in its "File Changed" dialog, where every
 choice loses someone's words. So before the CLI writes a notebook it asks each running server on this machine

@@ -1,9 +1,9 @@
 """The JournalWidget's write-ahead file: entries saved from a running notebook before JupyterLab saves it.
 
-DESIGN.md, "Writing from a running notebook": the kernel never writes the open .ipynb. A Save click first appends
+Writing from a running notebook: the kernel never writes the open .ipynb. A Save click first appends
 the entry as one fsync'd JSON line to ``.<notebook stem>.kit-pending.jsonl`` beside the notebook (mode 0600), then
 shows it as a display output of the widget's cell, which JupyterLab saves with the notebook. A line is dropped
-only once its entry is found in the notebook on disk. No widgets here: this is the storage logic, tested alone.
+only once its entry is found in the notebook on disk. This is the storage logic, tested alone; the widgets use it.
 """
 
 from __future__ import annotations

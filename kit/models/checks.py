@@ -1,4 +1,4 @@
-"""Checks on a model's words before anyone sees them (DESIGN.md, "Summaries"); used by kit.reflection.reflect.
+"""Checks on a model's words before anyone sees them; used by the reflection flows.
 
 A model is not trusted with facts about the person's journal: every name, place and number it writes must
 occur in the entries it cites, every citation must exist, it gives no advice and no diagnosis, and it ends

@@ -64,7 +64,7 @@ def _message_dicts(messages: list[BaseMessage]) -> list[dict[str, str]]:
 class EmbeddedChatModel(BaseChatModel):
     """SmolLM2-135M-Instruct on llama.cpp: offline, seeded, one lock around the one context.
 
-    Good for one short open question about one entry; not for summaries or facts (DESIGN.md, "Summaries").
+    Good for one short open question about one entry; not for summaries or facts.
     """
 
     kit_local: ClassVar[bool] = True  # runs in this process: nothing leaves the machine

@@ -64,7 +64,7 @@ question, say so plainly. End with one or two open questions.""",
 RETRY = """Your answer could not be shown, because it {problems}. Write it again from the entries only, \
 keeping every rule."""
 
-# The embedded model may write one open question about one theme — nothing else (DESIGN.md, "Summaries").
+# The embedded model may write one open question about one theme — nothing else.
 THEME_QUESTION = Prompt(
     id="theme-question",
     version=1,
@@ -129,7 +129,7 @@ def gbnf_openings() -> str:
     return f'root ::= opening body "?"\nopening ::= {alternatives}\nbody ::= [^?\\n]+\n'
 
 
-# ---------------------------------------------------------------- coach modes (DESIGN.md, "Safety")
+# ---------------------------------------------------------------- coach modes
 # questions: the model may only ask open questions (and explain a concept in one sentence); it never fills in a
 # field or gives a verdict. summary: a short reflective summary. counter-perspective: "what might I be missing?",
 # gently questioning the person's framing instead of agreeing with it.
@@ -207,7 +207,7 @@ The entries that best match, each with a handle and its date:
 What might the person be missing here? Offer one gentle counter-perspective.""",
 )
 
-# Fixed questions for a counter-perspective when no model may write one (DESIGN.md: the embedded model does not
+# Fixed questions for a counter-perspective when no model may write one (the embedded model does not
 # write counter-perspectives).
 COUNTER_QUESTIONS = (
     "What would you say to a friend who had written this?",

@@ -12,13 +12,11 @@ import json
 import re
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from kit._version import __version__
 from kit.config import journal_folder
 from kit.content.glossary import (
     AI_LABEL,
@@ -43,7 +41,7 @@ from kit.errors import KitError
 from kit.models.checks import ADVICE, DIAGNOSIS, check_output, does_the_work
 from kit.models.prompts import Prompt
 from kit.reflection.guard import _gate, _guard_details
-from kit.reflection.provenance import OLLAMA_HELP, _backend
+from kit.reflection.provenance import OLLAMA_HELP, _backend, model_record
 from kit.reflection.reflect import _is_small, _session_aware, clean_question
 from kit.reflection.writing import _ai_header, _generate, ask_checked
 from kit.safety.wellbeing import crisis_message, find_safety_plan
@@ -300,26 +298,17 @@ def _provenance(
     term: str = "",
     item_id: str = "",
 ) -> dict[str, Any]:
-    params: dict[str, Any] = {}
-    if backend is not None and callable(getattr(backend.model, "params", None)):
-        params = {k: v for k, v in backend.model.params().items() if isinstance(v, str | int | float | bool)}
     meta = info()
     return {
+        **model_record(backend),
         "prompt_id": prompt.id if prompt else None,
         "prompt_version": prompt.version if prompt else None,
-        "model": backend.model_name if backend is not None else None,
-        "backend": backend.name if backend is not None else None,
-        "reason": backend.reason if backend is not None else "",
-        "model_digest": getattr(backend, "digest", None) if backend is not None else None,
-        "params": params,
         "glossary_item": item.id if item is not None else item_id,
         "glossary_version": meta["version"],
         "glossary_checked": meta["checked"],
         "request": {"term": item.term if item is not None else term, "question": question},
         "written_by": written_by,  # "model" | "glossary" | "safety"
         "withheld": list(withheld or []),
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "kit_version": __version__,
     }
 
 

@@ -68,7 +68,7 @@ class Question:
 
 @dataclass(frozen=True)
 class Provenance:
-    """What produced a reflection (DESIGN.md, "Data model", contract fields first)."""
+    """What produced a reflection (the fields every saved reflection keeps first)."""
 
     model: str
     backend: str
@@ -146,6 +146,21 @@ def _params(chat: Any) -> tuple[dict[str, Any], int | None]:
     return params, params.get("seed")
 
 
+def model_record(backend: Any) -> dict[str, Any]:
+    """Who wrote a text and how, as every saved AI text records it: the model, its backend and digest, why it was
+    chosen, its parameters, when, and the kit's version. ``backend=None``: no model was asked."""
+    params, _ = _params(backend.model) if backend is not None else ({}, None)
+    return {
+        "model": backend.model_name if backend is not None else None,
+        "backend": backend.name if backend is not None else None,
+        "model_digest": getattr(backend, "digest", None) if backend is not None else None,
+        "reason": backend.reason if backend is not None else "",
+        "params": params,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "kit_version": __version__,
+    }
+
+
 def _provenance(
     backend: Any,
     prompt: Any,
@@ -157,26 +172,20 @@ def _provenance(
     extra_params: dict[str, Any] | None = None,
     index: Any = None,
 ) -> Provenance:
-    params, seed = _params(backend.model)
-    params.update(extra_params or {})
+    record = model_record(backend)
+    record["params"].update(extra_params or {})
     used = [*_digest_ids(digest), *(s.entry_id for s in sources)]
     inputs = [
         {"id": s.entry_id, "content_hash": s.content_hash, "created": s.day(), "notebook": s.notebook}
         for s in (_sources(index, used) if index is not None else [])
     ]
     return Provenance(
-        model=backend.model_name,
-        backend=backend.name,
-        model_digest=getattr(backend, "digest", None),
-        params=params,
-        seed=seed,
+        **record,
+        seed=record["params"].get("seed"),
         prompt_id=prompt.id if prompt else "digest",
         prompt_version=prompt.version if prompt else 1,
         retrieved_ids=[s.entry_id for s in sources],
         retrieved_hashes=[s.content_hash for s in sources],
-        created=datetime.now(UTC).isoformat(timespec="seconds"),
-        kit_version=__version__,
-        reason=backend.reason,
         request=request,
         written_by=written_by,
         digest_hash=_digest_hash(digest),

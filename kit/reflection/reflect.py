@@ -8,7 +8,7 @@ model (on a hit: helplines and their safety plan, no model call); then, by backe
   entries; kit.models.checks.check_output runs on it; on failure one retry with the reasons, then the digest with a
   one-line note saying why the written text was withheld;
 - the small embedded model writes one open question per theme (few-shot, a grammar fixing only the opening
-  words, several seeded samples, filters, a curated fallback) and nothing else (DESIGN.md, "Summaries").
+  words, several seeded samples, filters, a curated fallback) and nothing else.
 
 Private entries are never indexed, so they never reach a digest or a model.
 """

@@ -56,7 +56,8 @@ from kit._version import __version__
 from kit.config import settings
 from kit.errors import JournalError, KitError, PersonalDetailsFound
 from kit.index.store import Index, with_pending
-from kit.journal.notebooks import SavedReflection, saved_reflections, scan_journal
+from kit.journal.notebooks import scan_journal
+from kit.journal.reflections import SavedReflection, saved_reflections
 from kit.models import prompts
 from kit.models.files import package_file
 from kit.models.llama import GGUF_FILE, EmbeddedChatModel

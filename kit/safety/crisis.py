@@ -1,4 +1,4 @@
-"""The safety gate (DESIGN.md, "Safety"): runs before every model call, offline, deterministic and fast.
+"""The crisis check: runs before every model call, offline, deterministic and fast.
 
 ``check(text)`` reads text in two layers. The rules read it the way a careful friend would skim it: sentence by
 sentence, asking whether the writer (not a friend, a film or a process) says they want to die or hurt themself.

@@ -7,7 +7,7 @@ from typing import Any
 
 from IPython.display import Markdown, display
 
-from kit.journal.notebooks import asdict_safe, find_reflection
+from kit.journal.reflections import asdict_safe, find_reflection
 from kit.outputs.review import NoReflection
 
 

@@ -17,7 +17,7 @@ from kit.content.bank import activities, prompts, values
 from kit.content.glossary import explain
 from kit.errors import KitError
 from kit.labels import CURATED
-from kit.outputs.export import render_markdown
+from kit.outputs.packet_html import render_markdown
 from kit.reflection.reflect import summarize
 from kit.widgets import _shell
 from kit.widgets._shell import Shown

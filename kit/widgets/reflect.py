@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from kit.errors import KitError
-from kit.journal.notebooks import _reflection_output
+from kit.journal.reflections import _reflection_output
 from kit.journal.wal import kit_outputs
 from kit.labels import DISCLAIMER
 from kit.models.prompts import MODES

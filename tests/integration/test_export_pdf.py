@@ -42,7 +42,7 @@ def _tools() -> None:
 @pytest.fixture
 def journal_with_everything(journal, make_notebook):
     from kit.index.store import Index
-    from kit.journal.notebooks import save_reflection
+    from kit.journal.reflections import save_reflection
     from kit.reflection.reflect import summarize
     from kit.testing import FakeChatModel, FakeEmbeddings
 

@@ -15,7 +15,7 @@ import nbformat
 import pytest
 
 from kit.errors import NotebookOpen
-from kit.journal.notebooks import save_reflection
+from kit.journal.reflections import save_reflection
 from kit.reflection.reflect import summarize
 from kit.testing import FakeChatModel
 

@@ -8,7 +8,7 @@ from conftest import in_threads
 
 from kit.demo import build_journal
 from kit.index.store import Index
-from kit.journal.notebooks import save_reflection
+from kit.journal.reflections import save_reflection
 from kit.models.embedders import get_embedder
 from kit.reflection.questions import question_problems
 from kit.reflection.reflect import summarize

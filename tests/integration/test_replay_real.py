@@ -6,7 +6,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from kit.journal.notebooks import append_entry, save_reflection
+from kit.journal.notebooks import append_entry
+from kit.journal.reflections import save_reflection
 from kit.reflection.reflect import summarize
 from kit.reflection.replay import replay
 
