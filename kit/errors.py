@@ -4,7 +4,8 @@ Families a caller can catch together::
 
     KitError                      everything the kit raises on purpose
     ├── ConfigError               a setting or argument the kit does not understand
-    │   └── RemoteHostRefused     a host that is not this machine, without KIT_ALLOW_REMOTE=1
+    │   ├── RemoteHostRefused     a host that is not this machine, without KIT_ALLOW_REMOTE=1
+    │   └── BadWeek               a week not written YYYY-Www
     ├── JournalError              the person's notebooks
     │   ├── JournalNotFound
     │   ├── NotebookUnreadable · NotebookInvalid · NotebookChanged · NotebookOpen
@@ -69,6 +70,10 @@ class ExportError(KitError):
 
 class RemoteHostRefused(ConfigError):
     """A non-loopback host was configured without KIT_ALLOW_REMOTE=1."""
+
+
+class BadWeek(ConfigError):
+    """A week that is not written as an ISO week (YYYY-Www)."""
 
 
 # ---------------------------------------------------------------- journal

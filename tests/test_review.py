@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from kit.cli import review as review_commands
-from kit.errors import KitError
+from kit.dates import iso_week
+from kit.errors import BadWeek, KitError
 from kit.outputs import review
-from kit.outputs.review import BadWeek, ReviewFailed, iso_week
+from kit.outputs.review import ReviewFailed
 
 PNG = b"\x89PNG\r\n\x1a\n"
 WEEK = "2026-W10"  # Monday 2 March to Sunday 8 March 2026

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from kit.cli.options import journal_of
+from kit.dates import as_datetime
 from kit.errors import ConfigError, EntryNotFound, IndexMissing, NotebookOpen
-from kit.index.search import as_datetime, search, snippet
+from kit.index.search import search, snippet
 from kit.index.store import Index
 from kit.journal.notebooks import append_entry, iter_notebooks
 from kit.journal.servers import open_in

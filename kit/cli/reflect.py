@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from kit.cli.options import journal_of
+from kit.dates import Period
 from kit.doctor import doctor
 from kit.errors import ConfigError, KitError, PersonalDetailsFound
-from kit.index.search import as_datetime
 from kit.index.store import Index
 from kit.journal.reflections import save_reflection
 from kit.models.registry import get_backend
@@ -45,12 +45,10 @@ class _Writing:
 
 
 def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
-    as_datetime(args.since), as_datetime(args.until)  # bad dates fail before any work
+    period = Period.of(args.since, args.until)  # bad dates fail before any work; read once
+    args.since, args.until = period.since, period.until
     journal = journal_of(args)
     index = Index(journal=journal)
-    report = index.update(progress=sys.stderr.isatty())
-    if report.new or report.changed or report.removed:
-        print(f"reflect: index updated — {report}", file=sys.stderr)
     backend = get_backend()
     if not args.json:
         print(
@@ -60,7 +58,7 @@ def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
     writing = _Writing()
     try:
         try:
-            reflection = run(model=backend, index=index, refresh=False, progress=writing)
+            reflection = run(model=backend, index=index, progress=writing, index_progress=sys.stderr.isatty())
         except PersonalDetailsFound as exc:
             if args.pii != "ask" or not sys.stdin.isatty():
                 raise
@@ -74,7 +72,7 @@ def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
                 print("Cancelled; nothing was sent.", file=sys.stderr)
                 return 0
             args.pii = "send" if answer.startswith("s") else "redact"
-            reflection = run(model=backend, index=index, refresh=False, progress=writing)
+            reflection = run(model=backend, index=index, progress=writing, index_progress=sys.stderr.isatty())
     finally:
         writing.done()
     saved = None

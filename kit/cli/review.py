@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from kit.outputs.review import iso_week, run_review
+from kit.dates import iso_week
+from kit.outputs.review import run_review
 
 
 def cmd_review(args: Any) -> int:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
+from kit.dates import as_datetime
 from kit.errors import ConfigError
 from kit.index.store import Index
 
@@ -38,21 +39,6 @@ def snippet(text: str, width: int) -> str:
     """The text on one line; longer than ``width`` characters, it is cut and ends with an ellipsis."""
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 3] + "…"
-
-
-def as_datetime(value: date | datetime | str | None, end_of_day: bool = False) -> datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        try:
-            value = (
-                datetime.fromisoformat(value.strip()) if "T" in value else date.fromisoformat(value.strip())
-            )
-        except ValueError as exc:
-            raise ConfigError(f"{value!r} is not a date — write it as YYYY-MM-DD, e.g. 2026-01-31") from exc
-    if not isinstance(value, datetime):
-        value = datetime.combine(value, time.max if end_of_day else time.min)
-    return value if value.tzinfo else value.astimezone()
 
 
 def _where(since: datetime | None, until: datetime | None, template: str | None) -> dict[str, Any] | None:

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kit.config import journal_folder
+from kit.dates import as_datetime
 from kit.errors import ConfigError, ExportExists, ExportFormat, JournalNotFound, KitError, NothingToExport
-from kit.index.search import as_datetime
 from kit.index.store import with_pending
 from kit.journal.entries import Entry
 from kit.journal.notebooks import _atomic_write, iter_notebooks, scan_journal

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from kit.index.search import as_datetime
+from kit.dates import as_datetime
 from kit.text import plural
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies and in greyscale print.

@@ -25,7 +25,8 @@ from typing import Any
 from tqdm import tqdm
 
 from kit.config import journal_folder, shared_folder
-from kit.errors import ConfigError, JournalNotFound, KitError, ReviewFailed
+from kit.dates import iso_week, week_of
+from kit.errors import JournalNotFound, KitError, ReviewFailed
 from kit.index.store import with_pending
 from kit.journal.entries import now
 from kit.journal.notebooks import load, save_new, scan_journal
@@ -42,41 +43,13 @@ from kit.text import plural
 NOTEBOOK = "weekly-review.ipynb"
 RECENT_WEEKS = 4  # goals and values worksheets are done now and then: the review looks this far back for them
 MAX_QUESTIONS = 3
-_WEEK = re.compile(r"^\s*(\d{4})-?[Ww](\d{1,2})\s*$")
-
-
-class BadWeek(ConfigError):
-    """A week that is not written as an ISO week (YYYY-Www)."""
 
 
 # ---------------------------------------------------------------- weeks and periods
 
 
-def iso_week(text: str) -> tuple[date, date]:
-    """The Monday and Sunday of an ISO week written ``YYYY-Www`` (e.g. ``2026-W10``)."""
-    match = _WEEK.match(text) if isinstance(text, str) else None
-    if match:
-        year, week = int(match.group(1)), int(match.group(2))
-        try:
-            monday = date.fromisocalendar(year, week, 1)
-        except ValueError:
-            pass
-        else:
-            return monday, monday + timedelta(days=6)
-    raise BadWeek(
-        f"{text!r} is not a week — write it as YYYY-Www, e.g. {week_of(date.today())} for this week "
-        f"(weeks 01–52, or 53 in some years)"
-    )
-
-
-def week_of(day: date) -> str:
-    """The ISO week a day falls in, as ``YYYY-Www``."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
 @dataclass(frozen=True)
-class Period:
+class ReviewPeriod:
     """The days a review covers: an ISO week, or the last seven days up to today."""
 
     since: date
@@ -95,13 +68,13 @@ class Period:
         return f"The last seven days: {span}"
 
 
-def review_period(week: str | None = None, *, today: date | None = None) -> Period:
+def review_period(week: str | None = None, *, today: date | None = None) -> ReviewPeriod:
     """The period for a week (``YYYY-Www``), or the last seven days up to ``today`` when ``week`` is None."""
     if week:
         since, until = iso_week(week)
-        return Period(since, until, week_of(since))
+        return ReviewPeriod(since, until, week_of(since))
     end = today or date.today()
-    return Period(end - timedelta(days=6), end, None)
+    return ReviewPeriod(end - timedelta(days=6), end, None)
 
 
 # ---------------------------------------------------------------- entries
@@ -196,7 +169,7 @@ class NoReflection:
 
 
 def reflect_on(
-    period: Period,
+    period: ReviewPeriod,
     *,
     mode: str = "summary",
     journal: Path | str | None = None,

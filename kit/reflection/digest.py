@@ -18,7 +18,8 @@ from typing import Any
 
 import numpy as np
 
-from kit.index.search import _where, as_datetime, search
+from kit.dates import as_datetime
+from kit.index.search import _where, search
 from kit.index.store import Index
 from kit.text import STOP_WORDS, sentences
 

@@ -13,7 +13,7 @@ from typing import Any
 from kit.egress import is_loopback
 from kit.errors import ConfigError, PersonalDetailsFound
 from kit.reflection.provenance import Reflection, Source, _provenance
-from kit.safety.crisis import check_all
+from kit.safety.crisis import crisis_all
 from kit.safety.pii import find_pii, redact
 from kit.safety.wellbeing import crisis_message, find_safety_plan
 
@@ -25,7 +25,7 @@ def _gate(texts: list[str]) -> Any:
 
     The texts are read together: a question about a means of harm counts when any of them shows distress."""
     texts = [t for t in texts if t]
-    for report in check_all(texts, recent=texts):
+    for report in crisis_all(texts, recent=texts):
         if report.crisis:
             return report
     return None

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from kit.dates import Period
 from kit.errors import ConfigError
-from kit.index.search import as_datetime, search, snippet
+from kit.index.search import search, snippet
 from kit.index.store import Index
 from kit.labels import digest_header
 from kit.models import prompts
@@ -57,19 +59,17 @@ from kit.safety.wellbeing import break_reminder
 # ---------------------------------------------------------------- flows
 
 
-def _prepare(journal: Path | str | None, index: Any, refresh: bool) -> Any:
+log = logging.getLogger("kit")
+
+
+def _prepare(journal: Path | str | None, index: Any, refresh: bool, index_progress: bool) -> Any:
+    """The index a request reads, brought up to date here and nowhere else in the request."""
     index = index or Index(journal=journal)
     if refresh:
-        index.update(progress=False)
+        report = index.update(progress=index_progress)
+        if report.new or report.changed or report.removed:
+            log.info("index updated — %s", report)
     return index
-
-
-def _dates(since: Any, until: Any) -> dict[str, str | None]:
-    start, end = as_datetime(since), as_datetime(until, end_of_day=True)
-    return {
-        "since": start.date().isoformat() if start else None,
-        "until": end.date().isoformat() if end else None,
-    }
 
 
 def _is_small(backend: Any) -> bool:
@@ -102,6 +102,7 @@ def summarize(
     progress: Progress | None = None,
     mode: str = "summary",
     pii: str = "ask",
+    index_progress: bool = False,
 ) -> Reflection:
     """What a period (and/or a query, a worksheet) of the journal holds: digest, and a checked summary or questions.
 
@@ -112,10 +113,11 @@ def summarize(
     PersonalDetailsFound listing them), ``redact`` (replace them with labels) or ``send``.
     """
     prompt = _mode_prompt("summary", mode)
-    index = _prepare(journal, index, refresh)
-    request = {**_dates(since, until), "query": query, "template": template, "mode": mode}
+    period = Period.of(since, until)
+    index = _prepare(journal, index, refresh, index_progress)
+    request = {**period.request(), "query": query, "template": template, "mode": mode}
     backend = _backend(model)
-    d = make_digest(since, until, query, template, index=index)
+    d = make_digest(period.since, period.until, query, template, index=index)
     if query and _gate([query]) is not None:
         return _crisis("summary", backend, d, request, index)
     if not d.entries:
@@ -249,6 +251,7 @@ def ask(
     progress: Progress | None = None,
     mode: str = "summary",
     pii: str = "ask",
+    index_progress: bool = False,
 ) -> Reflection:
     """An answer to a question about the journal, from the entries that match it, dated and cited.
 
@@ -256,8 +259,10 @@ def ask(
     for ``summarize``."""
     question = clean_question(question)
     prompt = _mode_prompt("ask", mode)
-    index = _prepare(journal, index, refresh)
-    request = {**_dates(since, until), "question": question, "template": template, "mode": mode, "k": k}
+    period = Period.of(since, until)
+    since, until = period.since, period.until
+    index = _prepare(journal, index, refresh, index_progress)
+    request = {**period.request(), "question": question, "template": template, "mode": mode, "k": k}
     backend = _backend(model)
     d = make_digest(since, until, question, template, index=index, query_k=digest_query_k(k))
     sources = _sources(index, _best_matches(question, k, index, since, until, template))

@@ -16,6 +16,7 @@ __all__ = [
     "SafetyReport",
     "check",
     "check_all",
+    "crisis_all",
     "crisis_message",
     "find_pii",
     "find_safety_plan",
@@ -29,6 +30,7 @@ _LAZY = {
     "SafetyReport": "kit.safety.crisis",
     "check": "kit.safety.crisis",
     "check_all": "kit.safety.crisis",
+    "crisis_all": "kit.safety.crisis",
     "crisis_message": "kit.safety.wellbeing",
     "find_pii": "kit.safety.pii",
     "find_safety_plan": "kit.safety.wellbeing",
@@ -37,7 +39,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from kit.labels import AI_LABEL, DISCLAIMER
-    from kit.safety.crisis import SafetyReport, check, check_all
+    from kit.safety.crisis import SafetyReport, check, check_all, crisis_all
     from kit.safety.pii import find_pii
     from kit.safety.wellbeing import CrisisDetected, crisis_message, find_safety_plan, helplines
 

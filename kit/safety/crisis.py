@@ -13,6 +13,7 @@ carries the PII spans of kit.safety.pii.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -334,8 +335,11 @@ def _learned(texts: list[str]) -> tuple[list[bool], str | None]:
     ], None
 
 
-def check_all(texts: Sequence[str], *, recent: Sequence[str] = ()) -> list[SafetyReport]:
-    """``check`` for many texts at once: the learned layer embeds them in batches (and remembers texts it read)."""
+def crisis_all(texts: Sequence[str], *, recent: Sequence[str] = ()) -> list[SafetyReport]:
+    """The crisis part of ``check`` for many texts at once (no personal details looked for: ``pii`` stays empty).
+
+    The learned layer embeds them in batches (and remembers texts it read). The flows call this once per request,
+    and ``kit.safety.pii.find_pii`` once per text that may leave the machine."""
     texts = list(texts)
     hits_of: dict[str, set[tuple[int, int, int]]] = {}  # the rules read each distinct text once per call
 
@@ -367,8 +371,17 @@ def check_all(texts: Sequence[str], *, recent: Sequence[str] = ()) -> list[Safet
             notes.append(_NOTE_LANGUAGE)
         if why and not found:
             notes.append(_NOTE_NO_MODEL.format(why=why))
-        reports.append(SafetyReport(crisis=bool(found), reasons=found, pii=find_pii(text), notes=notes))
+        reports.append(SafetyReport(crisis=bool(found), reasons=found, notes=notes))
     return reports
+
+
+def check_all(texts: Sequence[str], *, recent: Sequence[str] = ()) -> list[SafetyReport]:
+    """``check`` for many texts at once: the crisis part, then each text's personal details."""
+    texts = list(texts)
+    return [
+        dataclasses.replace(report, pii=find_pii(text))
+        for text, report in zip(texts, crisis_all(texts, recent=recent), strict=True)
+    ]
 
 
 def check(text: str, *, recent: Sequence[str] = ()) -> SafetyReport:

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import IPython.display
 from IPython import get_ipython
-from IPython.display import display
 
 
 def find_notebook(notebook: Path | str | None = None) -> tuple[Path | None, str]:
@@ -44,11 +44,11 @@ def current_cell_id() -> str | None:
 
 def show(data: dict[str, Any], metadata: dict[str, Any] | None = None) -> Any:
     """Display a raw mime bundle as an output of the running cell; returns its display handle."""
-    return display(data, raw=True, metadata=metadata or {}, display_id=True)
+    return IPython.display.display(data, raw=True, metadata=metadata or {}, display_id=True)
 
 
 def show_widget(widget: Any) -> None:
-    display(widget)
+    IPython.display.display(widget)
 
 
 class Shown:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from IPython.display import Markdown, display
+import IPython.display
+from IPython.display import Markdown
 
 from kit.journal.reflections import asdict_safe, find_reflection
 from kit.outputs.review import NoReflection
@@ -15,9 +16,11 @@ def show_reflection(reflection_id: str, notebook: Path | str | None = None) -> N
     """Display a saved reflection again (what its cell runs), from the notebook on disk."""
     meta = find_reflection(reflection_id, notebook)
     if meta is None:
-        display(Markdown(f"_The saved reflection {reflection_id} was not found in this notebook on disk._"))
+        IPython.display.display(
+            Markdown(f"_The saved reflection {reflection_id} was not found in this notebook on disk._")
+        )
         return
-    display(
+    IPython.display.display(
         Markdown(meta.get("text", "")),
         metadata={"kit": {"kind": "reflection", "id": reflection_id, "provenance": meta.get("provenance")}},
     )
@@ -26,7 +29,7 @@ def show_reflection(reflection_id: str, notebook: Path | str | None = None) -> N
 def show(reflection: Any, markdown: str) -> None:
     """Display markdown for a reflection, keeping its provenance in the output's metadata (like a saved one)."""
     if isinstance(reflection, NoReflection):
-        display(Markdown(markdown))
+        IPython.display.display(Markdown(markdown))
         return
     meta = {"kind": "reflection", "id": reflection.id, "provenance": asdict_safe(reflection.provenance)}
-    display(Markdown(markdown), metadata={"kit": meta})
+    IPython.display.display(Markdown(markdown), metadata={"kit": meta})

@@ -7,11 +7,12 @@ import logging
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import IPython.display
 import ipywidgets as w
-from IPython.display import display
 
+from kit.dates import as_datetime
 from kit.errors import KitError
-from kit.index.search import _where, as_datetime
+from kit.index.search import _where
 from kit.index.store import Index
 from kit.outputs.plots import mood_figure, mood_series_chart
 from kit.widgets._shell import show_widget
@@ -114,5 +115,5 @@ class MoodWidget:
         self.chart = mood_series_chart(self.series)
         self.output.clear_output()
         with self.output:
-            display(self.chart if self.chart is not None else self.figure)
+            IPython.display.display(self.chart if self.chart is not None else self.figure)
         return self.figure
