@@ -31,6 +31,7 @@ lab: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check kit tests bench
 	$(PY) -m ruff format --check kit tests bench
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
 	$(PY) bench/index_bench.py $(BENCH_ARGS)

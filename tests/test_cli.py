@@ -216,7 +216,7 @@ def _scripted(monkeypatch, *replies: str):
 
     fake = FakeChatModel(replies=list(replies))
     monkeypatch.setitem(
-        kit.models.registry._BACKENDS,
+        kit.models.registry.BACKENDS.factories,
         "fake",
         lambda arg: kit.models.registry.Backend(fake, "fake", "fake", "test"),
     )

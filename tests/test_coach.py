@@ -135,7 +135,7 @@ def test_the_cli_shows_helplines_and_the_safety_plan_not_a_model_answer(
     plan = journal / "2026-03-01-safety-plan.ipynb"
     plan.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
     monkeypatch.setitem(
-        kit.models.registry._BACKENDS,
+        kit.models.registry.BACKENDS.factories,
         "fake",
         lambda arg: kit.models.registry.Backend(NeverCall(), "fake", "x", "t"),
     )
@@ -194,7 +194,7 @@ def test_the_cli_refuses_without_a_choice_and_redacts_when_asked(capsys, index_o
     index_of(NAMED)
     fake = RemoteFake(replies=["You wrote about the garden beds [E1]. What stands out?"])
     monkeypatch.setitem(
-        kit.models.registry._BACKENDS,
+        kit.models.registry.BACKENDS.factories,
         "fake",
         lambda arg: kit.models.registry.Backend(fake, "custom", "remote", "t"),
     )

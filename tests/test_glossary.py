@@ -590,7 +590,7 @@ def test_cli_ask(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyP
 
     fake = FakeChatModel(replies=[THOUGHT_RECORD_ANSWER])
     monkeypatch.setitem(
-        kit.models.registry._BACKENDS, "fake", lambda arg: Backend(fake, "fake", "fake", "testing")
+        kit.models.registry.BACKENDS.factories, "fake", lambda arg: Backend(fake, "fake", "fake", "testing")
     )
     code, out, err = _cli(capsys, "explain", "thought", "record", "--ask", "How does it help?")
     assert code == 0 and THOUGHT_RECORD_ANSWER in out and AI_LABEL in out
@@ -610,7 +610,7 @@ def test_cli_ask_in_crisis_shows_helplines_and_calls_no_model(
 
     fake = FakeChatModel(replies=[THOUGHT_RECORD_ANSWER])
     monkeypatch.setitem(
-        kit.models.registry._BACKENDS, "fake", lambda arg: Backend(fake, "fake", "fake", "testing")
+        kit.models.registry.BACKENDS.factories, "fake", lambda arg: Backend(fake, "fake", "fake", "testing")
     )
     code, out, _ = _cli(capsys, "explain", "DBT", "--ask", "i dont want to live anymore, can DBT help")
     assert code == 0 and "What you wrote matters" in out and fake.prompts == []

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from kit.cli.options import json_option
 from kit.content.bank import (
     COSTS,
     CURATED_LABEL,
@@ -126,7 +127,7 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     )
     p.add_argument("--list-topics", action="store_true", help="list the topics and how many prompts each has")
     p.add_argument("--seed", type=int, help="pick the same prompts again with the same number")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    json_option(p)
     journal_opt(p)
     p.set_defaults(func=cmd_prompt)
 
@@ -134,7 +135,7 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     p.add_argument(
         "--domain", metavar="DOMAIN", help="only values of one life area (e.g. work, relationships)"
     )
-    p.add_argument("--json", action="store_true", help="print JSON")
+    json_option(p)
     p.set_defaults(func=cmd_values)
 
     p = sub.add_parser("activities", help="a list of pleasant activities to choose from, with filters")
@@ -143,5 +144,5 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     p.add_argument("--social", choices=SOCIAL[:2], help="alone or with others")
     p.add_argument("--setting", choices=SETTINGS[:2], help="indoor or outdoor")
     p.add_argument("--kind", choices=KINDS, help="one kind of activity")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    json_option(p)
     p.set_defaults(func=cmd_activities)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from kit.cli.options import period_options
 from kit.outputs.export import export
 from kit.outputs.packet_html import _span
 from kit.safety.pii import recogniser_status
@@ -55,9 +56,7 @@ def add_commands(sub: Any, journal_opt: Any) -> None:
     p.add_argument(
         "--out", required=True, metavar="FILE", help="packet.html or packet.pdf (PDF needs Chromium)"
     )
-    p.add_argument("--since", metavar="DATE", help="only entries on or after DATE (YYYY-MM-DD)")
-    p.add_argument("--until", metavar="DATE", help="only entries on or before DATE (YYYY-MM-DD)")
-    p.add_argument("--template", metavar="NAME", help="only entries from this worksheet")
+    period_options(p)
     p.add_argument(
         "--redact", action="store_true", help="replace names, places and contact details with labels"
     )

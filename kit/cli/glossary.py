@@ -6,6 +6,7 @@ import json
 import sys
 from typing import Any
 
+from kit.cli.options import json_option, pii_option
 from kit.content.glossary import NotInGlossary, explain
 from kit.models.registry import get_backend
 from kit.reflection.followup import _journal, follow_up
@@ -58,17 +59,14 @@ def add_commands(sub: Any, journal_opt: Any) -> None:
         "explain", help="what a therapy term means, from the kit's checked glossary (no AI unless --ask)"
     )
     p.add_argument("term", nargs="+", metavar="TERM", help="the term, e.g. thought record, DEAR MAN, DBT")
-    p.add_argument("--json", action="store_true", help="print the item and its rendered text as JSON")
+    json_option(p, "print the item and its rendered text as JSON")
     p.add_argument(
         "--ask",
         metavar="QUESTION",
         help="a question about the term, answered by a local model from the glossary text only, and checked",
     )
-    p.add_argument(
-        "--pii",
-        choices=("ask", "redact", "send"),
-        default="ask",
-        help="personal details in QUESTION bound for a model off this machine: stop (ask), redact, or send",
+    pii_option(
+        p, "personal details in QUESTION bound for a model off this machine: stop (ask), redact, or send"
     )
     journal_opt(p)
     p.set_defaults(func=cmd_explain)

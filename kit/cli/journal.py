@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kit.cli.options import journal_of
+from kit.cli.options import journal_of, json_option, period_options
 from kit.dates import as_datetime
 from kit.errors import ConfigError, EntryNotFound, IndexMissing, NotebookOpen
 from kit.index.search import search, snippet
@@ -191,7 +191,7 @@ def _forget_hint(count: int, back: list[Any]) -> str | None:
 
 def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None]) -> None:
     p = sub.add_parser("templates", help="list worksheet templates")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    json_option(p)
     p.set_defaults(func=cmd_templates)
 
     p = sub.add_parser("add", help="write an entry into a journal notebook")
@@ -216,16 +216,14 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     p.add_argument(
         "--rebuild", action="store_true", help="delete the index and rebuild it from the notebooks"
     )
-    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    json_option(p, "print the counts as JSON")
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("search", help="find entries by meaning")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("-k", type=int, default=5, help="how many entries (default 5)")
-    p.add_argument("--since", metavar="DATE", help="only entries on or after DATE (YYYY-MM-DD)")
-    p.add_argument("--until", metavar="DATE", help="only entries on or before DATE (YYYY-MM-DD)")
-    p.add_argument("--template", metavar="NAME", help="only entries from this worksheet")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    period_options(p)
+    json_option(p)
     journal_opt(p)
     p.set_defaults(func=cmd_search)
 
@@ -239,6 +237,6 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     target.add_argument(
         "--notebook", metavar="PATH", help="forget every entry of this notebook (relative to the journal)"
     )
-    p.add_argument("--json", action="store_true", help="print JSON")
+    json_option(p)
     journal_opt(p)
     p.set_defaults(func=cmd_forget)

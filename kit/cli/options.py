@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from kit.config import journal_folder
+from kit.reflection.guard import PII_CHOICES
 
 
 def journal_option(p: argparse.ArgumentParser) -> None:
@@ -29,3 +30,8 @@ def period_options(p: argparse.ArgumentParser, *, template: bool = True) -> None
 def journal_of(args: argparse.Namespace) -> Path:
     """The journal folder a command was given (``--journal``), else KIT_JOURNAL (or ./journal)."""
     return journal_folder(getattr(args, "journal", None))
+
+
+def pii_option(p: argparse.ArgumentParser, what: str) -> None:
+    """``--pii ask|redact|send``: what to do with personal details bound for a model off this machine."""
+    p.add_argument("--pii", choices=PII_CHOICES, default="ask", help=what)

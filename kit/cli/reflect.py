@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kit.cli.options import journal_of
+from kit.cli.options import journal_of, json_option, period_options, pii_option
 from kit.dates import Period
 from kit.doctor import doctor
 from kit.errors import ConfigError, KitError, PersonalDetailsFound
@@ -168,12 +168,8 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None]) -> None:
     def reflect_opts(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--since", metavar="DATE", help="only entries on or after DATE (YYYY-MM-DD)")
-        p.add_argument("--until", metavar="DATE", help="only entries on or before DATE (YYYY-MM-DD)")
-        p.add_argument("--template", metavar="NAME", help="only entries from this worksheet")
-        p.add_argument(
-            "--json", action="store_true", help="print text, citations, provenance and digest as JSON"
-        )
+        period_options(p)
+        json_option(p, "print text, citations, provenance and digest as JSON")
         p.add_argument(
             "--save", metavar="NOTEBOOK", help="keep the result in this notebook (relative to the journal)"
         )
@@ -183,11 +179,9 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
             default="summary",
             help="summary (default); questions: the model only asks; counter-perspective: what might I be missing?",
         )
-        p.add_argument(
-            "--pii",
-            choices=("ask", "redact", "send"),
-            default="ask",
-            help="names, places or contact details bound for a model off this machine: stop and list them (ask, "
+        pii_option(
+            p,
+            "names, places or contact details bound for a model off this machine: stop and list them (ask, "
             "the default), replace them with labels (redact), or send them",
         )
         journal_opt(p)
@@ -210,11 +204,11 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     p.add_argument(
         "text", nargs="?", metavar="TEXT", help="the text to check; - (or nothing, with a pipe) reads stdin"
     )
-    p.add_argument("--json", action="store_true", help="print JSON")
+    json_option(p)
     journal_opt(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("doctor", help="privacy and setup self-check; exits 1 if journal text could leave")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    json_option(p)
     journal_opt(p)
     p.set_defaults(func=cmd_doctor)

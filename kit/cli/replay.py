@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from kit.cli.options import json_option
 from kit.config import journal_folder
 from kit.reflection.replay import replay
 
@@ -39,6 +40,6 @@ def add_commands(sub: Any, journal_opt: Callable[[Any], None]) -> None:
         help="re-run the reflections saved in a notebook from their provenance: identical, differs or cannot replay",
     )
     p.add_argument("notebook", metavar="NOTEBOOK", help="the notebook (relative to the journal, or absolute)")
-    p.add_argument("--json", action="store_true", help="print the results as a JSON list")
+    json_option(p, "print the results as a JSON list")
     journal_opt(p)
     p.set_defaults(func=cmd_replay)

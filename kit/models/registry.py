@@ -25,7 +25,7 @@ from kit.models.ollama import (
     ollama_models,
     ollama_show,
 )
-from kit.models.plugins import load_plugins
+from kit.models.plugins import Registry
 
 log = logging.getLogger("kit")
 
@@ -44,18 +44,17 @@ class Backend:
 
 # A factory gets what follows "name:" in the spec ("" when nothing does).
 BackendFactory = Callable[[str], Backend]
-_BACKENDS: dict[str, BackendFactory] = {}
+BACKENDS: Registry[Backend] = Registry("KIT_MODEL", "a chat backend")
 
 
 def register_backend(name: str, factory: BackendFactory) -> None:
     """Make ``get_backend(name)`` (and ``get_backend("name:<arg>")``) call ``factory(arg)``."""
-    _BACKENDS[name] = factory
+    BACKENDS.register(name, factory)
 
 
 def backend_names() -> list[str]:
     """The names ``get_backend`` knows now, built-in first."""
-    load_plugins()
-    return list(_BACKENDS)
+    return BACKENDS.names()
 
 
 def _ollama_backend(name: str, host: str, reason: str, info: OllamaModelInfo | None) -> Backend:
@@ -119,12 +118,4 @@ def get_backend(spec: str | None = None) -> Backend:
     """The chat backend named by ``spec`` or KIT_MODEL: ``auto`` | ``embedded`` | ``ollama:<name>`` | a
     registered name."""
     telemetry_off()
-    spec = (spec or settings().model or "auto").strip()
-    name, _, arg = spec.partition(":")
-    if name not in _BACKENDS:
-        load_plugins()
-    factory = _BACKENDS.get(name)
-    if factory is None:
-        known = ", ".join(n for n in _BACKENDS if n != "ollama")
-        raise ConfigError(f"KIT_MODEL={spec!r} is not a chat backend — use {known} or ollama:<model>")
-    return factory(arg)
+    return BACKENDS.build((spec or settings().model or "auto").strip())
