@@ -32,6 +32,8 @@ DEFAULT_OLLAMA_MODEL = "llama3.2"
 DEFAULT_OLLAMA_TIMEOUT = (
     120.0  # seconds without a byte from Ollama; loading a model on a CPU can take a minute
 )
+# What to do with names, places and contact details bound for a model off this machine (``pii=``, ``--pii``).
+PII_CHOICES = ("ask", "redact", "send")
 BREAK_MINUTES = 45.0  # default; KIT_BREAK_MINUTES changes it, 0 switches the reminder off
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}

@@ -9,27 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kit.cli.options import json_option
-from kit.content.bank import (
-    COSTS,
-    CURATED_LABEL,
-    DEPTHS,
-    EFFORTS,
-    FOR_ME_DAYS,
-    KINDS,
-    SETTINGS,
-    SOCIAL,
-    PersonalPrompt,
-    _prompts,
-    activities,
-    match_topic,
-    prompts,
-    topics,
-    values,
-    version,
-)
 from kit.errors import ConfigError
-from kit.reflection.for_me import for_me
-from kit.safety.wellbeing import CrisisDetected
 
 
 def _print_json(value: Any) -> None:
@@ -37,6 +17,18 @@ def _print_json(value: Any) -> None:
 
 
 def cmd_prompt(args: argparse.Namespace) -> int:
+    from kit.content.bank import (
+        CURATED_LABEL,
+        PersonalPrompt,
+        _prompts,
+        match_topic,
+        prompts,
+        topics,
+        version,
+    )
+    from kit.reflection.for_me import for_me
+    from kit.safety.wellbeing import CrisisDetected
+
     if args.list_topics:
         counts = {t: sum(t in p.topics for p in _prompts()) for t in topics()}
         if args.json:
@@ -83,6 +75,8 @@ def cmd_prompt(args: argparse.Namespace) -> int:
 
 
 def cmd_values(args: argparse.Namespace) -> int:
+    from kit.content.bank import values
+
     items = values(domain=args.domain)
     if args.json:
         _print_json([v.to_dict() for v in items])
@@ -97,6 +91,8 @@ def cmd_values(args: argparse.Namespace) -> int:
 
 
 def cmd_activities(args: argparse.Namespace) -> int:
+    from kit.content.bank import activities
+
     items = activities(args.effort, args.cost, args.social, args.setting, args.kind)
     if args.json:
         _print_json([a.to_dict() for a in items])
@@ -112,6 +108,8 @@ def cmd_activities(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None]) -> None:
     """Register ``reflect prompt``, ``reflect values`` and ``reflect activities`` on a subparsers object."""
+    from kit.content.bank import COSTS, DEPTHS, EFFORTS, FOR_ME_DAYS, KINDS, SETTINGS, SOCIAL
+
     p = sub.add_parser(
         "prompt", help="a journal prompt from the kit's curated bank, for a topic or at random"
     )

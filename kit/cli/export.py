@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from kit.cli.options import period_options
-from kit.outputs.export import export
-from kit.outputs.packet_html import _span
-from kit.safety.pii import recogniser_status
 from kit.text import plural
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """``reflect export``: write the packet and say what is in it, what was left out and what was redacted."""
+    from kit.outputs.export import export
+    from kit.outputs.packet_html import _span
+    from kit.safety.pii import recogniser_status
+
     journal = Path(args.journal).expanduser().resolve() if getattr(args, "journal", None) else None
     report = export(
         args.out,

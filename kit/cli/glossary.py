@@ -7,15 +7,16 @@ import sys
 from typing import Any
 
 from kit.cli.options import json_option, pii_option
-from kit.content.glossary import NotInGlossary, explain
-from kit.models.registry import get_backend
-from kit.reflection.followup import _journal, follow_up
-from kit.reflection.reflect import clean_question
-from kit.safety.wellbeing import CrisisDetected, crisis_message, find_safety_plan
 
 
 def cmd_explain(args: Any) -> int:
     """`reflect explain TERM [--json] [--ask QUESTION]`: the glossary's text, or a checked answer about it."""
+    from kit.content.glossary import NotInGlossary, explain
+    from kit.models.registry import get_backend
+    from kit.reflection.followup import _journal, follow_up
+    from kit.reflection.reflect import clean_question
+    from kit.safety.wellbeing import CrisisDetected, crisis_message, find_safety_plan
+
     term = " ".join(args.term).strip()
     journal = getattr(args, "journal", None)
     try:

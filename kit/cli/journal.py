@@ -13,15 +13,12 @@ from typing import Any
 from kit.cli.options import journal_of, json_option, period_options
 from kit.dates import as_datetime
 from kit.errors import ConfigError, EntryNotFound, IndexMissing, NotebookOpen
-from kit.index.search import search, snippet
-from kit.index.store import Index
-from kit.journal.notebooks import append_entry, iter_notebooks
-from kit.journal.servers import open_in
-from kit.journal.templates import list_templates, new_from_template
 from kit.text import sentences
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
+    from kit.journal.templates import list_templates
+
     templates = list_templates()
     if args.json:
         print(
@@ -35,12 +32,17 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from kit.journal.templates import new_from_template
+
     path = new_from_template(args.template, journal_of(args))
     print(path)
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from kit.journal.notebooks import append_entry
+    from kit.journal.servers import open_in
+
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
         raise ConfigError("the entry is empty — write it as TEXT, or pass - to read it from standard input")
@@ -64,6 +66,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
+    from kit.index.store import Index
+
     report = Index(journal=journal_of(args)).update(rebuild=args.rebuild, progress=True)
     if args.json:
         print(json.dumps(report.to_dict()))
@@ -73,6 +77,9 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from kit.index.search import search, snippet
+    from kit.index.store import Index
+
     since, until = as_datetime(args.since), as_datetime(args.until, end_of_day=True)  # bad dates fail first
     journal = journal_of(args)
     index = Index(journal=journal)
@@ -95,6 +102,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
+    from kit.index.store import Index
+
     index = Index(journal=journal_of(args))
     if args.notebook:
         ids = index.notebook_ids(args.notebook)
@@ -151,6 +160,8 @@ def _indexed_texts(index: Any, ids: list[str]) -> list[str]:
 
 def _copies_of(journal: Path, texts: list[str]) -> list[str]:
     """Notebooks whose outputs (weekly reviews, saved reflections) quote a sentence of any of ``texts``."""
+    from kit.journal.notebooks import iter_notebooks
+
     needles = {s for text in texts for s in sentences(text) if len(s) >= 20}
     found = []
     for path in iter_notebooks(journal):

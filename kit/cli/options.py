@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kit.config import journal_folder
-from kit.reflection.guard import PII_CHOICES
+from kit.config import PII_CHOICES, journal_folder
 
 
 def journal_option(p: argparse.ArgumentParser) -> None:

@@ -12,15 +12,7 @@ from typing import Any
 
 from kit.cli.options import journal_of, json_option, period_options, pii_option
 from kit.dates import Period
-from kit.doctor import doctor
 from kit.errors import ConfigError, KitError, PersonalDetailsFound
-from kit.index.store import Index
-from kit.journal.reflections import save_reflection
-from kit.models.registry import get_backend
-from kit.reflection.reflect import ask, clean_question, summarize
-from kit.safety.crisis import check
-from kit.safety.pii import find_pii, recogniser_status
-from kit.safety.wellbeing import crisis_message, find_safety_plan
 
 
 class _Writing:
@@ -45,6 +37,10 @@ class _Writing:
 
 
 def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
+    from kit.index.store import Index
+    from kit.journal.reflections import save_reflection
+    from kit.models.registry import get_backend
+
     period = Period.of(args.since, args.until)  # bad dates fail before any work; read once
     args.since, args.until = period.since, period.until
     journal = journal_of(args)
@@ -91,6 +87,8 @@ def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
+    from kit.reflection.reflect import summarize
+
     def run(**kw: Any) -> Any:
         return summarize(
             args.since, args.until, args.query, args.template, mode=args.mode, pii=args.pii, **kw
@@ -100,6 +98,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    from kit.reflection.reflect import ask, clean_question
+
     clean_question(args.question)  # an empty question fails before any work
 
     def run(**kw: Any) -> Any:
@@ -118,6 +118,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from kit.safety.crisis import check
+    from kit.safety.pii import find_pii, recogniser_status
+    from kit.safety.wellbeing import crisis_message, find_safety_plan
+
     def safety_plan() -> Path | None:
         try:
             return find_safety_plan(journal_of(args))
@@ -152,6 +156,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
+    from kit.doctor import doctor
+
     report = doctor(args.journal)  # resolved inside, so a bad setting is reported rather than fatal
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))

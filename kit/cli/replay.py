@@ -9,11 +9,12 @@ from typing import Any
 
 from kit.cli.options import json_option
 from kit.config import journal_folder
-from kit.reflection.replay import replay
 
 
 def cmd_replay(args: Any) -> int:
     """``reflect replay NOTEBOOK``: exit 0 whenever it ran, whatever it found (the statuses say); 1 on an error."""
+    from kit.reflection.replay import replay
+
     journal = journal_folder(getattr(args, "journal", None))
     live = sys.stderr.isatty() and not args.json
 

@@ -6,11 +6,12 @@ import sys
 from typing import Any
 
 from kit.dates import iso_week
-from kit.outputs.review import run_review
 
 
 def cmd_review(args: Any) -> int:
     """``reflect review [--week YYYY-Www] [--journal DIR]``: prints the new notebook's path."""
+    from kit.outputs.review import run_review
+
     if args.week:
         iso_week(args.week)  # a bad week fails before a kernel starts
     path = run_review(

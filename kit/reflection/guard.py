@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from kit.config import PII_CHOICES
 from kit.egress import is_loopback
 from kit.errors import ConfigError, PersonalDetailsFound
 from kit.reflection.provenance import Reflection, Source, _provenance
@@ -58,8 +59,6 @@ def _crisis(
 
 
 # ---------------------------------------------------------------- personal details and models off this machine
-
-PII_CHOICES = ("ask", "redact", "send")
 
 
 def is_local(backend: Any) -> bool:
