@@ -135,9 +135,17 @@ def private_dir(path: Path) -> Path:
         if parent.exists():
             break
         missing.append(parent)
-    for folder in reversed(missing):
-        folder.mkdir(mode=0o700, exist_ok=True)
-        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+    try:
+        for folder in reversed(missing):
+            folder.mkdir(mode=0o700, exist_ok=True)
+            os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+        if not path.is_dir():
+            raise NotADirectoryError(20, "a file is in the way", str(path))
+    except OSError as exc:
+        raise ConfigError(
+            f"the kit cannot keep its files in {path} ({exc.strerror or exc}) — point KIT_HOME at a folder "
+            "you can write (or fix that folder's permissions)"
+        ) from exc
     return path
 
 

@@ -12,6 +12,8 @@ from datetime import date, datetime, time, timedelta
 
 from kit.errors import BadWeek, ConfigError
 
+EARLIEST_YEAR = 1900  # a date before this is a typo, not a memory
+
 _WEEK = re.compile(r"^\s*(\d{4})-?[Ww](\d{1,2})\s*$")
 
 
@@ -29,6 +31,8 @@ def as_datetime(value: date | datetime | str | None, end_of_day: bool = False) -
             raise ConfigError(f"{value!r} is not a date — write it as YYYY-MM-DD, e.g. 2026-01-31") from exc
     if not isinstance(value, datetime):
         value = datetime.combine(value, time.max if end_of_day else time.min)
+    if not EARLIEST_YEAR <= value.year <= 9998:
+        raise ConfigError(f"{value.date().isoformat()} is out of range — give a date from {EARLIEST_YEAR} on")
     return value if value.tzinfo else value.astimezone()
 
 

@@ -392,6 +392,21 @@ def _check_index(journal: Path | None) -> tuple[Check, Any]:
     return _ok(name, detail + ", owner-only"), index
 
 
+def _check_home() -> Check:
+    """KIT_HOME can hold the index: it is a folder the kit can write, or one it can create (nothing is made here)."""
+    name = "KIT_HOME"
+    home = settings().home
+    existing = home
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    fix = "point KIT_HOME at a folder you can write (or fix that folder's permissions)"
+    if not existing.is_dir():
+        return _warning(name, f"{home}: {existing} is a file, so the index cannot be kept there", fix)
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return _warning(name, f"{home}: {existing} is not writable, so the index cannot be kept there", fix)
+    return _ok(name, f"{home}: writable" if existing == home else f"{home}: will be created on first use")
+
+
 def _check_jupyterlab() -> Check:
     name = "JupyterLab news"
     if importlib.util.find_spec("jupyterlab") is None:
@@ -481,6 +496,7 @@ def doctor(journal: Path | str | None = None) -> DoctorReport:
     checks.append(run("embedder", _check_embedder))
     checks.append(run("Ollama host", _check_ollama_host))
     checks.append(run("KIT_ALLOW_REMOTE", _check_allow_remote))
+    checks.append(run("KIT_HOME", _check_home))
     index_result = run("index", _check_index, Path(journal) if journal is not None else None)
     index_check, index = index_result if isinstance(index_result, tuple) else (index_result, None)
     checks.append(run("Chroma telemetry", _check_chroma, index))

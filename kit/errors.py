@@ -8,7 +8,7 @@ Families a caller can catch together::
     │   └── BadWeek               a week not written YYYY-Www
     ├── JournalError              the person's notebooks
     │   ├── JournalNotFound
-    │   ├── NotebookUnreadable · NotebookInvalid · NotebookChanged · NotebookOpen
+    │   ├── NotebookUnreadable · NotebookInvalid · NotebookChanged · NotebookOpen · NotebookTooOld
     │   └── EntryNotFound · TemplateNotFound
     ├── IndexingError             the search index and the embedder behind it (the index can be rebuilt)
     │   ├── IndexMissing · IndexDamaged · IndexBusy
@@ -93,6 +93,11 @@ class NotebookInvalid(JournalError):
 
 class NotebookOpen(JournalError):
     """The notebook is open in a running Jupyter server, so the kit will not write it from outside."""
+
+
+class NotebookTooOld(JournalError):
+    """Writing would convert an older-format notebook (nbformat 3 or earlier) to nbformat 4; the kit does not
+    convert a person's file without their say."""
 
 
 class EntryNotFound(JournalError):

@@ -23,6 +23,7 @@ CHECKS = [
     "embedder",
     "Ollama host",
     "KIT_ALLOW_REMOTE",
+    "KIT_HOME",
     "Chroma telemetry",
     "LangSmith tracing",
     "proxies",
@@ -461,3 +462,13 @@ def test_doctor_reports_a_broken_setting_instead_of_stopping(capsys, monkeypatch
     checks = {c["name"]: c for c in json.loads(out)["checks"]}
     assert checks["KIT_ALLOW_REMOTE"]["level"] == "warning"
     assert checks["index"]["level"] == "warning" and "KIT_ALLOW_REMOTE" in checks["index"]["detail"]
+
+
+def test_an_unwritable_kit_home_is_a_warning_with_the_fix(monkeypatch, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("KIT_HOME", str(blocker / "kit"))
+    check = next(c for c in doctor().checks if c.name == "KIT_HOME")
+    assert check.level == "warning" and "is a file" in check.detail
+    assert "point KIT_HOME at a folder you can write" in check.fix
+    assert not (blocker / "kit").exists()

@@ -277,7 +277,7 @@ def test_unreadable_notebook_is_reported_and_the_rest_indexed(journal, make_note
     (journal / "2024-03.ipynb").write_text("{ this is not json", encoding="utf-8")
     report = _update(_index(journal))
     assert report.unreadable == ["2024-03.ipynb"]
-    assert str(report).endswith("1 notebook unreadable: 2024-03.ipynb")
+    assert str(report).endswith("1 notebook unreadable: 2024-03.ipynb (not valid notebook JSON)")
     assert _index(journal).ids() == {good.id}
 
 
@@ -299,7 +299,7 @@ def test_report_singular_and_plural(journal, make_notebook):
     report = _update(_index(journal))
     assert str(report) == (
         "1 entry in 1 notebook: 1 new, 0 changed, 0 removed, 0 private skipped, "
-        "2 notebooks unreadable: x.ipynb, y.ipynb"
+        "2 notebooks unreadable: x.ipynb (not valid notebook JSON), y.ipynb (not valid notebook JSON)"
     )
 
 

@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from kit.cli import bank, export, glossary, journal, reflect, replay, review
 from kit.cli.options import journal_option
@@ -23,8 +24,15 @@ class _OneLine(logging.Formatter):
 COMMAND_MODULES = (journal, reflect, glossary, bank, review, replay, export)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line naming the fix and exit 1, like every other failure."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(1, f"reflect: error: {message} — see `{self.prog} --help`\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reflect",
         description="Reflective Notebook Kit: your journal in notebooks, searchable offline. "
         "Not medical or therapeutic advice.",
@@ -43,8 +51,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     logger = logging.getLogger("kit")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(argv)
+        for arg in argv:
+            arg.encode("utf-8")
+    except UnicodeEncodeError:
+        print(
+            "reflect: error: the command line holds text that is not UTF-8 — set your terminal to UTF-8 "
+            "(e.g. LANG=C.UTF-8) and type it again",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # --help (0) or a usage error, already printed in one line (1)
+            return exc.code if isinstance(exc.code, int) else 1
         code = int(args.func(args) or 0)
         sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
         return code

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kit.cli.options import journal_of, json_option, period_options
+from kit.cli.options import journal_of, json_option, notebook_in, period_options
 from kit.dates import as_datetime
 from kit.errors import ConfigError, EntryNotFound, IndexMissing, NotebookOpen
 from kit.text import sentences
@@ -47,10 +47,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     if not text.strip():
         raise ConfigError("the entry is empty — write it as TEXT, or pass - to read it from standard input")
     journal = journal_of(args)
-    target = (
-        Path(args.notebook).expanduser() if args.notebook else Path(f"{date.today():%Y-%m-%d}-journal.ipynb")
-    )
-    path = target if target.is_absolute() else journal / target
+    path = notebook_in(journal, args.notebook or f"{date.today():%Y-%m-%d}-journal.ipynb", "--notebook")
     if path.exists() and (server := open_in(path)):
         raise NotebookOpen(
             f"{path.name} is open in Jupyter ({server}), so the kit will not write it from outside — "
@@ -158,6 +155,19 @@ def _indexed_texts(index: Any, ids: list[str]) -> list[str]:
     return [doc for doc in got["documents"] if doc]
 
 
+def _shown_in(nb: dict[str, Any]) -> str:
+    """What a notebook shows besides its entries: outputs (weekly reviews, saved reflections) and kit metadata."""
+    shown = []
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs") or [] if isinstance(cell, dict) else []:
+            if ((output.get("metadata") or {}).get("kit") or {}).get("kind") == "entry":
+                continue  # the entry itself, kept by a widget: that is the notebook, not a copy
+            for value in (output.get("data") or {}).values():
+                shown.append("".join(value) if isinstance(value, list) else str(value))
+        shown.append(json.dumps((cell.get("metadata") or {}).get("kit") or {}, ensure_ascii=False))
+    return "\n".join(shown)
+
+
 def _copies_of(journal: Path, texts: list[str]) -> list[str]:
     """Notebooks whose outputs (weekly reviews, saved reflections) quote a sentence of any of ``texts``."""
     from kit.journal.notebooks import iter_notebooks
@@ -166,18 +176,9 @@ def _copies_of(journal: Path, texts: list[str]) -> list[str]:
     found = []
     for path in iter_notebooks(journal):
         try:
-            nb = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            haystack = _shown_in(json.loads(path.read_text(encoding="utf-8")))
+        except Exception:  # a notebook the kit cannot read holds no copy it could point to
             continue
-        shown = []
-        for cell in nb.get("cells", []):
-            for output in cell.get("outputs") or [] if isinstance(cell, dict) else []:
-                if ((output.get("metadata") or {}).get("kit") or {}).get("kind") == "entry":
-                    continue  # the entry itself, kept by a widget: that is the notebook, not a copy
-                for value in (output.get("data") or {}).values():
-                    shown.append("".join(value) if isinstance(value, list) else str(value))
-            shown.append(json.dumps((cell.get("metadata") or {}).get("kit") or {}, ensure_ascii=False))
-        haystack = "\n".join(shown)
         if any(needle in haystack for needle in needles):
             found.append(path.relative_to(journal).as_posix())
     return found

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from kit.config import PII_CHOICES, journal_folder
+from kit.errors import ConfigError
 
 
 def journal_option(p: argparse.ArgumentParser) -> None:
@@ -34,3 +35,15 @@ def journal_of(args: argparse.Namespace) -> Path:
 def pii_option(p: argparse.ArgumentParser, what: str) -> None:
     """``--pii ask|redact|send``: what to do with personal details bound for a model off this machine."""
     p.add_argument("--pii", choices=PII_CHOICES, default="ask", help=what)
+
+
+def notebook_in(journal: Path, given: str, option: str) -> Path:
+    """The notebook ``given`` names (relative to the journal, or absolute), refused with the fix when it does not
+    end in .ipynb or lies outside the journal."""
+    target = Path(given).expanduser()
+    path = (target if target.is_absolute() else journal / target).resolve()
+    if path.suffix != ".ipynb":
+        raise ConfigError(f"{option} {given}: give a notebook, a name ending in .ipynb")
+    if not path.is_relative_to(journal.resolve()):
+        raise ConfigError(f"{option} {given} is outside the journal ({journal}) — give a path inside it")
+    return path

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kit.cli.options import journal_of, json_option, period_options, pii_option
+from kit.cli.options import journal_of, json_option, notebook_in, period_options, pii_option
 from kit.dates import Period
 from kit.errors import ConfigError, KitError, PersonalDetailsFound
 
@@ -44,6 +44,7 @@ def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
     period = Period.of(args.since, args.until)  # bad dates fail before any work; read once
     args.since, args.until = period.since, period.until
     journal = journal_of(args)
+    save_to = notebook_in(journal, args.save, "--save") if args.save else None  # refused before any work
     index = Index(journal=journal)
     backend = get_backend()
     if not args.json:
@@ -72,9 +73,8 @@ def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
     finally:
         writing.done()
     saved = None
-    if args.save:
-        target = Path(args.save).expanduser()
-        saved = save_reflection(target if target.is_absolute() else journal / target, reflection)
+    if save_to:
+        saved = save_reflection(save_to, reflection)
     if args.json:
         print(
             json.dumps({**reflection.to_dict(), "saved": str(saved) if saved else None}, ensure_ascii=False)

@@ -59,6 +59,7 @@ class IndexReport:
     unreadable: list[str] = field(default_factory=list)
     rebuilt: bool = False
     not_english: int = 0
+    why: dict[str, str] = field(default_factory=dict)  # unreadable notebook -> why, in a few words
 
     def __str__(self) -> str:
         parts = [
@@ -69,7 +70,8 @@ class IndexReport:
         ]
         if self.unreadable:
             noun = "notebook" if len(self.unreadable) == 1 else "notebooks"
-            parts.append(f"{len(self.unreadable)} {noun} unreadable: {', '.join(self.unreadable)}")
+            named = ", ".join(f"{n} ({self.why[n]})" if self.why.get(n) else n for n in self.unreadable)
+            parts.append(f"{len(self.unreadable)} {noun} unreadable: {named}")
         entries = "entry" if self.entries == 1 else "entries"
         notebooks = "notebook" if self.notebooks == 1 else "notebooks"
         return f"{self.entries} {entries} in {self.notebooks} {notebooks}: " + ", ".join(parts)
@@ -304,6 +306,11 @@ class Index:
 
     def update(self, rebuild: bool = False, progress: bool = True) -> IndexReport:
         """Bring the index in line with the notebooks (or rebuild it from scratch) and say what changed."""
+        if self.journal.exists() and not self.journal.is_dir():
+            raise JournalNotFound(
+                f"the journal {self.journal} is a file, not a folder — point --journal / KIT_JOURNAL at the "
+                "folder that holds your notebooks"
+            )
         if not self.journal.is_dir():
             raise JournalNotFound(
                 f"the journal folder {self.journal} does not exist — create a first entry with "
@@ -321,7 +328,9 @@ class Index:
         return report
 
     def _update_locked(self, scan: Any, rebuild: bool, progress: bool) -> IndexReport:
-        report = IndexReport(notebooks=scan.notebooks, unreadable=list(scan.unreadable), rebuilt=rebuild)
+        report = IndexReport(
+            notebooks=scan.notebooks, unreadable=list(scan.unreadable), why=dict(scan.why), rebuilt=rebuild
+        )
         try:
             client = self._chroma()
             collection = self._existing()

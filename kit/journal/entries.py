@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from kit.dates import EARLIEST_YEAR
+
 log = logging.getLogger("kit")
 
 ENTRY_TAG = "kit-entry"
@@ -69,8 +71,13 @@ def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-def parse_created(value: Any, fallback: datetime) -> datetime:
-    """Read a ``created`` value (ISO date-time or date); naive times are local. Bad values fall back."""
+def _in(where: str) -> str:
+    return f" ({where})" if where else ""
+
+
+def parse_created(value: Any, fallback: datetime, where: str = "") -> datetime:
+    """Read a ``created`` value (ISO date-time or date); naive times are local. Bad values, dates before 1900 and
+    dates more than a year ahead fall back, with a warning naming ``where`` (the notebook and cell)."""
     if isinstance(value, datetime):
         parsed = value
     elif isinstance(value, date):
@@ -79,24 +86,30 @@ def parse_created(value: Any, fallback: datetime) -> datetime:
         try:
             parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
         except ValueError:
-            log.warning("created=%r is not an ISO date; using the notebook's modification time", value)
+            log.warning(
+                "created=%r%s is not an ISO date; using the notebook's modification time", value, _in(where)
+            )
             return fallback
     else:
+        return fallback
+    if not EARLIEST_YEAR <= parsed.year <= date.today().year + 1:
+        log.warning("created=%r%s is out of range; using the notebook's modification time", value, _in(where))
         return fallback
     return parsed if parsed.tzinfo else parsed.astimezone()
 
 
-def parse_mood(value: Any) -> float | None:
-    """Mood is 0–10; anything else is ignored (with a warning) rather than guessed."""
+def parse_mood(value: Any, where: str = "") -> float | None:
+    """Mood is 0–10; anything else is ignored (with a warning naming ``where``) rather than guessed."""
     if value is None or isinstance(value, bool):
         return None
+    shown = value if not isinstance(value, int | float) or abs(value) < 1e12 else "a number too large"
     try:
         mood = float(value)
-    except (TypeError, ValueError):
-        log.warning("mood=%r is not a number from 0 to 10; ignored", value)
+    except (TypeError, ValueError, OverflowError):
+        log.warning("mood=%r%s is not a number from 0 to 10; ignored", shown, _in(where))
         return None
     if not 0 <= mood <= 10:
-        log.warning("mood=%r is outside 0–10; ignored", value)
+        log.warning("mood=%r%s is outside 0–10; ignored", shown, _in(where))
         return None
     return mood
 

@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from kit.errors import (
     EntryNotFound,
     NotebookChanged,
     NotebookInvalid,
+    NotebookTooOld,
     NotebookUnreadable,
 )
 from kit.journal.entries import (
@@ -106,13 +108,23 @@ def _cell_key(cell: dict[str, Any], position: int) -> str:
     return cid if isinstance(cid, str) and cid else f"cell-{position}"
 
 
+def _number(text: str) -> int | float:
+    # A number too long for int() (Python refuses more than 4,300 digits) reads as infinity, which every range
+    # check then ignores with a warning, instead of failing the whole notebook.
+    return int(text) if len(text) <= 30 else float(text)
+
+
 def parse_json(data: bytes, name: str) -> dict[str, Any]:
     """Parse notebook bytes into a v4 dict, converting older formats in memory."""
     try:
-        nb = json.loads(data.decode("utf-8"))
+        nb = json.loads(data.decode("utf-8"), parse_int=_number)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise NotebookUnreadable(
             f"{name} is not valid notebook JSON ({exc}) — open it in JupyterLab to repair it"
+        ) from exc
+    except RecursionError as exc:
+        raise NotebookUnreadable(
+            f"{name} is nested too deeply to be a notebook — open it in JupyterLab to repair it"
         ) from exc
     if not isinstance(nb, dict) or not isinstance(nb.get("cells", []), list):
         raise NotebookUnreadable(f"{name} is not a Jupyter notebook — move it out of the journal folder")
@@ -163,18 +175,22 @@ def _entry(
     meta: dict[str, Any], text: str, notebook: str, cell_id: str, output_index: int | None, fallback: datetime
 ) -> Entry:
     stored = meta.get("id")
-    return Entry(
+    where = f"{notebook}, cell {cell_id}"
+    entry = Entry(
         id=stored if isinstance(stored, str) and stored else derived_id(notebook, cell_id, output_index),
         text=text,
-        created=parse_created(meta.get("created"), fallback),
+        created=parse_created(meta.get("created"), fallback, where=where),
         template=str(meta.get("template") or "journal"),
         field=str(meta.get("field") or "entry"),
         notebook=notebook,
         cell_id=cell_id,
-        mood=parse_mood(meta.get("mood")),
+        mood=parse_mood(meta.get("mood"), where=where),
         private=parse_private(meta.get("private", False)),
         output_index=output_index,
     )
+    for value in (entry.id, entry.text, entry.template, entry.field):
+        value.encode("utf-8")  # a lone surrogate ("\ud800") cannot be stored or embedded: the guard names it
+    return entry
 
 
 def _mtime(path: Path) -> datetime:
@@ -192,27 +208,51 @@ def read_entries(path: Path, journal: Path | None = None) -> list[Entry]:
 
 @dataclass
 class Scan:
-    """Everything found in a journal folder."""
+    """Everything found in a journal folder. ``unreadable`` names the notebooks skipped; ``why`` says, in a few
+    words, why each was."""
 
     entries: list[Entry] = field(default_factory=list)
     notebooks: int = 0
     unreadable: list[str] = field(default_factory=list)
+    why: dict[str, str] = field(default_factory=dict)
+
+
+def why_unreadable(exc: BaseException) -> str:
+    """A few words on why a notebook could not be read, for the line that names it."""
+    if isinstance(exc, NotebookUnreadable):
+        text = str(exc).split(" — ")[0]
+        return re.sub(r"^.*? (?:is )?(?=not |nested |uses |a )", "", text, count=1).split(" (")[0]
+    if isinstance(exc, UnicodeError):
+        return "text or a file name that is not valid Unicode"
+    if isinstance(exc, OSError):
+        return f"cannot be opened: {exc.strerror or type(exc).__name__}"
+    return f"a cell the kit cannot interpret: {type(exc).__name__}"
+
+
+def _entries_of(path: Path, rel: str) -> list[Entry]:
+    rel.encode("utf-8")  # a file name that is not UTF-8 cannot be stored with its entries
+    nb = parse_json(path.read_bytes(), rel)
+    return [entry for _, entry in entries_in(nb, rel, _mtime(path))]
 
 
 def scan_journal(journal: Path) -> Scan:
-    """Read every notebook of the journal. One unreadable notebook is reported and skipped, never fatal."""
+    """Read every notebook of the journal. A notebook that cannot be read or interpreted, for any reason, is named
+    with the reason and skipped; the others are read as if it were not there."""
     scan = Scan()
     seen: set[str] = set()
     for path in iter_notebooks(journal):
         rel = relpath(path, journal)
         try:
-            nb = parse_json(path.read_bytes(), rel)
-        except (NotebookUnreadable, OSError) as exc:
-            log.warning("skipped %s: %s", rel, exc)
-            scan.unreadable.append(rel)
+            found = _entries_of(path, rel)
+        except Exception as exc:  # whatever is wrong with one notebook never stops the journal
+            why = why_unreadable(exc)
+            shown = os.fsencode(rel).decode("utf-8", "backslashreplace")  # a name that is not UTF-8, as bytes
+            log.warning("skipped %s: %s", shown, why)
+            scan.unreadable.append(shown)
+            scan.why[shown] = why
             continue
         scan.notebooks += 1
-        for _, entry in entries_in(nb, rel, _mtime(path)):
+        for entry in found:
             if entry.id in seen:
                 # A copied cell keeps its metadata (and so its kit id): give the copy an id of its own.
                 entry = _with_id(entry, derived_id(entry.notebook, entry.cell_id, entry.output_index))
@@ -235,6 +275,12 @@ def load(path: Path) -> tuple[Any, Snapshot]:
     path = Path(path)
     data = path.read_bytes()
     parse_json(data, path.name)  # typed error for broken files
+    major = json.loads(data.decode("utf-8"), parse_int=_number).get("nbformat")
+    if major != 4:
+        raise NotebookTooOld(
+            f"{path.name} is an nbformat {major} notebook, and writing to it would convert it to nbformat 4 — "
+            "open it in JupyterLab and save it once (that converts it, keeping your cells), then run this again"
+        )
     try:
         nb = nbformat.reads(data.decode("utf-8"), as_version=4)
     except Exception as exc:

@@ -13,7 +13,6 @@ from typing import Any
 
 from kit.config import settings
 from kit.errors import (
-    KitError,
     NotebookInvalid,
     NotebookOpen,
 )
@@ -187,10 +186,10 @@ def find_reflection(reflection_id: str, notebook: Path | str | None = None) -> d
     for path in candidates:
         try:
             nb = parse_json(path.read_bytes(), path.name)
-        except (OSError, KitError):
+            for cell in nb.get("cells", []):
+                meta = (cell.get("metadata") or {}).get("kit") or {}
+                if meta.get("kind") == "reflection" and meta.get("id") == reflection_id:
+                    return meta
+        except Exception:  # a notebook the kit cannot read holds no reflection it could show
             continue
-        for cell in nb.get("cells", []):
-            meta = (cell.get("metadata") or {}).get("kit") or {}
-            if meta.get("kind") == "reflection" and meta.get("id") == reflection_id:
-                return meta
     return None

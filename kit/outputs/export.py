@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from kit.config import journal_folder
 from kit.dates import as_datetime
-from kit.errors import ConfigError, ExportExists, ExportFormat, JournalNotFound, KitError, NothingToExport
+from kit.errors import ConfigError, ExportExists, ExportFormat, JournalNotFound, NothingToExport
 from kit.index.store import with_pending
 from kit.journal.entries import Entry
 from kit.journal.notebooks import _atomic_write, iter_notebooks, scan_journal
@@ -78,11 +78,11 @@ class ExportReport:
 # ---------------------------------------------------------------- reading the journal
 
 
-def _entries(journal: Path) -> tuple[list[Entry], int]:
-    """Every entry of the journal (notebooks, then widget entries not saved into them yet) and how many
-    notebooks could not be read."""
+def _entries(journal: Path) -> tuple[list[Entry], list[str]]:
+    """Every entry of the journal (notebooks, then widget entries not saved into them yet), and the notebooks that
+    could not be read, each with why."""
     scan = with_pending(scan_journal(journal), journal)
-    return list(scan.entries), len(scan.unreadable)
+    return list(scan.entries), [f"{n} ({scan.why[n]})" if scan.why.get(n) else n for n in scan.unreadable]
 
 
 def _saved_reflections(journal: Path) -> list[_Saved]:
@@ -91,8 +91,8 @@ def _saved_reflections(journal: Path) -> list[_Saved]:
     for path in iter_notebooks(journal):
         try:
             saved = saved_reflections(path)
-        except (OSError, KitError):
-            continue  # already reported by the entry scan
+        except Exception:  # whatever is wrong with it, the entry scan has named it already
+            continue
         for r in saved:
             if r.id in found:
                 continue
@@ -220,7 +220,12 @@ def build_packet(
         "saved reflection that drew on an entry now private",
         "saved reflections that drew on entries now private",
     )
-    leave(unreadable, "notebook the kit could not read", "notebooks the kit could not read")
+    named = "; ".join(unreadable)
+    leave(
+        len(unreadable),
+        f"notebook the kit could not read: {named}",
+        f"notebooks the kit could not read: {named}",
+    )
 
     first = start.date() if start else chosen[0].created.date()
     last = end.date() if end else chosen[-1].created.date()
