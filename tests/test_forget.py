@@ -106,14 +106,15 @@ def test_forget_by_id_leaves_nothing_under_kit_home(capsys, journal, kit_home, s
 
 
 def test_forget_clears_vectors_already_persisted_in_hnsw_files(journal, kit_home):
-    # Chroma writes its HNSW files once 1000 vectors wait in its log; below that they live only in SQLite.
+    # Chroma writes its HNSW files once 1000 vectors wait in its log; below that they live only in SQLite. The
+    # index writes each chunk as it is embedded, so the secret comes first: its chunk is persisted.
     nb = new_notebook()
-    for i in range(1100):
-        meta = kit_metadata(entry_id=new_id(), created=now(), template="journal", field="entry")
-        nb.cells.append(entry_cell(nb, f"ordinary day number {i} with errand w{i}", meta))
     secret_id = new_id()
     meta = kit_metadata(entry_id=secret_id, created=now(), template="journal", field="entry")
     nb.cells.append(entry_cell(nb, SECRET, meta))
+    for i in range(1100):
+        meta = kit_metadata(entry_id=new_id(), created=now(), template="journal", field="entry")
+        nb.cells.append(entry_cell(nb, f"ordinary day number {i} with errand w{i}", meta))
     save(journal / "big.ipynb", nb, None)
     index = _index(journal)
     index.update(progress=False)

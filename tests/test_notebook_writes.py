@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
@@ -351,10 +352,11 @@ def test_failed_write_removes_its_temp_file(journal, monkeypatch):
     append_entry(path, "first")
     before = path.read_bytes()
 
-    def replace_fails(src, dst):
-        raise OSError("disk full")
+    def fails(src, dst):
+        raise OSError(errno.ENOSPC, "disk full")
 
-    monkeypatch.setattr(notebooks.os, "replace", replace_fails)
+    monkeypatch.setattr(notebooks.os, "replace", fails)
+    monkeypatch.setattr(notebooks.os, "link", fails)  # the kit links its new file into place
     with pytest.raises(OSError, match="disk full"):
         append_entry(path, "second")
     assert path.read_bytes() == before

@@ -255,3 +255,102 @@ def test_an_older_format_notebook_is_never_rewritten_silently(journal, capsys):
     code, _, err = _run(capsys, "add", "A new entry.", "--notebook", "old.ipynb")
     assert_one_line_error(code, err, "nbformat 3", "save it once")
     assert (journal / "old.ipynb").read_bytes() == before
+
+
+# ---------------------------------------------------------------- resumable indexing
+
+_DIES = """
+import os, signal, sys
+from kit.index.store import Index
+from kit.testing import FakeEmbeddings
+
+class Dies(FakeEmbeddings):
+    def embed_documents(self, texts):
+        if self.texts_embedded >= int(sys.argv[1]):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return super().embed_documents(texts)
+
+Index(embedder=Dies()).update(progress=False)
+"""
+
+
+def test_a_crash_during_indexing_keeps_the_finished_chunks(journal, tmp_path):
+    import subprocess
+    import sys
+
+    from bench_journal import write_entries
+
+    import kit.index.store
+
+    n = 600
+    write_entries(journal, n)
+    died = subprocess.run([sys.executable, "-c", _DIES, str(int(n * 0.8))], env=os.environ.copy())
+    assert died.returncode == -9  # killed, no clean-up
+    chunk = kit.index.store.EMBED_CHUNK
+    done = (int(n * 0.8) + chunk - 1) // chunk * chunk  # the chunks handed over before the kill
+    embedder = FakeEmbeddings()
+    report = Index(journal=journal, embedder=embedder).update(progress=False)
+    assert report.embedded == n - done and embedder.texts_embedded == n - done
+    assert Index(journal=journal, embedder=embedder).count() == n
+
+
+# ---------------------------------------------------------------- another writer, racing the kit
+
+_WRITER = """
+import json, os, sys, time
+path, stop = sys.argv[1], sys.argv[2]
+k = 0
+while not os.path.exists(stop):
+    try:
+        with open(path, encoding="utf-8") as f:
+            nb = json.load(f)
+    except (FileNotFoundError, ValueError):
+        continue  # the kit's file is in the middle of being swapped: read again
+    k += 1
+    nb["cells"].append({"cell_type": "markdown", "id": f"w{k}", "metadata": {}, "source": f"writer-{k}"})
+    tmp = f"{path}.writer.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(nb, f)
+    os.replace(tmp, path)  # atomic, and blind to the kit's lock
+    time.sleep(0.02)
+print(k)
+"""
+
+
+def test_another_writers_cells_are_never_replaced_by_the_kit(journal, tmp_path, monkeypatch):
+    """A program that replaces the notebook atomically, ignoring the kit's lock, races the kit's writes; none of
+    its cells may be lost to the kit (the kit may lose, and then says so with NotebookChanged). A slow disk
+    (fsync taking 5 ms) widens the instant between the kit's last look and its write."""
+    import subprocess
+    import sys
+    import time
+
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (time.sleep(0.005), real_fsync(fd))[1])
+
+    from kit.errors import NotebookChanged
+
+    path = journal / "shared.ipynb"
+    append_entry(path, "The first entry.")
+    stop = tmp_path / "stop"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _WRITER, str(path), str(stop)], stdout=subprocess.PIPE, text=True
+    )
+    written = refused = 0
+    try:
+        for i in range(150):
+            try:
+                append_entry(path, f"Kit entry {i}.")
+                written += 1
+            except NotebookChanged:
+                refused += 1
+    finally:
+        stop.touch()
+        writes = int(writer.communicate(timeout=60)[0])
+    cells = {c.get("id"): c for c in json.loads(path.read_text(encoding="utf-8"))["cells"]}
+    lost = [k for k in range(1, writes + 1) if f"w{k}" not in cells]
+    assert writes > 20 and written > 0, (writes, written, refused)
+    print(
+        f"race: {writes} writes by the other program, {written} by the kit, {refused} refused, {len(lost)} lost"
+    )
+    assert lost == [], f"{len(lost)} of the other writer's {writes} writes lost ({written} kit writes)"

@@ -393,8 +393,12 @@ class Index:
             )
 
         vectors = self._reuse_vectors(collection, to_write, existing)
-        report.reused = sum(1 for e in to_write if e.content_hash in vectors)
+        reused = [e for e in to_write if e.content_hash in vectors]
+        report.reused = len(reused)
+        self._upsert(collection, reused, vectors)
         pending = [e for e in to_write if e.content_hash not in vectors]
+        # Each chunk is written as soon as it is embedded: a crash keeps the finished chunks, and the next
+        # update embeds only what is still missing.
         report.embedded = self._embed_into(collection, pending, vectors, progress)
         if getattr(self.embedder, "english_only", False):
             report.not_english = sum(1 for e in pending if not looks_english(e.searchable_text))
@@ -404,7 +408,6 @@ class Index:
                     "miss them — for other languages use a multilingual Ollama model (KIT_EMBED=ollama:<model>)",
                     report.not_english,
                 )
-        self._upsert(collection, to_write, vectors)
         for start in range(0, len(meta_only), CHROMA_MAX_BATCH):
             chunk = meta_only[start : start + CHROMA_MAX_BATCH]
             collection.update(ids=[e.id for e in chunk], metadatas=[entry_metadata(e) for e in chunk])
@@ -431,10 +434,13 @@ class Index:
     def _embed_into(
         self, collection: Any, pending: list[Entry], vectors: dict[str, list[float]], progress: bool
     ) -> int:
-        """Embed each distinct text once, in chunks, with a progress bar; returns how many texts were embedded."""
+        """Embed each distinct text once, in chunks, with a progress bar, writing each chunk's entries to the store
+        as soon as it is embedded; returns how many texts were embedded."""
         unique: dict[str, str] = {}
+        by_hash: dict[str, list[Entry]] = {}
         for entry in pending:
             unique.setdefault(entry.content_hash, entry.searchable_text)
+            by_hash.setdefault(entry.content_hash, []).append(entry)
         hashes = list(unique)
         dim = (collection.metadata or {}).get("kit_dimension") or None
         with tqdm(
@@ -451,6 +457,7 @@ class Index:
                             "run `reflect index --rebuild`"
                         )
                     vectors[h] = list(vector)
+                self._upsert(collection, [e for h in chunk for e in by_hash[h]], vectors)
                 bar.update(len(chunk))
         return len(hashes)
 

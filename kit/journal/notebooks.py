@@ -8,12 +8,14 @@ on disk validates. A write is refused when the file changed since it was read: t
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import json
 import logging
 import os
 import re
 import tempfile
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -58,6 +60,10 @@ class Snapshot:
     def of_bytes(cls, path: Path, data: bytes) -> Snapshot:
         st = path.stat()
         return cls(st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest())
+
+    @classmethod
+    def of_file(cls, path: Path) -> Snapshot:
+        return cls.of_bytes(path, Path(path).read_bytes())
 
 
 def snapshot(path: Path) -> Snapshot | None:
@@ -324,7 +330,13 @@ def save(path: Path, nb: Any, expected: Snapshot | None) -> Snapshot:
                 f"{path.name} {what} on disk since it was read, so the kit did not write it — "
                 "reload it (or close it in JupyterLab) and try again"
             )
-        _atomic_write(path, data)
+        try:
+            _atomic_write(path, data, clobber=False, expected=expected)
+        except FileExistsError as exc:  # someone else's write won the last instant: theirs stays
+            raise NotebookChanged(
+                f"{path.name} changed on disk while the kit was writing it, so the kit kept the other version "
+                "and did not write — reload it (or close it in JupyterLab) and try again"
+            ) from exc
     return Snapshot.of_bytes(path, data)
 
 
@@ -343,15 +355,16 @@ def save_new(folder: Path, stem: str, nb: Any) -> Path | None:
     return None
 
 
-def _atomic_write(path: Path, data: bytes, *, clobber: bool = True) -> None:
+def _atomic_write(path: Path, data: bytes, *, clobber: bool = True, expected: Snapshot | None = None) -> None:
     """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never half of either.
 
     A temp file in the same folder (mkstemp: owner-only unless the old file's mode is kept), fsync, then into
     place, then fsync the folder so the name survives too. With ``clobber=False`` a file that is already there
-    (or appears meanwhile) is never replaced: FileExistsError.
+    (or appears meanwhile) is never replaced: FileExistsError — unless it is exactly ``expected``, which is then
+    swapped out without a window in which another writer's file could be replaced (see ``_swap``).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if clobber and path.exists() else None
+    mode = path.stat().st_mode & 0o777 if (clobber or expected is not None) and path.exists() else None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -362,6 +375,8 @@ def _atomic_write(path: Path, data: bytes, *, clobber: bool = True) -> None:
             os.chmod(tmp, mode)
         if clobber:
             os.replace(tmp, path)
+        elif expected is not None:
+            _swap(tmp, path, expected)
         else:
             _link_new(tmp, path)
     finally:
@@ -373,13 +388,75 @@ def _atomic_write(path: Path, data: bytes, *, clobber: bool = True) -> None:
         os.close(dir_fd)
 
 
+def _swap(tmp: str, path: Path, expected: Snapshot) -> None:
+    """Put ``tmp`` at ``path`` in place of the file that is ``expected`` there, and of nothing else.
+
+    A check followed by ``os.replace`` leaves an instant in which another program's write (an atomic rename of
+    its own) would be replaced unseen. Instead the current file is first renamed aside — whatever is at ``path``
+    at that instant is now ours to look at — then checked, and the new file is linked in only if the name is still
+    free. Another writer's file is never replaced: it is put back (FileExistsError), or, if yet another write
+    took the name meanwhile, kept beside it under a name that says so.
+    """
+    aside = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.kit-old")
+    try:
+        os.rename(path, aside)
+    except FileNotFoundError:
+        raise FileExistsError(path) from None  # deleted meanwhile: not the file that was read
+    try:
+        same = Snapshot.of_file(aside) == expected
+    except OSError:
+        same = False
+    if not same:
+        _put_back(aside, path)
+        raise FileExistsError(path)
+    try:
+        _link_new(tmp, path)
+    except FileExistsError:
+        # Another program wrote the notebook in the instant it was aside: its file is newer; the aside copy is
+        # the version both read, which the kit was about to replace anyway.
+        os.unlink(aside)
+        raise
+    except BaseException:  # a full disk, Ctrl-C: nothing was written, so the file that was read goes back
+        _put_back(aside, path)
+        raise
+    os.unlink(aside)
+
+
+def _put_back(aside: Path, path: Path) -> None:
+    """Give the file set aside its name again; if another write took the name meanwhile, keep it beside."""
+    try:
+        _link_new(str(aside), path)
+        os.unlink(aside)
+        return
+    except FileExistsError:
+        pass
+    except OSError:  # a link cannot be made (a full disk): a rename needs no new space
+        if not path.exists():
+            os.rename(aside, path)
+            return
+    keep = path.with_name(f"{path.stem} (another program's version, kept by the kit){path.suffix}")
+    n = 2
+    while keep.exists():
+        keep = path.with_name(f"{path.stem} (another program's version {n}, kept by the kit){path.suffix}")
+        n += 1
+    os.rename(aside, keep)
+    log.warning("%s changed twice while the kit was writing it; the other version is kept as %s", path, keep)
+
+
+_NO_HARD_LINKS = {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
+
+
 def _link_new(tmp: str, path: Path) -> None:
     """Give ``tmp``'s content the name ``path`` only if nothing has that name (a hard link cannot clobber)."""
     try:
         os.link(tmp, path)
     except FileExistsError:
         raise
-    except OSError:  # no hard links on this file system (FAT, some shares): check, then rename
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        # No hard links on this file system (FAT, some shares): check, then rename — a writer that ignores the
+        # kit's lock could still slip in between the two.
         if path.exists():
             raise FileExistsError(path) from None
         os.replace(tmp, path)
