@@ -354,3 +354,43 @@ def test_another_writers_cells_are_never_replaced_by_the_kit(journal, tmp_path, 
         f"race: {writes} writes by the other program, {written} by the kit, {refused} refused, {len(lost)} lost"
     )
     assert lost == [], f"{len(lost)} of the other writer's {writes} writes lost ({written} kit writes)"
+
+
+# ---------------------------------------------------------------- Ctrl-C
+
+
+def test_ctrl_c_while_printing_the_pdf_is_exit_130_and_leaves_no_file_or_process(journal, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _good(journal)
+    pidfile = tmp_path / "printer.pid"
+    printer = tmp_path / "chromium"
+    printer.write_text(f"#!/bin/sh\necho $$ > {pidfile}\nexec sleep 60\n")
+    printer.chmod(0o755)
+    out = tmp_path / "packet.pdf"
+    env = {**os.environ, "KIT_EMBED": "fake", "KIT_MODEL": "fake", "KIT_CHROMIUM": str(printer)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kit.cli", "export", "--out", str(out)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not pidfile.exists() or not pidfile.read_text().strip():
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines() == [
+        "reflect: interrupted — nothing was lost; run the command again to finish"
+    ]
+    assert not out.exists() and not list(tmp_path.glob(".packet.pdf.*"))
+    printer_pid = int(pidfile.read_text())
+    time.sleep(0.2)
+    with pytest.raises(ProcessLookupError):
+        os.kill(printer_pid, 0)  # the printer was stopped with the command, not left behind

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import importlib.util
 import logging
 import os
 import re
@@ -306,16 +307,12 @@ def _rank(label: str) -> int:
 
 def _charts(entries: list[Entry], since: datetime | None, until: datetime | None) -> tuple[Chart, ...]:
     """The kit.outputs.plots charts these entries have numbers for: mood, activities, goals, values."""
-    made = []
-    for draw in (plots.mood_chart, plots.activation_chart, plots.goals_chart, plots.values_chart):
-        try:
-            chart = draw(entries, since=since, until=until)
-        except ImportError:
-            log.warning("the packet has no charts: matplotlib is not installed (pip install matplotlib)")
-            return ()
-        if chart is not None:
-            made.append(chart)
-    return tuple(made)
+    if importlib.util.find_spec("matplotlib") is None:
+        log.warning("the packet has no charts: matplotlib is not installed (pip install matplotlib)")
+        return ()
+    charts = (plots.mood_chart, plots.activation_chart, plots.goals_chart, plots.values_chart)
+    made = (draw(entries, since=since, until=until) for draw in charts)
+    return tuple(chart for chart in made if chart is not None)
 
 
 # ---------------------------------------------------------------- writing the file

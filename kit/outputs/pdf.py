@@ -37,6 +37,15 @@ def find_chromium() -> str:
     raise PdfUnavailable(f"making a PDF needs Chromium, which was not found — {PDF_HELP}")
 
 
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """End Chromium and every process it started, and reap them."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.communicate()
+
+
 def print_pdf(page: str, *, browser: str | None = None, timeout: float = PDF_TIMEOUT) -> bytes:
     """Print an HTML page to PDF bytes with headless Chromium, offline, in a throwaway profile."""
     browser = browser or find_chromium()
@@ -84,11 +93,13 @@ def print_pdf(page: str, *, browser: str | None = None, timeout: float = PDF_TIM
         try:
             _, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
+            _stop(proc)
             raise PdfUnavailable(
                 f"Chromium did not finish printing within {timeout:g} s — try again, or {PDF_HELP}"
             ) from None
+        except BaseException:  # Ctrl-C: Chromium runs in its own session, so the signal did not reach it
+            _stop(proc)
+            raise
         data = pdf.read_bytes() if pdf.exists() else b""
         if proc.returncode != 0 or not data.startswith(b"%PDF"):
             last = next(
