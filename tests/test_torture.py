@@ -394,3 +394,82 @@ def test_ctrl_c_while_printing_the_pdf_is_exit_130_and_leaves_no_file_or_process
     time.sleep(0.2)
     with pytest.raises(ProcessLookupError):
         os.kill(printer_pid, 0)  # the printer was stopped with the command, not left behind
+
+
+# ---------------------------------------------------------------- a damaged store
+
+
+def _garble(path: Path, every: int = 50) -> None:
+    import random
+
+    rng = random.Random(7)
+    data = bytearray(path.read_bytes())
+    for _ in range(max(1, len(data) // every)):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    path.write_bytes(bytes(data))
+
+
+DAMAGE = {
+    "truncated vectors": lambda seg: os.truncate(
+        seg / "data_level0.bin", (seg / "data_level0.bin").stat().st_size // 2
+    ),
+    "garbled neighbour lists": lambda seg: _garble(seg / "link_lists.bin", every=20),
+    "truncated neighbour lists": lambda seg: os.truncate(seg / "link_lists.bin", 100),
+    "garbled header": lambda seg: _garble(seg / "header.bin", every=10),
+    "garbled level-0 links": lambda seg: _garble(seg / "data_level0.bin", every=200),
+    "empty id map": lambda seg: (seg / "index_metadata.pickle").write_bytes(b""),
+}
+
+
+@pytest.fixture(scope="module")
+def persisted_store(tmp_path_factory):
+    """A journal of 1,200 entries indexed with the fake embedder: Chroma has written its vector files."""
+    from bench_journal import write_entries
+
+    root = tmp_path_factory.mktemp("persisted")
+    journal, home = root / "journal", root / "home"
+    journal.mkdir()
+    write_entries(journal, 1200)
+    Index(journal=journal, embedder=FakeEmbeddings(), home=home).update(progress=False)
+    segments = [d for d in (home / "index" / "chroma").iterdir() if d.is_dir()]
+    assert len(segments) == 1 and (segments[0] / "header.bin").exists()
+    return journal, home
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_damaged_vector_files_are_named_with_the_fix_and_rebuild_mends_them(
+    damage, persisted_store, tmp_path, capsys, monkeypatch
+):
+    import shutil
+
+    from conftest import assert_one_line_error
+
+    journal, clean = persisted_store
+    home = tmp_path / "home"
+    shutil.copytree(clean, home)
+    monkeypatch.setenv("KIT_HOME", str(home))
+    monkeypatch.setenv("KIT_JOURNAL", str(journal))
+    (segment,) = [d for d in (home / "index" / "chroma").iterdir() if d.is_dir()]
+    DAMAGE[damage](segment)
+    for argv in (["search", "errand 12"], ["index"]):
+        code, _, err = _run(capsys, *argv)
+        assert_one_line_error(code, err, "damaged", "reflect index --rebuild")
+    code, out, err = _run(capsys, "index", "--rebuild")
+    assert code == 0, err
+    code, out, err = _run(capsys, "search", "errand 12", "--json")
+    assert code == 0 and json.loads(out), err
+    assert len([d for d in (home / "index" / "chroma").iterdir() if d.is_dir()]) == 1
+
+
+def test_rebuilding_twice_leaves_one_vector_folder(persisted_store, tmp_path, capsys, monkeypatch):
+    import shutil
+
+    journal, clean = persisted_store
+    home = tmp_path / "home"
+    shutil.copytree(clean, home)
+    monkeypatch.setenv("KIT_HOME", str(home))
+    monkeypatch.setenv("KIT_JOURNAL", str(journal))
+    for _ in range(2):
+        code, _, err = _run(capsys, "index", "--rebuild")
+        assert code == 0, err
+    assert len([d for d in (home / "index" / "chroma").iterdir() if d.is_dir()]) == 1

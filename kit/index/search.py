@@ -76,12 +76,17 @@ def search(
     if total == 0:
         return []
     vector = index.embedder.embed_query(query.strip())
-    result = collection.query(
-        query_embeddings=[vector],
-        n_results=min(k, total),
-        where=_where(as_datetime(since), as_datetime(until, end_of_day=True), template),
-        include=["documents", "metadatas", "distances"],
-    )
+    from chromadb.errors import ChromaError
+
+    try:
+        result = collection.query(
+            query_embeddings=[vector],
+            n_results=min(k, total),
+            where=_where(as_datetime(since), as_datetime(until, end_of_day=True), template),
+            include=["documents", "metadatas", "distances"],
+        )
+    except ChromaError as exc:  # the store's own failure, at its boundary: one line naming the rebuild
+        raise index.damaged(exc) from exc
     hits = []
     for entry_id, text, meta, distance in zip(
         result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True

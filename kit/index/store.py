@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from filelock import Timeout
 from langchain_core.embeddings import Embeddings
 from tqdm.auto import tqdm
@@ -130,6 +131,71 @@ def _renew_store_identity(store: Path) -> None:
 
 # header.bin of Chroma's HNSW segments (hnswlib's header after Chroma's version number), Chroma 1.x
 _HNSW_HEADER = struct.Struct("<i6QiI3QdQ")
+_HNSW_FILES = ("data_level0.bin", "length.bin", "link_lists.bin", "index_metadata.pickle")
+
+
+def vector_files_problem(folder: Path) -> str | None:
+    """Why an HNSW segment's files could crash or mislead the native code that reads them, or None when they
+    are whole: the header's numbers agree with each other and with the file sizes, and every neighbour list
+    names only elements that exist. Reads the files once (a few MB for ten thousand entries)."""
+    if not (folder / "header.bin").exists():
+        return None  # vectors not persisted yet: they live in SQLite
+    try:
+        raw = (folder / "header.bin").read_bytes()
+        header = _HNSW_HEADER.unpack(raw)
+    except (OSError, struct.error):
+        return "its header is unreadable"
+    version, offset0, capacity, elements, slot, label_offset, offset_data = header[:7]
+    maxlevel, enter, max_m, max_m0 = header[7], header[8], header[9], header[10]
+    block0, block = 4 + 4 * max_m0, 4 + 4 * max_m
+    if version == 1 and elements == 0 and capacity >= 0:
+        return None  # an empty segment (no element, no entry point): nothing for native code to follow
+    if (
+        version != 1
+        or offset0 != 0
+        or not 0 <= elements <= capacity
+        or offset_data != block0
+        or label_offset + 8 != slot
+        or slot <= offset_data
+        or not 0 <= maxlevel < 64
+        or (elements and enter >= elements)
+    ):
+        return "its header does not describe a vector index"
+    sizes = {name: (folder / name).stat().st_size if (folder / name).exists() else -1 for name in _HNSW_FILES}
+    if sizes["data_level0.bin"] < elements * slot or sizes["data_level0.bin"] % slot:
+        return "data_level0.bin is truncated"
+    if sizes["length.bin"] < elements * 4 or sizes["index_metadata.pickle"] <= 0:  # length.bin: a float each
+        return "length.bin or index_metadata.pickle is missing or truncated"
+    level0 = np.fromfile(folder / "data_level0.bin", dtype=np.uint8, count=elements * slot).reshape(
+        elements, slot
+    )
+    counts = level0[:, :4].copy().view(np.uint32)[:, 0] & 0xFFFF
+    links = level0[:, 4:block0].copy().view(np.uint32)
+    used = np.arange(max_m0) < counts[:, None]
+    if (counts > max_m0).any() or (links[used] >= elements).any():
+        return "data_level0.bin holds links to elements that do not exist"
+    # link_lists.bin: for each element, its size (uint32) then that many bytes of upper-level neighbour lists.
+    upper = np.fromfile(folder / "link_lists.bin", dtype=np.uint8)
+    spans, offset = [], 0
+    for _ in range(elements):
+        if offset + 4 > upper.size:
+            return "link_lists.bin is truncated"
+        size = int(upper[offset : offset + 4].view(np.uint32)[0])
+        offset += 4
+        if size % block or size > maxlevel * block or offset + size > upper.size:
+            return "link_lists.bin is damaged"
+        if size:
+            spans.append(upper[offset : offset + size])
+        offset += size
+    if offset != upper.size:
+        return "link_lists.bin has bytes no element owns"
+    if spans:
+        blocks = np.concatenate(spans).reshape(-1, block)
+        counts = blocks[:, :4].copy().view(np.uint32)[:, 0] & 0xFFFF
+        used = np.arange(max_m) < counts[:, None]
+        if (counts > max_m).any() or (blocks[:, 4:].copy().view(np.uint32)[used] >= elements).any():
+            return "link_lists.bin holds links to elements that do not exist"
+    return None
 
 
 def _zero_unused_vector_slots(folder: Path) -> bool:
@@ -232,18 +298,34 @@ class Index:
             SharedSystemClient.clear_system_cache()
             _STORE_SYSTEMS.clear()
         private_dir(self.root)
+        self._check_vector_files(store)
         try:
             self._client = chromadb.PersistentClient(
                 path=str(store),
                 settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
             )
         except Exception as exc:
-            raise self._damaged(exc) from exc
+            raise self.damaged(exc) from exc
         self._identity = _mark_store(store)
         _STORE_SYSTEMS[str(store)] = self._identity
         return self._client
 
-    def _damaged(self, exc: Exception) -> IndexDamaged:
+    def _check_vector_files(self, store: Path) -> None:
+        """Refuse a store whose vector files are damaged before Chroma's native code reads them (a garbled
+        HNSW file can crash the process, not just raise)."""
+        if not store.is_dir():
+            return
+        for folder in sorted(store.iterdir()):
+            if folder.is_dir() and re.fullmatch(r"[0-9a-f-]{36}", folder.name):
+                problem = vector_files_problem(folder)
+                if problem:
+                    raise IndexDamaged(
+                        f"the search index in {self.root} is damaged ({folder.name}: {problem}) — it is only a "
+                        "cache of your notebooks: run `reflect index --rebuild` to make it again"
+                    )
+
+    def damaged(self, exc: Exception) -> IndexDamaged:
+        """The error for a store Chroma cannot use, naming the rebuild."""
         return IndexDamaged(
             f"the search index in {self.root} cannot be opened ({type(exc).__name__}: {exc}) — it is only a "
             "cache of your notebooks: run `reflect index --rebuild` to make it again"
@@ -260,7 +342,7 @@ class Index:
         except NotFoundError:
             return None
         except Exception as exc:
-            raise self._damaged(exc) from exc
+            raise self.damaged(exc) from exc
 
     def _wipe(self) -> None:
         """Remove the whole Chroma store (used by a rebuild when the store cannot be opened)."""
@@ -340,7 +422,9 @@ class Index:
             log.warning("the index could not be opened; rebuilding it from the notebooks")
             self._wipe()
             client, collection = self._chroma(), None
+        replaced = None
         if collection is not None and rebuild:
+            replaced = str(collection.id)
             client.delete_collection(self.collection_name)
             collection = None
         if collection is not None:
@@ -415,6 +499,9 @@ class Index:
             # Entries deleted from a notebook or marked private must leave no trace either: Chroma's own delete
             # leaves text and vectors behind (see forget).
             self._forget_locked(removed)
+        if replaced is not None:  # Chroma leaves a deleted collection's vector folder on disk
+            self._close()
+            self._scrub(replaced)
         return report
 
     def _reuse_vectors(
