@@ -473,3 +473,25 @@ def test_rebuilding_twice_leaves_one_vector_folder(persisted_store, tmp_path, ca
         code, _, err = _run(capsys, "index", "--rebuild")
         assert code == 0, err
     assert len([d for d in (home / "index" / "chroma").iterdir() if d.is_dir()]) == 1
+
+
+def test_a_damaged_database_page_is_named_with_the_fix(persisted_store, tmp_path, capsys, monkeypatch):
+    import shutil
+
+    from conftest import assert_one_line_error
+
+    journal, clean = persisted_store
+    home = tmp_path / "home"
+    shutil.copytree(clean, home)
+    monkeypatch.setenv("KIT_HOME", str(home))
+    monkeypatch.setenv("KIT_JOURNAL", str(journal))
+    db = home / "index" / "chroma" / "chroma.sqlite3"
+    data = bytearray(db.read_bytes())
+    page = 4096
+    for offset in range(page * 3, len(data) - page, page * 7):  # garble the start of every seventh page
+        data[offset : offset + 64] = bytes(range(64))
+    db.write_bytes(bytes(data))
+    code, _, err = _run(capsys, "search", "errand 12")
+    assert_one_line_error(code, err, "reflect index --rebuild")
+    code, _, err = _run(capsys, "index", "--rebuild")
+    assert code == 0, err

@@ -131,6 +131,7 @@ def _renew_store_identity(store: Path) -> None:
 
 # header.bin of Chroma's HNSW segments (hnswlib's header after Chroma's version number), Chroma 1.x
 _HNSW_HEADER = struct.Struct("<i6QiI3QdQ")
+_DB_CHECKED_FILE = "kit-database-checked"  # size and mtime of chroma.sqlite3 when it last passed quick_check
 _HNSW_FILES = ("data_level0.bin", "length.bin", "link_lists.bin", "index_metadata.pickle")
 
 
@@ -310,11 +311,41 @@ class Index:
         _STORE_SYSTEMS[str(store)] = self._identity
         return self._client
 
+    def _check_database(self, store: Path) -> None:
+        """SQLite's own quick check of the store's database, when the file changed since it last passed."""
+        db = store / "chroma.sqlite3"
+        if not db.is_file():
+            return
+        st = db.stat()
+        seen = f"{st.st_size} {st.st_mtime_ns}"
+        marker = store / _DB_CHECKED_FILE
+        if marker.is_file() and marker.read_text(encoding="ascii").strip() == seen:
+            return
+        try:
+            con = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, timeout=LOCK_TIMEOUT_S)
+            try:
+                verdict = [row[0] for row in con.execute("PRAGMA quick_check(5)")]
+            finally:
+                con.close()
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                return  # another process is writing it: checked next time
+            verdict = [str(exc)]
+        except sqlite3.DatabaseError as exc:
+            verdict = [str(exc)]
+        if verdict != ["ok"]:
+            raise IndexDamaged(
+                f"the search index in {self.root} is damaged (its database: {verdict[0][:80]}) — it is only a "
+                "cache of your notebooks: run `reflect index --rebuild` to make it again"
+            )
+        marker.write_text(seen + "\n", encoding="ascii")
+
     def _check_vector_files(self, store: Path) -> None:
         """Refuse a store whose vector files are damaged before Chroma's native code reads them (a garbled
         HNSW file can crash the process, not just raise)."""
         if not store.is_dir():
             return
+        self._check_database(store)
         for folder in sorted(store.iterdir()):
             if folder.is_dir() and re.fullmatch(r"[0-9a-f-]{36}", folder.name):
                 problem = vector_files_problem(folder)
