@@ -18,6 +18,7 @@ import), so a notebook that changes one sees it on the next call.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from dataclasses import dataclass
@@ -52,6 +53,18 @@ def ollama_host_and_source() -> tuple[str, str]:
     return DEFAULT_OLLAMA_HOST, "the default"
 
 
+def _utf8(name: str, value: str) -> str:
+    """A path setting the kit can store and show: a name that is not UTF-8 is refused with the fix."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(value).decode("utf-8", "backslashreplace")
+        raise ConfigError(
+            f"{name}={shown} is not a UTF-8 path — rename the folder, or point {name} elsewhere"
+        ) from None
+    return value
+
+
 def _flag(name: str) -> bool:
     value = raw(name).lower()
     if value in _TRUE:
@@ -68,7 +81,7 @@ def _positive(name: str, text: str, default: float, unit: str, example: str, zer
         value = float(text)
     except ValueError:
         value = -1.0
-    if value < 0 or (value == 0 and not zero):
+    if not math.isfinite(value) or value < 0 or (value == 0 and not zero):
         off = " (0 switches it off)" if zero else ""
         raise ConfigError(f"{name}={text!r} must be a number of {unit}, like {example}{off}")
     return value
@@ -110,8 +123,8 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
-        journal = raw("KIT_JOURNAL") or "journal"
-        home = raw("KIT_HOME") or str(default_home())
+        journal = _utf8("KIT_JOURNAL", raw("KIT_JOURNAL") or "journal")
+        home = _utf8("KIT_HOME", raw("KIT_HOME") or str(default_home()))
         return cls(
             journal=Path(journal).expanduser().resolve(),
             home=Path(home).expanduser().resolve(),
@@ -162,7 +175,9 @@ def settings() -> Settings:
 
 def journal_folder(journal: Path | str | None = None) -> Path:
     """The journal folder: the one given (``--journal``, ``journal=``), else KIT_JOURNAL (or ./journal)."""
-    return Path(journal).expanduser().resolve() if journal else settings().journal
+    if journal:
+        return Path(_utf8("--journal", str(journal))).expanduser().resolve()
+    return settings().journal
 
 
 def shared_folder(name: str) -> Path | None:

@@ -64,7 +64,10 @@ def found_in_environment(name: str) -> str | None:
 def host_of(url: str) -> str:
     if "://" not in url:
         url = "http://" + url
-    host = urlsplit(url).hostname
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # "http://[::1": an address urlsplit cannot read
+        host = None
     if not host:
         raise ConfigError(f"{url!r} is not a host URL — use the form http://127.0.0.1:11434")
     return host

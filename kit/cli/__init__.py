@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -44,8 +45,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_FS_FIX = {
+    errno.ENAMETOOLONG: "use a shorter name",
+    errno.EISDIR: "a folder has that name — give the name of a file",
+    errno.ENOTDIR: "a file stands where a folder should be — check the path",
+    errno.ENOENT: "the folder does not exist, or nothing can be created there — check the path",
+    errno.ENOSPC: "the disk is full — free some space and run it again; nothing was lost",
+    errno.EACCES: "this account may not write there — choose another folder or fix its permissions",
+    errno.EPERM: "this account may not write there — choose another folder or fix its permissions",
+    errno.EROFS: "that file system is read-only — choose another folder",
+    errno.EEXIST: "something already has that name — choose another",
+}
+
+
+def _file_system(exc: OSError) -> str:
+    """One line for a file-system error: which file, what went wrong, and what to do."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    fix = _FS_FIX.get(exc.errno or 0, "check the path and that the folder is writable, then run it again")
+    return f"{where}{exc.strerror or exc} — {fix}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     telemetry_off()
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character shows an escape instead
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_OneLine())
     logger = logging.getLogger("kit")
@@ -77,6 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush does not fail again
         return 0
+    except OSError as exc:  # the file system refused: name the file and the fix
+        print(f"reflect: error: {_file_system(exc)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("reflect: interrupted — nothing was lost; run the command again to finish", file=sys.stderr)
         return 130

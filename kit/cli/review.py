@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import math
 import sys
 from typing import Any
 
@@ -37,7 +39,22 @@ def add_commands(sub: Any, journal_opt: Any) -> None:
         "--week", metavar="YYYY-Www", help="the ISO week to review, e.g. 2026-W10 (default: this week)"
     )
     p.add_argument(
-        "--timeout", type=float, default=600, metavar="SECONDS", help="longest a cell may run (default 600)"
+        "--timeout",
+        type=_seconds,
+        default=600,
+        metavar="SECONDS",
+        help="longest a cell may run (default 600)",
     )
     journal_opt(p)
     p.set_defaults(func=cmd_review)
+
+
+def _seconds(text: str) -> int:
+    """A cell's time limit: a whole number of seconds, at least 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not math.isfinite(value) or value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (1 or more)")
+    return math.ceil(value)

@@ -194,7 +194,7 @@ def _entry(
         private=parse_private(meta.get("private", False)),
         output_index=output_index,
     )
-    for value in (entry.id, entry.text, entry.template, entry.field):
+    for value in (entry.id, entry.text, entry.template, entry.field, entry.cell_id, entry.notebook):
         value.encode("utf-8")  # a lone surrogate ("\ud800") cannot be stored or embedded: the guard names it
     return entry
 
@@ -276,10 +276,20 @@ def _with_id(entry: Entry, entry_id: str) -> Entry:
 
 def load(path: Path) -> tuple[Any, Snapshot]:
     """Read a notebook for editing: the nbformat node and the snapshot a later ``save`` compares against."""
-    import nbformat
 
     path = Path(path)
     data = path.read_bytes()
+    try:
+        return _load(path, data), Snapshot.of_bytes(path, data)
+    except RecursionError as exc:
+        raise NotebookUnreadable(
+            f"{path.name} is nested too deeply to be a notebook — open it in JupyterLab to repair it"
+        ) from exc
+
+
+def _load(path: Path, data: bytes) -> Any:
+    import nbformat
+
     parse_json(data, path.name)  # typed error for broken files
     major = json.loads(data.decode("utf-8"), parse_int=_number).get("nbformat")
     if major != 4:
@@ -293,7 +303,7 @@ def load(path: Path) -> tuple[Any, Snapshot]:
         raise NotebookUnreadable(
             f"{path.name} could not be read ({exc}) — open it in JupyterLab to repair it"
         ) from exc
-    return nb, Snapshot.of_bytes(path, data)
+    return nb
 
 
 def _lock_for(path: Path):
