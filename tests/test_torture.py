@@ -436,19 +436,24 @@ def persisted_store(tmp_path_factory):
     return journal, home
 
 
-@pytest.mark.parametrize("damage", sorted(DAMAGE))
-def test_damaged_vector_files_are_named_with_the_fix_and_rebuild_mends_them(
-    damage, persisted_store, tmp_path, capsys, monkeypatch
-):
+@pytest.fixture
+def store_copy(persisted_store, tmp_path, monkeypatch):
+    """A copy of the persisted store, as KIT_HOME, with its journal as KIT_JOURNAL: each test may damage it."""
     import shutil
-
-    from conftest import assert_one_line_error
 
     journal, clean = persisted_store
     home = tmp_path / "home"
     shutil.copytree(clean, home)
     monkeypatch.setenv("KIT_HOME", str(home))
     monkeypatch.setenv("KIT_JOURNAL", str(journal))
+    return home
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_damaged_vector_files_are_named_with_the_fix_and_rebuild_mends_them(damage, store_copy, capsys):
+    from conftest import assert_one_line_error
+
+    home = store_copy
     (segment,) = [d for d in (home / "index" / "chroma").iterdir() if d.is_dir()]
     DAMAGE[damage](segment)
     for argv in (["search", "errand 12"], ["index"]):
@@ -461,30 +466,18 @@ def test_damaged_vector_files_are_named_with_the_fix_and_rebuild_mends_them(
     assert len([d for d in (home / "index" / "chroma").iterdir() if d.is_dir()]) == 1
 
 
-def test_rebuilding_twice_leaves_one_vector_folder(persisted_store, tmp_path, capsys, monkeypatch):
-    import shutil
-
-    journal, clean = persisted_store
-    home = tmp_path / "home"
-    shutil.copytree(clean, home)
-    monkeypatch.setenv("KIT_HOME", str(home))
-    monkeypatch.setenv("KIT_JOURNAL", str(journal))
+def test_rebuilding_twice_leaves_one_vector_folder(store_copy, capsys):
+    home = store_copy
     for _ in range(2):
         code, _, err = _run(capsys, "index", "--rebuild")
         assert code == 0, err
     assert len([d for d in (home / "index" / "chroma").iterdir() if d.is_dir()]) == 1
 
 
-def test_a_damaged_database_page_is_named_with_the_fix(persisted_store, tmp_path, capsys, monkeypatch):
-    import shutil
-
+def test_a_damaged_database_page_is_named_with_the_fix(store_copy, capsys):
     from conftest import assert_one_line_error
 
-    journal, clean = persisted_store
-    home = tmp_path / "home"
-    shutil.copytree(clean, home)
-    monkeypatch.setenv("KIT_HOME", str(home))
-    monkeypatch.setenv("KIT_JOURNAL", str(journal))
+    home = store_copy
     db = home / "index" / "chroma" / "chroma.sqlite3"
     data = bytearray(db.read_bytes())
     page = 4096
