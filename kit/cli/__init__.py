@@ -104,6 +104,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # the file system refused: name the file and the fix
         print(f"reflect: error: {_file_system(exc)}", file=sys.stderr)
         return 1
+    except RecursionError:  # a path thousands of folders deep, a file nested as deep
+        print(
+            "reflect: error: a path or a file is nested too deeply to follow — use a shorter path",
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
         print("reflect: interrupted — nothing was lost; run the command again to finish", file=sys.stderr)
         return 130

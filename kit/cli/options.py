@@ -41,7 +41,16 @@ def notebook_in(journal: Path, given: str, option: str) -> Path:
     """The notebook ``given`` names (relative to the journal, or absolute), refused with the fix when it does not
     end in .ipynb or lies outside the journal."""
     target = Path(given).expanduser()
-    path = (target if target.is_absolute() else journal / target).resolve()
+    try:
+        path = (target if target.is_absolute() else journal / target).resolve()
+    except (RecursionError, OSError) as exc:
+        raise ConfigError(
+            f"{option} {given[:60]}…: a path the system cannot follow — give a shorter one"
+        ) from exc
+    if path.exists() and not path.is_file():
+        raise ConfigError(
+            f"{option} {given}: that is not a notebook file (a folder or a device) — give another name"
+        )
     if path.suffix != ".ipynb":
         raise ConfigError(f"{option} {given}: give a notebook, a name ending in .ipynb")
     if not path.is_relative_to(journal.resolve()):
