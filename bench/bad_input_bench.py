@@ -9,10 +9,12 @@ HOME, XDG folders and TMPDIR in fresh temporary folders. A small good journal is
 files); each group of cases works on its own copy. The categories:
 
 - notebook: one hostile notebook file (or directory, symlink, FIFO, odd file name) placed beside the good
-  ones, then ``index``, ``search``, ``summarize`` and ``export`` on that journal;
+  ones, then ``index``, ``search``, ``summarize`` and ``export`` on that journal (bad values of one field
+  share a notebook, one cell each; the kinds beyond the brief run ``index`` and ``export`` only);
 - args: bad arguments for every command (missing, extra, bad dates, -k, --mood, paths outside the journal,
   unknown names, non-UTF-8 and very long arguments);
-- env: bad settings (KIT_HOME / KIT_JOURNAL that are files, missing, under /proc, not writable; KIT_MODEL,
+- env: bad settings (KIT_HOME / KIT_JOURNAL that are files, missing, under /proc, not writable (skipped
+  as root, where permissions do not bite); KIT_MODEL,
   KIT_EMBED, KIT_OLLAMA_*, KIT_ALLOW_REMOTE, KIT_BREAK_MINUTES, KIT_CHROMIUM values; a full disk on stdout);
 - index: the 1,100-entry store damaged on disk (truncated, garbled or missing files), then ``search``,
   ``summarize`` and ``index``.
@@ -31,6 +33,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -136,15 +139,19 @@ def dumps(nb: object) -> bytes:
     return json.dumps(nb, indent=1).encode("utf-8")
 
 
-def raw_value(key: str, raw_json: str, *, cell_key: str | None = None) -> bytes:
-    """A notebook whose entry has ``key`` set to raw JSON text (NaN, 1e309, 5,000 digits, "\\ud800" ...)."""
-    cell = entry_cell()
-    marker = "__RAW_VALUE__"
-    if cell_key:
-        cell[cell_key] = marker
-    else:
-        cell["metadata"]["kit"][key] = marker
-    return dumps(notebook([cell])).replace(f'"{marker}"'.encode(), raw_json.encode("utf-8"))
+def raw_values(raws: list[str], key: str = "", *, cell_key: str = "") -> bytes:
+    """A notebook with one entry per raw JSON value (NaN, 1e309, 5,000 digits, "\\ud800" ...), set as
+    ``metadata.kit[key]`` or as the cell's own ``cell_key``; the kit names each bad cell in its warnings."""
+    cells = [entry_cell(f"Neighbour entry {n} about walking", f"v{n}") for n in range(len(raws))]
+    for n, cell in enumerate(cells):
+        if cell_key:
+            cell[cell_key] = f"__RAW_{n}__"
+        else:
+            cell["metadata"]["kit"][key] = f"__RAW_{n}__"
+    data = dumps(notebook(cells))
+    for n, raw in enumerate(raws):
+        data = data.replace(f'"__RAW_{n}__"'.encode(), raw.encode("utf-8"))
+    return data
 
 
 def with_kit(**kit: object) -> bytes:
@@ -168,6 +175,14 @@ def place(name: str | bytes, data: bytes) -> Callable[[Workspace], None]:
         target = os.path.join(os.fsencode(ws.journal), name) if isinstance(name, bytes) else ws.journal / name
         with open(target, "wb") as fh:
             fh.write(data)
+
+    return setup
+
+
+def place_many(files: dict[str, bytes]) -> Callable[[Workspace], None]:
+    def setup(ws: Workspace) -> None:
+        for name, data in files.items():
+            (ws.journal / name).write_bytes(data)
 
     return setup
 
@@ -211,83 +226,27 @@ def _duplicate_ids(j: Path) -> None:
 
 
 def notebook_groups(seed: int) -> list[Group]:
+    """The brief's hostile notebooks get all four commands; the extra kinds only ``index`` and ``export`` (the
+    two ways a notebook is read), to keep the sweep near ten minutes."""
     rng = random.Random(seed)
-    truncated = GOOD_NB[: len(GOOD_NB) // 2]
-    deep_list = b"[" * 100_000 + b"]" * 100_000
-    kinds: list[tuple[str, Callable[[Workspace], None]]] = [
+    code = {"cell_type": "code", "metadata": {}, "source": "1", "execution_count": 1}
+    full: list[tuple[str, Callable[[Workspace], None]]] = [
         ("invalid JSON", place("invalid.ipynb", b'{"cells": [}, "nbformat": 4')),
-        ("truncated JSON", place("truncated.ipynb", truncated)),
-        ("JSON nested 100,000 deep", place("deep.ipynb", deep_list)),
-        ("metadata.kit nested 900 deep", place("deep900.ipynb", with_kit(extra=nested(900)))),
+        ("truncated JSON", place("truncated.ipynb", GOOD_NB[: len(GOOD_NB) // 2])),
+        ("JSON nested 100,000 deep", place("deep.ipynb", b"[" * 100_000 + b"]" * 100_000)),
         (
             "lone surrogate \\ud800 in source",
-            place("surrogate.ipynb", raw_value("", '["a \\ud800 b"]', cell_key="source")),
+            place("surrogate.ipynb", raw_values(['["a \\ud800 b"]'], cell_key="source")),
         ),
-        (
-            "lone surrogate \\udfff in kit.template",
-            place("surrogate-t.ipynb", raw_value("template", '"x\\udfff"')),
-        ),
-        (
-            "lone surrogate \\ud800 in cell id",
-            place("surrogate-id.ipynb", raw_value("", '"\\ud800"', cell_key="id")),
-        ),
-        (
-            "NUL and control characters in source",
-            place("nul.ipynb", dumps(notebook([entry_cell("a\x00b\x1b[2J\x07c")]))),
-        ),
-        ("top level is a list", place("list.ipynb", b"[1, 2, 3]")),
-        ("cells is an object", place("cells-obj.ipynb", dumps(notebook({"a": 1})))),  # type: ignore[arg-type]
         (
             "cells that are not dicts",
             place("cells-junk.ipynb", dumps(notebook([1, "x", None, [], True, 2.5]))),
         ),
         (
-            "cell metadata is a string",
-            place("meta-str.ipynb", dumps(notebook([{**entry_cell(), "metadata": "kit-entry"}]))),
-        ),
-        (
-            "tags is a string / holds non-strings",
-            place(
-                "tags.ipynb",
-                dumps(
-                    notebook(
-                        [
-                            {**entry_cell(cid="t1"), "metadata": {"tags": "kit-entry", "kit": {}}},
-                            {
-                                **entry_cell(cid="t2"),
-                                "metadata": {"tags": [1, None, {"a": 1}, "kit-entry"], "kit": {}},
-                            },
-                        ]
-                    )
-                ),
-            ),
-        ),
-        (
             "source list with numbers/None/dicts",
             place(
                 "source-list.ipynb",
-                dumps(
-                    notebook(
-                        [
-                            {**entry_cell(), "source": ["walk ", 1, None, {"x": 1}, ["y"], 2.5, True]},
-                        ]
-                    )
-                ),
-            ),
-        ),
-        (
-            "source is a number / null / dict",
-            place(
-                "source-types.ipynb",
-                dumps(
-                    notebook(
-                        [
-                            {**entry_cell(cid="s1"), "source": 42},
-                            {**entry_cell(cid="s2"), "source": None},
-                            {**entry_cell(cid="s3"), "source": {"text": "walk"}},
-                        ]
-                    )
-                ),
+                dumps(notebook([{**entry_cell(), "source": ["walk ", 1, None, {"x": 1}, ["y"], 2.5, True]}])),
             ),
         ),
         (
@@ -297,62 +256,9 @@ def notebook_groups(seed: int) -> list[Group]:
                 dumps(
                     notebook(
                         [
-                            {
-                                "cell_type": "code",
-                                "id": "o1",
-                                "metadata": {},
-                                "source": "1",
-                                "outputs": 5,
-                                "execution_count": 1,
-                            },
-                            {
-                                "cell_type": "code",
-                                "id": "o2",
-                                "metadata": {},
-                                "source": "1",
-                                "outputs": "abc",
-                                "execution_count": 1,
-                            },
-                            {
-                                "cell_type": "code",
-                                "id": "o3",
-                                "metadata": {},
-                                "source": "1",
-                                "outputs": {"metadata": {}},
-                                "execution_count": 1,
-                            },
-                        ]
-                    )
-                ),
-            ),
-        ),
-        (
-            "output metadata a string / kit entry text a number",
-            place(
-                "output-meta.ipynb",
-                dumps(
-                    notebook(
-                        [
-                            {
-                                "cell_type": "code",
-                                "id": "m1",
-                                "metadata": {},
-                                "source": "",
-                                "execution_count": 1,
-                                "outputs": [
-                                    {"output_type": "display_data", "data": {}, "metadata": "x"},
-                                    {
-                                        "output_type": "display_data",
-                                        "data": {},
-                                        "metadata": {"kit": {"kind": "entry", "text": 5}},
-                                    },
-                                    {
-                                        "output_type": "display_data",
-                                        "data": {},
-                                        "metadata": {"kit": {"kind": "entry", "text": "t", "created": []}},
-                                    },
-                                ],
-                            },
+                            {**code, "id": "o1", "outputs": 5},
+                            {**code, "id": "o2", "outputs": "abc"},
+                            {**code, "id": "o3", "outputs": {"metadata": {}}},
                         ]
                     )
                 ),
@@ -374,48 +280,136 @@ def notebook_groups(seed: int) -> list[Group]:
             ),
         ),
         (
-            'kit fields of odd types (id 5, template [], private "yes")',
-            place("kit-fields.ipynb", with_kit(id=5, template=[], field={"a": 1}, private="yes")),
+            "created 0001-01-01, 9999-12-31",
+            place("created.ipynb", raw_values(['"0001-01-01"', '"9999-12-31"'], "created")),
         ),
-    ]
-    for raw in [
-        '"0001-01-01"',
-        '"9999-12-31"',
-        '"yesterday"',
-        "[]",
-        "{}",
-        "1e308",
-        '"2026-02-30T25:61:00+99:00"',
-    ]:
-        kinds.append((f"created = {raw}", place("created.ipynb", raw_value("created", raw))))
-    for raw in ["-1", "11", '"five"', "1e309", "1" + "0" * 5000, "NaN", "true"]:
-        shown = raw if len(raw) < 20 else "10**5000 as digits"
-        kinds.append((f"mood = {shown}", place("mood.ipynb", raw_value("mood", raw))))
-    for fmt in ["1", "2", "3", "5", '"x"']:
-        data = dumps(notebook([entry_cell()], nbformat="__F__")).replace(b'"__F__"', fmt.encode())
-        kinds.append((f"nbformat = {fmt}", place("fmt.ipynb", data)))
-    kinds += [
+        (
+            'created "yesterday", [], {}',
+            place("created.ipynb", raw_values(['"yesterday"', "[]", "{}"], "created")),
+        ),
+        (
+            "created 1e308, 2026-02-30T25:61:00+99:00",
+            place("created.ipynb", raw_values(["1e308", '"2026-02-30T25:61:00+99:00"'], "created")),
+        ),
+        ("mood -1, 11", place("mood.ipynb", raw_values(["-1", "11"], "mood"))),
+        ('mood "five", true, NaN', place("mood.ipynb", raw_values(['"five"', "true", "NaN"], "mood"))),
+        (
+            "mood 1e309, 10**5000 as digits",
+            place("mood.ipynb", raw_values(["1e309", "1" + "0" * 5000], "mood")),
+        ),
+        ("nbformat 1 and 2", place_many({"fmt1.ipynb": with_format("1"), "fmt2.ipynb": with_format("2")})),
+        ("nbformat 3", place("fmt3.ipynb", with_format("3"))),
+        (
+            'nbformat 5 and "x"',
+            place_many({"fmt5.ipynb": with_format("5"), "fmtx.ipynb": with_format('"x"')}),
+        ),
         ("empty file", place("empty.ipynb", b"")),
         ("binary garbage", place("garbage.ipynb", rng.randbytes(64 * 1024))),
-        ("UTF-16 with BOM", place("utf16.ipynb", GOOD_NB.decode().encode("utf-16"))),
         ("a directory named x.ipynb", run_in_journal(_directory)),
         ("symlink loops (a->b->a, self)", run_in_journal(_symlink_loop)),
-        ("directory symlink loops (again -> ., up -> ..)", run_in_journal(_dir_symlink_loop)),
-        ("dangling symlink and symlink to /dev/null", run_in_journal(_dangling)),
-        ("a FIFO named fifo.ipynb", run_in_journal(_fifo)),
         ("file name not UTF-8 (b'bad-\\xff.ipynb')", place(b"bad-\xff.ipynb", GOOD_NB)),
-        ("file name with newline and leading dash", place("-\nnew line.ipynb", GOOD_NB)),
         (
             "cell text of 2 MB of words",
             place("long.ipynb", dumps(notebook([entry_cell("walk sleep work " * 131_072)]))),
         ),
+    ]
+    extra: list[tuple[str, Callable[[Workspace], None]]] = [
+        ("metadata.kit nested 900 deep", place("deep900.ipynb", with_kit(extra=nested(900)))),
+        (
+            "lone surrogate \\ud800 in cell id",
+            place("surrogate-id.ipynb", raw_values(['"\\ud800"'], cell_key="id")),
+        ),
+        (
+            "NUL and control characters in source",
+            place("nul.ipynb", dumps(notebook([entry_cell("a\x00b\x1b[2J\x07c")]))),
+        ),
+        ("top level is a list", place("list.ipynb", b"[1, 2, 3]")),
+        (
+            "cell metadata is a string",
+            place("meta-str.ipynb", dumps(notebook([{**entry_cell(), "metadata": "kit-entry"}]))),
+        ),
+        (
+            "tags a string / holding non-strings",
+            place(
+                "tags.ipynb",
+                dumps(
+                    notebook(
+                        [
+                            {**entry_cell(cid="t1"), "metadata": {"tags": "kit-entry", "kit": {}}},
+                            {
+                                **entry_cell(cid="t2"),
+                                "metadata": {"tags": [1, None, {"a": 1}, "kit-entry"], "kit": {}},
+                            },
+                        ]
+                    )
+                ),
+            ),
+        ),
+        (
+            "source a number / null / dict",
+            place(
+                "source-types.ipynb",
+                dumps(
+                    notebook(
+                        [
+                            {**entry_cell(cid="s1"), "source": 42},
+                            {**entry_cell(cid="s2"), "source": None},
+                            {**entry_cell(cid="s3"), "source": {"text": "walk"}},
+                        ]
+                    )
+                ),
+            ),
+        ),
+        (
+            "output metadata a string / kit entry text a number",
+            place(
+                "output-meta.ipynb",
+                dumps(
+                    notebook(
+                        [
+                            {
+                                **code,
+                                "id": "m1",
+                                "outputs": [
+                                    {"output_type": "display_data", "data": {}, "metadata": "x"},
+                                    {
+                                        "output_type": "display_data",
+                                        "data": {},
+                                        "metadata": {"kit": {"kind": "entry", "text": 5}},
+                                    },
+                                    {
+                                        "output_type": "display_data",
+                                        "data": {},
+                                        "metadata": {"kit": {"kind": "entry", "text": "t", "created": []}},
+                                    },
+                                ],
+                            },
+                        ]
+                    )
+                ),
+            ),
+        ),
+        (
+            'kit fields of odd types (id 5, template [], private "yes")',
+            place("kit-fields.ipynb", with_kit(id=5, template=[], field={"a": 1}, private="yes")),
+        ),
+        ("directory symlink loops (again -> ., up -> ..)", run_in_journal(_dir_symlink_loop)),
+        ("dangling symlink and symlink to /dev/null", run_in_journal(_dangling)),
+        ("a FIFO named fifo.ipynb", run_in_journal(_fifo)),
+        ("file name with newline and leading dash", place("-\nnew line.ipynb", GOOD_NB)),
         (
             "cell text of 1 MB without a space",
             place("long-word.ipynb", dumps(notebook([entry_cell("w" * 1_000_000)]))),
         ),
         ("the same entry ids in two notebooks", run_in_journal(_duplicate_ids)),
     ]
-    return [Group("notebook", label, steps(*NOTEBOOK_COMMANDS), setup=setup) for label, setup in kinds]
+    return [Group("notebook", label, steps(*NOTEBOOK_COMMANDS), setup=setup) for label, setup in full] + [
+        Group("notebook", label, steps(["index"], EXPORT), setup=setup) for label, setup in extra
+    ]
+
+
+def with_format(raw: str) -> bytes:
+    return dumps(notebook([entry_cell()], nbformat="__F__")).replace(b'"__F__"', raw.encode())
 
 
 # ---------------------------------------------------------------- arguments
@@ -443,41 +437,15 @@ def _arg_fixtures(ws: Workspace) -> None:
 
 
 def args_groups() -> list[Group]:
-    bad_dates = [
-        "2026-13-01",
-        "0001-01-01",
-        "99999-01-01",
-        "",
-        "yesterday",
-        "2026-02-30",
-        "2026-1-1",
-        "0000-00-00",
-    ]
-    bad_k = ["0", "-1", "1000000000", "9" * 100, "abc", "1e3", "", "2.5"]
-    bad_moods = [
-        "-1",
-        "11",
-        "NaN",
-        "nan",
-        "inf",
-        "-inf",
-        "1e309",
-        "five",
-        "",
-        " ",
-        "0x5",
-        "1" * 5000,
-        "1e-400",
-    ]
+    bad_dates = ["2026-13-01", "0001-01-01", "99999-01-01", "", "yesterday", "2026-02-30"]
+    bad_k = ["0", "-1", "1000000000", "9" * 100, "abc", "1e3"]
+    bad_moods = ["-1", "11", "NaN", "inf", "1e309", "five", "", "1" * 5000]
     bad_paths = [
         "../outside.ipynb",
         "{root}/abs-outside.ipynb",
         "notes.txt",
-        "x",
         "",
-        " ",
         ".",
-        "..",
         "a/../../x.ipynb",
         "dir.ipynb",
         "bad.ipynb",
@@ -487,11 +455,7 @@ def args_groups() -> list[Group]:
         "a" * 300 + ".ipynb",
         "d/" * 1500 + "x.ipynb",
         "x\ny.ipynb",
-        "x.IPYNB",
         ".hidden.ipynb",
-        ".ipynb_checkpoints/x.ipynb",
-        "~/x.ipynb",
-        "x.ipynb/",
         NON_UTF8 + ".ipynb",
         "a:b*?<>|\"'$`.ipynb",
         "/proc/self/x.ipynb",
@@ -521,14 +485,9 @@ def args_groups() -> list[Group]:
         [NON_UTF8],
         [LONG],
         ["templates", "extra"],
-        ["templates", "--json", "x"],
         ["index", "extra"],
-        ["doctor", "extra"],
-        ["values", "extra"],
         ["values", "--domain", "nope"],
-        ["values", "--domain", ""],
         ["activities", "--effort", "x"],
-        ["activities", "--kind", ""],
     )
     add(
         "add: text",
@@ -539,7 +498,6 @@ def args_groups() -> list[Group]:
         ["add", LONG],
         ["add", NON_UTF8],
         ["add", "\x1b[2J\x07 escape codes"],
-        ["add", "a", "b"],
     )
     add("add: --mood", *[["add", "mood entry", "--mood", m] for m in bad_moods])
     add("add: --notebook", *[["add", "path entry", "--notebook", p] for p in bad_paths], fixtures=True)
@@ -559,10 +517,8 @@ def args_groups() -> list[Group]:
         ["new", "nope"],
         ["new", ""],
         ["new", "../../etc/passwd"],
-        ["new", "x" * 10_000],
         ["new", NON_UTF8],
         ["new", "daily-journal", "--journal", "{root}/file.txt"],
-        ["new", "daily-journal", "extra"],
         fixtures=True,
     )
     add(
@@ -576,30 +532,26 @@ def args_groups() -> list[Group]:
     )
     add(
         "search: query",
-        *[["search", q] for q in ["", " ", "\t\n", "???", "-", LONG, NON_UTF8, "🙂" * 1000, "-x", "\x1b[2J"]],
+        *[["search", q] for q in ["", " \t\n", "???", "-", LONG, NON_UTF8, "🙂" * 1000, "-x"]],
         ["search", "a", "b"],
     )
     add("search: -k", *[["search", "walk", "-k", k] for k in bad_k])
     add("search: --since", *[["search", "walk", "--since", d] for d in bad_dates])
     add(
         "search: --until/--template",
-        *[["search", "walk", "--until", d] for d in bad_dates[:4]],
+        *[["search", "walk", "--until", d] for d in ["2026-13-01", "99999-01-01"]],
         ["search", "walk", "--since", "2026-06-01", "--until", "2026-01-01"],
         ["search", "walk", "--template", "nope"],
-        ["search", "walk", "--template", ""],
-        ["search", "walk", "--template", "../x"],
     )
     add(
         "forget",
         ["forget"],
         ["forget", "nope"],
-        ["forget", ""],
         ["forget", "x" * 10_000],
         ["forget", NON_UTF8],
         ["forget", "--notebook", "../x.ipynb"],
         ["forget", "--notebook", "/etc/passwd"],
         ["forget", "--notebook", "nope.ipynb"],
-        ["forget", "--notebook", ""],
         ["forget", "id", "--notebook", "x"],
         fixtures=True,
     )
@@ -607,21 +559,18 @@ def args_groups() -> list[Group]:
         "summarize: filters",
         ["summarize", "--since", "2026-13-01"],
         ["summarize", "--until", "99999-01-01"],
-        ["summarize", "--since", "yesterday"],
         ["summarize", "--since", "2026-06-01", "--until", "2026-01-01"],
         ["summarize", "--query", ""],
         ["summarize", "--query", LONG],
         ["summarize", "--template", "nope"],
         ["summarize", "--mode", "x"],
         ["summarize", "--pii", "x"],
-        ["summarize", "extra"],
     )
     add("summarize: --save", *[["summarize", "--save", p] for p in save_paths], fixtures=True)
     add(
         "ask",
         ["ask"],
         ["ask", ""],
-        ["ask", "  "],
         ["ask", "what", "-k", "0"],
         ["ask", "what", "-k", "-3"],
         ["ask", "what", "-k", "99999999999"],
@@ -637,14 +586,12 @@ def args_groups() -> list[Group]:
         ["check", "-"],
         ["check", LONG],
         ["check", NON_UTF8],
-        ["check", "a", "b"],
     )
     add(
         "explain",
         ["explain"],
         ["explain", "nonsense-term"],
         ["explain", ""],
-        ["explain", " "],
         ["explain", LONG],
         ["explain", NON_UTF8],
         ["explain", "DBT", "--ask", ""],
@@ -656,13 +603,9 @@ def args_groups() -> list[Group]:
         ["prompt", "-n", "0"],
         ["prompt", "-n", "-1"],
         ["prompt", "-n", "1000000000"],
-        ["prompt", "-n", "abc"],
         ["prompt", "--seed", "abc"],
-        ["prompt", "--seed", "-1"],
         ["prompt", "--seed", "9" * 100],
         ["prompt", "nonsense", "topic"],
-        ["prompt", ""],
-        ["prompt", "--depth", "x"],
         ["prompt", LONG],
         ["prompt", "--for-me", "-n", "0"],
     )
@@ -684,12 +627,10 @@ def args_groups() -> list[Group]:
         ["replay", "/etc/passwd"],
         ["replay", "bad.ipynb"],
         ["replay", "dir.ipynb"],
-        ["replay", ""],
         ["replay", "/dev/null"],
         ["replay", "fifo.ipynb"],
         ["replay", NON_UTF8 + ".ipynb"],
         ["replay", "a" * 300 + ".ipynb"],
-        ["replay", "old.ipynb"],
         fixtures=True,
     )
     add(
@@ -703,7 +644,6 @@ def args_groups() -> list[Group]:
         ["export", "--out", "{root}/exists.html"],
         ["export", "--out", "/dev/full"],
         ["export", "--out", "{root}/p.html", "--since", "2026-13-01"],
-        ["export", "--out", "{root}/p.html", "--until", "0001-01-01"],
         ["export", "--out", "{root}/p.html", "--template", "nope"],
         ["export", "--out", "{root}/" + NON_UTF8 + ".html"],
         ["export", "--out", "{root}/" + "a" * 300 + ".html"],
@@ -748,17 +688,14 @@ def _chromium(kind: str) -> Callable[[Workspace], dict[str, str | None]]:
             "true": "/bin/true",
             "directory": str(ws.root),
         }
-        if kind == "text file":
-            (ws.root / "chromium.txt").write_text("not a program")
-            return {"KIT_CHROMIUM": str(ws.root / "chromium.txt")}
         return {"KIT_CHROMIUM": paths[kind]}
 
     return setup
 
 
 def env_groups() -> list[Group]:
-    paths = [SEARCH, ["index"], ["add", "env entry"]]
-    model = [["summarize"], ["ask", "what helped"], ["explain", "DBT", "--ask", "what is it"]]
+    paths = [SEARCH, ["add", "env entry"]]  # `index` behaves as `search` here: search indexes first
+    model = [["summarize"], ["explain", "DBT", "--ask", "what is it"]]
     groups: list[Group] = []
 
     def add(
@@ -769,14 +706,12 @@ def env_groups() -> list[Group]:
     add("KIT_HOME is a file", [*paths, ["doctor"]], setup=_home_file)
     add("KIT_JOURNAL is a file", [*paths, ["doctor"]], setup=_journal_file)
     add("KIT_JOURNAL missing", [*paths, ["summarize"]], {"KIT_JOURNAL": "{root}/missing/journal"})
-    add("KIT_HOME missing (deep)", paths, {"KIT_HOME": "{root}/a/b/c/home"})
     skip = "running as root: permissions do not bite" if IS_ROOT else ""
     add("KIT_HOME not writable (0o500)", [*paths, ["doctor"]], setup=_read_only("home"), skip=skip)
     add("KIT_JOURNAL not writable (0o500)", paths, setup=_read_only("journal"), skip=skip)
     add("KIT_HOME=/proc/kit-home", paths, {"KIT_HOME": "/proc/kit-home"})
     add("KIT_HOME=/proc/self/status/x", paths, {"KIT_HOME": "/proc/self/status/x"})
     add("KIT_HOME=/dev/null", paths, {"KIT_HOME": "/dev/null"})
-    add("KIT_HOME=/sys/kit-home", paths, {"KIT_HOME": "/sys/kit-home"})
     add("KIT_HOME path longer than PATH_MAX", paths, {"KIT_HOME": "{root}/" + "h" * 5000})
     add("KIT_HOME not UTF-8", paths, {"KIT_HOME": "{root}/" + NON_UTF8})
     add("KIT_JOURNAL=/proc/self", paths, {"KIT_JOURNAL": "/proc/self"})
@@ -785,9 +720,9 @@ def env_groups() -> list[Group]:
     add("KIT_HOME unset, XDG_DATA_HOME a file", paths, setup=_xdg_file)
     add("KIT_HOME unset, XDG_DATA_HOME empty", paths, {"KIT_HOME": None, "XDG_DATA_HOME": ""})
     add("HOME unset (KIT_HOME set)", paths, {"HOME": None})
-    for value in ["maybe", "2", "yes please"]:
-        add(f"KIT_ALLOW_REMOTE={value}", [["summarize"], SEARCH, ["doctor"]], {"KIT_ALLOW_REMOTE": value})
-    for host in ["not a url", "http://[::1", "http://127.0.0.1:99999", "ftp://127.0.0.1", "127.0.0.1:11434"]:
+    for value in ["maybe", "yes please"]:
+        add(f"KIT_ALLOW_REMOTE={value}", [SEARCH, ["doctor"]], {"KIT_ALLOW_REMOTE": value})
+    for host in ["not a url", "http://[::1", "http://127.0.0.1:99999", "127.0.0.1:11434"]:
         add(
             f"KIT_OLLAMA_HOST={host} (KIT_MODEL=ollama:x)",
             [["summarize"]],
@@ -804,7 +739,8 @@ def env_groups() -> list[Group]:
         {"KIT_OLLAMA_HOST": "http://example.com"},
     )
     for value in ["nonsense", "ollama:", "ollama:x", "ollama:x:y:z", "", "embedded", " fake "]:
-        add(f"KIT_MODEL={value!r}", model, {"KIT_MODEL": value})
+        ask = [["ask", "what helped"]] if value == "ollama:x" else []
+        add(f"KIT_MODEL={value!r}", [*model, *ask], {"KIT_MODEL": value})
     for value in ["nonsense", "ollama:", "ollama:x", "embedded (index built with fake)"]:
         add(f"KIT_EMBED={value!r}", [SEARCH, ["index"]], {"KIT_EMBED": value.split(" ")[0]})
     for value in ["-1", "abc", "0", "nan", "inf", "1e309"]:
@@ -813,9 +749,10 @@ def env_groups() -> list[Group]:
             [["summarize"]],
             {"KIT_OLLAMA_TIMEOUT": value, "KIT_MODEL": "ollama:x"},
         )
-    for value in ["abc", "-1", "nan", "inf"]:
-        add(f"KIT_BREAK_MINUTES={value}", [["add", "break entry"], SEARCH], {"KIT_BREAK_MINUTES": value})
-    for kind in ["missing", "false", "true", "directory", "text file"]:
+    for value in ["abc", "-1", "nan"]:
+        doctor = [["doctor"]] if value == "abc" else []
+        add(f"KIT_BREAK_MINUTES={value}", [["add", "break entry"], *doctor], {"KIT_BREAK_MINUTES": value})
+    for kind in ["missing", "false", "true", "directory"]:
         add(f"KIT_CHROMIUM {kind}", [["export", "--out", "{root}/p.pdf"]], setup=_chromium(kind))
     full = [SEARCH, ["templates"], ["explain", "DBT"], ["summarize"], EXPORT]
     groups.append(
@@ -890,17 +827,12 @@ def index_groups(seed: int) -> list[Group]:
         ("chroma.sqlite3 cut in half", sqlite, "half"),
         ("chroma.sqlite3 header garbled", sqlite, "head"),
         ("chroma.sqlite3 middle page garbled", sqlite, "middle"),
-        ("chroma.sqlite3 deleted", sqlite, "delete"),
-        ("header.bin emptied", _segment_file("header.bin"), "empty"),
         ("header.bin garbled", _segment_file("header.bin"), "all"),
         ("data_level0.bin cut in half", _segment_file("data_level0.bin"), "half"),
         ("data_level0.bin middle garbled", _segment_file("data_level0.bin"), "middle"),
         ("link_lists.bin garbled", _segment_file("link_lists.bin"), "all"),
-        ("length.bin cut in half", _segment_file("length.bin"), "half"),
         ("index_metadata.pickle garbled", _segment_file("index_metadata.pickle"), "all"),
-        ("index_metadata.pickle cut in half", _segment_file("index_metadata.pickle"), "half"),
         ("segment folder deleted", lambda ws: _segment_file("header.bin")(ws).parent, "delete"),
-        ("kit-store-id garbled", lambda ws: _chroma(ws) / "kit-store-id", "all"),
         ("chroma folder replaced by a file", _chroma, "file"),
         ("write.lock replaced by a folder", lambda ws: ws.home / "index" / "write.lock", "dir"),
     ]
@@ -966,20 +898,24 @@ class Runner:
         stdout = open(step.stdout, "wb") if step.stdout else subprocess.PIPE
         started = time.monotonic()
         try:
-            proc = subprocess.run(
+            # Its own session, so a timeout stops the command and anything it started (a kernel, Chromium).
+            proc = subprocess.Popen(
                 cmd,
                 cwd=ws.root / "cwd",
                 env=env,
                 stdin=subprocess.DEVNULL,
                 stdout=stdout,
                 stderr=subprocess.PIPE,
-                timeout=self.timeout,
-                check=False,
+                start_new_session=True,
             )
-            code: int | None = proc.returncode
-            err = proc.stderr.decode("utf-8", "backslashreplace")
-        except subprocess.TimeoutExpired as exc:
-            code, err = None, (exc.stderr or b"").decode("utf-8", "backslashreplace")
+            try:
+                _, raw_err = proc.communicate(timeout=self.timeout)
+                code: int | None = proc.returncode
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                _, raw_err = proc.communicate()
+                code = None
+            err = raw_err.decode("utf-8", "backslashreplace")
         finally:
             if step.stdout:
                 stdout.close()
