@@ -40,7 +40,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -852,6 +852,16 @@ class Runner:
         self.max_error_lines = max_error_lines
         self._counter = 0
         self._lock = threading.Lock()
+        self._live: set[subprocess.Popen] = set()
+        self.stopping = threading.Event()
+
+    def stop(self) -> None:
+        """Stop the cases running now (each in its own process group) and start no more."""
+        self.stopping.set()
+        with self._lock:
+            live = list(self._live)
+        for proc in live:
+            _kill_group(proc)
 
     def workspace(self, base: str) -> Workspace:
         with self._lock:
@@ -908,13 +918,20 @@ class Runner:
                 stderr=subprocess.PIPE,
                 start_new_session=True,
             )
+            with self._lock:
+                self._live.add(proc)
+            if self.stopping.is_set():
+                _kill_group(proc)
             try:
                 _, raw_err = proc.communicate(timeout=self.timeout)
                 code: int | None = proc.returncode
             except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
+                _kill_group(proc)
                 _, raw_err = proc.communicate()
                 code = None
+            finally:
+                with self._lock:
+                    self._live.discard(proc)
             err = raw_err.decode("utf-8", "backslashreplace")
         finally:
             if step.stdout:
@@ -945,8 +962,54 @@ class Runner:
             extra.update(g.setup(ws) or {})
         results = []
         for step in g.steps:
-            results.append(self.run(g.category, g.label, ws, step, self.env(ws, {**extra, **step.env})))
+            if self.stopping.is_set():
+                break
+            result = self.run(g.category, g.label, ws, step, self.env(ws, {**extra, **step.env}))
+            if not self.stopping.is_set():  # a case stopped by the bench itself is no result
+                results.append(result)
         return results
+
+
+def collect(future: Future, i: int, groups: list[Group]) -> tuple[int, list[Result]]:
+    try:
+        return i, future.result()
+    except Exception as exc:  # a setup that could not build its input is a bench bug: say so
+        g = groups[i]
+        err = f"bench setup failed: {type(exc).__name__}: {exc}"
+        return i, [Result(g.category, g.label, [], None, err, 0.0, ["setup"])]
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+class Interrupted(Exception):
+    """SIGINT or SIGTERM: stop the running cases, clean up, and print what finished."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    signal.signal(signum, signal.SIG_DFL)  # a second signal stops the bench at once
+    raise Interrupted(signum)
+
+
+def remove_tree(tmp: Path) -> None:
+    def writable(_func: object, path: str, _exc: object) -> None:  # undo a chmod, then try once more
+        try:
+            os.chmod(os.path.dirname(path), 0o700)
+            shutil.rmtree(path) if os.path.isdir(path) and not os.path.islink(path) else os.unlink(path)
+        except OSError:
+            pass
+
+    shutil.rmtree(tmp, onerror=writable)
+    if tmp.exists():
+        print(f"note: could not remove all of {tmp}", file=sys.stderr)
 
 
 def fill(text: str, ws: Workspace) -> str:
@@ -1092,8 +1155,13 @@ def main() -> int:
     started = time.monotonic()
     tmp = Path(tempfile.mkdtemp(prefix="bad-input-bench-"))
     results: list[tuple[int, list[Result]]] = []
+    runner = Runner(tmp, args.timeout, args.max_error_lines)
+    pool = ThreadPoolExecutor(args.workers)
+    interrupted = 0
+    futures: dict = {}
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
-        runner = Runner(tmp, args.timeout, args.max_error_lines)
         build_bases(tmp, runner)
         print(
             f"{sum(len(g.steps) for g in groups)} cases in {len(groups)} groups, {args.workers} workers "
@@ -1101,30 +1169,32 @@ def main() -> int:
             flush=True,
         )
         order = sorted(range(len(groups)), key=lambda i: -groups[i].cost())
-        with ThreadPoolExecutor(args.workers) as pool:
-            futures = {pool.submit(runner.group, groups[i]): i for i in order}
-            for done, future in enumerate(as_completed(futures), 1):
-                i = futures[future]
-                try:
-                    results.append((i, future.result()))
-                except Exception as exc:  # a setup that could not build its input is a bench bug: say so
-                    g = groups[i]
-                    err = f"bench setup failed: {type(exc).__name__}: {exc}"
-                    results.append((i, [Result(g.category, g.label, [], None, err, 0.0, ["setup"])]))
-                if done % 10 == 0:
-                    print(f"  {done}/{len(groups)} groups, {time.monotonic() - started:.0f} s", flush=True)
+        futures = {pool.submit(runner.group, groups[i]): i for i in order}
+        for done, future in enumerate(as_completed(futures), 1):
+            results.append(collect(future, futures[future], groups))
+            if done % 10 == 0:
+                print(f"  {done}/{len(groups)} groups, {time.monotonic() - started:.0f} s", flush=True)
+    except Interrupted as exc:
+        interrupted = 128 + exc.signum
+        print(f"\ninterrupted by signal {exc.signum}: stopping the running cases", flush=True)
+        runner.stop()
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if interrupted:  # the groups that finished, or stopped part-way, after the last one collected
+            seen = {i for i, _ in results}
+            results += [
+                collect(f, i, groups) for f, i in futures.items() if i not in seen and not f.cancelled()
+            ]
         if args.keep:
             print(f"kept {tmp}")
         else:
-            for path in tmp.rglob("*"):  # undo any chmod so the folder can be removed
-                if path.is_dir() and not path.is_symlink():
-                    path.chmod(0o700)
-            shutil.rmtree(tmp, ignore_errors=True)
+            remove_tree(tmp)
     flat = [r for _, rs in sorted(results, key=lambda x: x[0]) for r in rs]
     elapsed = time.monotonic() - started
 
     print()
+    if interrupted:
+        print(f"INTERRUPTED: {len(flat)} cases finished before the signal; the rest did not run")
     print(summary(flat, skipped))
     failing = [r for r in flat if r.flags]
     if failing:
@@ -1147,7 +1217,7 @@ def main() -> int:
         Path(args.json).write_text(
             json.dumps([r.__dict__ for r in flat], indent=1, ensure_ascii=True, default=str)
         )
-    return 1 if failing else 0
+    return interrupted or (1 if failing else 0)
 
 
 if __name__ == "__main__":
