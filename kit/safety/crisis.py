@@ -24,6 +24,7 @@ from kit.safety import learned as crisis_model
 from kit.safety.pii import Span, find_pii
 from kit.safety.rules import (
     _ACCIDENT,
+    _FIGURATIVE,
     _MEANS,
     _NOTE_LANGUAGE,
     _NOTE_NO_MODEL,
@@ -139,12 +140,17 @@ _HYPOTHETICAL = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:used to|years ago|months ago|in the past|back (?:then|when)|as a (?:teen\w*|kid|child)|"
+    r"(?:in|during|for (?:most|much|part) of) my (?:teens|twenties|thirties|forties|childhood|school years)|"
     r"when i was (?:younger|a (?:teen\w*|kid|child)|little|in (?:high school|school|college|uni)))\b"
 )
 _RECOVERED = re.compile(
     r"\b(?:no longer|not anymore|dont anymore|havent (?:since|in|for)|recover\w*|(?:clean|free) (?:for|since)|"
     r"grateful|thankful|proud|glad|better now|doing better|survived|still here|(?:so much|a lot|much) better|"
     r"healed|in a better place|came through|got help)\b"
+)
+# A worksheet field rated zero ("Urge to self-harm (0-5): 0", "Urges: self-harm 0, alcohol 2") is not a hit.
+_ZERO_RATING = re.compile(
+    r"\s*(?:\(\s*\d+\s*(?:[-\u2013\u2014]|to)\s*\d+\s*\)\s*)?[:=]?\s*0(?:\s*/\s*\d+)?(?![\d.])"
 )
 _ASKED = re.compile(r"\b(?:ask\w*|question\w*|screen\w*)\b[^.]*\b(?:if|whether|about)\b")
 _SAID_NO = re.compile(
@@ -194,6 +200,8 @@ def _negated(clause: str, after: str) -> bool:
 def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str]) -> bool:
     sentence = sentences[i]
     prefix = sentence[: m.start()]
+    if _ZERO_RATING.match(sentence, m.end()):
+        return False
     if rule.unless is not None and rule.unless.search(
         " ".join(sentences[max(0, i - rule.context) : i + 1 + rule.context])
     ):
@@ -277,22 +285,6 @@ _HARM_WORD = re.compile(
 _ASKS_SOMEONE = re.compile(
     r"\b(?:do|does|can|could|would|will|have|are|should)\s+(?:you|we|they)\b[^.!]*\?\s*$"
 )
-# Everyday figures of speech that share the classifier's words: a flagged stretch made of one is not a hit.
-_FIGURATIVE = re.compile(
-    r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+for|murder(?:ed|ing)?\s+(?:a|an|some|that)\s+"
-    r"(?!\w*self)\w+|(?:death|end)\s+of\s+me|(?:will|gonna|going to|would|is going to|gon)\s+(?:literally\s+)?"
-    r"(?:kill|murder|strangle)\s+(?:me|us)|kill(?:ing)?\s+(?:time|the\s+(?:lights|engine|music|process|mood|vibe))|"
-    r"kill\s+(?:a|the|that)\s+(?:\w+\s+)?process|cut(?:ting)?\s+(?:down|back|out|corners|ties|costs)|"
-    r"cut\s+(?:my|the|his|her|their)\s+(?:own\s+)?(?:hair|fringe|nails|grass|hedge|cake|losses|cord)|"
-    r"hang(?:ing|ed)?\s+(?:the|a|some|up|out|on|in there|around|with)|"
-    r"(?:dead|died)\s+(?:tired|on my feet)|(?:phone|battery|plants?|laptop|car|basil|houseplants?)\s+"
-    r"(?:is\s+|are\s+|has\s+|have\s+)?(?:dead|died)|shoot(?:ing)?\s+(?:me\s+)?(?:a|an|some)\s+(?:text|message|"
-    r"email|photos?|pictures?|film|video)|dying\s+(?:to|of\s+(?:laughter|embarrassment|boredom|thirst))|"
-    r"(?:bored|scared|embarrassed)\s+to\s+death|suicide\s+(?:pact|squad|mission|run|doors?|king)|"
-    r"(?:worst|best)\s+\w+\s+alive|killing\s+myself\s+(?:trying|to|with|over|for|at)|rather\s+die\s+than|"
-    r"could\s+(?:just\s+)?die(?=\s*(?:$|[,.!]|of|from|laughing))|killed\s+(?:it|a\s+whole|\w+\s+hours?|time)|"
-    r"(?:im|i am)\s+dead(?=\s*(?:$|[,.!]|lol|lmao|haha)))\b"
-)
 
 
 def _writer_now(part: str) -> bool:
@@ -310,7 +302,9 @@ def _writer_now(part: str) -> bool:
         return False
     harm = list(_HARM_WORD.finditer(norm))
     if harm and all(
-        _other_subject(norm[: m.start()]) or _negated(_clause(norm[: m.start()]), norm[m.end() :])
+        _other_subject(norm[: m.start()])
+        or _negated(_clause(norm[: m.start()]), norm[m.end() :])
+        or _ZERO_RATING.match(norm, m.end())
         for m in harm
     ):
         return False

@@ -8,8 +8,10 @@ is kit.safety.crisis.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 _STRONG, _WEAK, _MEANS, _DISTRESS = "strong", "weak", "means", "distress"
@@ -113,6 +115,24 @@ _LEAVING = (
     r"put (?:\w+ )?down|put to sleep|passed|died|rip)\b"
 )
 
+# Everyday figures of speech that share the classifier's words: a stretch or sentence made of one is not a hit.
+_FIGURATIVE = re.compile(
+    r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+for|murder(?:ed|ing)?\s+(?:a|an|some|that)\s+"
+    r"(?!\w*self)\w+|(?:death|end)\s+of\s+me|(?:will|gonna|going to|would|is going to|gon)\s+(?:literally\s+)?"
+    r"(?:kill|murder|strangle)\s+(?:me|us)|kill(?:ing)?\s+(?:time|the\s+(?:lights|engine|music|process|mood|vibe))|"
+    r"kill\s+(?:a|the|that)\s+(?:\w+\s+)?process|cut(?:ting)?\s+(?:down|back|out|corners|ties|costs)|"
+    r"cut\w*\s+(?:myself|me|yourself)\s+(?:some|a\s+(?:little|bit\s+of))?\s*slack|"
+    r"cut\s+(?:my|the|his|her|their)\s+(?:own\s+)?(?:hair|fringe|nails|grass|hedge|cake|losses|cord)|"
+    r"hang(?:ing|ed)?\s+(?:the|a|some|up|out|on|in there|around|with)|"
+    r"(?:dead|died)\s+(?:tired|on my feet)|(?:phone|battery|plants?|laptop|car|basil|houseplants?)\s+"
+    r"(?:is\s+|are\s+|has\s+|have\s+)?(?:dead|died)|shoot(?:ing)?\s+(?:me\s+)?(?:a|an|some)\s+(?:text|message|"
+    r"email|photos?|pictures?|film|video)|dying\s+(?:to|of\s+(?:laughter|embarrassment|boredom|thirst))|"
+    r"(?:bored|scared|embarrassed)\s+to\s+death|suicide\s+(?:pact|squad|mission|run|doors?|king)|"
+    r"(?:worst|best)\s+\w+\s+alive|killing\s+myself\s+(?:trying|to|with|over|for|at)|rather\s+die\s+than|"
+    r"could\s+(?:just\s+)?die(?=\s*(?:$|[,.!]|of|from|laughing))|killed\s+(?:it|a\s+whole|\w+\s+hours?|time)|"
+    r"(?:im|i am)\s+dead(?=\s*(?:$|[,.!]|lol|lmao|haha)))\b"
+)
+
 # The rule table is formatted by hand: one (trigger words, pattern) row per phrase reads better than the
 # formatter's one-argument-per-line layout.
 # fmt: off
@@ -132,7 +152,7 @@ _LIVING_WORDS = "live alive life exist go keep carry continue here survive earth
 _OVERDOSE_WORDS = "overdose overdosed overdoses overdosing"
 _GIVE_WORDS = "give gives giving given gave donate donated donates donating sold sell sells selling"
 
-_RULES: tuple[_Rule, ...] = (
+_HAND_RULES: tuple[_Rule, ...] = (
     # ---- wanting to die, not wanting to live
     _rule(
         _STRONG, _R_DIE,
@@ -655,3 +675,46 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 # fmt: on
+
+
+# A lexicon phrase that ends in going on or being here only counts where nothing follows that changes its sense
+# ("don't want to go on the trip"), as the hand-written rules do; one that ends in living where no place or
+# company follows ("tired of living out of a suitcase"); one that ends in "myself" where no everyday phrase goes on
+# ("cut myself off", "burn myself out").
+_LEXICON_GOING_ON = re.compile(r"\b(?:go on|wake up|be here|here|around|exist)$")
+_LEXICON_LIVING = re.compile(r"\b(?:live|living|alive)$")
+_LEXICON_SELF = re.compile(r"\b(?:myself|my self)$")
+
+
+def _lexicon_pattern(phrase: str) -> str:
+    """The pattern of one lexicon phrase (already normalised as kit.safety.crisis normalises text)."""
+    pattern = rf"\b{re.escape(phrase)}\b"
+    if _LEXICON_GOING_ON.search(phrase):
+        return pattern + _END
+    if _LEXICON_LIVING.search(phrase):
+        return (
+            pattern + r"(?!\s+(?:in|with|at|near|there|on|by|alone|abroad|together|out|off|up|like|next)\b)"
+        )
+    if _LEXICON_SELF.search(phrase):
+        return pattern + r"(?!\s+(?:off|out|up|some|slack|free|loose|short|in|a|an|the)\b)"
+    return pattern
+
+
+def _lexicon_rules() -> tuple[_Rule, ...]:
+    """Rules from the phrase list in kit/data/crisis_lexicon.json (bench/make_crisis_lexicon.py builds it from a
+    clinician-validated lexicon and keeps the phrases that never counted in the training split's everyday or
+    written negatives). Phrases are matched as the rules are: the writer, not negated, not a recovered past,
+    not an accident or a figure of speech."""
+    spec = json.loads(resources.files("kit").joinpath("data", "crisis_lexicon.json").read_text("utf-8"))
+    reason = {"suicidal": _R_SUICIDE, "self-harm": _R_SELF_HARM, "distress": "distress"}
+    tier = {"strong": _STRONG, "weak": _WEAK, "distress": _DISTRESS}
+    everyday = rf"(?:{_ACCIDENT})|{_FIGURATIVE.pattern}"
+    rules = []
+    for name, kinds in sorted(spec["tiers"].items()):
+        for kind, phrases in sorted(kinds.items()):
+            alts = tuple((max(re.findall(r"[a-z]+", p), key=len), _lexicon_pattern(p)) for p in phrases)
+            rules.append(_rule(tier[name], reason[kind], *alts, unless=everyday))
+    return tuple(rules)
+
+
+_RULES = _HAND_RULES + _lexicon_rules()
