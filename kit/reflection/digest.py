@@ -21,7 +21,7 @@ import numpy as np
 from kit.dates import as_datetime
 from kit.index.search import _where, search
 from kit.index.store import Index
-from kit.text import STOP_WORDS, sentences
+from kit.text import STOP_WORDS, plural, sentences
 
 QUERY_MIN_SCORE = 0.15  # cosine; below this an entry is not about the query at all
 QUERY_RELATIVE = 0.5  # ...and it must be within this share of the best match
@@ -88,12 +88,12 @@ class Digest:
         if not self.entries:
             return "\n".join([*lines, "No entries in this period."])
         scope = f" about “{self.query}”" if self.query else ""
-        lines.append(f"{self.entries} entries{scope} from {self.first} to {self.last}.")
+        lines.append(f"{plural(self.entries, 'entry', 'entries')}{scope} from {self.first} to {self.last}.")
         templates = ", ".join(f"{name}: {n}" for name, n in self.by_template.items())
         lines.append(f"By worksheet — {templates}.")
         if self.mood.mean is not None:
             lines.append(
-                f"Mood (0–10) — average {self.mood.mean:.1f} over {self.mood.points} entries; "
+                f"Mood (0–10) — average {self.mood.mean:.1f} over {plural(self.mood.points, 'entry', 'entries')}; "
                 f"{self.mood.direction}"
                 + (
                     f" (first week {self.mood.first_week:.1f}, last week {self.mood.last_week:.1f})."
@@ -104,10 +104,13 @@ class Digest:
         lines.append("")
         for n, theme in enumerate(self.themes, 1):
             span = theme.first if theme.first == theme.last else f"{theme.first} – {theme.last}"
-            lines.append(f"{n}. **{theme.label}** — {theme.count} entries, {span}")
+            lines.append(f"{n}. **{theme.label}** — {plural(theme.count, 'entry', 'entries')}, {span}")
             lines.append(f"   > “{theme.quote.text}” ({theme.quote.created})")
         if self.other_ids:
-            lines.append(f"\nAnd {len(self.other_ids)} entries that fit no theme.")
+            others = len(self.other_ids)
+            lines.append(
+                f"\nAnd {plural(others, 'entry', 'entries')} that {'fits' if others == 1 else 'fit'} no theme."
+            )
         return "\n".join(lines)
 
 
