@@ -132,7 +132,7 @@ def _small(replies: list[str]) -> tuple[Backend, FakeChatModel]:
 
 def test_the_small_model_writes_only_questions_that_pass_the_filters(topical_journal):
     index, _ = topical_journal
-    backend, fake = _small(["What made the harmony feel within reach this time?", "You should rest more."])
+    backend, fake = _small(["How did the harmony feel at choir rehearsal?", "You should rest more."])
     result = summarize(model=backend, index=index)
     assert len(result.questions) == 3  # one per theme
     assert all(q.text.endswith("?") for q in result.questions)

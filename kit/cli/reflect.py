@@ -13,6 +13,7 @@ from typing import Any
 from kit.cli.options import journal_of, json_option, notebook_in, period_options, pii_option
 from kit.dates import Period
 from kit.errors import ConfigError, KitError, PersonalDetailsFound
+from kit.text import plural
 
 
 class _Writing:
@@ -27,7 +28,7 @@ class _Writing:
             message = f"writing {piece}…"
         else:
             self.words += len(piece.split())
-            message = f"writing… {self.words} words (shown once checked against your entries)"
+            message = f"writing… {plural(self.words, 'word')} (shown only if it passes the kit's checks)"
         if self.live:
             print(f"\r\033[K{message}", end="", file=sys.stderr, flush=True)
 

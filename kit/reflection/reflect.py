@@ -28,7 +28,7 @@ from kit.dates import Period
 from kit.errors import ConfigError
 from kit.index.search import search, snippet
 from kit.index.store import Index
-from kit.labels import digest_header
+from kit.labels import checked_line, digest_header
 from kit.models import prompts
 from kit.models.prompts import (
     THEME_QUESTION,
@@ -171,6 +171,9 @@ def _written(
     body = f"{_ai_header(backend)}\n\n{text}"
     if citations:
         body += f"\n\n**Entries cited**\n{_cited_list(citations)}"
+    # The questions were checked against the cited entries, or against every entry sent when none is cited.
+    days = [c.created for c in citations] or [s.day() for s in sources]
+    body += f"\n\n_{checked_line(days, digest=kind == 'summary')}_"
     prov = _provenance(backend, prompt, sources, request, d, "model", withheld, index=index)
     return Reflection(uuid.uuid4().hex, kind, body, True, citations, [], prov, d)
 
