@@ -42,12 +42,16 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     from kit.journal.notebooks import append_entry
     from kit.journal.servers import open_in
+    from kit.journal.templates import todays_notebook
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
         raise ConfigError("the entry is empty — write it as TEXT, or pass - to read it from standard input")
     journal = journal_of(args)
-    path = notebook_in(journal, args.notebook or f"{date.today():%Y-%m-%d}-journal.ipynb", "--notebook")
+    if args.notebook:
+        path = notebook_in(journal, args.notebook, "--notebook")
+    else:  # today's notebook of this worksheet (`reflect new daily-journal` made one?), else a new one
+        path = todays_notebook(journal, args.template) or journal / f"{date.today():%Y-%m-%d}-journal.ipynb"
     if path.exists() and (server := open_in(path)):
         raise NotebookOpen(
             f"{path.name} is open in Jupyter ({server}), so the kit will not write it from outside — "
@@ -209,7 +213,10 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     p = sub.add_parser("add", help="write an entry into a journal notebook")
     p.add_argument("text", metavar="TEXT", help="the entry, or - to read it from standard input")
     p.add_argument(
-        "--notebook", metavar="NB", help="notebook in the journal (default: today's YYYY-MM-DD-journal)"
+        "--notebook",
+        metavar="NB",
+        help="notebook in the journal (default: today's daily journal if `reflect new` made one, "
+        "else YYYY-MM-DD-journal)",
     )
     p.add_argument("--mood", type=float, metavar="0-10", help="mood from 0 to 10")
     p.add_argument("--private", action="store_true", help="never index it and never send it to any model")
