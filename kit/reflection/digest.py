@@ -114,6 +114,13 @@ class Digest:
         return "\n".join(lines)
 
 
+def empty_digest(since: datetime | None, until: datetime | None, query: str | None = None) -> Digest:
+    """The digest of a period with no entries."""
+    since_s = since.date().isoformat() if since else None
+    until_s = until.date().isoformat() if until else None
+    return Digest(0, since_s, until_s, query, None, None, {}, _mood([]), [], [])
+
+
 def _day(iso: str) -> str:
     return iso[:10]
 
@@ -308,10 +315,10 @@ def digest(
         zip(got["ids"], got["documents"], got["metadatas"], list(got["embeddings"]), strict=True),
         key=lambda r: (r[2]["created_ts"], r[0]),
     )
+    if not rows:
+        return empty_digest(start, end, query)
     since_s = start.date().isoformat() if start else None
     until_s = end.date().isoformat() if end else None
-    if not rows:
-        return Digest(0, since_s, until_s, query, None, None, {}, _mood([]), [], [])
     ids = [r[0] for r in rows]
     docs = [r[1] or "" for r in rows]
     metas = [r[2] for r in rows]
