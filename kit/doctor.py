@@ -33,6 +33,7 @@ from kit.models.files import package_file
 from kit.models.llama import GGUF_FILE
 from kit.models.registry import get_backend
 from kit.safety import recogniser
+from kit.text import plural
 
 # ---------------------------------------------------------------- reflect doctor
 
@@ -384,7 +385,7 @@ def _check_index(journal: Path | None) -> tuple[Check, Any]:
         count = index.count()  # opens the existing store; never creates one
     except KitError as exc:
         return _from_error(name, f"{where}: ", exc), None
-    detail = f"{where}: {count} entries, {_human(_size(index.root))} on disk"
+    detail = f"{where}: {plural(count, 'entry', 'entries')}, {_human(_size(index.root))} on disk"
     if os.stat(index.root).st_mode & 0o077:
         return _warning(
             name, f"{detail}; other users on this machine can read it", f"chmod -R go-rwx {index.root}"

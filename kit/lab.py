@@ -1,5 +1,6 @@
 """``python -m kit.lab`` (``make lab``): JupyterLab on loopback, on the journal folder (KIT_JOURNAL), with its news,
-update checks and telemetry off."""
+update checks and telemetry off. As root (as in many containers) it passes JupyterLab's ``--allow-root``, which
+JupyterLab otherwise demands before it starts, and says so in one line."""
 
 from __future__ import annotations
 
@@ -31,14 +32,30 @@ def write_overrides(prefix: Path | None = None) -> Path:
     return path
 
 
-def lab_args(journal: Path, extra: list[str]) -> list[str]:
-    """JupyterLab's arguments: the privacy settings, then the journal folder as its root unless one is given."""
-    root = (
+ROOT_NOTE = (
+    "make lab: running as root (as in many containers), so JupyterLab starts with --allow-root; "
+    "an ordinary user account is safer where you have one"
+)
+
+
+def as_root() -> bool:
+    """Whether this process runs as root (never on systems without user ids)."""
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid is not None and geteuid() == 0
+
+
+def lab_args(journal: Path, extra: list[str], root: bool = False) -> list[str]:
+    """JupyterLab's arguments: the privacy settings, the journal folder as its root unless one is given, and
+    ``--allow-root`` when running as ``root`` (JupyterLab refuses to start as root without it)."""
+    folder = (
         []
         if any("root_dir" in a or "notebook_dir" in a for a in extra)
         else [f"--ServerApp.root_dir={journal}"]
     )
-    return [*SERVER_ARGS, *root, *extra]
+    allow = (
+        ["--allow-root"] if root and not any("allow_root" in a or "allow-root" in a for a in extra) else []
+    )
+    return [*SERVER_ARGS, *folder, *allow, *extra]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,12 +63,15 @@ def main(argv: list[str] | None = None) -> int:
     write_overrides()
     journal = settings().journal
     journal.mkdir(parents=True, exist_ok=True)
+    root = as_root()
+    if root:
+        print(ROOT_NOTE, file=sys.stderr, flush=True)
     args = [
         sys.executable,
         "-m",
         "jupyter",
         "lab",
-        *lab_args(journal, argv if argv is not None else sys.argv[1:]),
+        *lab_args(journal, argv if argv is not None else sys.argv[1:], root=root),
     ]
     os.execv(sys.executable, args)
     return 0  # not reached

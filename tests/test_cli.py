@@ -275,6 +275,33 @@ def test_add_writes_an_entry_and_private_stays_out_of_the_index(capsys, journal)
     assert [h["text"] for h in json.loads(out)] == ["Walked by the canal at dusk."]
 
 
+def test_add_writes_into_todays_daily_journal_made_by_new(capsys, journal):
+    today = date.today().isoformat()
+    (journal / "2020-01-01-daily-journal.ipynb").write_text(
+        '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'
+    )  # another day's worksheet is never written
+    code, out, _ = _run(capsys, "new", "daily-journal")
+    made = Path(out.strip())
+    before = len(read_entries(made, journal))
+    code, out, _ = _run(capsys, "add", "Walked by the canal at dusk.")
+    assert code == 0 and str(made) in out
+    assert sorted(p.name for p in journal.glob("*.ipynb")) == [
+        "2020-01-01-daily-journal.ipynb",
+        f"{today}-daily-journal.ipynb",
+    ]
+    entries = read_entries(made, journal)
+    assert len(entries) == before + 1 and entries[-1].text == "Walked by the canal at dusk."
+    assert read_entries(journal / "2020-01-01-daily-journal.ipynb", journal) == []
+
+
+def test_add_without_a_worksheet_today_starts_one_journal_notebook_for_the_day(capsys, journal):
+    for text in ("First thing.", "Second thing."):
+        assert _run(capsys, "add", text)[0] == 0
+    [path] = journal.glob("*.ipynb")
+    assert path.name == f"{date.today().isoformat()}-journal.ipynb"
+    assert [e.text for e in read_entries(path, journal)] == ["First thing.", "Second thing."]
+
+
 def test_add_empty_is_one_line_error(capsys, journal):
     code, _, err = _run(capsys, "add", "   ")
     assert_one_line_error(code, err, "entry is empty")

@@ -99,8 +99,15 @@ def test_forget_by_id_leaves_nothing_under_kit_home(capsys, journal, kit_home, s
     code, out, err = _run(capsys, "forget", secret.id)
     assert code == 0, err
     lines = out.strip().splitlines()
-    assert lines[0] == "Forgot 1 entry from the index; nothing of it is left under KIT_HOME"
-    assert _traces(kit_home, _needles(secret)) == []
+    assert lines[0] == (
+        f"Forgot 1 entry: out of the index, and no search or model will see it until you run "
+        f"`reflect forget --undo {secret.id}`; nothing of its words is left under KIT_HOME"
+    )
+    assert lines[1] == (
+        f"Its words are still in your notebook b.ipynb — to delete them, delete that cell (cell {secret.cell_id}) "
+        "in JupyterLab and save"
+    )
+    assert _traces(kit_home, _needles(secret)) == []  # the list of forgotten entries names none of them
     assert secret.id not in _index(journal).ids()
     assert len(_index(journal).ids()) == len(OTHERS) + 2
 
@@ -149,9 +156,12 @@ def test_forget_a_notebook(capsys, monkeypatch, journal, kit_home, secret_journa
     code, out, err = _run(capsys, "forget", "--notebook", path)
     assert code == 0, err
     lines = out.strip().splitlines()
-    assert lines[0] == "Forgot 3 entries from the index; nothing of them is left under KIT_HOME"
-    assert lines[1].startswith("3 of them are still in b.ipynb, so the next `reflect index`")
-    assert "metadata.kit.private = true" in lines[1]
+    assert lines[0].startswith("Forgot 3 entries: out of the index, and no search or model will see them")
+    assert "`reflect forget --undo --notebook b.ipynb`" in lines[0]
+    assert lines[1] == (
+        "The words of 3 of them are still in your notebook b.ipynb — to delete them, delete their cells in "
+        "JupyterLab and save"
+    )
     assert len(lines) == 2
     assert _traces(kit_home, _needles(secret_journal["secret"])) == []
     assert _index(journal).ids() == {e.id for e in secret_journal["others"]}
@@ -243,7 +253,7 @@ def test_json_output(capsys, secret_journal):
     assert result["still_in_notebooks"] == [
         {"id": secret.id, "notebook": "b.ipynb", "cell_id": secret.cell_id}
     ]
-    assert "metadata.kit.private = true" in result["hint"]
+    assert "delete that cell" in result["hint"] and result["undo"] == f"reflect forget --undo {secret.id}"
 
 
 def test_unknown_id_is_a_one_line_error_and_changes_nothing(capsys, journal, kit_home, secret_journal):
@@ -285,8 +295,7 @@ def test_forgotten_then_private_entry_stays_out_after_index(capsys, journal, kit
     code, out, _ = _run(capsys, "forget", secret.id)
     assert code == 0
     hint = out.strip().splitlines()[1]
-    assert hint.startswith("It is still in b.ipynb (cell ")
-    assert "mark it private (metadata.kit.private = true) or delete the cell" in hint
+    assert hint.startswith("Its words are still in your notebook b.ipynb") and "delete that cell" in hint
 
     update_entry(journal / "b.ipynb", secret.id, private=True)  # what the hint asks for
     # A new process, as a person runs it: in this one Chroma has held the entry in memory, and Chroma writes
@@ -306,18 +315,19 @@ def test_without_the_hint_followed_the_entry_comes_back(journal, secret_journal)
     assert secret.id in _index(journal).ids()
 
 
-def test_no_hint_for_an_entry_already_private_or_deleted(capsys, journal, secret_journal):
+def test_no_hint_for_entries_whose_notebook_is_gone(capsys, journal, secret_journal):
     secret, after = secret_journal["secret"], secret_journal["after"]
     update_entry(journal / "b.ipynb", secret.id, private=True)  # private, but not re-indexed yet
     code, out, _ = _run(capsys, "forget", secret.id)
     assert code == 0
-    assert out.strip().splitlines() == ["Forgot 1 entry from the index; nothing of it is left under KIT_HOME"]
+    assert "Its words are still in your notebook b.ipynb" in out  # private or not, the words are there
 
-    (journal / "b.ipynb").unlink()  # the notebook is gone: nothing can bring its entries back
+    (journal / "b.ipynb").unlink()  # the notebook is gone: its entries are only in the index
     code, out, _ = _run(capsys, "forget", "--notebook", "b.ipynb")
     assert code == 0
     assert out.strip().splitlines() == [
-        "Forgot 2 entries from the index; nothing of them is left under KIT_HOME"
+        "Forgot 2 entries: out of the index, and no search or model will see them until you run "
+        "`reflect forget --undo --notebook b.ipynb`; nothing of their words is left under KIT_HOME"
     ]
     assert after.id not in _index(journal).ids()
 
@@ -346,7 +356,7 @@ def test_forget_in_a_real_process(journal, kit_home, secret_journal):
     secret = secret_journal["secret"]
     done = _reflect("forget", secret.id)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Forgot 1 entry from the index")
+    assert done.stdout.startswith("Forgot 1 entry: out of the index")
     assert _traces(kit_home, _needles(secret)) == []
     assert secret.id not in _index(journal).ids()
 
@@ -395,3 +405,66 @@ def test_copies_in_saved_reflections_and_reviews_are_named(capsys, journal, secr
     other = secret_journal["after"]
     code, out, _ = _run(capsys, "forget", other.id, "--json")
     assert json.loads(out)["copies"] == []  # its words are quoted nowhere
+
+
+# ---------------------------------------------------------------- forgotten stays forgotten until --undo
+
+
+def test_a_forgotten_entry_stays_out_of_search_index_and_models_until_undo(capsys, journal, secret_journal):
+    from kit.reflection.reflect import summarize
+    from kit.testing import FakeChatModel
+
+    secret = secret_journal["secret"]
+    assert _run(capsys, "forget", secret.id)[0] == 0
+
+    code, out, _ = _run(capsys, "search", "floorboards nobody may know", "--json")
+    assert code == 0 and secret.id not in out and CANARY not in out
+    report = _index(journal).update(progress=False)
+    assert report.new == 0 and report.forgotten == 1 and "1 forgotten kept out" in str(report)
+    assert secret.id not in _index(journal).ids()
+    model = FakeChatModel(replies=["What stands out to you?"])
+    summarize(model=model, index=_index(journal))
+    assert model.prompts and not any(CANARY in str(m.content) for p in model.prompts for m in p)
+    (kept,) = (kit_home_file for kit_home_file in [Path(os.environ["KIT_HOME"]) / "forgotten.json"])
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600 and secret.id not in kept.read_text()
+
+    code, out, _ = _run(capsys, "forget", "--undo", secret.id)
+    assert code == 0 and out.startswith("Un-forgot 1 entry")
+    code, out, _ = _run(capsys, "search", "floorboards nobody may know", "--json")
+    assert secret.id in out
+
+
+def test_an_edited_forgotten_entry_stays_forgotten(capsys, journal, secret_journal):
+    secret = secret_journal["secret"]
+    assert _run(capsys, "forget", secret.id)[0] == 0
+    update_entry(journal / "b.ipynb", secret.id, text=f"{SECRET} And more words.")
+    assert _index(journal).update(progress=False).new == 0
+    assert secret.id not in _index(journal).ids()
+
+
+def test_forget_a_notebook_then_undo_it(capsys, journal, secret_journal):
+    assert _run(capsys, "forget", "--notebook", "b.ipynb")[0] == 0
+    assert not {e.id for e in read_entries(journal / "b.ipynb")} & _index(journal).ids()
+    assert _index(journal).update(progress=False).forgotten == 3
+    code, out, _ = _run(capsys, "forget", "--undo", "--notebook", "b.ipynb")
+    assert code == 0 and out.startswith("Un-forgot 3 entries")
+    assert _index(journal).update(progress=False).new == 3
+
+
+def test_an_unknown_id_fails_at_once_without_the_index_or_a_model(
+    capsys, journal, secret_journal, monkeypatch
+):
+    def untouchable(*args, **kwargs):
+        raise AssertionError("the index or a model was loaded")
+
+    monkeypatch.setattr(kit.index.store.Index, "_chroma", untouchable)
+    monkeypatch.setattr(kit.index.store, "get_embedder", untouchable)
+    code, out, err = _run(capsys, "forget", "not-a-real-id")
+    assert_one_line_error(code, err, "not-a-real-id", "reflect search")
+    code, out, err = _run(capsys, "forget", "--undo", "not-a-real-id")
+    assert_one_line_error(code, err, "not-a-real-id", "is not forgotten")
+
+
+def test_undo_of_an_entry_that_is_not_forgotten_is_one_line(capsys, secret_journal):
+    code, _, err = _run(capsys, "forget", "--undo", secret_journal["secret"].id)
+    assert_one_line_error(code, err, "is not forgotten")

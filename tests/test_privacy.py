@@ -122,3 +122,27 @@ def test_lab_opens_on_the_journal_with_the_privacy_settings(tmp_path):
     assert "--ServerApp.ip=127.0.0.1" in args and "--LabApp.news_url=None" in args
     own = lab_args(tmp_path, ["--ServerApp.root_dir=/elsewhere"])
     assert [a for a in own if "root_dir" in a] == ["--ServerApp.root_dir=/elsewhere"]
+
+
+def test_lab_starts_as_root_with_allow_root_and_says_so(tmp_path, monkeypatch, capsys):
+    import os
+    import sys
+
+    import kit.lab
+
+    assert "--allow-root" not in kit.lab.lab_args(tmp_path, [])
+    assert kit.lab.lab_args(tmp_path, [], root=True).count("--allow-root") == 1
+    assert kit.lab.lab_args(tmp_path, ["--allow-root"], root=True).count("--allow-root") == 1
+
+    started: list[list[str]] = []
+    monkeypatch.setattr(kit.lab, "write_overrides", lambda: None)
+    monkeypatch.setattr(os, "execv", lambda path, args: started.append(args))
+    for uid in (0, 1000):
+        monkeypatch.setattr(os, "geteuid", lambda uid=uid: uid, raising=False)
+        kit.lab.main([])
+        note = capsys.readouterr().err
+        if uid == 0:
+            assert "--allow-root" in started[-1] and note.strip() == kit.lab.ROOT_NOTE
+        else:
+            assert "--allow-root" not in started[-1] and note == ""
+    assert started[-1][:4] == [sys.executable, "-m", "jupyter", "lab"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from kit.models.registry import Backend
@@ -132,7 +134,7 @@ def _small(replies: list[str]) -> tuple[Backend, FakeChatModel]:
 
 def test_the_small_model_writes_only_questions_that_pass_the_filters(topical_journal):
     index, _ = topical_journal
-    backend, fake = _small(["What made the harmony feel within reach this time?", "You should rest more."])
+    backend, fake = _small(["How did the harmony feel at choir rehearsal?", "You should rest more."])
     result = summarize(model=backend, index=index)
     assert len(result.questions) == 3  # one per theme
     assert all(q.text.endswith("?") for q in result.questions)
@@ -198,3 +200,59 @@ def test_same_entries_same_reflection_text(topical_journal):
     two = summarize(model=FakeChatModel(replies=[GOOD]), index=index)
     assert one.text == two.text and one.request_key() == two.request_key()
     assert one.provenance.digest_hash == two.provenance.digest_hash
+
+
+# ---------------------------------------------------------------- nothing to do: said at once
+
+
+def _untouchable(*args, **kwargs):
+    raise AssertionError("the index, the embedder or a model was loaded for nothing")
+
+
+def test_an_empty_period_is_said_at_once_without_index_or_model(capsys, topical_journal, monkeypatch):
+    import kit.index.store
+    import kit.models.registry
+    from kit.cli import main
+
+    index, _ = topical_journal
+    monkeypatch.setattr(kit.index.store.Index, "_chroma", _untouchable)
+    monkeypatch.setattr(kit.index.store, "get_embedder", _untouchable)
+    monkeypatch.setattr(kit.models.registry, "get_backend", _untouchable)
+    assert main(["summarize", "--since", "2030-01-01"]) == 0
+    out, err = capsys.readouterr()
+    assert "No entries in this period" in out and "answering with" not in err
+    assert main(["summarize", "--since", "2026-03-01", "--template", "worry-log", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["digest"]["entries"] == 0
+
+    never = FakeChatModel(replies=["unused"])
+    result = summarize(since="2030-01-01", model=never, index=index)
+    assert never.prompts == [] and not result.digest.entries and result.provenance.written_by == "digest"
+    assert (
+        result.provenance.model == "FakeChatModel" or result.provenance.model
+    )  # the model passed in is named
+
+
+def test_private_entries_alone_make_an_empty_period(journal, monkeypatch):
+    import kit.index.store
+    from kit.journal.notebooks import append_entry
+
+    append_entry(journal / "a.ipynb", "Only for me.", private=True, journal=journal)
+    monkeypatch.setattr(kit.index.store.Index, "_chroma", _untouchable)
+    result = summarize(model=FakeChatModel())
+    assert result.digest.entries == 0 and "No entries in this period" in result.text
+
+
+def test_a_crisis_query_on_an_empty_period_still_shows_the_helplines(topical_journal):
+    index, _ = topical_journal
+    crisis = "I can't see a way forward. What are the tallest bridges near me?"
+    result = summarize(since="2030-01-01", query=crisis, model=FakeChatModel(), index=index)
+    assert result.crisis and "988" in result.text
+
+
+def test_an_empty_period_without_refresh_builds_no_model(topical_journal, monkeypatch):
+    import kit.models.registry
+
+    index, _ = topical_journal
+    monkeypatch.setattr(kit.models.registry, "get_backend", _untouchable)
+    result = summarize(since="2030-01-01", index=index, refresh=False)
+    assert result.digest.entries == 0 and result.provenance.model is None

@@ -10,6 +10,7 @@ from typing import Any
 
 from kit.cli.options import json_option
 from kit.errors import ConfigError
+from kit.text import plural
 
 
 def _print_json(value: Any) -> None:
@@ -35,7 +36,7 @@ def cmd_prompt(args: argparse.Namespace) -> int:
             _print_json([{"topic": t, "prompts": c} for t, c in counts.items()])
         else:
             for t, c in counts.items():
-                print(f"{t:<26} {c} prompts")
+                print(f"{t:<26} {plural(c, 'prompt')}")
         return 0
     query = " ".join(args.topic).strip() or None
     if query and args.for_me:

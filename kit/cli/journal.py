@@ -12,7 +12,7 @@ from typing import Any
 
 from kit.cli.options import journal_of, json_option, notebook_in, period_options
 from kit.dates import as_datetime
-from kit.errors import ConfigError, EntryNotFound, IndexMissing, NotebookOpen
+from kit.errors import ConfigError, EntryNotFound, NotebookOpen
 from kit.text import sentences
 
 
@@ -42,12 +42,16 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     from kit.journal.notebooks import append_entry
     from kit.journal.servers import open_in
+    from kit.journal.templates import todays_notebook
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
         raise ConfigError("the entry is empty — write it as TEXT, or pass - to read it from standard input")
     journal = journal_of(args)
-    path = notebook_in(journal, args.notebook or f"{date.today():%Y-%m-%d}-journal.ipynb", "--notebook")
+    if args.notebook:
+        path = notebook_in(journal, args.notebook, "--notebook")
+    else:  # today's notebook of this worksheet (`reflect new daily-journal` made one?), else a new one
+        path = todays_notebook(journal, args.template) or journal / f"{date.today():%Y-%m-%d}-journal.ipynb"
     if path.exists() and (server := open_in(path)):
         raise NotebookOpen(
             f"{path.name} is open in Jupyter ({server}), so the kit will not write it from outside — "
@@ -99,24 +103,44 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
-    from kit.index.store import Index
+    from kit.index import forgotten
+    from kit.index.store import Index, with_pending
+    from kit.journal.notebooks import scan_journal
 
-    index = Index(journal=journal_of(args))
+    journal = journal_of(args)
+    # The notebooks are read first, without the index or any model: an unknown id fails at once.
+    entries = with_pending(scan_journal(journal), journal).entries if journal.is_dir() else []
+    if args.undo:
+        return _unforget(args, journal, entries)
+    index = Index(journal=journal)
     if args.notebook:
-        ids = index.notebook_ids(args.notebook)
+        rel = _notebook_rel(journal, args.notebook)
+        found = [e for e in entries if e.notebook == rel]
+        ids = list(dict.fromkeys([*(e.id for e in found), *index.notebook_ids(rel)]))
         if not ids:
             raise EntryNotFound(
-                f"the index holds no entries of {args.notebook} — give the notebook's path relative to the "
-                f"journal {index.journal} (or absolute), or find entry ids with `reflect search QUERY --json`"
+                f"neither the journal nor its index holds entries of {args.notebook} — give the notebook's path "
+                f"relative to the journal {index.journal} (or absolute), or find entry ids with "
+                "`reflect search QUERY --json`"
             )
+        undo = f"reflect forget --undo --notebook {rel}"
     else:
+        found = [e for e in entries if e.id == args.entry_id]
+        if not found:
+            raise EntryNotFound(
+                f"no entry with id {args.entry_id} is in the journal {journal} — find entry ids with "
+                '`reflect search QUERY --json` (each hit has an "id")'
+            )
         ids = [args.entry_id]
-    texts = _indexed_texts(index, ids)
-    count = index.forget(ids)
-    # The notebooks are the truth: an entry still there, and not private, comes back with the next index run.
-    back = index.would_return(ids)
-    hint = _forget_hint(count, back)
-    copies = _copies_of(index.journal, texts)
+        undo = f"reflect forget --undo {args.entry_id}"
+    forgotten.forget(journal, ids)  # first: if the rest is interrupted, the entries still stay out
+    indexed = index.ids()  # an empty set when there is no index yet
+    in_index = [i for i in ids if i in indexed]
+    if in_index:
+        index.forget(in_index)
+    count = len(ids)
+    hint = _forget_hint(count, [e for e in found if not e.is_empty])
+    copies = _copies_of(journal, [e.text for e in found])
     if copies:
         copy_hint = (
             f"Words of {'it' if count == 1 else 'them'} are also in {', '.join(copies)} (reviews and saved "
@@ -130,29 +154,58 @@ def cmd_forget(args: argparse.Namespace) -> int:
                     "forgotten": count,
                     "ids": ids,
                     "still_in_notebooks": [
-                        {"id": e.id, "notebook": e.notebook, "cell_id": e.cell_id} for e in back
+                        {"id": e.id, "notebook": e.notebook, "cell_id": e.cell_id}
+                        for e in found
+                        if not e.is_empty
                     ],
                     "copies": copies,
                     "hint": hint,
+                    "undo": undo,
                 },
                 ensure_ascii=False,
             )
         )
         return 0
-    noun, them = ("entry", "it") if count == 1 else ("entries", "them")
-    print(f"Forgot {count} {noun} from the index; nothing of {them} is left under KIT_HOME")
+    noun, it = ("entry", "it") if count == 1 else ("entries", "them")
+    print(
+        f"Forgot {count} {noun}: out of the index, and no search or model will see {it} until you run "
+        f"`{undo}`; nothing of {'its' if count == 1 else 'their'} words is left under KIT_HOME"
+    )
     if hint:
         print(hint)
     return 0
 
 
-def _indexed_texts(index: Any, ids: list[str]) -> list[str]:
-    """The indexed texts of ``ids`` (read before they are forgotten); none when there is no index."""
-    try:
-        got = index.collection().get(ids=ids, include=["documents"])
-    except IndexMissing:
-        return []
-    return [doc for doc in got["documents"] if doc]
+def _unforget(args: argparse.Namespace, journal: Path, entries: list[Any]) -> int:
+    from kit.index import forgotten
+
+    if args.notebook:
+        rel = _notebook_rel(journal, args.notebook)
+        asked = [e.id for e in entries if e.notebook == rel]
+        what = f"no entry of {args.notebook} is forgotten"
+    else:
+        asked = [args.entry_id]
+        what = f"the entry {args.entry_id} is not forgotten"
+    back = forgotten.unforget(journal, asked)
+    if not back:
+        raise EntryNotFound(f"{what} — `reflect forget ID` forgets an entry, `--undo` brings one back")
+    if args.json:
+        print(json.dumps({"unforgotten": len(back), "ids": back}))
+        return 0
+    noun, it = ("entry", "it") if len(back) == 1 else ("entries", "them")
+    print(f"Un-forgot {len(back)} {noun}: the next `reflect index` or search adds {it} to the index again")
+    return 0
+
+
+def _notebook_rel(journal: Path, given: str) -> str:
+    """A notebook's path relative to the journal, as entries name it (given relative to the journal, or to the
+    current folder, or absolute)."""
+    from kit.journal.notebooks import relpath
+
+    path = Path(given).expanduser()
+    if not path.is_absolute():
+        path = path if not (journal / path).exists() and path.exists() else journal / path
+    return relpath(path, journal)
 
 
 def _shown_in(nb: dict[str, Any]) -> str:
@@ -184,20 +237,21 @@ def _copies_of(journal: Path, texts: list[str]) -> list[str]:
     return found
 
 
-def _forget_hint(count: int, back: list[Any]) -> str | None:
-    """One line telling how to keep forgotten entries that are still in a notebook out of the index."""
-    if not back:
+def _forget_hint(count: int, still: list[Any]) -> str | None:
+    """Where the words of forgotten entries still are (their notebooks are the person's), and how to delete them."""
+    if not still:
         return None
-    where = ", ".join(sorted({e.notebook for e in back}))
-    if len(back) == 1:
-        who = "It is" if count == 1 else "1 of them is"
-        return (
-            f"{who} still in {where} (cell {back[0].cell_id}), so the next `reflect index` or search would "
-            "add it back — to keep it out, mark it private (metadata.kit.private = true) or delete the cell"
-        )
+    where = ", ".join(sorted({e.notebook for e in still}))
+    if count == 1:
+        whose = "Its words are"
+    elif len(still) == 1:
+        whose = "The words of 1 of them are"
+    else:
+        whose = f"The words of {len(still)} of them are"
+    cells = f"that cell (cell {still[0].cell_id})" if len(still) == 1 else "their cells"
     return (
-        f"{len(back)} of them are still in {where}, so the next `reflect index` or search would add them "
-        "back — to keep them out, mark them private (metadata.kit.private = true) or delete their cells"
+        f"{whose} still in your notebook{'s' if ',' in where else ''} {where} — to delete them, delete {cells} "
+        "in JupyterLab and save"
     )
 
 
@@ -209,7 +263,10 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     p = sub.add_parser("add", help="write an entry into a journal notebook")
     p.add_argument("text", metavar="TEXT", help="the entry, or - to read it from standard input")
     p.add_argument(
-        "--notebook", metavar="NB", help="notebook in the journal (default: today's YYYY-MM-DD-journal)"
+        "--notebook",
+        metavar="NB",
+        help="notebook in the journal (default: today's daily journal if `reflect new` made one, "
+        "else YYYY-MM-DD-journal)",
     )
     p.add_argument("--mood", type=float, metavar="0-10", help="mood from 0 to 10")
     p.add_argument("--private", action="store_true", help="never index it and never send it to any model")
@@ -240,7 +297,9 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser(
-        "forget", help="remove entries from the index, leaving no trace of them under KIT_HOME"
+        "forget",
+        help="keep entries out of the index and every model until --undo, leaving no trace of their words "
+        "under KIT_HOME",
     )
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument(
@@ -249,6 +308,7 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     target.add_argument(
         "--notebook", metavar="PATH", help="forget every entry of this notebook (relative to the journal)"
     )
+    p.add_argument("--undo", action="store_true", help="un-forget: index the entry (or notebook) again")
     json_option(p)
     journal_opt(p)
     p.set_defaults(func=cmd_forget)

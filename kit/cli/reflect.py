@@ -13,6 +13,7 @@ from typing import Any
 from kit.cli.options import journal_of, json_option, notebook_in, period_options, pii_option
 from kit.dates import Period
 from kit.errors import ConfigError, KitError, PersonalDetailsFound
+from kit.text import plural
 
 
 class _Writing:
@@ -27,7 +28,7 @@ class _Writing:
             message = f"writing {piece}…"
         else:
             self.words += len(piece.split())
-            message = f"writing… {self.words} words (shown once checked against your entries)"
+            message = f"writing… {plural(self.words, 'word')} (shown only if it passes the kit's checks)"
         if self.live:
             print(f"\r\033[K{message}", end="", file=sys.stderr, flush=True)
 
@@ -36,7 +37,11 @@ class _Writing:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
 
 
-def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
+def _reflect(
+    args: argparse.Namespace, run: Callable[..., Any], nothing: Callable[[Any], Any] | None = None
+) -> int:
+    """Run a flow and show (or save) its reflection. ``nothing(index)``: the reflection when there is nothing
+    to do, found before a model is built (or None)."""
     from kit.index.store import Index
     from kit.journal.reflections import save_reflection
     from kit.models.registry import get_backend
@@ -46,7 +51,27 @@ def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
     journal = journal_of(args)
     save_to = notebook_in(journal, args.save, "--save") if args.save else None  # refused before any work
     index = Index(journal=journal)
-    backend = get_backend()
+    reflection = nothing(index) if nothing is not None else None
+    if reflection is None:
+        reflection = _run_with_backend(args, run, index, get_backend())
+        if reflection is None:
+            return 0
+    saved = None
+    if save_to:
+        saved = save_reflection(save_to, reflection)
+    if args.json:
+        print(
+            json.dumps({**reflection.to_dict(), "saved": str(saved) if saved else None}, ensure_ascii=False)
+        )
+        return 0
+    print(reflection.text)
+    if saved:
+        print(f"\nSaved in {saved}", file=sys.stderr)
+    return 0
+
+
+def _run_with_backend(args: argparse.Namespace, run: Callable[..., Any], index: Any, backend: Any) -> Any:
+    """The flow's reflection, asking on a terminal what to do with personal details (None: cancelled)."""
     if not args.json:
         print(
             f"reflect: answering with {backend.model_name} ({backend.name}) — {backend.reason}",
@@ -67,34 +92,27 @@ def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
             )
             if answer[:1] not in ("s", "r"):
                 print("Cancelled; nothing was sent.", file=sys.stderr)
-                return 0
+                return None
             args.pii = "send" if answer.startswith("s") else "redact"
             reflection = run(model=backend, index=index, progress=writing, index_progress=sys.stderr.isatty())
     finally:
         writing.done()
-    saved = None
-    if save_to:
-        saved = save_reflection(save_to, reflection)
-    if args.json:
-        print(
-            json.dumps({**reflection.to_dict(), "saved": str(saved) if saved else None}, ensure_ascii=False)
-        )
-        return 0
-    print(reflection.text)
-    if saved:
-        print(f"\nSaved in {saved}", file=sys.stderr)
-    return 0
+    return reflection
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from kit.reflection.reflect import summarize
+    from kit.reflection.reflect import nothing_to_summarize, summarize
 
     def run(**kw: Any) -> Any:
         return summarize(
             args.since, args.until, args.query, args.template, mode=args.mode, pii=args.pii, **kw
         )
 
-    return _reflect(args, run)
+    def nothing(index: Any) -> Any:
+        period = Period(args.since, args.until)
+        return nothing_to_summarize(period, args.query, args.template, args.mode, index=index)
+
+    return _reflect(args, run, nothing)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:

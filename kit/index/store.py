@@ -28,6 +28,7 @@ from tqdm.auto import tqdm
 from kit.config import lock, private_dir, settings
 from kit.egress import telemetry_off
 from kit.errors import EmbedderMismatch, EntryNotFound, IndexBusy, IndexDamaged, IndexMissing, JournalNotFound
+from kit.index.forgotten import keep_out
 from kit.index.hnsw import vector_files_problem, zero_unused_vector_slots
 from kit.journal.entries import Entry
 from kit.journal.notebooks import relpath, scan_journal
@@ -60,6 +61,7 @@ class IndexReport:
     rebuilt: bool = False
     not_english: int = 0
     why: dict[str, str] = field(default_factory=dict)  # unreadable notebook -> why, in a few words
+    forgotten: int = 0  # entries still in a notebook that `reflect forget` keeps out
 
     def __str__(self) -> str:
         parts = [
@@ -68,6 +70,8 @@ class IndexReport:
             f"{self.removed} removed",
             f"{self.private_skipped} private skipped",
         ]
+        if self.forgotten:
+            parts.append(f"{self.forgotten} forgotten kept out")
         if self.unreadable:
             noun = "notebook" if len(self.unreadable) == 1 else "notebooks"
             named = ", ".join(f"{n} ({self.why[n]})" if self.why.get(n) else n for n in self.unreadable)
@@ -366,9 +370,12 @@ class Index:
             self._check_compatible(collection)
 
         wanted: dict[str, Entry] = {}
+        forgotten = keep_out(self.journal, self.home)
         for entry in scan.entries:
             if entry.private:
                 report.private_skipped += 1
+            elif forgotten(entry.id):  # `reflect forget` — out of the index (and every model) until --undo
+                report.forgotten += 1
             elif entry.is_empty:
                 report.empty_skipped += 1
             else:
@@ -534,10 +541,11 @@ class Index:
         wanted = set(ids)
         if not wanted or not self.journal.is_dir():
             return []
+        forgotten = keep_out(self.journal, self.home)
         return [
             e
             for e in scan_journal(self.journal).entries
-            if e.id in wanted and not e.private and not e.is_empty
+            if e.id in wanted and not e.private and not e.is_empty and not forgotten(e.id)
         ]
 
     def forget(self, ids: Iterable[str]) -> int:

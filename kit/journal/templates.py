@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from kit.config import shared_folder
@@ -70,6 +71,23 @@ def new_from_template(name: str, journal: Path, when: datetime | None = None) ->
     if path is not None:
         return path
     raise TemplateNotFound(f"too many notebooks named {stem}* in {journal} — tidy the folder and try again")
+
+
+# The worksheets a plain journal entry belongs in: `reflect add` writes into today's daily journal when there is one.
+_SAME_WORKSHEET = {"journal": ("journal", "daily-journal")}
+
+
+def todays_notebook(journal: Path, worksheet: str, day: date | None = None) -> Path | None:
+    """The notebook of ``worksheet`` made for ``day`` (default today) at the top of the journal — the one
+    ``reflect new`` made, or ``reflect add`` before — or None. With several (``…-2.ipynb``), the last changed."""
+    day = day or now().date()
+    names = _SAME_WORKSHEET.get(worksheet, (worksheet,))
+    pattern = re.compile(rf"{day:%Y-%m-%d}-(?:{'|'.join(map(re.escape, names))})(?:-\d+)?\.ipynb")
+    try:
+        found = [p for p in journal.iterdir() if pattern.fullmatch(p.name) and p.is_file()]
+    except OSError:  # no journal yet: nothing made today
+        return None
+    return max(found, key=lambda p: (p.stat().st_mtime_ns, p.name), default=None)
 
 
 def titles() -> dict[str, str]:

@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from kit.text import STOP_WORDS, sentences, stem
+
 # Citations look like [E1], [E2, E5] — short handles the prompt gives to the entries it includes.
 CITATION = re.compile(r"\[\s*(E\d+(?:\s*[,;]\s*E\d+)*)\s*\]")
 _HANDLE = re.compile(r"E\d+")
@@ -113,6 +115,11 @@ def _questions(text: str) -> list[str]:
     return list(reversed(tail))
 
 
+def _question_sentences(prose: str) -> list[str]:
+    """Every sentence of the text that asks something."""
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", prose) if s.strip().endswith("?")]
+
+
 def _is_open(question: str) -> bool:
     q = question.lower().lstrip('*_-•> "“')
     if q.startswith(CLOSED_STARTS):
@@ -175,6 +182,8 @@ def check_output(
     problems += _first_hit(_DIAGNOSIS, prose, "sounds like a diagnosis")
 
     problems.extend(does_the_work(text))  # in every mode; the coach modes are written to invite it least
+    for question in _question_sentences(prose):
+        problems.extend(ungrounded(question, sources))
     if mode == "questions":
         problems.extend(only_questions(text))
         return CheckResult(ok=not problems, problems=list(dict.fromkeys(problems)), cited=cited_known)
@@ -281,3 +290,92 @@ def only_questions(text: str, max_questions: int = 3) -> list[str]:
     elif not all(_is_open(q) for q in questions):
         problems.append("asks a yes/no question, not an open one")
     return problems
+
+
+# ---------------------------------------------------------------- a question claims only what the entries say
+
+# Words a question may use without the entry using them: how a question is built and the words of reflecting
+# itself ("What did you notice in that moment?"). Everything else a question says — who, what, where, which
+# feeling — is a claim about the person's life, and must be the person's own word. A closed list, kept short on
+# purpose: a good question the list does not cover is replaced by a bank question, never shown with a claim.
+QUESTION_FRAME = STOP_WORDS | frozenset(
+    """
+    whats hows whos wheres whens youd youve youll hadnt havent arent werent doesnt wouldnt shouldnt else
+    might must shall may part parts side sides moment moments way ways sense take takes took taking taken
+    feel feels felt feeling feelings think thinks thinking thought thoughts notice notices noticed noticing
+    look looks looked looking see sees saw seen seeing mean means meant meaning matter matters mattered
+    important stand stands stood help helps helped helping helpful change changes changed changing different
+    differently hope hopes hoped hoping wish wishes wished learn learns learned learnt learning understand
+    understood understanding remember remembers remembered remembering reflect reflecting reflection mind
+    believe believes believed belief strongly closely least better most getting gets given give gives gave
+    show shows showed shown tell tells telling told happen happens happened happening experience experienced
+    true right enough own someone anyone everyone else whether stay stays stayed stick sticks stuck
+    entry entries journal write writes wrote written writing read reads reading word words
+    compare compares compared comparing others tie ties tied together connect connects connected common link
+    links linked within without across among beyond toward towards
+    """.split()
+)
+_Q_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*")
+# Words inside a phrase: "the walk with your manager" claims the two belong together, as "the manager's walk" does.
+_LINKS = frozenset(
+    "of with to at in on about during for from after before the a an your my his her their our".split()
+)
+
+
+def _key(word: str) -> str:
+    """What two forms of one word share: the kit's stem, less a final e ("hope", "hoping" -> "hop")."""
+    key = stem(word)
+    return key[:-1] if len(key) > 3 and key.endswith("e") else key
+
+
+def _same_word(key: str, keys: set[str]) -> bool:
+    """Whether a word's key is among ``keys``, or one of them is the same word with a short ending more or
+    less ("argued" for "argument"; never "rest" for "restaurant")."""
+    if key in keys:
+        return True
+    return any(
+        len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 4
+        for k in keys
+        for short, long in ((k, key), (key, k))
+    )
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for tok in _Q_TOKEN.findall(text.lower().replace("’", "'")):
+        out.append(tok[:-2] if tok.endswith("'s") else tok.replace("'", ""))
+    return out
+
+
+def _phrases(question: str) -> list[list[str]]:
+    """The runs of content words in a question ("manager's attention" is one run), each as a list of words."""
+    runs: list[list[str]] = [[]]
+    for tok in _tokens(question):
+        if tok in _LINKS and runs[-1]:
+            continue
+        if tok in QUESTION_FRAME or len(tok) < 2 or tok.isdigit():
+            runs.append([])
+        else:
+            runs[-1].append(tok)
+    return [run for run in runs if run]
+
+
+def ungrounded(question: str, sources: list[str]) -> list[str]:
+    """Why a question says more than ``sources`` (the entries it may draw on) do; empty when it does not.
+
+    Every content word of the question must be a word of the entries (in any form: "walks", "walked"), and the
+    words of one phrase ("the manager's attention") must occur together, in one sentence of one entry."""
+    entry_sentences = [{_key(t) for t in _tokens(s)} for text in sources for s in sentences(text)]
+    known = set().union(*entry_sentences) if entry_sentences else set()
+    runs = _phrases(question)
+    missing = list(dict.fromkeys(w for run in runs for w in run if not _same_word(_key(w), known)))
+    if missing:
+        shown = ", ".join(repr(w) for w in missing)
+        return [f"asks about {shown}, which the entries do not mention"]
+    for run in runs:
+        keys = {_key(w) for w in run}
+        if len(keys) > 1 and not any(
+            all(_same_word(k, sentence) for k in keys) for sentence in entry_sentences
+        ):
+            return [f"asks about {' '.join(run)!r}, which the entries do not put together"]
+    return []

@@ -105,22 +105,51 @@ QUESTION_OPENINGS = (
 )
 
 # Curated questions, used when no sampled question passes the filters. {topic} is a key phrase from the theme's
-# own entries.
+# own entries, which may be any part of speech ("run", "awake", "calmer", "walks", "slept badly"): it is always
+# quoted, as a word the person wrote, so every template reads as English whatever the phrase. {entries} is "this
+# entry" or "these entries", {does} agrees with it. The second text of each pair is for a theme with no phrase.
 QUESTION_BANK = (
-    "What stands out to you when you read back what you wrote about {topic}?",
-    "What has changed, if anything, in how you see {topic} since you first wrote about it?",
-    "What would you like to understand better about {topic}?",
-    "How do you feel now, reading these entries about {topic} again?",
-    "What would you say to a friend who had written these entries about {topic}?",
-    "Which moment with {topic} would you like to look at more closely?",
-    "What do these entries about {topic} say about what matters to you?",
+    (
+        "What stands out to you when you read back what you wrote about “{topic}”?",
+        "What stands out to you when you read back what you wrote?",
+    ),
+    (
+        "What has changed, if anything, since you first wrote about “{topic}”?",
+        "What has changed, if anything, since you wrote {entries}?",
+    ),
+    (
+        "What would you like to understand better in what you wrote about “{topic}”?",
+        "What would you like to understand better in what you wrote?",
+    ),
+    (
+        "How do you feel now, reading {entries} about “{topic}” again?",
+        "How do you feel now, reading {entries} again?",
+    ),
+    (
+        "What would you say to a friend who had written {entries} about “{topic}”?",
+        "What would you say to a friend who had written {entries}?",
+    ),
+    (
+        "Which moment in {entries} about “{topic}” would you like to look at more closely?",
+        "Which moment in {entries} would you like to look at more closely?",
+    ),
+    (
+        "What {does} {entries} about “{topic}” say about what matters to you?",
+        "What {does} {entries} say about what matters to you?",
+    ),
 )
 
 
-def bank_question(topic: str, key: str) -> str:
-    """A curated question about ``topic``, chosen by a stable hash of ``key`` (same theme, same question)."""
+def bank_question(topic: str, key: str, count: int = 2) -> str:
+    """A curated question about ``topic`` (a phrase of the theme's ``count`` entries; "" for none), chosen by a
+    stable hash of ``key`` (same theme, same question)."""
     n = int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % len(QUESTION_BANK)
-    return QUESTION_BANK[n].format(topic=topic)
+    with_topic, without = QUESTION_BANK[n]
+    topic = " ".join(topic.replace("“", "").replace("”", "").split())
+    one = count == 1
+    return (with_topic if topic else without).format(
+        topic=topic, entries="this entry" if one else "these entries", does="does" if one else "do"
+    )
 
 
 def gbnf_openings() -> str:

@@ -32,10 +32,12 @@ from kit.journal.entries import now
 from kit.journal.notebooks import load, save_new, scan_journal
 from kit.journal.templates import field_headings, field_label
 from kit.journal.templates import titles as worksheet_titles
+from kit.labels import words_from
 from kit.models.prompts import bank_question
 from kit.outputs.plots import day_words
 from kit.reflection.digest import digest
-from kit.reflection.questions import counter_questions
+from kit.reflection.provenance import checked_days
+from kit.reflection.questions import counter_questions, question_label
 from kit.reflection.reflect import summarize
 from kit.reflection.writing import plain_reason
 from kit.text import plural
@@ -141,18 +143,22 @@ def themes_markdown(digest: Any) -> str:
     if not digest.entries:
         return "_No indexed entries in this period, so there are no themes yet._"
     lines = [
-        f"Found by the kit in your {digest.entries} entries, labelled with your own words; no AI involved.",
+        f"Found by the kit in your {plural(digest.entries, 'entry', 'entries')}, labelled with your own words; no AI involved.",
         "",
     ]
     if digest.mood.mean is not None:
-        lines += [f"Average mood {digest.mood.mean:.1f} over {digest.mood.points} entries with a mood.", ""]
+        points = plural(digest.mood.points, "entry", "entries")
+        lines += [f"Average mood {digest.mood.mean:.1f} over {points} with a mood.", ""]
     for n, theme in enumerate(digest.themes, 1):
         days = theme.first if theme.first == theme.last else f"{theme.first} to {theme.last}"
-        lines.append(f"{n}. **{theme.label}** — {theme.count} entries, {days}")
+        lines.append(f"{n}. **{theme.label}** — {plural(theme.count, 'entry', 'entries')}, {days}")
         lines.append(f"   > “{theme.quote.text}”")
         lines.append(f"   > — your entry of {theme.quote.created}, `{theme.quote.notebook}`")
     if digest.other_ids:
-        lines.append(f"\nAnd {len(digest.other_ids)} entries that fit no theme.")
+        others = len(digest.other_ids)
+        lines.append(
+            f"\nAnd {plural(others, 'entry', 'entries')} that {'fits' if others == 1 else 'fit'} no theme."
+        )
     return "\n".join(lines)
 
 
@@ -233,17 +239,18 @@ def _model_questions(text: str) -> list[str]:
 def open_questions(reflection: Any, limit: int = MAX_QUESTIONS) -> list[tuple[str, str]]:
     """Up to ``limit`` open questions with who wrote each: the model's checked ones first, then the kit's bank."""
     provenance = getattr(reflection, "provenance", None)
-    model = f"AI-written by {provenance.model if provenance else 'the model'}, checked against your entries"
+    name = provenance.model if provenance else "the model"
     bank = "from the kit's question bank"
     picked: list[tuple[str, str]] = []
     if reflection.ai_written and not reflection.questions:
-        picked += [(q, model) for q in _model_questions(reflection.text)]
-    picked += [(q.text, model if q.source == "model" else bank) for q in reflection.questions]
+        written = f"AI-written by {name}; its questions use only {words_from(checked_days(reflection))}"
+        picked += [(q, written) for q in _model_questions(reflection.text)]
+    picked += [(q.text, question_label(q, name)) for q in reflection.questions]
     digest = reflection.digest
     if digest is not None and digest.entries:
         for theme in digest.themes:
-            topic = theme.phrases[0] if theme.phrases else "this"
-            picked.append((bank_question(topic, ",".join(theme.entry_ids)), bank))
+            topic = theme.phrases[0] if theme.phrases else ""
+            picked.append((bank_question(topic, ",".join(theme.entry_ids), theme.count), bank))
         picked += [(q.text, bank) for q in counter_questions(digest)]
     unique: dict[str, str] = {}
     for text, source in picked:

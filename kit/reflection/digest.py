@@ -21,7 +21,7 @@ import numpy as np
 from kit.dates import as_datetime
 from kit.index.search import _where, search
 from kit.index.store import Index
-from kit.text import STOP_WORDS, sentences
+from kit.text import STOP_WORDS, plural, sentences
 
 QUERY_MIN_SCORE = 0.15  # cosine; below this an entry is not about the query at all
 QUERY_RELATIVE = 0.5  # ...and it must be within this share of the best match
@@ -88,12 +88,12 @@ class Digest:
         if not self.entries:
             return "\n".join([*lines, "No entries in this period."])
         scope = f" about “{self.query}”" if self.query else ""
-        lines.append(f"{self.entries} entries{scope} from {self.first} to {self.last}.")
+        lines.append(f"{plural(self.entries, 'entry', 'entries')}{scope} from {self.first} to {self.last}.")
         templates = ", ".join(f"{name}: {n}" for name, n in self.by_template.items())
         lines.append(f"By worksheet — {templates}.")
         if self.mood.mean is not None:
             lines.append(
-                f"Mood (0–10) — average {self.mood.mean:.1f} over {self.mood.points} entries; "
+                f"Mood (0–10) — average {self.mood.mean:.1f} over {plural(self.mood.points, 'entry', 'entries')}; "
                 f"{self.mood.direction}"
                 + (
                     f" (first week {self.mood.first_week:.1f}, last week {self.mood.last_week:.1f})."
@@ -104,11 +104,21 @@ class Digest:
         lines.append("")
         for n, theme in enumerate(self.themes, 1):
             span = theme.first if theme.first == theme.last else f"{theme.first} – {theme.last}"
-            lines.append(f"{n}. **{theme.label}** — {theme.count} entries, {span}")
+            lines.append(f"{n}. **{theme.label}** — {plural(theme.count, 'entry', 'entries')}, {span}")
             lines.append(f"   > “{theme.quote.text}” ({theme.quote.created})")
         if self.other_ids:
-            lines.append(f"\nAnd {len(self.other_ids)} entries that fit no theme.")
+            others = len(self.other_ids)
+            lines.append(
+                f"\nAnd {plural(others, 'entry', 'entries')} that {'fits' if others == 1 else 'fit'} no theme."
+            )
         return "\n".join(lines)
+
+
+def empty_digest(since: datetime | None, until: datetime | None, query: str | None = None) -> Digest:
+    """The digest of a period with no entries."""
+    since_s = since.date().isoformat() if since else None
+    until_s = until.date().isoformat() if until else None
+    return Digest(0, since_s, until_s, query, None, None, {}, _mood([]), [], [])
 
 
 def _day(iso: str) -> str:
@@ -305,10 +315,10 @@ def digest(
         zip(got["ids"], got["documents"], got["metadatas"], list(got["embeddings"]), strict=True),
         key=lambda r: (r[2]["created_ts"], r[0]),
     )
+    if not rows:
+        return empty_digest(start, end, query)
     since_s = start.date().isoformat() if start else None
     until_s = end.date().isoformat() if end else None
-    if not rows:
-        return Digest(0, since_s, until_s, query, None, None, {}, _mood([]), [], [])
     ids = [r[0] for r in rows]
     docs = [r[1] or "" for r in rows]
     metas = [r[2] for r in rows]

@@ -123,6 +123,15 @@ class Reflection:
         return hashlib.sha256(json.dumps([self.kind, request], sort_keys=True).encode()).hexdigest()[:16]
 
 
+def checked_days(reflection: Reflection) -> list[str]:
+    """The day of each entry a capable model's questions were checked against: the entries it cites, or every
+    entry it was given when it cites none (as kit.models.checks.check_output reads them)."""
+    if reflection.citations:
+        return [c.created for c in reflection.citations]
+    days = {i["id"]: i["created"] for i in reflection.provenance.inputs}
+    return [days[i][:10] for i in reflection.provenance.retrieved_ids if i in days]
+
+
 # ---------------------------------------------------------------- backends
 
 

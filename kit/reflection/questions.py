@@ -10,6 +10,7 @@ from typing import Any
 
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
+from kit.labels import words_from
 from kit.models.checks import check_output
 from kit.models.llama import EmbeddedChatModel
 from kit.models.prompts import (
@@ -119,14 +120,15 @@ def theme_questions(
         if progress:
             progress(f"question {n}/{len(themes)}")
         source = quoted.get(theme.quote.entry_id)
-        topic = theme.phrases[0] if theme.phrases else "this"
+        topic = theme.phrases[0] if theme.phrases else ""
         text = _one_question(chat, source.text, theme.label, grammar, seed) if source and chat else None
         day = theme.quote.created[:10]
         if text:
             out.append(Question(text, theme.label, "model", theme.quote.entry_id, day))
         else:
             key = ",".join(theme.entry_ids)
-            out.append(Question(bank_question(topic, key), theme.label, "bank", theme.quote.entry_id, day))
+            question = bank_question(topic, key, theme.count)
+            out.append(Question(question, theme.label, "bank", theme.quote.entry_id, day))
     return out
 
 
@@ -142,8 +144,12 @@ def _questions_markdown(questions: list[Question], backend: Any) -> str:
     if not questions:
         return ""
     lines = ["**Questions to reflect on** — the answers are yours to write."]
-    for q in questions:
-        by = f"AI-written by {backend.model_name}" if q.source == "model" else "from the kit's question bank"
-        about = f"theme: {q.theme}; about your entry of {q.created}; " if q.theme else ""
-        lines.append(f"- {q.text} _({about}{by})_")
+    lines += [f"- {q.text} _({question_label(q, backend.model_name)})_" for q in questions]
     return "\n".join(lines)
+
+
+def question_label(question: Question, model_name: str) -> str:
+    """Who wrote a question and exactly what the kit checked about it."""
+    if question.source == "model":
+        return f"AI-written by {model_name}; uses only {words_from([question.created])}"
+    return "from the kit's question bank"

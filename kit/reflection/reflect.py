@@ -26,14 +26,16 @@ from typing import Any
 
 from kit.dates import Period
 from kit.errors import ConfigError
+from kit.index.forgotten import keep_out
 from kit.index.search import search, snippet
-from kit.index.store import Index
-from kit.labels import digest_header
+from kit.index.store import Index, with_pending
+from kit.journal.notebooks import scan_journal
+from kit.labels import checked_line, digest_header
 from kit.models import prompts
 from kit.models.prompts import (
     THEME_QUESTION,
 )
-from kit.reflection.digest import QUERY_MIN_SCORE
+from kit.reflection.digest import QUERY_MIN_SCORE, empty_digest
 from kit.reflection.digest import digest as make_digest
 from kit.reflection.guard import _crisis, _gate, _guard_details
 from kit.reflection.provenance import (
@@ -114,16 +116,19 @@ def summarize(
     """
     prompt = _mode_prompt("summary", mode)
     period = Period.of(since, until)
-    index = _prepare(journal, index, refresh, index_progress)
     request = {**period.request(), "query": query, "template": template, "mode": mode}
-    backend = _backend(model)
+    if refresh:
+        # Nothing to do: said at once, before the index opens or a model is built.
+        empty = nothing_to_summarize(period, query, template, mode, model=model, journal=journal, index=index)
+        if empty is not None:
+            return empty
+    index = _prepare(journal, index, refresh, index_progress)
     d = make_digest(period.since, period.until, query, template, index=index)
     if query and _gate([query]) is not None:
-        return _crisis("summary", backend, d, request, index)
+        return _crisis("summary", _backend(model), d, request, index)
     if not d.entries:
-        text = f"{digest_header()}\n\n{d.to_markdown()}"
-        prov = _provenance(backend, None, [], request, d, "digest", index=index)
-        return Reflection(uuid.uuid4().hex, "summary", text, False, [], [], prov, d)
+        return _no_entries(_given(model), request, d, index)
+    backend = _backend(model)
     sources = _sources(index, _pick_for_summary(d) if not _is_small(backend) else [])
     quoted = [t.quote.text for t in d.themes]
     if _gate([query or "", *quoted, *(s.text for s in sources)]) is not None:
@@ -154,6 +159,49 @@ def summarize(
     return _written("summary", backend, prompt, text, cited, sources, request, d, withheld, index)
 
 
+def _no_entries(backend: Any, request: dict[str, Any], d: Any, index: Any) -> Reflection:
+    text = f"{digest_header()}\n\n{d.to_markdown()}"
+    prov = _provenance(backend, None, [], request, d, "digest", index=index)
+    return Reflection(uuid.uuid4().hex, "summary", text, False, [], [], prov, d)
+
+
+def nothing_to_summarize(
+    period: Period,
+    query: str | None = None,
+    template: str | None = None,
+    mode: str = "summary",
+    *,
+    model: Any = None,
+    journal: Path | str | None = None,
+    index: Any = None,
+) -> Reflection | None:
+    """The reflection for a period in which the notebooks hold no entry a digest could read (none, or all private
+    or forgotten), found from the notebooks alone — no index, no model; None when there are entries.
+
+    A model passed in as an object is named in the provenance; none is built from KIT_MODEL for nothing."""
+    folder = index.journal if index is not None else Index(journal=journal).journal
+    if not folder.is_dir() or (query and _gate([query]) is not None):
+        return None  # the flow says what is wrong with the journal, or shows the helplines
+    forgotten = keep_out(folder, index.home if index is not None else None)
+    start = int(period.since.timestamp()) if period.since else None
+    end = int(period.until.timestamp()) if period.until else None
+    for entry in with_pending(scan_journal(folder), folder).entries:
+        if entry.private or entry.is_empty or forgotten(entry.id):
+            continue
+        stamp = int(entry.created.timestamp())
+        if (start is None or stamp >= start) and (end is None or stamp <= end):
+            if not template or entry.template == template:
+                return None
+    request = {**period.request(), "query": query, "template": template, "mode": mode}
+    return _no_entries(_given(model), request, empty_digest(period.since, period.until, query), None)
+
+
+def _given(model: Any) -> Any:
+    """The backend for a model passed in as an object; None rather than building one from KIT_MODEL (Ollama is
+    asked which models it has, the embedded model is found) when no model has anything to do."""
+    return _backend(model) if model is not None and not isinstance(model, str) else None
+
+
 def _written(
     kind: str,
     backend: Any,
@@ -171,6 +219,9 @@ def _written(
     body = f"{_ai_header(backend)}\n\n{text}"
     if citations:
         body += f"\n\n**Entries cited**\n{_cited_list(citations)}"
+    # The questions were checked against the cited entries, or against every entry sent when none is cited.
+    days = [c.created for c in citations] or [s.day() for s in sources]
+    body += f"\n\n_{checked_line(days, digest=kind == 'summary')}_"
     prov = _provenance(backend, prompt, sources, request, d, "model", withheld, index=index)
     return Reflection(uuid.uuid4().hex, kind, body, True, citations, [], prov, d)
 

@@ -67,6 +67,7 @@ from kit.reflection.digest import digest as make_digest
 from kit.reflection.provenance import ASK_K, QUESTION_SAMPLES, _backend, _digest_hash, _params
 from kit.reflection.reflect import ask, digest_query_k, summarize
 from kit.safety.wellbeing import BREAK_NOTE
+from kit.text import plural
 
 IDENTICAL, DIFFERS, CANNOT = "identical", "differs", "cannot-replay"
 FLOW_PARAMS = ("samples",)  # recorded with the model's parameters, but set by the flow, not the model
@@ -297,7 +298,11 @@ class _Replayer:
         changed = sum(1 for line in diff.splitlines()[2:] if line.startswith(("+", "-")))
         if backend.name == "ollama":
             notes.append("Ollama does not promise the same output across its versions or hardware")
-        return DIFFERS, "; ".join([f"the text is not the saved one ({changed} lines)", *notes]), diff
+        return (
+            DIFFERS,
+            "; ".join([f"the text is not the saved one ({plural(changed, 'line')})", *notes]),
+            diff,
+        )
 
 
 def _used(prov: dict[str, Any]) -> str:

@@ -76,6 +76,7 @@ _PLAIN_REASONS = (
     ("fills in the worksheet", "filled in your worksheet, which is yours to write"),
     ("gives a verdict", "judged a thought, which is yours to weigh"),
     ("says more than questions", "said more than questions"),
+    ("asks about ", "asked about something your entries do not say"),
 )
 
 

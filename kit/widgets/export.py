@@ -13,6 +13,7 @@ from kit.config import settings
 from kit.errors import KitError
 from kit.journal.templates import list_templates
 from kit.outputs.export import ExportExists, export
+from kit.text import plural
 from kit.widgets._shell import Shown
 
 ANY = "all worksheets"
@@ -103,7 +104,7 @@ class ExportWidget(Shown):
             ", ".join(f"{count} {label}" for label, count in packet.redactions) or "nothing found to hide"
         )
         self.message.value = (
-            f"<p>Written: <code>{html.escape(str(report.path))}</code> — {packet.entries} entries, "
-            f"{packet.ai} saved reflections; hidden: {html.escape(hidden)}. Read it through before you share it.</p>"
+            f"<p>Written: <code>{html.escape(str(report.path))}</code> — "
+            f"{plural(packet.entries, 'entry', 'entries')}, {plural(packet.ai, 'saved reflection')}; hidden: {html.escape(hidden)}. Read it through before you share it.</p>"
         )
         return report

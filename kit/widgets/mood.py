@@ -15,6 +15,7 @@ from kit.errors import KitError
 from kit.index.search import _where
 from kit.index.store import Index
 from kit.outputs.plots import mood_figure, mood_series_chart
+from kit.text import plural
 from kit.widgets._shell import show_widget
 
 NO_MATPLOTLIB = (
@@ -105,7 +106,7 @@ class MoodWidget:
             self.message.value = f"<p>{html.escape(str(exc))}</p>"
             return None
         days = sum(1 for _, m in self.series if m is not None)
-        self.message.value = f"{days} days with a mood"
+        self.message.value = f"{plural(days, 'day')} with a mood"
         if not have_matplotlib():
             self.message.value += f" — {html.escape(NO_MATPLOTLIB)}"
             return None
