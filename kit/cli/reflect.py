@@ -10,8 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kit.cli.options import journal_of, json_option, notebook_in, period_options, pii_option
-from kit.dates import Period
+from kit.cli.options import (
+    journal_of,
+    json_option,
+    notebook_in,
+    period_options,
+    pii_option,
+    today_option,
+    understood,
+)
 from kit.errors import ConfigError, KitError, PersonalDetailsFound
 
 
@@ -36,13 +43,18 @@ class _Writing:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
 
 
-def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
+def _reflect(args: argparse.Namespace, text: str | None, flow: Callable[..., Any]) -> int:
+    """Runs ``flow(asked, **options)`` with the dates understood from ``text`` (the question, the --query)."""
     from kit.index.store import Index
     from kit.journal.reflections import save_reflection
     from kit.models.registry import get_backend
 
-    period = Period.of(args.since, args.until)  # bad dates fail before any work; read once
-    args.since, args.until = period.since, period.until
+    asked = understood(args, text)  # bad dates, in the options or the words, fail before any work; read once
+    args.since, args.until = asked.since, asked.until
+
+    def run(**kw: Any) -> Any:
+        return flow(asked, **kw)
+
     journal = journal_of(args)
     save_to = notebook_in(journal, args.save, "--save") if args.save else None  # refused before any work
     index = Index(journal=journal)
@@ -76,10 +88,15 @@ def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
     if save_to:
         saved = save_reflection(save_to, reflection)
     if args.json:
-        print(
-            json.dumps({**reflection.to_dict(), "saved": str(saved) if saved else None}, ensure_ascii=False)
-        )
+        out = {
+            **reflection.to_dict(),
+            "saved": str(saved) if saved else None,
+            "understood": asked.to_dict() if asked.words else None,
+        }
+        print(json.dumps(out, ensure_ascii=False))
         return 0
+    if line := asked.line():
+        print(f"{line}\n")
     print(reflection.text)
     if saved:
         print(f"\nSaved in {saved}", file=sys.stderr)
@@ -89,12 +106,13 @@ def _reflect(args: argparse.Namespace, run: Callable[..., Any]) -> int:
 def cmd_summarize(args: argparse.Namespace) -> int:
     from kit.reflection.reflect import summarize
 
-    def run(**kw: Any) -> Any:
+    def run(asked: Any, **kw: Any) -> Any:
+        # A --query of nothing but dates ("last week") summarises the whole period.
         return summarize(
-            args.since, args.until, args.query, args.template, mode=args.mode, pii=args.pii, **kw
+            asked.since, asked.until, asked.query or None, args.template, mode=args.mode, pii=args.pii, **kw
         )
 
-    return _reflect(args, run)
+    return _reflect(args, args.query, run)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -102,19 +120,21 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     clean_question(args.question)  # an empty question fails before any work
 
-    def run(**kw: Any) -> Any:
+    def run(asked: Any, **kw: Any) -> Any:
+        # The model sees the whole question; the entries are found by its words without the dates.
         return ask(
             args.question,
             k=args.k,
-            since=args.since,
-            until=args.until,
+            since=asked.since,
+            until=asked.until,
             template=args.template,
+            query=asked.query or None,
             mode=args.mode,
             pii=args.pii,
             **kw,
         )
 
-    return _reflect(args, run)
+    return _reflect(args, args.question, run)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -175,6 +195,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None]) -> None:
     def reflect_opts(p: argparse.ArgumentParser) -> None:
         period_options(p)
+        today_option(p)
         json_option(p, "print text, citations, provenance and digest as JSON")
         p.add_argument(
             "--save", metavar="NOTEBOOK", help="keep the result in this notebook (relative to the journal)"
@@ -195,12 +216,20 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     p = sub.add_parser(
         "summarize", help="what a period of your journal holds: digest, then a checked summary"
     )
-    p.add_argument("--query", metavar="Q", help="only entries about Q")
+    p.add_argument(
+        "--query",
+        metavar="Q",
+        help='only entries about Q; dates in it ("in March", "last week") set the period',
+    )
     reflect_opts(p)
     p.set_defaults(func=cmd_summarize)
 
     p = sub.add_parser("ask", help="ask your journal a question; the answer cites your entries")
-    p.add_argument("question", metavar="QUESTION")
+    p.add_argument(
+        "question",
+        metavar="QUESTION",
+        help='dates in it ("in March", "last week") narrow the entries it reads',
+    )
     p.add_argument("-k", type=int, default=8, help="how many entries to answer from (default 8)")
     reflect_opts(p)
     p.set_defaults(func=cmd_ask)
