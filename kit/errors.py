@@ -5,7 +5,8 @@ Families a caller can catch together::
     KitError                      everything the kit raises on purpose
     ├── ConfigError               a setting or argument the kit does not understand
     │   ├── RemoteHostRefused     a host that is not this machine, without KIT_ALLOW_REMOTE=1
-    │   └── BadWeek               a week not written YYYY-Www
+    │   ├── BadWeek               a week not written YYYY-Www
+    │   └── BadPeriod             dates in a question that make no period (an end before its start, 31 February)
     ├── JournalError              the person's notebooks
     │   ├── JournalNotFound
     │   ├── NotebookUnreadable · NotebookInvalid · NotebookChanged · NotebookOpen · NotebookTooOld
@@ -74,6 +75,11 @@ class RemoteHostRefused(ConfigError):
 
 class BadWeek(ConfigError):
     """A week that is not written as an ISO week (YYYY-Www)."""
+
+
+class BadPeriod(ConfigError):
+    """Dates named in a question that make no period: an end before its start, a day not in the calendar, a time
+    still to come."""
 
 
 # ---------------------------------------------------------------- journal

@@ -323,3 +323,137 @@ def test_a_reader_that_stops_early_is_no_error():
         os.close(reader)  # the reader has gone before the command prints a line
         _, err = process.communicate(timeout=60)
     assert process.returncode == 0 and b"Traceback" not in err and b"error" not in err, err
+
+
+# ---------------------------------------------------------------- dates in the words
+
+
+@pytest.fixture
+def embedded_queries(monkeypatch) -> list[str]:
+    """Every text the fake embedder is asked to embed as a query."""
+    from kit.testing import FakeEmbeddings
+
+    seen: list[str] = []
+    real = FakeEmbeddings.embed_query
+    monkeypatch.setattr(
+        FakeEmbeddings, "embed_query", lambda self, text: seen.append(text) or real(self, text)
+    )
+    return seen
+
+
+@pytest.fixture
+def sister(journal):
+    from datetime import datetime
+
+    for text, day in (
+        ("Walked with my sister by the canal, she is moving in spring.", datetime(2026, 3, 5, 20)),
+        ("My sister called about the canal boat trip.", datetime(2026, 1, 5, 20)),
+    ):
+        append_entry(journal / "a.ipynb", text, created=day.astimezone(), journal=journal)
+
+
+def test_search_reads_the_dates_in_the_query_and_says_what_it_understood(capsys, sister, embedded_queries):
+    code, out, _ = _run(capsys, "search", "my sister in March", "--today", "2026-04-02")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Reading “in March” as entries from 1–31 March 2026."
+    assert lines[1].startswith("1. 2026-03-05") and "Walked with my sister" in out
+    assert "boat trip" not in out  # January: outside the period
+    assert embedded_queries == ["my sister"]  # the date words never reach the embedder
+
+
+def test_search_a_month_asked_before_it_comes_round_again_is_last_years(capsys, sister):
+    code, out, _ = _run(capsys, "search", "my sister in March", "--today", "2027-02-01")
+    assert code == 0 and out.splitlines()[0] == "Reading “in March” as entries from 1–31 March 2026."
+    code, out, _ = _run(capsys, "search", "my sister in March", "--today", "2026-02-01")
+    assert code == 0 and "entries from 1–31 March 2025" in out
+    assert "No entries found. Try other words, or widen those dates." in out
+
+
+def test_search_json_stays_a_list_and_says_what_it_understood_on_stderr(capsys, sister):
+    code, out, err = _run(capsys, "search", "my sister since February", "--json", "--today", "2026-04-02")
+    assert code == 0
+    assert [h["text"][:6] for h in json.loads(out)] == ["Walked"]
+    assert "reflect: Reading “since February” as entries from 1 February to 2 April 2026." in err
+
+
+def test_search_given_dates_win_over_the_words_and_it_says_so(capsys, sister, embedded_queries):
+    code, out, _ = _run(
+        capsys, "search", "my sister in March", "--since", "2026-01-01", "--today", "2026-04-02"
+    )
+    assert code == 0
+    assert out.splitlines()[0] == (
+        "The dates from --since/--until win over “in March”: entries from 1 January 2026 on."
+    )
+    assert "Walked with my sister" in out and "boat trip" in out
+    assert embedded_queries == ["my sister"]
+
+
+def test_search_of_nothing_but_dates_lists_that_period(capsys, sister):
+    code, out, _ = _run(capsys, "search", "last week", "--today", "2026-01-12")
+    assert code == 0 and "entries from 5–11 January 2026" in out
+    assert "boat trip" in out and "Walked" not in out
+
+
+def test_words_that_are_not_dates_are_searched_as_words(capsys, sister, embedded_queries):
+    code, out, _ = _run(capsys, "search", "may I see my sister", "--today", "2026-04-02")
+    assert code == 0 and out.startswith("1. ") and "boat trip" in out and "Walked" in out
+    assert embedded_queries == ["may I see my sister"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragments"),
+    [
+        (("search", "my sister on 31 February"), ("“31 February” is not a day in the calendar",)),
+        (("search", "my sister between 2026 and 2025"), ("ends before it starts",)),
+        (("search", "my sister", "--today", "tomorrow"), ("'tomorrow' is not a date", "YYYY-MM-DD")),
+        (("ask", "my sister in 2027?", "--today", "2026-04-02"), ("“in 2027” is after today",)),
+        (("summarize", "--query", "since 2030"), ("“since 2030” is after today",)),
+    ],
+)
+def test_dates_that_make_no_period_are_one_line_errors(capsys, journal, argv, fragments):
+    code, out, err = _run(capsys, *argv)
+    assert_one_line_error(code, err, *fragments)
+    assert out == ""
+
+
+def test_ask_reads_the_dates_in_the_question(capsys, journal, monkeypatch, topical_journal, embedded_queries):
+    fake = _scripted(
+        monkeypatch, "You argued with the landlord about the deposit [E1]. What would you want next?"
+    )
+    question = "what happened with the landlord in March 2026?"
+    code, out, _ = _run(capsys, "ask", question, "--today", "2026-04-02")
+    assert code == 0
+    assert out.startswith("Reading “in March 2026” as entries from 1–31 March 2026.\n\n")
+    assert "AI-written" in out
+    assert set(embedded_queries) == {"what happened with the landlord?"}
+    assert question in "\n".join(str(m.content) for m in fake.prompts[0])
+    code, out, _ = _run(capsys, "ask", question, "--today", "2026-04-02", "--json")
+    data = json.loads(out)
+    assert data["understood"]["query"] == "what happened with the landlord?"
+    assert (data["understood"]["since"], data["understood"]["until"]) == ("2026-03-01", "2026-03-31")
+    assert data["provenance"]["request"]["since"] == "2026-03-01"
+
+
+def test_ask_without_dates_prints_no_reading_and_json_understood_is_null(
+    capsys, journal, monkeypatch, topical_journal
+):
+    _scripted(monkeypatch, "You argued with the landlord about the deposit [E1]. What would you want next?")
+    code, out, _ = _run(capsys, "ask", "what happened with the landlord?", "--json")
+    assert code == 0 and json.loads(out)["understood"] is None
+    code, out, _ = _run(capsys, "ask", "what happened with the landlord?")
+    assert code == 0 and "Reading" not in out
+
+
+def test_summarize_query_of_only_dates_summarises_the_period(capsys, journal, monkeypatch, topical_journal):
+    _scripted(monkeypatch, "You wrote about the garden beds [E1]. What stands out to you?")
+    code, out, _ = _run(
+        capsys, "summarize", "--query", "garden since 5 March 2026", "--json", "--today", "2026-04-02"
+    )
+    data = json.loads(out)
+    request = data["provenance"]["request"]
+    assert (request["query"], request["since"], request["until"]) == ("garden", "2026-03-05", "2026-04-02")
+    code, out, _ = _run(capsys, "summarize", "--query", "in March 2026", "--json", "--today", "2026-04-02")
+    data = json.loads(out)
+    assert data["provenance"]["request"]["query"] is None and data["digest"]["entries"] == 11
+    assert data["understood"]["said"] == "Reading “in March 2026” as entries from 1–31 March 2026."

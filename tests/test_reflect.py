@@ -256,3 +256,28 @@ def test_an_empty_period_without_refresh_builds_no_model(topical_journal, monkey
     monkeypatch.setattr(kit.models.registry, "get_backend", _untouchable)
     result = summarize(since="2030-01-01", index=index, refresh=False)
     assert result.digest.entries == 0 and result.provenance.model is None
+
+
+def test_ask_finds_entries_by_its_query_and_the_model_sees_the_whole_question(topical_journal, monkeypatch):
+    from kit.testing import FakeEmbeddings
+
+    embedded: list[str] = []
+    real = FakeEmbeddings.embed_query
+    monkeypatch.setattr(
+        FakeEmbeddings, "embed_query", lambda self, text: embedded.append(text) or real(self, text)
+    )
+    index, written = topical_journal
+    fake = FakeChatModel(
+        replies=["You argued with the landlord about the deposit [E1]. What would you want next?"]
+    )
+    question = "what happened with the landlord and the boiler in March 2026?"
+    words = "what happened with the landlord and the boiler?"
+    result = ask(question, query=words, since="2026-03-01", until="2026-03-31", model=fake, index=index)
+    assert embedded and set(embedded) == {words}  # the retrieval and the digest: never the date words
+    assert question in _prompt_text(fake)  # the model answers the question as it was asked
+    assert result.citations[0].entry_id in {e.id for e in written["landlord"]}
+    request = result.provenance.request
+    assert (request["question"], request["query"]) == (question, words)
+    assert (request["since"], request["until"]) == ("2026-03-01", "2026-03-31")
+    plain = ask(words, model=FakeChatModel(replies=[GOOD]), index=index)
+    assert "query" not in plain.provenance.request  # a question searched as it is records no separate query

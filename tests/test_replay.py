@@ -365,3 +365,15 @@ def _run_cli(*argv: str) -> int:
     add_commands(sub, journal_opt)
     args = parser.parse_args(argv)
     return args.func(args)
+
+
+def test_an_answer_found_without_its_date_words_replays_identical(topical_journal, journal):
+    index, _ = topical_journal
+    question = "what happened with the landlord and the boiler in March 2026?"
+    reflection = ask(question, query=LANDLORD_Q, since="2026-03-01", until="2026-03-31", index=index)
+    assert reflection.ai_written and reflection.provenance.request["query"] == LANDLORD_Q
+    path = journal / "reflections.ipynb"
+    save_reflection(path, reflection)
+    (result,) = replay(path).results
+    assert result.status == "identical", result.reason
+    assert LANDLORD_Q in result.about

@@ -279,6 +279,36 @@ def test_search_widget_shows_a_kit_error_as_one_line(journal: Path):
     assert "the search query is empty" in widget.results.value and "Traceback" not in widget.results.value
 
 
+def test_search_widget_reads_dates_in_the_query_unless_since_or_until_is_set(make_notebook, journal: Path):
+    import datetime as dt
+
+    from kit.index.store import Index
+    from kit.widgets import SearchWidget
+
+    make_notebook(
+        "a.ipynb",
+        [
+            {"text": "Walked with my sister by the canal.", "created": "2026-03-05T20:00:00"},
+            {"text": "My sister called about the canal boat.", "created": "2026-01-05T20:00:00"},
+        ],
+    )
+    index = Index(journal=journal, embedder=FakeEmbeddings())
+    widget = SearchWidget(index=index, today="2026-04-02", show=False)
+    widget.query.value = "my sister in March"
+    widget.search_button.click()
+    assert [h.text for h in widget.hits] == ["Walked with my sister by the canal."]
+    assert "Reading “in March” as entries from 1–31 March 2026." in widget.results.value
+    assert widget.understood.query == "my sister"
+    widget.since.value = dt.date(2026, 1, 1)
+    widget.search_button.click()
+    assert len(widget.hits) == 2
+    assert "The dates from Since/Until win over “in March”" in widget.results.value
+    widget.since.value = None
+    widget.query.value = "my sister on 31 February"
+    widget.search_button.click()
+    assert widget.hits == [] and "not a day in the calendar" in widget.results.value
+
+
 # ---------------------------------------------------------------- ReflectWidget
 
 
@@ -339,6 +369,37 @@ def test_reflect_widget_shows_a_kit_error_as_one_line(topical_journal, frontend:
     assert widget.reflect() is None
     assert "the question is empty" in widget.message.value
     assert frontend.kit_outputs("reflection") == []
+
+
+def test_reflect_widget_reads_dates_in_the_question(topical_journal, frontend: Frontend):
+    from kit.widgets import ReflectWidget
+    from kit.widgets.reflect import ASK
+
+    index, written = topical_journal
+    reply = "You argued with the landlord about the deposit [E1]. What would you want next?"
+    widget = ReflectWidget(model=FakeChatModel(replies=[reply]), index=index, today="2026-03-08")
+    widget.kind.value = ASK
+    widget.question.value = "what happened with the landlord last week?"
+    reflection = widget.reflect()
+    assert "Reading “last week” as entries from 23 February to 1 March 2026." in widget.said.value
+    assert reflection.provenance.request["query"] == "what happened with the landlord?"
+    assert (reflection.provenance.request["since"], reflection.provenance.request["until"]) == (
+        "2026-02-23",
+        "2026-03-01",
+    )
+    assert not reflection.citations  # nothing was written that week
+
+
+def test_reflect_widget_summary_is_about_the_words_left_in_the_box(topical_journal, frontend: Frontend):
+    from kit.widgets import ReflectWidget
+
+    index, _ = topical_journal
+    widget = ReflectWidget(model=FakeChatModel(replies=[GOOD]), index=index, today="2026-04-02")
+    widget.question.value = "garden since 5 March"
+    reflection = widget.reflect()
+    request = reflection.provenance.request
+    assert (request["query"], request["since"], request["until"]) == ("garden", "2026-03-05", "2026-04-02")
+    assert "Reading “since 5 March” as entries from 5 March to 2 April 2026." in widget.said.value
 
 
 # ---------------------------------------------------------------- mood

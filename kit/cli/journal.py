@@ -10,8 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kit.cli.options import journal_of, json_option, notebook_in, period_options
-from kit.dates import as_datetime
+from kit.cli.options import journal_of, json_option, notebook_in, period_options, today_option, understood
 from kit.errors import ConfigError, EntryNotFound, NotebookOpen
 from kit.text import sentences
 
@@ -81,18 +80,26 @@ def cmd_search(args: argparse.Namespace) -> int:
     from kit.index.search import search, snippet
     from kit.index.store import Index
 
-    since, until = as_datetime(args.since), as_datetime(args.until, end_of_day=True)  # bad dates fail first
+    asked = understood(args, args.query)  # bad dates, in the options or the words, fail first
     journal = journal_of(args)
     index = Index(journal=journal)
     report = index.update(progress=sys.stderr.isatty())
     if report.new or report.changed or report.removed:
         print(f"reflect: index updated — {report}", file=sys.stderr)
-    hits = search(args.query, k=args.k, since=since, until=until, template=args.template, index=index)
+    # A query of nothing but dates ("last week") is still searched with its words, within its period.
+    query = asked.query or args.query
+    hits = search(query, k=args.k, since=asked.since, until=asked.until, template=args.template, index=index)
+    line = asked.line()
     if args.json:
+        if line:  # the JSON stays a list of hits; what was understood goes beside it
+            print(f"reflect: {line}", file=sys.stderr)
         print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False))
         return 0
+    if line:
+        print(line)
     if not hits:
-        print("No entries found. Try other words, or widen --since/--template.")
+        where = "those dates" if asked.since or asked.until else "--template"
+        print(f"No entries found. Try other words, or widen {where}.")
         return 0
     for rank, hit in enumerate(hits, 1):
         print(
@@ -289,9 +296,14 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("search", help="find entries by meaning")
-    p.add_argument("query", metavar="QUERY")
+    p.add_argument(
+        "query",
+        metavar="QUERY",
+        help='what to look for; dates in it ("in March", "last week") narrow the search',
+    )
     p.add_argument("-k", type=int, default=5, help="how many entries (default 5)")
     period_options(p)
+    today_option(p)
     json_option(p)
     journal_opt(p)
     p.set_defaults(func=cmd_search)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kit.config import PII_CHOICES, journal_folder
 from kit.errors import ConfigError
+from kit.when import Understood, understand
 
 
 def journal_option(p: argparse.ArgumentParser) -> None:
@@ -25,6 +26,20 @@ def period_options(p: argparse.ArgumentParser, *, template: bool = True) -> None
     p.add_argument("--until", metavar="DATE", help="only entries on or before DATE (YYYY-MM-DD)")
     if template:
         p.add_argument("--template", metavar="NAME", help="only entries from this worksheet")
+
+
+def today_option(p: argparse.ArgumentParser) -> None:
+    """``--today DATE``: the day "last week" and "in March" are counted from (for tests and replays)."""
+    p.add_argument(
+        "--today",
+        metavar="DATE",
+        help='the day that dates in the words ("last week", "in March") count from (YYYY-MM-DD; default: today)',
+    )
+
+
+def understood(args: argparse.Namespace, text: str | None) -> Understood:
+    """The dates named in ``text`` (see kit.when), counted from ``--today``; ``--since``/``--until`` win."""
+    return understand(text or "", args.today, since=args.since, until=args.until)
 
 
 def journal_of(args: argparse.Namespace) -> Path:

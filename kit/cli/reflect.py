@@ -10,7 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kit.cli.options import journal_of, json_option, notebook_in, period_options, pii_option
+from kit.cli.options import (
+    journal_of,
+    json_option,
+    notebook_in,
+    period_options,
+    pii_option,
+    today_option,
+    understood,
+)
 from kit.dates import Period
 from kit.errors import ConfigError, KitError, PersonalDetailsFound
 from kit.text import plural
@@ -38,20 +46,28 @@ class _Writing:
 
 
 def _reflect(
-    args: argparse.Namespace, run: Callable[..., Any], nothing: Callable[[Any], Any] | None = None
+    args: argparse.Namespace,
+    text: str | None,
+    flow: Callable[..., Any],
+    nothing: Callable[[Any, Any], Any] | None = None,
 ) -> int:
-    """Run a flow and show (or save) its reflection. ``nothing(index)``: the reflection when there is nothing
-    to do, found before a model is built (or None)."""
+    """Runs ``flow(asked, **options)`` with the dates understood from ``text`` (the question, the --query) and
+    shows (or saves) its reflection. ``nothing(asked, index)``: the reflection when there is nothing to do, found
+    before a model is built (or None)."""
     from kit.index.store import Index
     from kit.journal.reflections import save_reflection
     from kit.models.registry import get_backend
 
-    period = Period.of(args.since, args.until)  # bad dates fail before any work; read once
-    args.since, args.until = period.since, period.until
+    asked = understood(args, text)  # bad dates, in the options or the words, fail before any work; read once
+    args.since, args.until = asked.since, asked.until
+
+    def run(**kw: Any) -> Any:
+        return flow(asked, **kw)
+
     journal = journal_of(args)
     save_to = notebook_in(journal, args.save, "--save") if args.save else None  # refused before any work
     index = Index(journal=journal)
-    reflection = nothing(index) if nothing is not None else None
+    reflection = nothing(asked, index) if nothing is not None else None
     if reflection is None:
         reflection = _run_with_backend(args, run, index, get_backend())
         if reflection is None:
@@ -60,10 +76,15 @@ def _reflect(
     if save_to:
         saved = save_reflection(save_to, reflection)
     if args.json:
-        print(
-            json.dumps({**reflection.to_dict(), "saved": str(saved) if saved else None}, ensure_ascii=False)
-        )
+        out = {
+            **reflection.to_dict(),
+            "saved": str(saved) if saved else None,
+            "understood": asked.to_dict() if asked.words else None,
+        }
+        print(json.dumps(out, ensure_ascii=False))
         return 0
+    if line := asked.line():
+        print(f"{line}\n")
     print(reflection.text)
     if saved:
         print(f"\nSaved in {saved}", file=sys.stderr)
@@ -103,16 +124,17 @@ def _run_with_backend(args: argparse.Namespace, run: Callable[..., Any], index: 
 def cmd_summarize(args: argparse.Namespace) -> int:
     from kit.reflection.reflect import nothing_to_summarize, summarize
 
-    def run(**kw: Any) -> Any:
+    def run(asked: Any, **kw: Any) -> Any:
+        # A --query of nothing but dates ("last week") summarises the whole period.
         return summarize(
-            args.since, args.until, args.query, args.template, mode=args.mode, pii=args.pii, **kw
+            asked.since, asked.until, asked.query or None, args.template, mode=args.mode, pii=args.pii, **kw
         )
 
-    def nothing(index: Any) -> Any:
-        period = Period(args.since, args.until)
-        return nothing_to_summarize(period, args.query, args.template, args.mode, index=index)
+    def nothing(asked: Any, index: Any) -> Any:
+        period = Period(asked.since, asked.until)
+        return nothing_to_summarize(period, asked.query or None, args.template, args.mode, index=index)
 
-    return _reflect(args, run, nothing)
+    return _reflect(args, args.query, run, nothing)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -120,19 +142,21 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     clean_question(args.question)  # an empty question fails before any work
 
-    def run(**kw: Any) -> Any:
+    def run(asked: Any, **kw: Any) -> Any:
+        # The model sees the whole question; the entries are found by its words without the dates.
         return ask(
             args.question,
             k=args.k,
-            since=args.since,
-            until=args.until,
+            since=asked.since,
+            until=asked.until,
             template=args.template,
+            query=asked.query or None,
             mode=args.mode,
             pii=args.pii,
             **kw,
         )
 
-    return _reflect(args, run)
+    return _reflect(args, args.question, run)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -193,6 +217,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None]) -> None:
     def reflect_opts(p: argparse.ArgumentParser) -> None:
         period_options(p)
+        today_option(p)
         json_option(p, "print text, citations, provenance and digest as JSON")
         p.add_argument(
             "--save", metavar="NOTEBOOK", help="keep the result in this notebook (relative to the journal)"
@@ -213,12 +238,20 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     p = sub.add_parser(
         "summarize", help="what a period of your journal holds: digest, then a checked summary"
     )
-    p.add_argument("--query", metavar="Q", help="only entries about Q")
+    p.add_argument(
+        "--query",
+        metavar="Q",
+        help='only entries about Q; dates in it ("in March", "last week") set the period',
+    )
     reflect_opts(p)
     p.set_defaults(func=cmd_summarize)
 
     p = sub.add_parser("ask", help="ask your journal a question; the answer cites your entries")
-    p.add_argument("question", metavar="QUESTION")
+    p.add_argument(
+        "question",
+        metavar="QUESTION",
+        help='dates in it ("in March", "last week") narrow the entries it reads',
+    )
     p.add_argument("-k", type=int, default=8, help="how many entries to answer from (default 8)")
     reflect_opts(p)
     p.set_defaults(func=cmd_ask)

@@ -295,6 +295,7 @@ def ask(
     since: date | datetime | str | None = None,
     until: date | datetime | str | None = None,
     template: str | None = None,
+    query: str | None = None,
     model: Any = None,
     journal: Path | str | None = None,
     index: Any = None,
@@ -306,17 +307,22 @@ def ask(
 ) -> Reflection:
     """An answer to a question about the journal, from the entries that match it, dated and cited.
 
-    ``mode``: ``summary`` (an answer), ``questions`` (the model only asks) or ``counter-perspective``; ``pii`` as
-    for ``summarize``."""
+    ``query``: the words to find the entries by, when they are not the whole question (``kit.when.understand``
+    takes the dates out of a question: "my sister in March?" finds entries about "my sister?" from March); the
+    model and the safety check still see the whole question. ``mode``: ``summary`` (an answer), ``questions``
+    (the model only asks) or ``counter-perspective``; ``pii`` as for ``summarize``."""
     question = clean_question(question)
+    find = query.strip() if isinstance(query, str) and query.strip() else question
     prompt = _mode_prompt("ask", mode)
     period = Period.of(since, until)
     since, until = period.since, period.until
     index = _prepare(journal, index, refresh, index_progress)
     request = {**period.request(), "question": question, "template": template, "mode": mode, "k": k}
+    if find != question:
+        request["query"] = find
     backend = _backend(model)
-    d = make_digest(since, until, question, template, index=index, query_k=digest_query_k(k))
-    sources = _sources(index, _best_matches(question, k, index, since, until, template))
+    d = make_digest(since, until, find, template, index=index, query_k=digest_query_k(k))
+    sources = _sources(index, _best_matches(find, k, index, since, until, template))
     if _gate([question, *(s.text for s in sources)]) is not None:
         return _crisis("ask", backend, d, request, index, sources)
     if not sources:

@@ -395,7 +395,11 @@ def _check_digest(prov: dict[str, Any], kind: str, request: dict[str, Any], view
     if kind == "ask":
         k = int(request.get("k") or ASK_K)
         d = make_digest(
-            *dates, request["question"], request.get("template"), index=view, query_k=digest_query_k(k)
+            *dates,
+            request.get("query") or request["question"],
+            request.get("template"),
+            index=view,
+            query_k=digest_query_k(k),
         )
     else:
         d = make_digest(*dates, request.get("query"), request.get("template"), index=view)
@@ -506,7 +510,9 @@ def _rerun(kind: str, request: dict[str, Any], backend: Any, view: _Pinned) -> A
         "mode": request.get("mode") or "summary",
     }
     if kind == "ask":
-        return inspect.unwrap(ask)(request["question"], k=int(request.get("k") or ASK_K), **options)
+        return inspect.unwrap(ask)(
+            request["question"], k=int(request.get("k") or ASK_K), query=request.get("query"), **options
+        )
     return inspect.unwrap(summarize)(query=request.get("query"), **options)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 from typing import Any
 
 import ipywidgets as w
@@ -15,6 +16,7 @@ from kit.models.prompts import MODES
 from kit.models.registry import Backend, get_backend
 from kit.reflection.provenance import _backend
 from kit.reflection.reflect import ask, summarize
+from kit.when import Understood, understand
 from kit.widgets import _shell
 from kit.widgets._shell import Shown
 
@@ -57,10 +59,13 @@ class ReflectWidget(Shown):
         *,
         model: Any = None,
         index: Any = None,
+        today: date | str | None = None,
         show: bool = True,
     ) -> None:
         self._model = model
         self._index = index
+        self.today = today  # the day "last week" in the words counts from (None: the real today)
+        self.understood: Understood | None = None
         self.template = template  # only entries from this worksheet, when given
         self.kind = w.RadioButtons(options=[SUMMARY, ASK], value=SUMMARY)
         self.since = w.DatePicker(description="Since")
@@ -73,6 +78,7 @@ class ReflectWidget(Shown):
         self.mode = w.Dropdown(options=list(MODES), value=mode, description="Coach")
         self.reflect_button = w.Button(description="Reflect", button_style="primary")
         self.backend_label = w.Label()
+        self.said = w.HTML()  # what the dates in the words were read as
         self.progress = w.Label()
         self.message = w.HTML()
         self.disclaimer = w.HTML(f"<small>{html.escape(DISCLAIMER)}</small>")
@@ -85,6 +91,7 @@ class ReflectWidget(Shown):
                 self.question,
                 w.HBox([self.mode, self.reflect_button]),
                 self.backend_label,
+                self.said,
                 self.progress,
                 self.message,
                 self.disclaimer,
@@ -116,6 +123,7 @@ class ReflectWidget(Shown):
     def reflect(self) -> Any:
         """What the Reflect button does; returns the Reflection, or None after a one-line message."""
         self.message.value = ""
+        self.said.value = ""
         chars = 0
 
         def progress(text: str) -> None:
@@ -125,14 +133,23 @@ class ReflectWidget(Shown):
             self.progress.value = f"Writing… {chars} characters so far (checked before it is shown)"
 
         try:
+            # Dates in the words ("in March", "last week") set the period unless Since/Until are set; a summary
+            # is about the words left, if any.
+            asked = understand(
+                self.question.value, self.today, since=self.since.value, until=self.until.value
+            )
+            self.understood = asked
             backend = self.backend()
             self.backend_label.value = backend_line(backend)
+            if line := asked.line(given_as="Since/Until"):
+                self.said.value = f"<i>{html.escape(line)}</i>"
             self.progress.value = "Working…"
             if self.kind.value == ASK:
                 reflection = ask(
                     self.question.value,
-                    since=self.since.value,
-                    until=self.until.value,
+                    since=asked.since,
+                    until=asked.until,
+                    query=asked.query or None,
                     model=backend,
                     index=self._index,
                     progress=progress,
@@ -141,8 +158,9 @@ class ReflectWidget(Shown):
                 )
             else:
                 reflection = summarize(
-                    self.since.value,
-                    self.until.value,
+                    asked.since,
+                    asked.until,
+                    asked.query or None,
                     template=self.template,
                     model=backend,
                     index=self._index,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 from typing import Any
 
 import ipywidgets as w
@@ -11,6 +12,7 @@ from kit.errors import KitError
 from kit.index.search import search, snippet
 from kit.index.store import Index
 from kit.journal.templates import list_templates
+from kit.when import Understood, understand
 from kit.widgets._shell import Shown
 
 ANY = "any"
@@ -35,8 +37,12 @@ def hits_html(hits: list[Any]) -> str:
 class SearchWidget(Shown):
     """Query, number of results, dates and worksheet; the index is brought up to date before each search."""
 
-    def __init__(self, k: int = 5, *, index: Any = None, show: bool = True) -> None:
+    def __init__(
+        self, k: int = 5, *, index: Any = None, today: date | str | None = None, show: bool = True
+    ) -> None:
         self._index = index
+        self.today = today  # the day "last week" in a query counts from (None: the real today)
+        self.understood: Understood | None = None
         self.query = w.Text(placeholder="What are you looking for?", description="Search")
         self.k = w.IntSlider(value=k, min=1, max=50, description="Results")
         self.since = w.DatePicker(description="Since")
@@ -70,12 +76,15 @@ class SearchWidget(Shown):
         """What the Search button does: update the index, search, render; a KitError becomes one line."""
         self.results.value = "<i>Searching…</i>"
         try:
+            # Dates in the words ("in March") narrow the search unless Since/Until are set.
+            asked = understand(self.query.value, self.today, since=self.since.value, until=self.until.value)
+            self.understood = asked
             self.index.update(progress=False)
             self.hits = search(
-                self.query.value,
+                asked.query or self.query.value,
                 k=self.k.value,
-                since=self.since.value,
-                until=self.until.value,
+                since=asked.since,
+                until=asked.until,
                 template=None if self.template.value == ANY else self.template.value,
                 index=self.index,
             )
@@ -83,5 +92,7 @@ class SearchWidget(Shown):
             self.hits = []
             self.results.value = f"<p>{html.escape(str(exc))}</p>"
             return []
-        self.results.value = hits_html(self.hits)
+        line = asked.line(given_as="Since/Until")
+        said = f"<p><i>{html.escape(line)}</i></p>" if line else ""
+        self.results.value = said + hits_html(self.hits)
         return self.hits
