@@ -1,7 +1,14 @@
-"""Search a journal's index by meaning, with date and worksheet filters."""
+"""Search a journal's index by meaning and by word, with date and worksheet filters.
+
+Two rankings are merged by reciprocal rank fusion: the vectors' (closeness in meaning) and the word index's (FTS5
+bm25 over the entries' exact words, kit.index.lexical), so a name or a rare word ranks its entries first even when
+the embedder has no sense of it.
+"""
 
 from __future__ import annotations
 
+import logging
+import math
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -11,7 +18,17 @@ from langchain_core.embeddings import Embeddings
 
 from kit.dates import as_datetime
 from kit.errors import ConfigError
+from kit.index.lexical import WordsUnavailable
 from kit.index.store import Index
+
+log = logging.getLogger("kit")
+
+# Reciprocal rank fusion: an entry's fused score is the sum over the rankings of 1 / (RRF_K + its rank there).
+# 60 is the constant of Cormack et al. (2009), used by most hybrid search engines: large enough that no single
+# ranking's first place outweighs agreement between rankings, small enough that the top places still count.
+RRF_K = 60
+# How many entries each ranking contributes before fusion (at least k).
+CANDIDATES = 50
 
 
 @dataclass(frozen=True)
@@ -33,6 +50,14 @@ class SearchHit:
         data = asdict(self)
         data["created"] = self.created.isoformat(timespec="seconds")
         return data
+
+
+class SearchResults(list[SearchHit]):
+    """The hits, best first, and ``note``: a line to show with them ("Used your recorded mood: …"), or ""."""
+
+    def __init__(self, hits: list[SearchHit] | None = None, note: str = "") -> None:
+        super().__init__(hits or [])
+        self.note = note
 
 
 def snippet(text: str, width: int) -> str:
@@ -64,8 +89,13 @@ def search(
     journal: Path | str | None = None,
     embedder: Embeddings | None = None,
     index: Any = None,
-) -> list[SearchHit]:
-    """Entries closest in meaning to ``query``, best first; ``since``/``until`` are inclusive dates."""
+    words: bool = True,
+) -> SearchResults:
+    """Entries about ``query``, best first; ``since``/``until`` are inclusive dates.
+
+    The ranking fuses closeness in meaning with the entries' exact words (``words=False``: meaning only).
+    ``score`` stays the cosine similarity to the query, so a word match may rank above an entry closer in meaning.
+    """
     if not isinstance(query, str) or not query.strip():
         raise ConfigError("the search query is empty — type a few words about what you are looking for")
     if not isinstance(k, int) or k < 1:
@@ -74,35 +104,137 @@ def search(
     collection = index.collection()
     total = collection.count()
     if total == 0:
-        return []
+        return SearchResults()
+    start, end = as_datetime(since), as_datetime(until, end_of_day=True)
+    n = min(total, max(k, CANDIDATES) if words else k)
     vector = index.embedder.embed_query(query.strip())
     from chromadb.errors import ChromaError
 
     try:
         result = collection.query(
             query_embeddings=[vector],
-            n_results=min(k, total),
-            where=_where(as_datetime(since), as_datetime(until, end_of_day=True), template),
+            n_results=n,
+            where=_where(start, end, template),
             include=["documents", "metadatas", "distances"],
         )
     except ChromaError as exc:  # the store's own failure, at its boundary: one line naming the rebuild
         raise index.damaged(exc) from exc
-    hits = []
-    for entry_id, text, meta, distance in zip(
-        result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True
-    ):
-        hits.append(
-            SearchHit(
-                id=entry_id,
-                text=text or "",
-                score=round(1.0 - float(distance), 4),
-                created=datetime.fromisoformat(meta["created"]),
-                notebook=meta["notebook"],
-                path=str(index.journal / meta["notebook"]),
-                cell_id=meta["cell_id"],
-                template=meta["template"],
-                field=meta["field"],
-                mood=meta.get("mood"),
-            )
+    found: dict[str, tuple[str, dict[str, Any], float]] = {
+        entry_id: (text or "", meta, 1.0 - float(distance))
+        for entry_id, text, meta, distance in zip(
+            result["ids"][0],
+            result["documents"][0],
+            result["metadatas"][0],
+            result["distances"][0],
+            strict=True,
         )
-    return hits
+    }
+    # Each ranking is (id, key) pairs, best first; equal keys share a rank.
+    rankings = [[(i, -row[2]) for i, row in found.items()]]
+    if words:
+        by_word = _word_ranking(index, query, n, start, end, template)
+        _add_missing(index, collection, [i for i, _ in by_word], found, vector, start, end, template)
+        rankings.append([(i, bm25) for i, bm25 in by_word if i in found])
+    order = _fuse(rankings, found)
+    return SearchResults([_hit(index, entry_id, *found[entry_id]) for entry_id in order[:k]])
+
+
+def _fuse(
+    rankings: list[list[tuple[str, float]]], found: dict[str, tuple[str, dict[str, Any], float]]
+) -> list[str]:
+    """Reciprocal rank fusion of the rankings (each (id, key) best first, lower key better), over the entries
+    still in ``found``. Entries with equal keys share a rank (two entries with the same words are equally good
+    word matches); ties in the fused score go to the entry closer in meaning, then to the id, so the order never
+    depends on chance."""
+    fused: dict[str, float] = dict.fromkeys(found, 0.0)
+    for ranking in rankings:
+        rank, previous = 0, None
+        for position, (entry_id, key) in enumerate(ranking, 1):
+            if key != previous:
+                rank, previous = position, key
+            if entry_id in fused:
+                fused[entry_id] += 1.0 / (RRF_K + rank)
+    return sorted(fused, key=lambda i: (-fused[i], -found[i][2], i))
+
+
+def _word_ranking(
+    index: Any, query: str, n: int, start: datetime | None, end: datetime | None, template: str | None
+) -> list[tuple[str, float]]:
+    """Entry ids by bm25 over the query's telling words; [] (meaning only) when the word index is unusable."""
+    if getattr(index, "words", None) is None:  # an index object of the caller's own, without a word index
+        return []
+    try:
+        ranked = index.words.ranked(
+            query,
+            n,
+            since_ts=int(start.timestamp()) if start else None,
+            until_ts=int(end.timestamp()) if end else None,
+            template=template,
+        )
+    except WordsUnavailable as exc:
+        log.warning(
+            "the word index of %s cannot be read (%s), so this search ranks by meaning only — run "
+            "`reflect index` to make it again",
+            index.journal,
+            exc,
+        )
+        return []
+    return ranked
+
+
+def _add_missing(
+    index: Any,
+    collection: Any,
+    ids: list[str],
+    found: dict[str, tuple[str, dict[str, Any], float]],
+    vector: list[float],
+    start: datetime | None,
+    end: datetime | None,
+    template: str | None,
+) -> None:
+    """Fetch the word matches the meaning ranking did not bring, with their closeness in meaning. Only entries
+    the vector store holds are kept (never a private or forgotten one, even from a stale word index)."""
+    missing = [i for i in ids if i not in found]
+    if not missing:
+        return
+    from chromadb.errors import ChromaError
+
+    try:
+        got = collection.get(ids=missing, include=["documents", "metadatas", "embeddings"])
+    except ChromaError as exc:
+        raise index.damaged(exc) from exc
+    lo = int(start.timestamp()) if start else None
+    hi = int(end.timestamp()) if end else None
+    for entry_id, text, meta, embedding in zip(
+        got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
+    ):
+        ts = meta.get("created_ts", 0)
+        if (
+            (lo is not None and ts < lo)
+            or (hi is not None and ts > hi)
+            or (template and meta.get("template") != template)
+        ):
+            continue
+        found[entry_id] = (text or "", meta, _cosine(vector, embedding))
+
+
+def _cosine(a: list[float], b: Any) -> float:
+    """Cosine similarity, as Chroma's cosine space computes it (1 - distance)."""
+    dot = sum(x * float(y) for x, y in zip(a, b, strict=True))
+    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(float(y) * float(y) for y in b))
+    return dot / norm if norm else 0.0
+
+
+def _hit(index: Any, entry_id: str, text: str, meta: dict[str, Any], similarity: float) -> SearchHit:
+    return SearchHit(
+        id=entry_id,
+        text=text,
+        score=round(similarity, 4),
+        created=datetime.fromisoformat(meta["created"]),
+        notebook=meta["notebook"],
+        path=str(index.journal / meta["notebook"]),
+        cell_id=meta["cell_id"],
+        template=meta["template"],
+        field=meta["field"],
+        mood=meta.get("mood"),
+    )
