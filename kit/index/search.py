@@ -1,8 +1,9 @@
-"""Search a journal's index by meaning and by word, with date and worksheet filters.
+"""Search a journal's index by meaning and by word, with date and worksheet filters and the recorded mood.
 
 Two rankings are merged by reciprocal rank fusion: the vectors' (closeness in meaning) and the word index's (FTS5
 bm25 over the entries' exact words, kit.index.lexical), so a name or a rare word ranks its entries first even when
-the embedder has no sense of it.
+the embedder has no sense of it. A query about good or bad days also uses the mood recorded with the entries
+(kit.index.mood).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from langchain_core.embeddings import Embeddings
 from kit.dates import as_datetime
 from kit.errors import ConfigError
 from kit.index.lexical import WordsUnavailable
+from kit.index.mood import fits, mood_direction, note
 from kit.index.store import Index
 
 log = logging.getLogger("kit")
@@ -45,6 +47,7 @@ class SearchHit:
     template: str
     field: str
     mood: float | None = None
+    used_mood: bool = False  # the query was about good or bad days and this entry's recorded mood was used
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -90,11 +93,13 @@ def search(
     embedder: Embeddings | None = None,
     index: Any = None,
     words: bool = True,
+    mood: bool = True,
 ) -> SearchResults:
     """Entries about ``query``, best first; ``since``/``until`` are inclusive dates.
 
-    The ranking fuses closeness in meaning with the entries' exact words (``words=False``: meaning only).
-    ``score`` stays the cosine similarity to the query, so a word match may rank above an entry closer in meaning.
+    The ranking fuses closeness in meaning with the entries' exact words (``words=False``: meaning only) and, for
+    a query about good or bad days, the recorded mood (``mood=False``: never). ``score`` stays the cosine
+    similarity to the query, so a word match may rank above an entry closer in meaning.
     """
     if not isinstance(query, str) or not query.strip():
         raise ConfigError("the search query is empty — type a few words about what you are looking for")
@@ -106,7 +111,9 @@ def search(
     if total == 0:
         return SearchResults()
     start, end = as_datetime(since), as_datetime(until, end_of_day=True)
-    n = min(total, max(k, CANDIDATES) if words else k)
+    direction = mood_direction(query) if mood else None
+    fusing = words or direction is not None
+    n = min(total, max(k, CANDIDATES) if fusing else k)
     vector = index.embedder.embed_query(query.strip())
     from chromadb.errors import ChromaError
 
@@ -135,8 +142,19 @@ def search(
         by_word = _word_ranking(index, query, n, start, end, template)
         _add_missing(index, collection, [i for i, _ in by_word], found, vector, start, end, template)
         rankings.append([(i, bm25) for i, bm25 in by_word if i in found])
+    used = False
+    if direction is not None:
+        rated = {i: row[1]["mood"] for i, row in found.items() if row[1].get("mood") is not None}
+        if rated:
+            used = True
+            for entry_id, value in rated.items():
+                if not fits(direction, value):
+                    del found[entry_id]
+            sign = -1.0 if direction == "good" else 1.0
+            rankings.append(sorted(((i, sign * rated[i]) for i in rated if i in found), key=lambda p: p[1]))
     order = _fuse(rankings, found)
-    return SearchResults([_hit(index, entry_id, *found[entry_id]) for entry_id in order[:k]])
+    hits = [_hit(index, entry_id, *found[entry_id], used) for entry_id in order[:k]]
+    return SearchResults(hits, note(direction) if used else "")
 
 
 def _fuse(
@@ -225,7 +243,9 @@ def _cosine(a: list[float], b: Any) -> float:
     return dot / norm if norm else 0.0
 
 
-def _hit(index: Any, entry_id: str, text: str, meta: dict[str, Any], similarity: float) -> SearchHit:
+def _hit(
+    index: Any, entry_id: str, text: str, meta: dict[str, Any], similarity: float, used: bool
+) -> SearchHit:
     return SearchHit(
         id=entry_id,
         text=text,
@@ -237,4 +257,5 @@ def _hit(index: Any, entry_id: str, text: str, meta: dict[str, Any], similarity:
         template=meta["template"],
         field=meta["field"],
         mood=meta.get("mood"),
+        used_mood=used and meta.get("mood") is not None,
     )
