@@ -273,6 +273,18 @@ def test_a_new_entry_is_found_by_word_after_update(people, journal):
     assert hit.id == entry.id
 
 
+def test_a_search_never_holds_up_the_next_update(people, journal, kit_home):
+    # The word index keeps its read connection between searches; it must hold no lock while it waits.
+    index = _index(journal)
+    assert search("Tomasz", k=1, index=index)[0].id == people["tomasz"].id
+    entry = append_entry(journal / "work.ipynb", f"Met {CANARY} at the market.", journal=journal)
+    index.update(progress=False)
+    assert search(CANARY, k=1, index=index)[0].id == entry.id
+    index.forget([entry.id])
+    assert index.words.ranked(CANARY, 5) == []
+    assert _files_with(kit_home, CANARY) == []
+
+
 # ---------------------------------------------------------------- no trace
 
 

@@ -12,8 +12,10 @@ writes the file anew.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,9 +39,23 @@ COMMON_SHARE = 0.05
 RARER_BY = 2
 USELESS_SHARE = 0.5
 BUSY_TIMEOUT_S = 5.0
+READERS_KEPT = 4  # read connections kept open, most recently used first (one per journal searched)
 
 # Letters and digits, as unicode61 splits text; everything else (quotes, *, -, :, parentheses) separates words.
 _WORD = re.compile(r"[^\W_]+")
+
+
+# Opening the file and reading FTS5's structure costs more than the query itself, so read connections are kept
+# (by path) while the file stays the same file; a file made anew (another inode) gets a new connection.
+_readers: dict[str, tuple[tuple[int, int], sqlite3.Connection]] = {}
+_readers_lock = threading.Lock()
+
+
+def _drop_reader(path: Path) -> None:
+    with _readers_lock:
+        kept = _readers.pop(str(path), None)
+    if kept is not None:
+        kept[1].close()
 
 
 def _busy(exc: Exception) -> bool:
@@ -147,6 +163,7 @@ class WordIndex:
 
     def wipe(self) -> None:
         """Remove the file (and SQLite's side files); the next sync makes it anew."""
+        _drop_reader(self.path)
         for suffix in ("", "-journal", "-wal", "-shm", ".checked"):
             Path(str(self.path) + suffix).unlink(missing_ok=True)
 
@@ -293,48 +310,78 @@ class WordIndex:
         words = query_words(query)
         if not words:
             return []
-        if not self.path.is_file():
-            raise WordsUnavailable("missing")
+        with _readers_lock:
+            con = self._reader()
+            try:
+                if con.execute("PRAGMA user_version").fetchall()[0][0] != SCHEMA_VERSION:
+                    raise WordsUnavailable("made by another version of the kit")
+                telling = self._telling(con, words)
+                if not telling:
+                    return []
+                sql = (
+                    "SELECT entries.id, bm25(words) FROM words JOIN entries ON entries.rowid = words.rowid "
+                    "WHERE words MATCH ?"
+                )
+                params: list[object] = [match_expression(telling)]
+                if since_ts is not None:
+                    sql += " AND entries.created_ts >= ?"
+                    params.append(since_ts)
+                if until_ts is not None:
+                    sql += " AND entries.created_ts <= ?"
+                    params.append(until_ts)
+                if template:
+                    sql += " AND entries.template = ?"
+                    params.append(template)
+                # bm25() is lower for better matches; the id breaks ties so the order never depends on the file.
+                sql += " ORDER BY bm25(words), entries.id LIMIT ?"
+                params.append(limit)
+                return [(row[0], float(row[1])) for row in con.execute(sql, params)]
+            except (sqlite3.DatabaseError, WordsUnavailable) as exc:
+                _readers.pop(str(self.path), None)
+                con.close()
+                if isinstance(exc, WordsUnavailable):
+                    raise
+                raise WordsUnavailable(str(exc)) from exc
+
+    def _reader(self) -> sqlite3.Connection:
+        """The kept read-only connection to this file (the caller holds _readers_lock)."""
         try:
-            con = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
-        except sqlite3.DatabaseError as exc:
-            raise WordsUnavailable(str(exc)) from exc
+            st = os.stat(self.path)
+        except OSError as exc:
+            raise WordsUnavailable("missing") from exc
+        identity = (st.st_dev, st.st_ino)
+        key = str(self.path)
+        kept = _readers.pop(key, None)
+        if kept is not None and kept[0] == identity:
+            _readers[key] = kept  # most recently used last
+            return kept[1]
+        if kept is not None:
+            kept[1].close()
         try:
-            if con.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-                raise WordsUnavailable("made by another version of the kit")
-            telling = self._telling(con, words)
-            if not telling:
-                return []
-            sql = (
-                "SELECT entries.id, bm25(words) FROM words JOIN entries ON entries.rowid = words.rowid "
-                "WHERE words MATCH ?"
+            con = sqlite3.connect(
+                f"{self.path.as_uri()}?mode=ro",
+                uri=True,
+                timeout=BUSY_TIMEOUT_S,
+                check_same_thread=False,
+                # Autocommit, and every statement read to its end: a kept connection must hold no lock between
+                # searches, or the next update could not write.
+                isolation_level=None,
             )
-            params: list[object] = [match_expression(telling)]
-            if since_ts is not None:
-                sql += " AND entries.created_ts >= ?"
-                params.append(since_ts)
-            if until_ts is not None:
-                sql += " AND entries.created_ts <= ?"
-                params.append(until_ts)
-            if template:
-                sql += " AND entries.template = ?"
-                params.append(template)
-            # bm25() is lower for better matches; the id breaks ties so the order never depends on the file.
-            sql += " ORDER BY bm25(words), entries.id LIMIT ?"
-            params.append(limit)
-            return [(row[0], float(row[1])) for row in con.execute(sql, params)]
+            # The query's words are stemmed by the index's own tokenizer through this in-memory table, so
+            # "walking" is counted as the "walk" the index holds.
+            con.execute(f"CREATE VIRTUAL TABLE temp.query USING fts5(word, tokenize='{TOKENIZE}')")
+            con.execute("CREATE VIRTUAL TABLE temp.query_terms USING fts5vocab(temp, query, 'instance')")
         except sqlite3.DatabaseError as exc:
             raise WordsUnavailable(str(exc)) from exc
-        finally:
-            con.close()
+        _readers[key] = (identity, con)
+        while len(_readers) > READERS_KEPT:
+            _readers.pop(next(iter(_readers)))[1].close()
+        return con
 
     @staticmethod
     def _telling(con: sqlite3.Connection, words: list[str]) -> list[str]:
         """The words that pick entries out (see COMMON_SHARE); words found in no entry are dropped."""
-        # The indexed terms are stems; the query's words are stemmed by the same tokenizer through a throwaway
-        # in-memory table, so "walking" is counted as the "walk" the index holds.
-        con.execute(f"CREATE VIRTUAL TABLE temp.query USING fts5(word, tokenize='{TOKENIZE}')")
-        con.execute("CREATE VIRTUAL TABLE temp.query_terms USING fts5vocab(temp, query, 'instance')")
+        con.execute("DELETE FROM temp.query")
         con.executemany("INSERT INTO temp.query(rowid, word) VALUES (?, ?)", list(enumerate(words)))
         terms: dict[int, set[str]] = {}
         for position, term in con.execute("SELECT doc, term FROM temp.query_terms"):
@@ -344,7 +391,7 @@ class WordIndex:
             return []
         marks = ",".join("?" * len(every))
         docs = dict(con.execute(f"SELECT term, doc FROM vocab WHERE term IN ({marks})", every).fetchall())
-        total = con.execute("SELECT count(*) FROM entries").fetchone()[0]
+        total = con.execute("SELECT count(*) FROM entries").fetchall()[0][0]
         found = {w: max(docs.get(t, 0) for t in terms[i]) for i, w in enumerate(words) if i in terms}
         found = {w: n for w, n in found.items() if 0 < n <= USELESS_SHARE * total}
         if not found:

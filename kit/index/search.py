@@ -111,60 +111,124 @@ def search(
     if total == 0:
         return SearchResults()
     start, end = as_datetime(since), as_datetime(until, end_of_day=True)
+    where = _where(start, end, template)
     direction = mood_direction(query) if mood else None
-    fusing = words or direction is not None
-    n = min(total, max(k, CANDIDATES) if fusing else k)
     vector = index.embedder.embed_query(query.strip())
+    if not words and direction is None:  # meaning only: the k nearest, as they are
+        rows = _nearest(index, collection, vector, min(k, total), where, ["documents", "metadatas"])
+        return SearchResults(
+            [_hit(index, i, text, meta, sim, False) for i, (text, meta, sim) in rows.items()]
+        )
+
+    # Each ranking is (id, key) pairs, best first, lower key better; equal keys share a rank. Only distances are
+    # fetched for the candidates: texts and metadata are read for the few entries that are returned.
+    near = _nearest(index, collection, vector, min(total, max(k, CANDIDATES)), where, [])
+    similarity = {i: sim for i, (_, _, sim) in near.items()}
+    rankings = [[(i, -sim) for i, sim in similarity.items()]]
+    if words:
+        rankings.append(_word_ranking(index, query, max(k, CANDIDATES), start, end, template))
+    candidates = list(dict.fromkeys(i for ranking in rankings for i, _ in ranking))
+    used = False
+    if direction is not None:
+        metas = _records(index, collection, candidates, ["metadatas"], start, end, template)
+        candidates = list(metas)  # only entries the store holds, inside the filters
+        rated = {i: row[1]["mood"] for i, row in metas.items() if row[1].get("mood") is not None}
+        if rated:
+            used = True
+            candidates = [i for i in candidates if i not in rated or fits(direction, rated[i])]
+            sign = -1.0 if direction == "good" else 1.0
+            rankings.append(
+                sorted(((i, sign * m) for i, m in rated.items() if fits(direction, m)), key=lambda p: p[1])
+            )
+    order = _fuse(rankings, candidates, similarity)
+    hits: list[SearchHit] = []
+    # Word matches come from the word index; only those the vector store holds (inside the filters) are returned,
+    # so a stale word file can never bring back a private or forgotten entry.
+    for at in range(0, len(order), k):
+        batch = order[at : at + k]
+        include = ["documents", "metadatas"] + (
+            ["embeddings"] if any(i not in similarity for i in batch) else []
+        )
+        rows = _records(index, collection, batch, include, start, end, template)
+        for entry_id in batch:
+            if entry_id in rows and len(hits) < k:
+                text, meta, embedding = rows[entry_id]
+                sim = similarity[entry_id] if entry_id in similarity else _cosine(vector, embedding)
+                hits.append(_hit(index, entry_id, text, meta, sim, used))
+        if len(hits) >= k:
+            break
+    return SearchResults(hits, note(direction) if used else "")
+
+
+def _nearest(
+    index: Any, collection: Any, vector: list[float], n: int, where: dict[str, Any] | None, include: list[str]
+) -> dict[str, tuple[str, dict[str, Any], float]]:
+    """The n entries nearest in meaning: id -> (text, metadata, cosine similarity), nearest first."""
     from chromadb.errors import ChromaError
 
     try:
         result = collection.query(
-            query_embeddings=[vector],
-            n_results=n,
-            where=_where(start, end, template),
-            include=["documents", "metadatas", "distances"],
+            query_embeddings=[vector], n_results=n, where=where, include=[*include, "distances"]
         )
     except ChromaError as exc:  # the store's own failure, at its boundary: one line naming the rebuild
         raise index.damaged(exc) from exc
-    found: dict[str, tuple[str, dict[str, Any], float]] = {
-        entry_id: (text or "", meta, 1.0 - float(distance))
-        for entry_id, text, meta, distance in zip(
-            result["ids"][0],
-            result["documents"][0],
-            result["metadatas"][0],
-            result["distances"][0],
-            strict=True,
-        )
+    ids = result["ids"][0]
+    texts = (result.get("documents") or [None])[0] or [""] * len(ids)
+    metas = (result.get("metadatas") or [None])[0] or [{}] * len(ids)
+    return {
+        i: (text or "", meta or {}, 1.0 - float(d))
+        for i, text, meta, d in zip(ids, texts, metas, result["distances"][0], strict=True)
     }
-    # Each ranking is (id, key) pairs, best first; equal keys share a rank.
-    rankings = [[(i, -row[2]) for i, row in found.items()]]
-    if words:
-        by_word = _word_ranking(index, query, n, start, end, template)
-        _add_missing(index, collection, [i for i, _ in by_word], found, vector, start, end, template)
-        rankings.append([(i, bm25) for i, bm25 in by_word if i in found])
-    used = False
-    if direction is not None:
-        rated = {i: row[1]["mood"] for i, row in found.items() if row[1].get("mood") is not None}
-        if rated:
-            used = True
-            for entry_id, value in rated.items():
-                if not fits(direction, value):
-                    del found[entry_id]
-            sign = -1.0 if direction == "good" else 1.0
-            rankings.append(sorted(((i, sign * rated[i]) for i in rated if i in found), key=lambda p: p[1]))
-    order = _fuse(rankings, found)
-    hits = [_hit(index, entry_id, *found[entry_id], used) for entry_id in order[:k]]
-    return SearchResults(hits, note(direction) if used else "")
+
+
+def _records(
+    index: Any,
+    collection: Any,
+    ids: list[str],
+    include: list[str],
+    start: datetime | None,
+    end: datetime | None,
+    template: str | None,
+) -> dict[str, tuple[str, dict[str, Any], Any]]:
+    """id -> (text, metadata, embedding) of those ``ids`` the store holds and the filters let through."""
+    if not ids:
+        return {}
+    from chromadb.errors import ChromaError
+
+    wanted = include if "metadatas" in include else [*include, "metadatas"]
+    try:
+        got = collection.get(ids=ids, include=wanted)
+    except ChromaError as exc:
+        raise index.damaged(exc) from exc
+    n = len(got["ids"])
+    texts = got.get("documents") or [""] * n
+    embeddings = got.get("embeddings")
+    if embeddings is None:
+        embeddings = [None] * n
+    lo = int(start.timestamp()) if start else None
+    hi = int(end.timestamp()) if end else None
+    rows = {}
+    for entry_id, text, meta, embedding in zip(got["ids"], texts, got["metadatas"], embeddings, strict=True):
+        meta = meta or {}
+        ts = meta.get("created_ts", 0)
+        if (
+            (lo is not None and ts < lo)
+            or (hi is not None and ts > hi)
+            or (template and meta.get("template") != template)
+        ):
+            continue
+        rows[entry_id] = (text or "", meta, embedding)
+    return rows
 
 
 def _fuse(
-    rankings: list[list[tuple[str, float]]], found: dict[str, tuple[str, dict[str, Any], float]]
+    rankings: list[list[tuple[str, float]]], candidates: list[str], similarity: dict[str, float]
 ) -> list[str]:
-    """Reciprocal rank fusion of the rankings (each (id, key) best first, lower key better), over the entries
-    still in ``found``. Entries with equal keys share a rank (two entries with the same words are equally good
-    word matches); ties in the fused score go to the entry closer in meaning, then to the id, so the order never
-    depends on chance."""
-    fused: dict[str, float] = dict.fromkeys(found, 0.0)
+    """Reciprocal rank fusion of the rankings over ``candidates``. Entries with equal keys share a rank (two
+    entries with the same words are equally good word matches); ties in the fused score go to the entry closer in
+    meaning (a word match outside the meaning ranking is farther than all of it), then to the id, so the order
+    never depends on chance."""
+    fused: dict[str, float] = dict.fromkeys(candidates, 0.0)
     for ranking in rankings:
         rank, previous = 0, None
         for position, (entry_id, key) in enumerate(ranking, 1):
@@ -172,7 +236,7 @@ def _fuse(
                 rank, previous = position, key
             if entry_id in fused:
                 fused[entry_id] += 1.0 / (RRF_K + rank)
-    return sorted(fused, key=lambda i: (-fused[i], -found[i][2], i))
+    return sorted(fused, key=lambda i: (-fused[i], -similarity.get(i, -2.0), i))
 
 
 def _word_ranking(
@@ -198,42 +262,6 @@ def _word_ranking(
         )
         return []
     return ranked
-
-
-def _add_missing(
-    index: Any,
-    collection: Any,
-    ids: list[str],
-    found: dict[str, tuple[str, dict[str, Any], float]],
-    vector: list[float],
-    start: datetime | None,
-    end: datetime | None,
-    template: str | None,
-) -> None:
-    """Fetch the word matches the meaning ranking did not bring, with their closeness in meaning. Only entries
-    the vector store holds are kept (never a private or forgotten one, even from a stale word index)."""
-    missing = [i for i in ids if i not in found]
-    if not missing:
-        return
-    from chromadb.errors import ChromaError
-
-    try:
-        got = collection.get(ids=missing, include=["documents", "metadatas", "embeddings"])
-    except ChromaError as exc:
-        raise index.damaged(exc) from exc
-    lo = int(start.timestamp()) if start else None
-    hi = int(end.timestamp()) if end else None
-    for entry_id, text, meta, embedding in zip(
-        got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
-    ):
-        ts = meta.get("created_ts", 0)
-        if (
-            (lo is not None and ts < lo)
-            or (hi is not None and ts > hi)
-            or (template and meta.get("template") != template)
-        ):
-            continue
-        found[entry_id] = (text or "", meta, _cosine(vector, embedding))
 
 
 def _cosine(a: list[float], b: Any) -> float:
