@@ -118,6 +118,7 @@ def test_cli_says_it_used_the_mood(work_days, capsys):
     assert "Used your recorded mood" in out
     assert "projector died" not in out
     code = main(["search", "presentation at work, a good day", "--json"])
-    out, _ = capsys.readouterr()
+    out, err = capsys.readouterr()
+    assert code == 0, err
     hits = json.loads(out)
     assert {h["id"] for h in hits if h["used_mood"]} == {work_days["best"].id, work_days["calm"].id}
