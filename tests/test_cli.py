@@ -13,7 +13,19 @@ from conftest import assert_one_line_error, reflect_process
 from kit.cli import main
 from kit.journal.notebooks import append_entry, read_entries
 
-SEARCH_KEYS = {"id", "text", "score", "created", "notebook", "path", "cell_id", "template", "field", "mood"}
+SEARCH_KEYS = {
+    "id",
+    "text",
+    "score",
+    "created",
+    "notebook",
+    "path",
+    "cell_id",
+    "template",
+    "field",
+    "mood",
+    "used_mood",
+}
 
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -90,8 +90,11 @@ def secret_journal(journal, make_notebook):
 
 def test_canary_is_everywhere_before_forgetting(secret_journal, kit_home):
     # The probe works: before forgetting, the text, the vector and the id are all on disk.
-    found = {what for _, what in _traces(kit_home, _needles(secret_journal["secret"]))}
+    traces = _traces(kit_home, _needles(secret_journal["secret"]))
+    found = {what for _, what in traces}
     assert {"canary", "vector", "id", "trigram ebr"} <= found
+    # ...and the word index beside the vectors holds the text and the id too.
+    assert {"canary", "id"} <= {what for path, what in traces if path.startswith("index/lexical/")}
 
 
 def test_forget_by_id_leaves_nothing_under_kit_home(capsys, journal, kit_home, secret_journal):
@@ -372,6 +375,10 @@ def test_an_entry_marked_private_leaves_no_trace_after_reflect_index(journal, ki
     secret = append_entry(path, f"Something only for me {canary}.", journal=journal)
     index = Index(journal=journal, embedder=FakeEmbeddings())
     index.update(progress=False)
+    holding = {
+        p.parent.name for p in kit_home.rglob("*") if p.is_file() and canary.encode() in p.read_bytes()
+    }
+    assert "lexical" in holding  # the probe works: the word index holds it before it is marked private
     update_entry(path, secret.id, private=True, journal=journal)
     report = Index(journal=journal, embedder=FakeEmbeddings()).update(progress=False)
     assert report.removed == 1

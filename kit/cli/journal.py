@@ -106,6 +106,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             f"{rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}  (cell {hit.cell_id}, {hit.template})"
         )
         print(f"   {snippet(hit.text, 160)}")
+    if hits.note:
+        print(hits.note)
     return 0
 
 

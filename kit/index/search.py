@@ -1,7 +1,15 @@
-"""Search a journal's index by meaning, with date and worksheet filters."""
+"""Search a journal's index by meaning and by word, with date and worksheet filters and the recorded mood.
+
+Two rankings are merged by reciprocal rank fusion: the vectors' (closeness in meaning) and the word index's (FTS5
+bm25 over the entries' exact words, kit.index.lexical), so a name or a rare word ranks its entries first even when
+the embedder has no sense of it. A query about good or bad days also uses the mood recorded with the entries
+(kit.index.mood).
+"""
 
 from __future__ import annotations
 
+import logging
+import math
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -11,7 +19,18 @@ from langchain_core.embeddings import Embeddings
 
 from kit.dates import as_datetime
 from kit.errors import ConfigError
+from kit.index.lexical import WordsUnavailable
+from kit.index.mood import fits, mood_direction, note
 from kit.index.store import Index
+
+log = logging.getLogger("kit")
+
+# Reciprocal rank fusion: an entry's fused score is the sum over the rankings of 1 / (RRF_K + its rank there).
+# 60 is the constant of Cormack et al. (2009), used by most hybrid search engines: large enough that no single
+# ranking's first place outweighs agreement between rankings, small enough that the top places still count.
+RRF_K = 60
+# How many entries each ranking contributes before fusion (at least k).
+CANDIDATES = 50
 
 
 @dataclass(frozen=True)
@@ -28,11 +47,20 @@ class SearchHit:
     template: str
     field: str
     mood: float | None = None
+    used_mood: bool = False  # the query was about good or bad days and this entry's recorded mood was used
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["created"] = self.created.isoformat(timespec="seconds")
         return data
+
+
+class SearchResults(list[SearchHit]):
+    """The hits, best first, and ``note``: a line to show with them ("Used your recorded mood: …"), or ""."""
+
+    def __init__(self, hits: list[SearchHit] | None = None, note: str = "") -> None:
+        super().__init__(hits or [])
+        self.note = note
 
 
 def snippet(text: str, width: int) -> str:
@@ -64,8 +92,15 @@ def search(
     journal: Path | str | None = None,
     embedder: Embeddings | None = None,
     index: Any = None,
-) -> list[SearchHit]:
-    """Entries closest in meaning to ``query``, best first; ``since``/``until`` are inclusive dates."""
+    words: bool = True,
+    mood: bool = True,
+) -> SearchResults:
+    """Entries about ``query``, best first; ``since``/``until`` are inclusive dates.
+
+    The ranking fuses closeness in meaning with the entries' exact words (``words=False``: meaning only) and, for
+    a query about good or bad days, the recorded mood (``mood=False``: never). ``score`` stays the cosine
+    similarity to the query, so a word match may rank above an entry closer in meaning.
+    """
     if not isinstance(query, str) or not query.strip():
         raise ConfigError("the search query is empty — type a few words about what you are looking for")
     if not isinstance(k, int) or k < 1:
@@ -74,35 +109,181 @@ def search(
     collection = index.collection()
     total = collection.count()
     if total == 0:
-        return []
+        return SearchResults()
+    start, end = as_datetime(since), as_datetime(until, end_of_day=True)
+    where = _where(start, end, template)
+    direction = mood_direction(query) if mood else None
     vector = index.embedder.embed_query(query.strip())
+    if not words and direction is None:  # meaning only: the k nearest, as they are
+        rows = _nearest(index, collection, vector, min(k, total), where, ["documents", "metadatas"])
+        return SearchResults(
+            [_hit(index, i, text, meta, sim, False) for i, (text, meta, sim) in rows.items()]
+        )
+
+    # Each ranking is (id, key) pairs, best first, lower key better; equal keys share a rank. Only distances are
+    # fetched for the candidates: texts and metadata are read for the few entries that are returned.
+    near = _nearest(index, collection, vector, min(total, max(k, CANDIDATES)), where, [])
+    similarity = {i: sim for i, (_, _, sim) in near.items()}
+    rankings = [[(i, -sim) for i, sim in similarity.items()]]
+    if words:
+        rankings.append(_word_ranking(index, query, max(k, CANDIDATES), start, end, template))
+    candidates = list(dict.fromkeys(i for ranking in rankings for i, _ in ranking))
+    used = False
+    if direction is not None:
+        metas = _records(index, collection, candidates, ["metadatas"], start, end, template)
+        candidates = list(metas)  # only entries the store holds, inside the filters
+        rated = {i: row[1]["mood"] for i, row in metas.items() if row[1].get("mood") is not None}
+        if rated:
+            used = True
+            candidates = [i for i in candidates if i not in rated or fits(direction, rated[i])]
+            sign = -1.0 if direction == "good" else 1.0
+            rankings.append(
+                sorted(((i, sign * m) for i, m in rated.items() if fits(direction, m)), key=lambda p: p[1])
+            )
+    order = _fuse(rankings, candidates, similarity)
+    hits: list[SearchHit] = []
+    # Word matches come from the word index; only those the vector store holds (inside the filters) are returned,
+    # so a stale word file can never bring back a private or forgotten entry.
+    for at in range(0, len(order), k):
+        batch = order[at : at + k]
+        include = ["documents", "metadatas"] + (
+            ["embeddings"] if any(i not in similarity for i in batch) else []
+        )
+        rows = _records(index, collection, batch, include, start, end, template)
+        for entry_id in batch:
+            if entry_id in rows and len(hits) < k:
+                text, meta, embedding = rows[entry_id]
+                sim = similarity[entry_id] if entry_id in similarity else _cosine(vector, embedding)
+                hits.append(_hit(index, entry_id, text, meta, sim, used))
+        if len(hits) >= k:
+            break
+    return SearchResults(hits, note(direction) if used else "")
+
+
+def _nearest(
+    index: Any, collection: Any, vector: list[float], n: int, where: dict[str, Any] | None, include: list[str]
+) -> dict[str, tuple[str, dict[str, Any], float]]:
+    """The n entries nearest in meaning: id -> (text, metadata, cosine similarity), nearest first."""
     from chromadb.errors import ChromaError
 
     try:
         result = collection.query(
-            query_embeddings=[vector],
-            n_results=min(k, total),
-            where=_where(as_datetime(since), as_datetime(until, end_of_day=True), template),
-            include=["documents", "metadatas", "distances"],
+            query_embeddings=[vector], n_results=n, where=where, include=[*include, "distances"]
         )
     except ChromaError as exc:  # the store's own failure, at its boundary: one line naming the rebuild
         raise index.damaged(exc) from exc
-    hits = []
-    for entry_id, text, meta, distance in zip(
-        result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True
-    ):
-        hits.append(
-            SearchHit(
-                id=entry_id,
-                text=text or "",
-                score=round(1.0 - float(distance), 4),
-                created=datetime.fromisoformat(meta["created"]),
-                notebook=meta["notebook"],
-                path=str(index.journal / meta["notebook"]),
-                cell_id=meta["cell_id"],
-                template=meta["template"],
-                field=meta["field"],
-                mood=meta.get("mood"),
-            )
+    ids = result["ids"][0]
+    texts = (result.get("documents") or [None])[0] or [""] * len(ids)
+    metas = (result.get("metadatas") or [None])[0] or [{}] * len(ids)
+    return {
+        i: (text or "", meta or {}, 1.0 - float(d))
+        for i, text, meta, d in zip(ids, texts, metas, result["distances"][0], strict=True)
+    }
+
+
+def _records(
+    index: Any,
+    collection: Any,
+    ids: list[str],
+    include: list[str],
+    start: datetime | None,
+    end: datetime | None,
+    template: str | None,
+) -> dict[str, tuple[str, dict[str, Any], Any]]:
+    """id -> (text, metadata, embedding) of those ``ids`` the store holds and the filters let through."""
+    if not ids:
+        return {}
+    from chromadb.errors import ChromaError
+
+    wanted = include if "metadatas" in include else [*include, "metadatas"]
+    try:
+        got = collection.get(ids=ids, include=wanted)
+    except ChromaError as exc:
+        raise index.damaged(exc) from exc
+    n = len(got["ids"])
+    texts = got.get("documents") or [""] * n
+    embeddings = got.get("embeddings")
+    if embeddings is None:
+        embeddings = [None] * n
+    lo = int(start.timestamp()) if start else None
+    hi = int(end.timestamp()) if end else None
+    rows = {}
+    for entry_id, text, meta, embedding in zip(got["ids"], texts, got["metadatas"], embeddings, strict=True):
+        meta = meta or {}
+        ts = meta.get("created_ts", 0)
+        if (
+            (lo is not None and ts < lo)
+            or (hi is not None and ts > hi)
+            or (template and meta.get("template") != template)
+        ):
+            continue
+        rows[entry_id] = (text or "", meta, embedding)
+    return rows
+
+
+def _fuse(
+    rankings: list[list[tuple[str, float]]], candidates: list[str], similarity: dict[str, float]
+) -> list[str]:
+    """Reciprocal rank fusion of the rankings over ``candidates``. Entries with equal keys share a rank (two
+    entries with the same words are equally good word matches); ties in the fused score go to the entry closer in
+    meaning (a word match outside the meaning ranking is farther than all of it), then to the id, so the order
+    never depends on chance."""
+    fused: dict[str, float] = dict.fromkeys(candidates, 0.0)
+    for ranking in rankings:
+        rank, previous = 0, None
+        for position, (entry_id, key) in enumerate(ranking, 1):
+            if key != previous:
+                rank, previous = position, key
+            if entry_id in fused:
+                fused[entry_id] += 1.0 / (RRF_K + rank)
+    return sorted(fused, key=lambda i: (-fused[i], -similarity.get(i, -2.0), i))
+
+
+def _word_ranking(
+    index: Any, query: str, n: int, start: datetime | None, end: datetime | None, template: str | None
+) -> list[tuple[str, float]]:
+    """Entry ids by bm25 over the query's telling words; [] (meaning only) when the word index is unusable."""
+    if getattr(index, "words", None) is None:  # an index object of the caller's own, without a word index
+        return []
+    try:
+        ranked = index.words.ranked(
+            query,
+            n,
+            since_ts=int(start.timestamp()) if start else None,
+            until_ts=int(end.timestamp()) if end else None,
+            template=template,
         )
-    return hits
+    except WordsUnavailable as exc:
+        log.warning(
+            "the word index of %s cannot be read (%s), so this search ranks by meaning only — run "
+            "`reflect index` to make it again",
+            index.journal,
+            exc,
+        )
+        return []
+    return ranked
+
+
+def _cosine(a: list[float], b: Any) -> float:
+    """Cosine similarity, as Chroma's cosine space computes it (1 - distance)."""
+    dot = sum(x * float(y) for x, y in zip(a, b, strict=True))
+    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(float(y) * float(y) for y in b))
+    return dot / norm if norm else 0.0
+
+
+def _hit(
+    index: Any, entry_id: str, text: str, meta: dict[str, Any], similarity: float, used: bool
+) -> SearchHit:
+    return SearchHit(
+        id=entry_id,
+        text=text,
+        score=round(similarity, 4),
+        created=datetime.fromisoformat(meta["created"]),
+        notebook=meta["notebook"],
+        path=str(index.journal / meta["notebook"]),
+        cell_id=meta["cell_id"],
+        template=meta["template"],
+        field=meta["field"],
+        mood=meta.get("mood"),
+        used_mood=used and meta.get("mood") is not None,
+    )

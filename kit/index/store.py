@@ -30,6 +30,7 @@ from kit.egress import telemetry_off
 from kit.errors import EmbedderMismatch, EntryNotFound, IndexBusy, IndexDamaged, IndexMissing, JournalNotFound
 from kit.index.forgotten import keep_out
 from kit.index.hnsw import vector_files_problem, zero_unused_vector_slots
+from kit.index.lexical import WordIndex
 from kit.journal.entries import Entry
 from kit.journal.notebooks import relpath, scan_journal
 from kit.journal.wal import pending_entries
@@ -168,6 +169,8 @@ class Index:
         self._embedder = embedder
         self._client: Any = None
         self._identity: str | None = None
+        # The word index beside the vectors (kit.index.lexical): one file per journal, like the collection.
+        self.words = WordIndex(self.root / "lexical" / f"{self.collection_name}.sqlite3")
 
     # -------------------------------------------------------------- plumbing
 
@@ -381,6 +384,9 @@ class Index:
             else:
                 wanted[entry.id] = entry
         report.entries = len(wanted)
+        # The word index follows the same entries; it costs no embeddings, so a missing or damaged one is
+        # simply made anew here, with or without --rebuild.
+        self._sync_words(wanted.values(), rebuild)
 
         existing: dict[str, dict[str, Any]] = {}
         if collection is not None:
@@ -445,6 +451,22 @@ class Index:
             self._close()
             self._scrub(replaced)
         return report
+
+    def _sync_words(self, entries: Iterable[Entry], rebuild: bool) -> None:
+        try:
+            self.words.sync(entries, rebuild=rebuild)
+        except sqlite3.DatabaseError as exc:
+            raise self._words_error(exc) from exc
+
+    def _words_error(self, exc: sqlite3.DatabaseError) -> IndexBusy | IndexDamaged:
+        if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+            return IndexBusy(
+                "another program is reading the search index right now — wait a moment and run this again"
+            )
+        return IndexDamaged(
+            f"the word index {self.words.path} could not be written ({exc}) — it is only a cache of your "
+            "notebooks: run `reflect index --rebuild` to make it again"
+        )
 
     def _reuse_vectors(
         self, collection: Any, to_write: list[Entry], existing: dict[str, dict[str, Any]]
@@ -582,6 +604,10 @@ class Index:
                 f"no entry with id {unknown[0] if unknown else ids[0]} is in the index of {self.journal} — "
                 'find entry ids with `reflect search QUERY --json` (each hit has an "id")'
             )
+        try:
+            self.words.remove(ids)
+        except sqlite3.DatabaseError as exc:
+            raise self._words_error(exc) from exc
         gone = set(ids)
         got = col.get(include=["embeddings", "documents", "metadatas"])
         keep = [k for k, entry_id in enumerate(got["ids"]) if entry_id not in gone]
