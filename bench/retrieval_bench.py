@@ -238,7 +238,11 @@ class PrecomputedEmbeddings:
 
 
 def scaled_latency(
-    work: Path, entries: Sequence[Mapping[str, Any]], questions: Sequence[Mapping[str, Any]], n: int, real: Any
+    work: Path,
+    entries: Sequence[Mapping[str, Any]],
+    questions: Sequence[Mapping[str, Any]],
+    n: int,
+    real: Any,
 ) -> dict[str, float]:
     """Added latency on an index of ``n`` entries: the journal repeated (each copy's words and vector nudged),
     the real embedder only for the queries."""
@@ -285,6 +289,20 @@ def table(
     return lines
 
 
+def details(
+    questions: Sequence[Mapping[str, Any]], ranked: Mapping[str, list[list[str]]], ids: Mapping[str, str]
+) -> list[str]:
+    """One line a question: the rank of its first answer per method ("-" when not in the first 10)."""
+    lines = [f"  {'question':<58}" + "".join(f"{m:>14}" for m in METHODS)]
+    for n, q in enumerate(questions):
+        ranks = []
+        for method in METHODS:
+            rr = reciprocal_rank([ids.get(h, h) for h in ranked[method][n]], q["relevant"])
+            ranks.append(f"{round(1 / rr) if rr else '-':>14}")
+        lines.append(f"  {q['id']} {q['question'][:53]:<53}" + "".join(ranks))
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -292,9 +310,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--today", default=TODAY, help=f"the day relative dates count from (default {TODAY})")
     parser.add_argument("--fake", action="store_true", help="the fake embedder: a quick smoke run")
     parser.add_argument(
-        "--scale", type=int, default=0, help="also measure the added latency at this many entries (e.g. 10000)"
+        "--scale",
+        type=int,
+        default=0,
+        help="also measure the added latency at this many entries (e.g. 10000)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary journal and index")
+    parser.add_argument(
+        "--details", action="store_true", help="also print each question's first-answer rank per method"
+    )
     args = parser.parse_args(argv)
     print("$ " + shlex.join([Path(sys.executable).name, *sys.argv]))
 
@@ -324,8 +348,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"Retrieval benchmark — {len(entries)} entries ({report.embedded} embedded in {indexed:.1f} s), "
             f"{len(questions)} questions, embedder {embedder_name(embedder)}, today {args.today}, k={K}"
         )
-        ranked, _ = run_methods(questions, index, args.today, lambda it, desc: tqdm(it, desc=desc, leave=False, disable=None))
+        ranked, _ = run_methods(
+            questions, index, args.today, lambda it, desc: tqdm(it, desc=desc, leave=False, disable=None)
+        )
         print("\n".join(table(questions, ranked, ids)))
+        if args.details:
+            print("\n".join(details(questions, ranked, ids)))
         print(
             "  hit@k: an answer (grade 2) in the first k · MRR: 1/rank of the first answer · nDCG@10: grades 2 and 1"
         )
