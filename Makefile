@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(PY) bench/index_bench.py $(BENCH_ARGS)
 	$(PY) bench/model_bench.py
 	$(PY) bench/safety_bench.py
+	$(PY) bench/retrieval_bench.py $(RETRIEVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .ruff_cache *.egg-info
