@@ -25,6 +25,7 @@ SEARCH_KEYS = {
     "field",
     "mood",
     "used_mood",
+    "matched_words",
 }
 
 

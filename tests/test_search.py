@@ -175,3 +175,10 @@ def test_search_uses_index_of_configured_journal(indexed):
     """With no journal argument, the journal is KIT_JOURNAL (set by the test fixture)."""
     hits = kit.search("sourdough", k=1, embedder=FakeEmbeddings())
     assert hits[0].id == indexed["cooking"].id
+
+
+def test_a_hit_says_whether_the_word_index_matched_it(indexed):
+    hits = _search("sourdough and the brother", k=5)
+    matched = {h.text for h in hits if h.matched_words}
+    assert matched == {TOPICS["cooking"], TOPICS["sibling"]}
+    assert not any(h.matched_words for h in _search("sourdough", words=False))

@@ -48,6 +48,9 @@ class SearchHit:
     field: str
     mood: float | None = None
     used_mood: bool = False  # the query was about good or bad days and this entry's recorded mood was used
+    # The word index found the query's telling words in this entry (a name, a rare word): it is about the query
+    # even when its ``score`` (closeness in meaning) is low.
+    matched_words: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -99,7 +102,8 @@ def search(
 
     The ranking fuses closeness in meaning with the entries' exact words (``words=False``: meaning only) and, for
     a query about good or bad days, the recorded mood (``mood=False``: never). ``score`` stays the cosine
-    similarity to the query, so a word match may rank above an entry closer in meaning.
+    similarity to the query, so a word match may rank above an entry closer in meaning (``matched_words`` says
+    so).
     """
     if not isinstance(query, str) or not query.strip():
         raise ConfigError("the search query is empty — type a few words about what you are looking for")
@@ -117,7 +121,7 @@ def search(
     if not words and direction is None:  # meaning only: the k nearest, as they are
         rows = _nearest(index, collection, vector, min(k, total), where, ["documents", "metadatas"])
         return SearchResults(
-            [_hit(index, i, text, meta, sim, False) for i, (text, meta, sim) in rows.items()]
+            [_hit(index, i, text, meta, sim, False, False) for i, (text, meta, sim) in rows.items()]
         )
 
     # Each ranking is (id, key) pairs, best first, lower key better; equal keys share a rank. Only distances are
@@ -125,8 +129,10 @@ def search(
     near = _nearest(index, collection, vector, min(total, max(k, CANDIDATES)), where, [])
     similarity = {i: sim for i, (_, _, sim) in near.items()}
     rankings = [[(i, -sim) for i, sim in similarity.items()]]
+    worded: set[str] = set()
     if words:
         rankings.append(_word_ranking(index, query, max(k, CANDIDATES), start, end, template))
+        worded = {i for i, _ in rankings[-1]}
     candidates = list(dict.fromkeys(i for ranking in rankings for i, _ in ranking))
     used = False
     if direction is not None:
@@ -154,7 +160,7 @@ def search(
             if entry_id in rows and len(hits) < k:
                 text, meta, embedding = rows[entry_id]
                 sim = similarity[entry_id] if entry_id in similarity else _cosine(vector, embedding)
-                hits.append(_hit(index, entry_id, text, meta, sim, used))
+                hits.append(_hit(index, entry_id, text, meta, sim, used, entry_id in worded))
         if len(hits) >= k:
             break
     return SearchResults(hits, note(direction) if used else "")
@@ -272,7 +278,13 @@ def _cosine(a: list[float], b: Any) -> float:
 
 
 def _hit(
-    index: Any, entry_id: str, text: str, meta: dict[str, Any], similarity: float, used: bool
+    index: Any,
+    entry_id: str,
+    text: str,
+    meta: dict[str, Any],
+    similarity: float,
+    used: bool,
+    matched_words: bool,
 ) -> SearchHit:
     return SearchHit(
         id=entry_id,
@@ -286,4 +298,5 @@ def _hit(
         field=meta["field"],
         mood=meta.get("mood"),
         used_mood=used and meta.get("mood") is not None,
+        matched_words=matched_words,
     )

@@ -300,9 +300,12 @@ def digest(
     ids_filter = None
     if query:
         hits = search(query, k=query_k, since=start, until=end, template=template, index=index)
-        # Keep the entries that are about the query: close to the best match, not merely the nearest k.
-        best = hits[0].score if hits else 0.0
-        ids_filter = [h.id for h in hits if h.score >= max(QUERY_MIN_SCORE, best * QUERY_RELATIVE)]
+        # Keep the entries that are about the query: close to the best match in meaning (the best score, which
+        # need not be the first hit's: a word match can rank first), and every entry the word index matched.
+        best = max((h.score for h in hits), default=0.0)
+        ids_filter = [
+            h.id for h in hits if h.score >= max(QUERY_MIN_SCORE, best * QUERY_RELATIVE) or h.matched_words
+        ]
     if ids_filter is not None and not ids_filter:
         got = {"ids": [], "documents": [], "metadatas": [], "embeddings": []}
     else:

@@ -348,9 +348,10 @@ def digest_query_k(k: int) -> int:
 
 
 def _best_matches(question: str, k: int, index: Any, since: Any, until: Any, template: Any) -> list[str]:
-    """The ids of up to k entries about the question (closest first; unrelated ones left out)."""
+    """The ids of up to k entries about the question, best first. Unrelated entries are left out: those far in
+    meaning, unless the word index matched them (a name such as "Tomasz" that the embedder has no sense of)."""
     hits = search(question, k=k, since=since, until=until, template=template, index=index)
-    return [h.id for h in hits if h.score >= QUERY_MIN_SCORE]
+    return [h.id for h in hits if h.score >= QUERY_MIN_SCORE or h.matched_words]
 
 
 def _matches(
