@@ -285,7 +285,7 @@ def test_ask_finds_entries_by_its_query_and_the_model_sees_the_whole_question(to
     assert "query" not in plain.provenance.request  # a question searched as it is records no separate query
 
 
-# ---------------------------------------------------------------- names the embedder has no sense of
+# ---------------------------------------------------------------- names, and questions that name no topic
 
 
 class NoNames(FakeEmbeddings):
@@ -320,3 +320,39 @@ def test_a_name_only_question_reaches_the_entries_that_name_it(journal, make_not
     small, _ = _small(["unused"])
     listed = ask("Tomasz", model=small, index=index)
     assert [c.entry_id for c in listed.citations] == [entries[0].id]
+
+
+def test_a_question_of_question_words_and_dates_answers_from_the_whole_period(topical_journal):
+    index, written = topical_journal
+    backend, fake = _small(["unused"])
+    result = ask(
+        "what did I write last week?",
+        query="what did I write?",
+        since="2026-03-02",
+        until="2026-03-08",
+        model=backend,
+        index=index,
+    )
+    period = {e.id for entries in written.values() for e in entries if e.created.day <= 8}
+    assert {c.entry_id for c in result.citations} == period and len(
+        period
+    ) == 7  # every entry, none by meaning
+    assert result.text.startswith("_“what did I write?” names no topic, so these are entries from 2–8 March")
+    newest = ask("what did I write?", k=3, since="2026-03-02", until="2026-03-08", model=backend, index=index)
+    assert sorted(c.created for c in newest.citations) == ["2026-03-06", "2026-03-07", "2026-03-08"]
+    dates_only = ask(
+        "last week?", query="", since="2026-03-02", until="2026-03-08", model=backend, index=index
+    )
+    assert [c.entry_id for c in dates_only.citations] == [c.entry_id for c in result.citations]
+
+
+def test_a_summary_of_question_words_covers_the_whole_period_and_says_so(topical_journal):
+    index, _ = topical_journal
+    whole = summarize(since="2026-03-02", until="2026-03-08", model="fake", index=index)
+    result = summarize(
+        since="2026-03-02", until="2026-03-08", query="what did I write?", model="fake", index=index
+    )
+    assert result.digest.entries == whole.digest.entries == 7
+    assert result.text.startswith(
+        "_“what did I write?” names no topic, so this covers every entry of the period._"
+    )

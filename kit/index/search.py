@@ -17,11 +17,13 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from kit.dates import as_datetime
+from kit.dates import Period, as_datetime
 from kit.errors import ConfigError
 from kit.index.lexical import WordsUnavailable
 from kit.index.mood import fits, mood_direction, note
 from kit.index.store import Index
+from kit.text import names_no_topic
+from kit.when import describe
 
 log = logging.getLogger("kit")
 
@@ -59,11 +61,15 @@ class SearchHit:
 
 
 class SearchResults(list[SearchHit]):
-    """The hits, best first, and ``note``: a line to show with them ("Used your recorded mood: …"), or ""."""
+    """The hits, best first, and ``note``: a line to show with them ("Used your recorded mood: …"), or "".
 
-    def __init__(self, hits: list[SearchHit] | None = None, note: str = "") -> None:
+    ``listing`` is True when the query named no topic ("what did I write?"): the hits are then the newest entries
+    inside the filters, not entries chosen by meaning, and every one of them answers the query."""
+
+    def __init__(self, hits: list[SearchHit] | None = None, note: str = "", listing: bool = False) -> None:
         super().__init__(hits or [])
         self.note = note
+        self.listing = listing
 
 
 def snippet(text: str, width: int) -> str:
@@ -103,9 +109,11 @@ def search(
     The ranking fuses closeness in meaning with the entries' exact words (``words=False``: meaning only) and, for
     a query about good or bad days, the recorded mood (``mood=False``: never). ``score`` stays the cosine
     similarity to the query, so a word match may rank above an entry closer in meaning (``matched_words`` says
-    so).
+    so). A query of only question words ("what did I write?", kit.text.FILLER_WORDS) names no topic: the hits
+    are then the newest entries inside the filters, newest first (``listing``, and a ``note`` saying so); an empty
+    query does the same when a period or a worksheet is given.
     """
-    if not isinstance(query, str) or not query.strip():
+    if not isinstance(query, str) or not (query.strip() or since or until or template):
         raise ConfigError("the search query is empty — type a few words about what you are looking for")
     if not isinstance(k, int) or k < 1:
         raise ConfigError(f"k={k!r} must be a whole number of at least 1")
@@ -116,6 +124,8 @@ def search(
         return SearchResults()
     start, end = as_datetime(since), as_datetime(until, end_of_day=True)
     where = _where(start, end, template)
+    if names_no_topic(query):
+        return _newest(index, collection, query, k, where, start, end)
     direction = mood_direction(query) if mood else None
     vector = index.embedder.embed_query(query.strip())
     if not words and direction is None:  # meaning only: the k nearest, as they are
@@ -275,6 +285,41 @@ def _cosine(a: list[float], b: Any) -> float:
     dot = sum(x * float(y) for x, y in zip(a, b, strict=True))
     norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(float(y) * float(y) for y in b))
     return dot / norm if norm else 0.0
+
+
+def _newest(
+    index: Any,
+    collection: Any,
+    query: str,
+    k: int,
+    where: dict[str, Any] | None,
+    start: datetime | None,
+    end: datetime | None,
+) -> SearchResults:
+    """The k newest entries inside the filters, newest first: the answer to a query that names no topic."""
+    from chromadb.errors import ChromaError
+
+    try:
+        got = collection.get(where=where, include=["metadatas"])
+    except ChromaError as exc:
+        raise index.damaged(exc) from exc
+    stamps = sorted(
+        zip(got["ids"], ((m or {}).get("created_ts", 0) for m in got["metadatas"]), strict=True),
+        key=lambda p: (-p[1], p[0]),
+    )
+    newest = [i for i, _ in stamps[:k]]
+    rows = _records(index, collection, newest, ["documents", "metadatas", "embeddings"], start, end, None)
+    vector = index.embedder.embed_query(query.strip()) if query.strip() and rows else None
+    hits = []
+    for entry_id in newest:
+        if entry_id in rows:
+            text, meta, embedding = rows[entry_id]
+            sim = _cosine(vector, embedding) if vector is not None else 0.0
+            hits.append(_hit(index, entry_id, text, meta, sim, False, False))
+    period = describe(Period(start, end))
+    said = f"“{query.strip()}” names no topic" if query.strip() else "No topic was named"
+    scope = f"so these are {period}, newest first" if period else "so these are your newest entries"
+    return SearchResults(hits, f"{said}, {scope}.", listing=True)
 
 
 def _hit(

@@ -21,7 +21,7 @@ import numpy as np
 from kit.dates import as_datetime
 from kit.index.search import _where, search
 from kit.index.store import Index
-from kit.text import STOP_WORDS, plural, sentences
+from kit.text import STOP_WORDS, names_no_topic, plural, sentences
 
 QUERY_MIN_SCORE = 0.15  # cosine; below this an entry is not about the query at all
 QUERY_RELATIVE = 0.5  # ...and it must be within this share of the best match
@@ -298,6 +298,8 @@ def digest(
     start, end = as_datetime(since), as_datetime(until, end_of_day=True)
     where = _where(start, end, template)
     ids_filter = None
+    if query and names_no_topic(query):
+        query = None  # "what did I write?" is about everything in the period
     if query:
         hits = search(query, k=query_k, since=start, until=end, template=template, index=index)
         # Keep the entries that are about the query: close to the best match in meaning (the best score, which
