@@ -22,6 +22,7 @@ __all__ = [
     "explain",
     "prompts",
     "read_entries",
+    "retriever",
     "save_reflection",
     "scan_journal",
     "search",
@@ -47,6 +48,7 @@ _LAZY = {
     "summarize": "kit.reflection.reflect",
     "append_entry": "kit.journal.notebooks",
     "read_entries": "kit.journal.notebooks",
+    "retriever": "kit.index.retriever",
     "scan_journal": "kit.journal.notebooks",
     "search": "kit.index.search",
     "update_entry": "kit.journal.notebooks",
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
     from kit.content.bank import prompts
     from kit.content.glossary import explain
     from kit.errors import KitError
+    from kit.index.retriever import retriever
     from kit.index.search import SearchHit, search
     from kit.index.store import Index, IndexReport
     from kit.journal.entries import Entry

@@ -26,6 +26,25 @@ STOP_WORDS = frozenset(
     seem seems seemed keep kept came come first last next new another many little big long
     """.split()
 )
+# The words a question about a journal is made of when it names no topic ("what did I write?", "anything
+# about me?"): a closed list, kept small on purpose. A query of only these (once its dates are taken out) asks for
+# every entry of its period, not for entries close in meaning to "what did I write" — with the real embedder no
+# entry is close to that, and the relevance cut-off would leave nothing.
+FILLER_WORDS = frozenset(
+    """
+    a about all an and any anything are did do does entries entry ever everything for from had happen happened
+    has have how i i'd i've in is journal journaled journalled log logged me my notes of on say said show so
+    something tell that the there this to up was were what whatever when which write writing written wrote
+    """.split()
+)
+_QUERY_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def names_no_topic(query: str) -> bool:
+    """True when ``query`` holds no word outside FILLER_WORDS ("what did I write about?", "", "?")."""
+    return all(w.replace("’", "'") in FILLER_WORDS for w in _QUERY_WORD.findall(query.lower()))
+
+
 _SENTENCE_END = re.compile(r"(?<![0-9][.])(?<=[.!?])\s+(?=[\"“'A-Z0-9])")
 
 

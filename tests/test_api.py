@@ -22,6 +22,7 @@ PUBLIC = [
     "explain",
     "prompts",
     "read_entries",
+    "retriever",
     "save_reflection",
     "scan_journal",
     "search",
@@ -38,6 +39,7 @@ def test_all_is_pinned():
 
 def test_every_public_name_resolves():
     from kit.errors import KitError
+    from kit.index.retriever import retriever
     from kit.index.search import SearchHit, search
     from kit.index.store import Index, IndexReport
     from kit.journal.entries import Entry
@@ -57,6 +59,7 @@ def test_every_public_name_resolves():
         "append_entry": append_entry,
         "ask": ask,
         "read_entries": read_entries,
+        "retriever": retriever,
         "save_reflection": save_reflection,
         "scan_journal": scan_journal,
         "search": search,

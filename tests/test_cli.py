@@ -25,6 +25,7 @@ SEARCH_KEYS = {
     "field",
     "mood",
     "used_mood",
+    "matched_words",
 }
 
 
@@ -469,3 +470,14 @@ def test_summarize_query_of_only_dates_summarises_the_period(capsys, journal, mo
     data = json.loads(out)
     assert data["provenance"]["request"]["query"] is None and data["digest"]["entries"] == 11
     assert data["understood"]["said"] == "Reading “in March 2026” as entries from 1–31 March 2026."
+
+
+def test_search_of_question_words_and_dates_lists_that_period_and_says_so(capsys, sister, embedded_queries):
+    code, out, _ = _run(capsys, "search", "what did I write last week?", "--today", "2026-03-09")
+    assert code == 0
+    assert out.splitlines()[0] == "Reading “last week” as entries from 2–8 March 2026."
+    assert "Walked with my sister" in out and "boat trip" not in out
+    assert out.splitlines()[-1] == (
+        "“what did I write?” names no topic, so these are entries from 2–8 March 2026, newest first."
+    )
+    assert embedded_queries == ["what did I write?"]  # for the score only: the period decides

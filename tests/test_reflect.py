@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
+from kit.index.search import search
 from kit.models.registry import Backend
 from kit.reflection.reflect import ask, summarize
-from kit.testing import FakeChatModel
+from kit.testing import FakeChatModel, FakeEmbeddings
 
 GOOD = "You wrote about the garden beds and the basil [E1], and about choir rehearsal [E2]. What stands out to you?"
 CONTRACT = {
@@ -281,3 +283,76 @@ def test_ask_finds_entries_by_its_query_and_the_model_sees_the_whole_question(to
     assert (request["since"], request["until"]) == ("2026-03-01", "2026-03-31")
     plain = ask(words, model=FakeChatModel(replies=[GOOD]), index=index)
     assert "query" not in plain.provenance.request  # a question searched as it is records no separate query
+
+
+# ---------------------------------------------------------------- names, and questions that name no topic
+
+
+class NoNames(FakeEmbeddings):
+    """An embedder with no sense of names, as MiniLM has little of "Tomasz": the name leaves no trace in a vector."""
+
+    def _vector(self, text: str) -> list[float]:
+        return super()._vector(re.sub(r"(?i)\btomasz\b", " ", text))
+
+
+def test_a_name_only_question_reaches_the_entries_that_name_it(journal, make_notebook):
+    from kit.index.store import Index
+
+    _, entries = make_notebook(
+        "a.ipynb",
+        [
+            "Coffee with Tomasz after the lecture, we talked about his thesis deadline.",
+            "Long walk by the river, the herons were back.",
+            "Baked bread for the neighbours, the crust came out too dark.",
+        ],
+    )
+    index = Index(journal=journal, embedder=NoNames())
+    index.update(progress=False)
+    (hit, *_) = search("Tomasz", index=index)
+    assert (
+        hit.id == entries[0].id and hit.matched_words and hit.score < 0.15
+    )  # found by its word, not meaning
+    fake = FakeChatModel(replies=["You had coffee with Tomasz after the lecture [E1]. What stayed with you?"])
+    result = ask("Tomasz", model=fake, index=index)
+    assert [c.entry_id for c in result.citations] == [entries[0].id]
+    assert "Coffee with Tomasz" in _prompt_text(fake)
+    assert result.digest.entries == 1  # the digest beneath it keeps the word match too
+    small, _ = _small(["unused"])
+    listed = ask("Tomasz", model=small, index=index)
+    assert [c.entry_id for c in listed.citations] == [entries[0].id]
+
+
+def test_a_question_of_question_words_and_dates_answers_from_the_whole_period(topical_journal):
+    index, written = topical_journal
+    backend, fake = _small(["unused"])
+    result = ask(
+        "what did I write last week?",
+        query="what did I write?",
+        since="2026-03-02",
+        until="2026-03-08",
+        model=backend,
+        index=index,
+    )
+    period = {e.id for entries in written.values() for e in entries if e.created.day <= 8}
+    assert {c.entry_id for c in result.citations} == period and len(
+        period
+    ) == 7  # every entry, none by meaning
+    assert result.text.startswith("_“what did I write?” names no topic, so these are entries from 2–8 March")
+    newest = ask("what did I write?", k=3, since="2026-03-02", until="2026-03-08", model=backend, index=index)
+    assert sorted(c.created for c in newest.citations) == ["2026-03-06", "2026-03-07", "2026-03-08"]
+    dates_only = ask(
+        "last week?", query="", since="2026-03-02", until="2026-03-08", model=backend, index=index
+    )
+    assert [c.entry_id for c in dates_only.citations] == [c.entry_id for c in result.citations]
+
+
+def test_a_summary_of_question_words_covers_the_whole_period_and_says_so(topical_journal):
+    index, _ = topical_journal
+    whole = summarize(since="2026-03-02", until="2026-03-08", model="fake", index=index)
+    result = summarize(
+        since="2026-03-02", until="2026-03-08", query="what did I write?", model="fake", index=index
+    )
+    assert result.digest.entries == whole.digest.entries == 7
+    assert result.text.startswith(
+        "_“what did I write?” names no topic, so this covers every entry of the period._"
+    )

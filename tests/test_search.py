@@ -175,3 +175,45 @@ def test_search_uses_index_of_configured_journal(indexed):
     """With no journal argument, the journal is KIT_JOURNAL (set by the test fixture)."""
     hits = kit.search("sourdough", k=1, embedder=FakeEmbeddings())
     assert hits[0].id == indexed["cooking"].id
+
+
+# ---------------------------------------------------------------- questions that name no topic
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("what did I write?", True),
+        ("What did I write about?", True),
+        ("anything I've written", True),
+        ("", True),
+        ("Tomasz", False),
+        ("what did I write about my sister?", False),
+        ("what happened at work", False),
+    ],
+)
+def test_names_no_topic_reads_only_question_words(query, expected):
+    from kit.text import names_no_topic
+
+    assert names_no_topic(query) is expected
+
+
+def test_a_query_of_question_words_lists_the_period_newest_first(indexed):
+    hits = _search("what did I write?", since="2024-01-15", until="2024-02-20")
+    assert [h.created.date().isoformat() for h in hits] == ["2024-02-15", "2024-02-01", "2024-01-20"]
+    assert hits.listing and hits.note == (
+        "“what did I write?” names no topic, so these are entries from 15 January to 20 February 2024, "
+        "newest first."
+    )
+    assert len(_search("what did I write?", k=2)) == 2
+    assert "your newest entries" in _search("what did I write?").note
+    empty = _search("", since="2024-03-01")  # nothing but dates: the period, newest first
+    assert [h.text for h in empty] == [TOPICS["cooking"]] and empty.listing
+    assert not _search("brother shouting").listing
+
+
+def test_a_hit_says_whether_the_word_index_matched_it(indexed):
+    hits = _search("sourdough and the brother", k=5)
+    matched = {h.text for h in hits if h.matched_words}
+    assert matched == {TOPICS["cooking"], TOPICS["sibling"]}
+    assert not any(h.matched_words for h in _search("sourdough", words=False))

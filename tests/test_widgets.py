@@ -309,6 +309,30 @@ def test_search_widget_reads_dates_in_the_query_unless_since_or_until_is_set(mak
     assert widget.hits == [] and "not a day in the calendar" in widget.results.value
 
 
+def test_search_widget_lists_the_period_for_a_query_that_names_no_topic(make_notebook, journal: Path):
+    from kit.index.store import Index
+    from kit.widgets import SearchWidget
+
+    make_notebook(
+        "a.ipynb",
+        [
+            {"text": "Walked with my sister by the canal.", "created": "2026-03-05T20:00:00"},
+            {"text": "Planted basil in the garden.", "created": "2026-03-06T20:00:00"},
+            {"text": "My sister called about the canal boat.", "created": "2026-01-05T20:00:00"},
+        ],
+    )
+    widget = SearchWidget(
+        index=Index(journal=journal, embedder=FakeEmbeddings()), today="2026-04-02", show=False
+    )
+    widget.query.value = "what did I write in March?"
+    widget.search_button.click()
+    assert [h.text for h in widget.hits] == [
+        "Planted basil in the garden.",
+        "Walked with my sister by the canal.",
+    ]
+    assert "names no topic, so these are entries from 1–31 March 2026, newest first." in widget.results.value
+
+
 # ---------------------------------------------------------------- ReflectWidget
 
 

@@ -86,8 +86,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     report = index.update(progress=sys.stderr.isatty())
     if report.new or report.changed or report.removed:
         print(f"reflect: index updated — {report}", file=sys.stderr)
-    # A query of nothing but dates ("last week") is still searched with its words, within its period.
-    query = asked.query or args.query
+    # A query of nothing but dates ("last week") or of dates and question words ("what did I write last week?")
+    # names no topic: search() lists the period's entries, newest first, and says so.
+    query = asked.query if asked.words else args.query
     hits = search(query, k=args.k, since=asked.since, until=asked.until, template=args.template, index=index)
     line = asked.line()
     if args.json:

@@ -150,7 +150,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             since=asked.since,
             until=asked.until,
             template=args.template,
-            query=asked.query or None,
+            query=asked.query if asked.words else None,  # only dates: the period's entries
             mode=args.mode,
             pii=args.pii,
             **kw,

@@ -17,11 +17,13 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from kit.dates import as_datetime
+from kit.dates import Period, as_datetime
 from kit.errors import ConfigError
 from kit.index.lexical import WordsUnavailable
 from kit.index.mood import fits, mood_direction, note
 from kit.index.store import Index
+from kit.text import names_no_topic
+from kit.when import describe
 
 log = logging.getLogger("kit")
 
@@ -48,6 +50,9 @@ class SearchHit:
     field: str
     mood: float | None = None
     used_mood: bool = False  # the query was about good or bad days and this entry's recorded mood was used
+    # The word index found the query's telling words in this entry (a name, a rare word): it is about the query
+    # even when its ``score`` (closeness in meaning) is low.
+    matched_words: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -56,11 +61,15 @@ class SearchHit:
 
 
 class SearchResults(list[SearchHit]):
-    """The hits, best first, and ``note``: a line to show with them ("Used your recorded mood: …"), or ""."""
+    """The hits, best first, and ``note``: a line to show with them ("Used your recorded mood: …"), or "".
 
-    def __init__(self, hits: list[SearchHit] | None = None, note: str = "") -> None:
+    ``listing`` is True when the query named no topic ("what did I write?"): the hits are then the newest entries
+    inside the filters, not entries chosen by meaning, and every one of them answers the query."""
+
+    def __init__(self, hits: list[SearchHit] | None = None, note: str = "", listing: bool = False) -> None:
         super().__init__(hits or [])
         self.note = note
+        self.listing = listing
 
 
 def snippet(text: str, width: int) -> str:
@@ -99,9 +108,12 @@ def search(
 
     The ranking fuses closeness in meaning with the entries' exact words (``words=False``: meaning only) and, for
     a query about good or bad days, the recorded mood (``mood=False``: never). ``score`` stays the cosine
-    similarity to the query, so a word match may rank above an entry closer in meaning.
+    similarity to the query, so a word match may rank above an entry closer in meaning (``matched_words`` says
+    so). A query of only question words ("what did I write?", kit.text.FILLER_WORDS) names no topic: the hits
+    are then the newest entries inside the filters, newest first (``listing``, and a ``note`` saying so); an empty
+    query does the same when a period or a worksheet is given.
     """
-    if not isinstance(query, str) or not query.strip():
+    if not isinstance(query, str) or not (query.strip() or since or until or template):
         raise ConfigError("the search query is empty — type a few words about what you are looking for")
     if not isinstance(k, int) or k < 1:
         raise ConfigError(f"k={k!r} must be a whole number of at least 1")
@@ -112,12 +124,14 @@ def search(
         return SearchResults()
     start, end = as_datetime(since), as_datetime(until, end_of_day=True)
     where = _where(start, end, template)
+    if names_no_topic(query):
+        return _newest(index, collection, query, k, where, start, end)
     direction = mood_direction(query) if mood else None
     vector = index.embedder.embed_query(query.strip())
     if not words and direction is None:  # meaning only: the k nearest, as they are
         rows = _nearest(index, collection, vector, min(k, total), where, ["documents", "metadatas"])
         return SearchResults(
-            [_hit(index, i, text, meta, sim, False) for i, (text, meta, sim) in rows.items()]
+            [_hit(index, i, text, meta, sim, False, False) for i, (text, meta, sim) in rows.items()]
         )
 
     # Each ranking is (id, key) pairs, best first, lower key better; equal keys share a rank. Only distances are
@@ -125,8 +139,10 @@ def search(
     near = _nearest(index, collection, vector, min(total, max(k, CANDIDATES)), where, [])
     similarity = {i: sim for i, (_, _, sim) in near.items()}
     rankings = [[(i, -sim) for i, sim in similarity.items()]]
+    worded: set[str] = set()
     if words:
         rankings.append(_word_ranking(index, query, max(k, CANDIDATES), start, end, template))
+        worded = {i for i, _ in rankings[-1]}
     candidates = list(dict.fromkeys(i for ranking in rankings for i, _ in ranking))
     used = False
     if direction is not None:
@@ -154,7 +170,7 @@ def search(
             if entry_id in rows and len(hits) < k:
                 text, meta, embedding = rows[entry_id]
                 sim = similarity[entry_id] if entry_id in similarity else _cosine(vector, embedding)
-                hits.append(_hit(index, entry_id, text, meta, sim, used))
+                hits.append(_hit(index, entry_id, text, meta, sim, used, entry_id in worded))
         if len(hits) >= k:
             break
     return SearchResults(hits, note(direction) if used else "")
@@ -271,8 +287,49 @@ def _cosine(a: list[float], b: Any) -> float:
     return dot / norm if norm else 0.0
 
 
+def _newest(
+    index: Any,
+    collection: Any,
+    query: str,
+    k: int,
+    where: dict[str, Any] | None,
+    start: datetime | None,
+    end: datetime | None,
+) -> SearchResults:
+    """The k newest entries inside the filters, newest first: the answer to a query that names no topic."""
+    from chromadb.errors import ChromaError
+
+    try:
+        got = collection.get(where=where, include=["metadatas"])
+    except ChromaError as exc:
+        raise index.damaged(exc) from exc
+    stamps = sorted(
+        zip(got["ids"], ((m or {}).get("created_ts", 0) for m in got["metadatas"]), strict=True),
+        key=lambda p: (-p[1], p[0]),
+    )
+    newest = [i for i, _ in stamps[:k]]
+    rows = _records(index, collection, newest, ["documents", "metadatas", "embeddings"], start, end, None)
+    vector = index.embedder.embed_query(query.strip()) if query.strip() and rows else None
+    hits = []
+    for entry_id in newest:
+        if entry_id in rows:
+            text, meta, embedding = rows[entry_id]
+            sim = _cosine(vector, embedding) if vector is not None else 0.0
+            hits.append(_hit(index, entry_id, text, meta, sim, False, False))
+    period = describe(Period(start, end))
+    said = f"“{query.strip()}” names no topic" if query.strip() else "No topic was named"
+    scope = f"so these are {period}, newest first" if period else "so these are your newest entries"
+    return SearchResults(hits, f"{said}, {scope}.", listing=True)
+
+
 def _hit(
-    index: Any, entry_id: str, text: str, meta: dict[str, Any], similarity: float, used: bool
+    index: Any,
+    entry_id: str,
+    text: str,
+    meta: dict[str, Any],
+    similarity: float,
+    used: bool,
+    matched_words: bool,
 ) -> SearchHit:
     return SearchHit(
         id=entry_id,
@@ -286,4 +343,5 @@ def _hit(
         field=meta["field"],
         mood=meta.get("mood"),
         used_mood=used and meta.get("mood") is not None,
+        matched_words=matched_words,
     )

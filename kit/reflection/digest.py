@@ -21,7 +21,7 @@ import numpy as np
 from kit.dates import as_datetime
 from kit.index.search import _where, search
 from kit.index.store import Index
-from kit.text import STOP_WORDS, plural, sentences
+from kit.text import STOP_WORDS, names_no_topic, plural, sentences
 
 QUERY_MIN_SCORE = 0.15  # cosine; below this an entry is not about the query at all
 QUERY_RELATIVE = 0.5  # ...and it must be within this share of the best match
@@ -298,11 +298,16 @@ def digest(
     start, end = as_datetime(since), as_datetime(until, end_of_day=True)
     where = _where(start, end, template)
     ids_filter = None
+    if query and names_no_topic(query):
+        query = None  # "what did I write?" is about everything in the period
     if query:
         hits = search(query, k=query_k, since=start, until=end, template=template, index=index)
-        # Keep the entries that are about the query: close to the best match, not merely the nearest k.
-        best = hits[0].score if hits else 0.0
-        ids_filter = [h.id for h in hits if h.score >= max(QUERY_MIN_SCORE, best * QUERY_RELATIVE)]
+        # Keep the entries that are about the query: close to the best match in meaning (the best score, which
+        # need not be the first hit's: a word match can rank first), and every entry the word index matched.
+        best = max((h.score for h in hits), default=0.0)
+        ids_filter = [
+            h.id for h in hits if h.score >= max(QUERY_MIN_SCORE, best * QUERY_RELATIVE) or h.matched_words
+        ]
     if ids_filter is not None and not ids_filter:
         got = {"ids": [], "documents": [], "metadatas": [], "embeddings": []}
     else:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import inspect
 import logging
 import uuid
 from collections.abc import Callable
@@ -57,6 +58,7 @@ from kit.reflection.provenance import (
 from kit.reflection.questions import _questions_markdown, counter_questions, theme_questions
 from kit.reflection.writing import _ai_header, _write_checked, plain_reason
 from kit.safety.wellbeing import break_reminder
+from kit.text import names_no_topic
 
 # ---------------------------------------------------------------- flows
 
@@ -114,6 +116,23 @@ def summarize(
     do when names, places or contact details would go to a model that is not on this machine — ``ask`` (raise
     PersonalDetailsFound listing them), ``redact`` (replace them with labels) or ``send``.
     """
+    if query and names_no_topic(query):  # "what did I write?": the whole period, and the answer says so
+        whole = inspect.unwrap(summarize)(  # unwrapped: the break reminder is added once, by this call
+            since,
+            until,
+            None,
+            template,
+            model=model,
+            journal=journal,
+            index=index,
+            refresh=refresh,
+            progress=progress,
+            mode=mode,
+            pii=pii,
+            index_progress=index_progress,
+        )
+        note = f"“{query.strip()}” names no topic, so this covers every entry of the period."
+        return _with_listing(whole, note)
     prompt = _mode_prompt("summary", mode)
     period = Period.of(since, until)
     request = {**period.request(), "query": query, "template": template, "mode": mode}
@@ -312,7 +331,9 @@ def ask(
     model and the safety check still see the whole question. ``mode``: ``summary`` (an answer), ``questions``
     (the model only asks) or ``counter-perspective``; ``pii`` as for ``summarize``."""
     question = clean_question(question)
-    find = query.strip() if isinstance(query, str) and query.strip() else question
+    # An empty ``query`` with dates (the question was only dates: "last week?") lists the period's entries.
+    dated = since not in (None, "") or until not in (None, "") or bool(template)
+    find = query.strip() if isinstance(query, str) and (query.strip() or dated) else question
     prompt = _mode_prompt("ask", mode)
     period = Period.of(since, until)
     since, until = period.since, period.until
@@ -322,7 +343,8 @@ def ask(
         request["query"] = find
     backend = _backend(model)
     d = make_digest(since, until, find, template, index=index, query_k=digest_query_k(k))
-    sources = _sources(index, _best_matches(find, k, index, since, until, template))
+    found, listed = _best_matches(find, k, index, since, until, template)
+    sources = _sources(index, found)
     if _gate([question, *(s.text for s in sources)]) is not None:
         return _crisis("ask", backend, d, request, index, sources)
     if not sources:
@@ -334,12 +356,13 @@ def ask(
         values = {"question": fit(question), "entries": _entries_block(sent)}
         text, cited, withheld = _write_checked(backend, prompt, values, sent, "", progress, mode)
         if text is not None:
-            return _written("ask", backend, prompt, text, cited, sources, request, d, withheld, index)
+            reflection = _written("ask", backend, prompt, text, cited, sources, request, d, withheld, index)
+            return _with_listing(reflection, listed)
         note = f"The written answer was withheld because it {plain_reason(withheld[-1])}; here are your matching entries."
     else:
         note, withheld = OLLAMA_HELP.replace("A written summary", "A written answer"), []
     questions = counter_questions(d) if mode == "counter-perspective" else []
-    return _matches(backend, sources, d, request, note, withheld, questions, index)
+    return _with_listing(_matches(backend, sources, d, request, note, withheld, questions, index), listed)
 
 
 def digest_query_k(k: int) -> int:
@@ -347,10 +370,26 @@ def digest_query_k(k: int) -> int:
     return max(k, ASK_K) * 2
 
 
-def _best_matches(question: str, k: int, index: Any, since: Any, until: Any, template: Any) -> list[str]:
-    """The ids of up to k entries about the question (closest first; unrelated ones left out)."""
+def _best_matches(
+    question: str, k: int, index: Any, since: Any, until: Any, template: Any
+) -> tuple[list[str], str]:
+    """The ids of up to k entries about the question, best first, and the line saying they are the period's
+    newest entries when the question names no topic ("" otherwise).
+
+    Unrelated entries are left out: those far in meaning, unless the word index matched them (a name such as
+    "Tomasz" that the embedder has no sense of). A question that names no topic ("what did I write last
+    week?") is answered by every entry of its period, newest first."""
     hits = search(question, k=k, since=since, until=until, template=template, index=index)
-    return [h.id for h in hits if h.score >= QUERY_MIN_SCORE]
+    if hits.listing:
+        return [h.id for h in hits], hits.note
+    return [h.id for h in hits if h.score >= QUERY_MIN_SCORE or h.matched_words], ""
+
+
+def _with_listing(reflection: Reflection, listed: str) -> Reflection:
+    """The reflection led by the line saying its question named no topic (as it is when ``listed`` is "")."""
+    if not listed:
+        return reflection
+    return dataclasses.replace(reflection, text=f"_{listed}_\n\n{reflection.text}")
 
 
 def _matches(

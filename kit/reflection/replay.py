@@ -536,6 +536,24 @@ class _Pinned:
     def collection(self) -> _PinnedCollection:
         return _PinnedCollection(self._index.collection(), self.ids)
 
+    @property
+    def words(self) -> _PinnedWords | None:
+        """The word index, read for the pinned entries only: whether the words matched an entry decides whether
+        a search keeps it, so a replay must see the same matches."""
+        words = getattr(self._index, "words", None)
+        return None if words is None else _PinnedWords(words, self.ids)
+
+
+class _PinnedWords:
+    def __init__(self, words: Any, ids: list[str]) -> None:
+        self._words = words
+        self._ids = set(ids)
+
+    def ranked(self, query: str, limit: int, **filters: Any) -> list[tuple[str, float]]:
+        # Every match of the whole journal is read (SQLite's LIMIT -1): a pinned entry may rank anywhere in it.
+        every = self._words.ranked(query, -1, **filters)
+        return [(i, score) for i, score in every if i in self._ids][:limit]
+
 
 _EMPTY_GET: dict[str, list[Any]] = {"ids": [], "documents": [], "metadatas": [], "embeddings": []}
 

@@ -149,7 +149,7 @@ class ReflectWidget(Shown):
                     self.question.value,
                     since=asked.since,
                     until=asked.until,
-                    query=asked.query or None,
+                    query=asked.query if asked.words else None,  # only dates: the period's entries
                     model=backend,
                     index=self._index,
                     progress=progress,

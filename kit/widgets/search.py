@@ -81,7 +81,7 @@ class SearchWidget(Shown):
             self.understood = asked
             self.index.update(progress=False)
             self.hits = search(
-                asked.query or self.query.value,
+                asked.query if asked.words else self.query.value,  # only dates: the period, newest first
                 k=self.k.value,
                 since=asked.since,
                 until=asked.until,
@@ -94,5 +94,8 @@ class SearchWidget(Shown):
             return []
         line = asked.line(given_as="Since/Until")
         said = f"<p><i>{html.escape(line)}</i></p>" if line else ""
-        self.results.value = said + hits_html(self.hits)
+        note = getattr(self.hits, "note", "")  # the recorded mood was used; or the query named no topic
+        self.results.value = (
+            said + hits_html(self.hits) + (f"<p><i>{html.escape(note)}</i></p>" if note else "")
+        )
         return self.hits
