@@ -18,6 +18,7 @@ ROOM = 10  # entries one run of the cell can show before it asks to be run again
 WATCH_SECONDS = 2.0  # how often, while entries are pending, the widget looks whether the notebook was saved
 WATCH_LIMIT = 6 * 3600  # a forgotten tab stops looking after this long; running the cell again restarts it
 _EMPTY = {"text/plain": ""}
+MOOD_START = 5  # where the mood slider stands before the person moves it
 
 
 def notebook_template(notebook: Path) -> str | None:
@@ -73,12 +74,14 @@ class JournalWidget(_shell.Shown):
         self.field = field
         self.cell = _shell.current_cell_id()
         self.text = w.Textarea(placeholder="Write here…", layout=w.Layout(width="100%", height="8em"))
-        self.mood = w.IntSlider(value=5, min=0, max=10, description="Mood", disabled=not mood)
-        self.no_mood = w.Checkbox(value=True, description="no mood", indent=False)
+        # The slider is off while "no mood" is ticked, so it never shows a mood that will not be kept.
+        self.mood = w.IntSlider(value=MOOD_START, min=0, max=10, description="Mood", disabled=True)
+        self.no_mood = w.Checkbox(value=True, description="no mood", indent=False, disabled=not mood)
         self.private = w.Checkbox(value=False, description="private (never indexed or sent to a model)")
         self.save_button = w.Button(description="Save", button_style="primary", icon="save")
         self.status = w.Label()
         self.mood.observe(lambda _: setattr(self.no_mood, "value", False), names="value")
+        self.no_mood.observe(lambda _: self._mood_switch(), names="value")
         self.save_button.on_click(lambda _: self.save())
         mood_row = [w.HBox([self.mood, self.no_mood])] if mood else []
         self.box = w.VBox([self.text, *mood_row, self.private, w.HBox([self.save_button, self.status])])
@@ -133,8 +136,14 @@ class JournalWidget(_shell.Shown):
         mood = None if (not self._mood_enabled or self.no_mood.value) else self.mood.value
         entry = self.keep(self.text.value, mood=mood, private=self.private.value)
         if entry is not None:
+            # The next entry starts afresh: no mood carried over from this one without the person choosing it.
             self.text.value = ""
+            self.mood.value = MOOD_START
+            self.no_mood.value = True
         return entry
+
+    def _mood_switch(self) -> None:
+        self.mood.disabled = not self._mood_enabled or self.no_mood.value
 
     def keep(self, text: str, *, mood: float | None = None, private: bool = False) -> dict[str, Any] | None:
         """Keep ``text`` as an entry of this cell: write-ahead file first, then this cell's next empty output.
