@@ -1,4 +1,5 @@
-"""Worksheet templates: valid notebooks with the kit's intro, empty tagged entry cells, usable by `reflect new`."""
+"""Worksheet templates: valid notebooks with the kit's intro, unanswered tagged entry cells, usable by
+`reflect new`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import nbformat
 import pytest
 
 from kit.cli import main
-from kit.journal.entries import ENTRY_TAG
+from kit.journal.entries import ANSWER_PROMPT, ENTRY_TAG
 from kit.journal.notebooks import read_entries, update_entry
 from kit.journal.templates import templates_dir
 
@@ -98,7 +99,8 @@ def test_intro_says_what_how_long_how_private_and_the_disclaimer(path):
     minutes = re.search(r"Time: about (\d+) minutes", intro)
     assert minutes, intro
     assert int(minutes.group(1)) == nb.metadata.kit["minutes"]
-    assert "How: select the empty cell" in intro
+    # The answer cells, each showing "_Your answer_" rather than JupyterLab's LaTeX placeholder.
+    assert "select the *Your answer* cell" in intro
     for sentence in (AI_LINE, DISCLAIMER, DANGER, *PRIVACY.get(path.stem, DEFAULT_PRIVACY)):
         assert sentence in intro, sentence
 
@@ -137,7 +139,7 @@ def test_entry_cells_are_empty_tagged_and_named(path):
     for cell in entries:
         kit = cell.metadata["kit"]
         assert cell.cell_type == "markdown"
-        assert cell.source == ""
+        assert cell.source == ANSWER_PROMPT
         assert kit["template"] == path.stem
         assert FIELD_NAME.match(kit["field"]), kit["field"]
         # Ids and dates are given by `reflect new`; a template carrying them would share them between copies.
@@ -199,3 +201,14 @@ def test_reflect_new_makes_a_dated_notebook_whose_entries_are_found(path, capsys
     )
     assert [e.text for e in after[1:]] == [""] * (len(after) - 1)
     assert [e.field for e in after] == fields
+
+
+@by_name
+def test_an_unanswered_cell_shows_a_prompt_that_is_never_an_entry(path, journal, capsys):
+    assert main(["new", path.stem]) == 0
+    made = Path(capsys.readouterr().out.strip())
+    cells = [c for c in _read(made).cells if _is_entry(c)]
+    assert cells and all(
+        c.source == ANSWER_PROMPT for c in cells
+    )  # visible, not the "Type Markdown" placeholder
+    assert all(e.text == "" and e.is_empty for e in read_entries(made, journal))

@@ -33,6 +33,7 @@ from kit.errors import (
 from kit.journal.entries import (
     ENTRY_TAG,
     Entry,
+    answer_text,
     derived_id,
     kit_metadata,
     new_id,
@@ -163,7 +164,8 @@ def entries_in(nb: dict[str, Any], notebook: str, fallback_created: datetime) ->
             meta = (cell.get("metadata") or {}).get("kit") or {}
             if not isinstance(meta, dict):
                 meta = {}
-            found.append((position, _entry(meta, _source(cell), notebook, cell_id, None, fallback_created)))
+            text = answer_text(_source(cell))
+            found.append((position, _entry(meta, text, notebook, cell_id, None, fallback_created)))
         elif kind == "code":
             for out_index, output in enumerate(cell.get("outputs") or []):
                 meta = ((output or {}).get("metadata") or {}).get("kit") if isinstance(output, dict) else None
