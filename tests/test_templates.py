@@ -1,4 +1,4 @@
-"""Worksheet templates: valid notebooks with the kit's intro, unanswered tagged entry cells, usable by
+"""Worksheet templates: valid notebooks with the kit's intro, a form, unanswered tagged entry cells, usable by
 `reflect new`."""
 
 from __future__ import annotations
@@ -99,21 +99,28 @@ def test_intro_says_what_how_long_how_private_and_the_disclaimer(path):
     minutes = re.search(r"Time: about (\d+) minutes", intro)
     assert minutes, intro
     assert int(minutes.group(1)) == nb.metadata.kit["minutes"]
-    # The answer cells, each showing "_Your answer_" rather than JupyterLab's LaTeX placeholder.
+    # The form first; the answer cells, each showing "_Your answer_" rather than JupyterLab's LaTeX placeholder.
     assert "select the *Your answer* cell" in intro
+    if path.stem != "safety-plan":
+        assert "How: run the form below" in intro
     for sentence in (AI_LINE, DISCLAIMER, DANGER, *PRIVACY.get(path.stem, DEFAULT_PRIVACY)):
         assert sentence in intro, sentence
 
 
 @by_name
-def test_a_worksheet_helper_follows_the_intro_and_no_widget_writes_a_worksheet_field(path):
+def test_a_form_and_a_worksheet_helper_follow_the_intro_and_no_widget_writes_a_worksheet_field(path):
     nb = _read(path)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all("kit-widget" in c.metadata.get("tags", []) for c in code)
-    if path.stem == "safety-plan":  # no AI and no helper with the safety plan
-        assert not any("WorksheetHelper" in c.source or "ReflectWidget" in c.source for c in code)
+    if path.stem == "safety-plan":  # no AI, no helper and no form with the safety plan: it stays plain
+        assert not any(
+            "WorksheetHelper" in c.source or "ReflectWidget" in c.source or "WorksheetForm" in c.source
+            for c in code
+        )
         return
-    helper = nb.cells[2]
+    form = nb.cells[2]
+    assert form.cell_type == "code" and f'WorksheetForm("{path.stem}")' in form.source
+    helper = nb.cells[4]
     assert helper.cell_type == "code" and f'WorksheetHelper("{path.stem}")' in helper.source
     from kit.widgets.helper import PROMPT_TOPICS, WORKSHEET_TERMS, related_terms
 
@@ -201,6 +208,19 @@ def test_reflect_new_makes_a_dated_notebook_whose_entries_are_found(path, capsys
     )
     assert [e.text for e in after[1:]] == [""] * (len(after) - 1)
     assert [e.field for e in after] == fields
+
+
+@by_name
+def test_the_form_asks_every_question_of_the_worksheet_in_order(path):
+    from kit.journal.templates import template_fields
+
+    cells = _read(path).cells
+    fields = template_fields(path.stem)
+    assert [f.name for f in fields] == [c.metadata["kit"]["field"] for c in cells if _is_entry(c)]
+    assert all(f.label.strip() for f in fields)
+    for f in fields:
+        if f.scale is not None:
+            assert f"{f.scale[0]}–{f.scale[1]}" in f.label + f.hint
 
 
 @by_name

@@ -1,4 +1,4 @@
-"""Thin ipywidgets over the library: journal, search, reflect, mood, worksheet help, export.
+"""Thin ipywidgets over the library: journal, worksheet form, search, reflect, mood, worksheet help, export.
 
 ipywidgets and IPython are imported only when a widget is made, so ``import kit`` stays light.
 """
@@ -15,6 +15,7 @@ __all__ = [
     "ReflectWidget",
     "SearchWidget",
     "ValuesCardSort",
+    "WorksheetForm",
     "WorksheetHelper",
     "mood_plot",
     "mood_series",
@@ -29,6 +30,7 @@ _LAZY = {
     "ReflectWidget": "kit.widgets.reflect",
     "SearchWidget": "kit.widgets.search",
     "ValuesCardSort": "kit.widgets.helper",
+    "WorksheetForm": "kit.widgets.form",
     "WorksheetHelper": "kit.widgets.helper",
     "mood_plot": "kit.widgets.mood",
     "mood_series": "kit.widgets.mood",

@@ -145,16 +145,24 @@ class JournalWidget(_shell.Shown):
     def _mood_switch(self) -> None:
         self.mood.disabled = not self._mood_enabled or self.no_mood.value
 
-    def keep(self, text: str, *, mood: float | None = None, private: bool = False) -> dict[str, Any] | None:
+    def keep(
+        self, text: str, *, mood: float | None = None, private: bool = False, field: str | None = None
+    ) -> dict[str, Any] | None:
         """Keep ``text`` as an entry of this cell: write-ahead file first, then this cell's next empty output.
 
-        Other widgets (the values card sort, the activity picker) keep the person's choices through this too.
+        Other widgets (the values card sort, the activity picker, the worksheet form) keep the person's words
+        through this too; ``field`` names the worksheet question an answer belongs to (default: this widget's).
         """
         if not text.strip():
             self.status.value = "Nothing to save — write something first."
             return None
         entry = wal.make_entry(
-            text, template=self.template, field=self.field, mood=mood, private=private, cell=self.cell
+            text,
+            template=self.template,
+            field=field or self.field,
+            mood=mood,
+            private=private,
+            cell=self.cell,
         )
         try:
             wal.append_pending(self.notebook, entry)  # first: once this returns, the entry survives a crash
