@@ -79,12 +79,25 @@ def snapshot(path: Path) -> Snapshot | None:
 # ---------------------------------------------------------------- finding notebooks
 
 
+# The kit's own notebooks in the journal folder, which are never journal notebooks: the Home page that `make lab`
+# opens, and the read-only copies of the example notebooks (see kit.journal.home).
+HOME_NOTEBOOK = "Home.ipynb"
+EXAMPLES_FOLDER = "kit-examples"
+
+
+def kit_owned(rel: Path | str) -> bool:
+    """Whether a path relative to the journal is one of the kit's own pages (Home, the examples), not the journal."""
+    parts = Path(rel).parts
+    return parts == (HOME_NOTEBOOK,) or (len(parts) > 1 and parts[0] == EXAMPLES_FOLDER)
+
+
 def iter_notebooks(journal: Path) -> Iterator[Path]:
-    """Every .ipynb below the journal, sorted, skipping hidden folders such as .ipynb_checkpoints."""
+    """Every .ipynb below the journal, sorted, skipping hidden folders such as .ipynb_checkpoints and the kit's own
+    pages (Home.ipynb, kit-examples/)."""
     journal = Path(journal)
     for path in sorted(journal.rglob("*.ipynb")):
         rel = path.relative_to(journal)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+        if any(part.startswith(".") for part in rel.parts) or kit_owned(rel) or not path.is_file():
             continue
         yield path
 
