@@ -175,6 +175,19 @@ def test_examples_follow_the_shipped_ones_and_other_files_stay(journal: Path, ex
     assert (folder / "mine.txt").read_text() == "a note of mine"
 
 
+def test_an_example_someone_changed_is_never_replaced(journal: Path, examples: Path, caplog):
+    folder = sync_examples(journal, examples)
+    copy = folder / "getting-started.ipynb"
+    os.chmod(copy, 0o644)  # as root could, without asking
+    copy.write_text(copy.read_text().replace("# Getting started", "# Getting started, with my notes"))
+    changed = _digest(copy)
+    nb = nbformat.read(examples / "getting-started.ipynb", as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell("The next version of the kit."))
+    nbformat.write(nb, examples / "getting-started.ipynb")
+    assert sync_examples(journal, examples) == folder
+    assert _digest(copy) == changed and "left as it is" in caplog.text
+
+
 def test_a_file_named_like_the_examples_folder_is_left_alone(journal: Path, examples: Path, caplog):
     (journal / EXAMPLES_FOLDER).write_text("not a folder")
     assert sync_examples(journal, examples) is None

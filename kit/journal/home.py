@@ -9,11 +9,12 @@ The example notebooks are put beside it as read-only copies in ``kit-examples/``
 skips, so they are never journal notebooks — rather than a symlink to the installed ones: through a symlink,
 JupyterLab would save into the kit's own files (in the source tree or the environment), and anything written
 there would be lost at the next upgrade without ever being indexed. Read-only, nothing can be saved there by
-mistake; the copies follow the kit's versions (refreshed when the shipped notebook changes).
+mistake (except by root); the copies follow the kit's versions, and a copy someone changed is never replaced.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -115,11 +116,15 @@ def examples_source() -> Path:
     return shared_folder("notebooks") or Path(sys.prefix) / "share" / "reflective-notebook-kit" / "notebooks"
 
 
+MANIFEST = ".kit-examples.json"  # what the kit last wrote there (hidden: JupyterLab does not list it)
+
+
 def sync_examples(journal: Path, source: Path | None = None) -> Path | None:
     """Put read-only copies of the example notebooks in ``<journal>/kit-examples/``; returns that folder.
 
-    A copy is written only when missing or different from the shipped one; other files there are left alone.
-    Returns None (with a warning) when the folder cannot be made — JupyterLab still starts, without the examples.
+    A copy is written only when missing, or when it is still what the kit wrote last and the shipped one changed.
+    A copy someone changed (root may write anywhere) is left as it is, with a warning; other files there are left
+    alone. Returns None (with a warning) when the folder cannot be made — JupyterLab still starts, without them.
     """
     source = source or examples_source()
     folder = Path(journal) / EXAMPLES_FOLDER
@@ -133,19 +138,42 @@ def sync_examples(journal: Path, source: Path | None = None) -> Path | None:
         folder.mkdir(exist_ok=True)
         os.chmod(folder, 0o755)  # writable for the moment of the copy only
         try:
+            written = _manifest(folder)
             for src in shipped:
                 data = src.read_bytes()
                 dest = folder / src.name
-                if dest.is_file() and not dest.is_symlink() and dest.read_bytes() == data:
+                if dest.is_symlink() or (dest.exists() and not dest.is_file()):
                     continue
+                if dest.exists():
+                    now = _sha(dest.read_bytes())
+                    if now == _sha(data):
+                        written[src.name] = now
+                        continue
+                    if now != written.get(src.name):
+                        log.warning("%s was changed since the kit put it there; it is left as it is", dest)
+                        continue
                 _atomic_write(dest, data)
                 os.chmod(dest, 0o444)
+                written[src.name] = _sha(data)
+            _atomic_write(folder / MANIFEST, (json.dumps(written, indent=1, sort_keys=True) + "\n").encode())
         finally:
             os.chmod(folder, 0o555)
     except OSError as exc:
         log.warning("the example notebooks could not be put in %s: %s", folder, exc)
         return None
     return folder
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _manifest(folder: Path) -> dict[str, str]:
+    try:
+        found = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in found.items() if isinstance(v, str)} if isinstance(found, dict) else {}
 
 
 def read_only(path: Path) -> bool:
