@@ -64,7 +64,11 @@ def test_each_answer_is_an_entry_of_its_field_with_the_time_it_was_saved(
 
     # The write-ahead file first (searchable before the save), then this cell's outputs.
     assert [e["id"] for e in wal.pending(worksheet)] == [e["id"] for e in kept]
-    assert [o["metadata"]["kit"]["id"] for o in frontend.kit_outputs()] == [e["id"] for e in kept]
+    shown = frontend.kit_outputs()
+    assert [o["metadata"]["kit"]["id"] for o in shown] == [e["id"] for e in kept]
+    # Each shown under its question, with the time it was saved.
+    assert "CBT thought record — The situation" in shown[0]["data"]["text/markdown"]
+    assert "CBT thought record — The hot thought" in shown[1]["data"]["text/markdown"]
 
     save_in_jupyterlab(worksheet, frontend, cell=_form_cell(worksheet))
     found = {e.field: e for e in read_entries(worksheet, journal) if e.text}

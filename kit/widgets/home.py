@@ -24,12 +24,13 @@ from kit.index.store import with_pending
 from kit.journal.entries import Entry
 from kit.journal.home import EXAMPLES_FOLDER
 from kit.journal.notebooks import scan_journal
-from kit.journal.templates import field_headings, field_label, list_templates, new_from_template, titles
+from kit.journal.templates import field_label, list_templates, new_from_template
 from kit.outputs.plots import mood_chart
 from kit.safety.wellbeing import find_safety_plan
 from kit.text import plural
 from kit.widgets import _shell
 from kit.widgets._shell import Shown
+from kit.widgets.journal import entry_label
 
 LATEST = 8  # entries the Home page lists
 SNIPPET = 160  # characters of each entry shown
@@ -132,16 +133,13 @@ def entries_html(entries: list[Entry], journal: Path, here: Path | None = None) 
             "<p>No entries yet. Start a worksheet above, or write in a daily journal "
             "(<code>reflect new daily-journal</code>).</p>"
         )
-    names, headings = titles(), field_headings()
     here = here or _here()
     rows = []
     for e in entries:
-        worksheet = names.get(e.template, "Journal" if e.template == "journal" else field_label(e.template))
-        question = headings.get((e.template, e.field)) or ("" if e.field == "entry" else field_label(e.field))
         words = " ".join(e.text.split())
         words = words if len(words) <= SNIPPET else words[: SNIPPET - 1].rsplit(" ", 1)[0] + "…"
         where = link(journal / e.notebook, "open", here)
-        about = f"{html.escape(worksheet)}" + (f" — {html.escape(question)}" if question else "")
+        about = html.escape(entry_label(e.template, e.field))
         rows.append(f"<li><b>{_day(e.created)}</b> · {about} · {where}<br>{html.escape(words)}</li>")
     return "<ul>" + "".join(rows) + "</ul>"
 

@@ -12,6 +12,7 @@ import ipywidgets as w
 
 from kit.config import settings
 from kit.journal import wal
+from kit.journal.templates import field_headings, field_label, titles
 from kit.widgets import _shell
 
 ROOM = 10  # entries one run of the cell can show before it asks to be run again (see _ipython_display_)
@@ -31,6 +32,14 @@ def notebook_template(notebook: Path) -> str | None:
     return template if isinstance(template, str) and template else None
 
 
+def entry_label(template: str, field: str) -> str:
+    """What an entry answers, as the worksheet says it: "CBT thought record — The hot thought", "Journal"."""
+    worksheet = titles().get(template) or ("Journal" if template == "journal" else field_label(template))
+    if field == "entry":
+        return worksheet
+    return f"{worksheet} — {field_headings().get((template, field)) or field_label(field)}"
+
+
 def entry_bundle(entry: dict[str, Any]) -> dict[str, str]:
     """How an entry looks in the notebook: its date and mood above the person's own words."""
     created = str(entry.get("created", ""))
@@ -38,7 +47,7 @@ def entry_bundle(entry: dict[str, Any]) -> dict[str, str]:
         when = datetime.fromisoformat(created).strftime("%Y-%m-%d %H:%M")
     except ValueError:
         when = created
-    parts = [when, f"{entry.get('template', 'journal')} / {entry.get('field', 'entry')}"]
+    parts = [when, entry_label(str(entry.get("template") or "journal"), str(entry.get("field") or "entry"))]
     if entry.get("mood") is not None:
         parts.append(f"mood {float(entry['mood']):g}/10")
     if entry.get("private"):
