@@ -188,6 +188,22 @@ def test_an_example_someone_changed_is_never_replaced(journal: Path, examples: P
     assert _digest(copy) == changed and "left as it is" in caplog.text
 
 
+def test_a_journal_widget_in_an_example_says_it_keeps_nothing(
+    journal: Path, examples: Path, frontend: Frontend, monkeypatch: pytest.MonkeyPatch
+):
+    from kit.widgets import JournalWidget
+    from kit.widgets.journal import EXAMPLE_NOTE
+
+    folder = sync_examples(journal, examples)
+    monkeypatch.setenv("JPY_SESSION_NAME", str(folder / "getting-started.ipynb"))
+    widget = JournalWidget()
+    assert widget.status.value == EXAMPLE_NOTE
+    widget.text.value = "My first entry, typed into the example."
+    assert widget.save() is None
+    assert widget.text.value == "My first entry, typed into the example."  # the words stay in the box
+    assert not wal.pending_path(folder / "getting-started.ipynb").exists()
+
+
 def test_a_file_named_like_the_examples_folder_is_left_alone(journal: Path, examples: Path, caplog):
     (journal / EXAMPLES_FOLDER).write_text("not a folder")
     assert sync_examples(journal, examples) is None

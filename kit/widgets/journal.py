@@ -12,6 +12,7 @@ import ipywidgets as w
 
 from kit.config import settings
 from kit.journal import wal
+from kit.journal.notebooks import EXAMPLES_FOLDER, kit_owned, relpath
 from kit.journal.templates import field_headings, field_label, titles
 from kit.widgets import _shell
 
@@ -30,6 +31,18 @@ def notebook_template(notebook: Path) -> str | None:
         return None
     template = (meta.get("kit") or {}).get("template") if isinstance(meta, dict) else None
     return template if isinstance(template, str) and template else None
+
+
+EXAMPLE_NOTE = (
+    "This is a read-only example, not your journal: nothing written here is kept. To write in it, use "
+    "File ▸ Save Notebook As… and save it in your journal."
+)
+
+
+def is_example(notebook: Path) -> bool:
+    """Whether ``notebook`` is one of the read-only examples the kit puts in ``<journal>/kit-examples``."""
+    rel = relpath(notebook, settings().journal)
+    return not Path(rel).is_absolute() and kit_owned(rel) and Path(rel).parts[0] == EXAMPLES_FOLDER
 
 
 def entry_label(template: str, field: str) -> str:
@@ -78,6 +91,8 @@ class JournalWidget(_shell.Shown):
         path, self.source = _shell.find_notebook(notebook)
         self.found = path is not None
         self.notebook = path if path is not None else settings().journal / f"{wal.UNTITLED}.ipynb"
+        # A read-only example beside the journal (kit-examples/): nothing written there would be kept or found.
+        self.example = is_example(self.notebook)
         # In a worksheet, entries belong to that worksheet, so its own ReflectWidget and filters see them.
         self.template = template or notebook_template(self.notebook) or "journal"
         self.field = field
@@ -128,7 +143,9 @@ class JournalWidget(_shell.Shown):
         waiting = [e for e in wal.pending(self.notebook) if e["id"] not in on_disk]
         self._waiting = len(waiting)
         counts = f"{len(waiting)} pending / {len(on_disk)} saved"
-        if not self.found:
+        if self.example:
+            self.status.value = EXAMPLE_NOTE
+        elif not self.found:
             self.status.value = (
                 f"{counts} — this notebook's path is unknown (no JPY_SESSION_NAME or __session__); "
                 f"entries are kept in {wal.pending_path(self.notebook)}"
@@ -164,6 +181,9 @@ class JournalWidget(_shell.Shown):
         """
         if not text.strip():
             self.status.value = "Nothing to save — write something first."
+            return None
+        if self.example:
+            self.status.value = EXAMPLE_NOTE
             return None
         entry = wal.make_entry(
             text,
