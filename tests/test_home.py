@@ -320,6 +320,16 @@ def test_the_latest_entries_show_day_and_worksheet_never_ids_scores_or_private_w
     assert "Written after Home was opened." in frontend.outputs[-1]["data"]["text/html"]
 
 
+def test_a_forgotten_entry_is_not_listed(journal: Path, frontend: Frontend):
+    from kit.index.forgotten import forget
+    from kit.widgets import LatestEntries
+
+    kept = append_entry(journal / "2026-03.ipynb", "Kept in the list.", journal=journal)
+    gone = append_entry(journal / "2026-03.ipynb", "Forgotten by the person.", journal=journal)
+    forget(journal, [gone.id])
+    assert [e.id for e in LatestEntries(show=False).entries] == [kept.id]
+
+
 def test_no_entries_yet_says_how_to_start(journal: Path, frontend: Frontend):
     from kit.widgets import LatestEntries
 

@@ -20,6 +20,7 @@ import ipywidgets as w
 
 from kit.config import settings
 from kit.errors import KitError
+from kit.index.forgotten import keep_out
 from kit.index.store import with_pending
 from kit.journal.entries import Entry
 from kit.journal.home import EXAMPLES_FOLDER
@@ -117,12 +118,14 @@ class StartWorksheet(Shown):
 
 
 def recent_entries(journal: Path | str | None = None, n: int = LATEST) -> list[Entry]:
-    """The ``n`` newest entries with words in them (pending ones too), newest first; private ones left out."""
+    """The ``n`` newest entries with words in them (pending ones too), newest first; private and forgotten ones
+    left out."""
     folder = Path(journal) if journal else settings().journal
     if not folder.is_dir():
         return []
     scan = with_pending(scan_journal(folder), folder)
-    found = [e for e in scan.entries if not e.private and not e.is_empty]
+    forgotten = keep_out(folder)  # `reflect forget`: kept off Home too, until `reflect forget --undo`
+    found = [e for e in scan.entries if not e.private and not e.is_empty and not forgotten(e.id)]
     return sorted(found, key=lambda e: e.created, reverse=True)[:n]
 
 
