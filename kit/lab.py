@@ -1,6 +1,8 @@
-"""``python -m kit.lab`` (``make lab``): JupyterLab on loopback, on the journal folder (KIT_JOURNAL), with its news,
-update checks and telemetry off. As root (as in many containers) it passes JupyterLab's ``--allow-root``, which
-JupyterLab otherwise demands before it starts, and says so in one line."""
+"""``python -m kit.lab`` (``make lab``, ``reflect lab``): JupyterLab on loopback, on the journal folder (KIT_JOURNAL),
+opened at the journal's ``Home.ipynb`` (made when missing, never overwritten) with the example notebooks beside it
+in the read-only ``kit-examples/`` folder (kit.journal.home), and with JupyterLab's news, update checks and
+telemetry off. As root (as in many containers) it passes JupyterLab's ``--allow-root``, which JupyterLab otherwise
+demands before it starts, and says so in one line."""
 
 from __future__ import annotations
 
@@ -12,6 +14,9 @@ from pathlib import Path
 from kit.config import settings
 from kit.egress import LAB_OVERRIDES as OVERRIDES
 from kit.egress import telemetry_off
+from kit.errors import KitError
+from kit.journal.home import ensure_home, sync_examples
+from kit.journal.notebooks import HOME_NOTEBOOK
 
 SERVER_ARGS = [
     "--ServerApp.ip=127.0.0.1",
@@ -44,9 +49,10 @@ def as_root() -> bool:
     return geteuid is not None and geteuid() == 0
 
 
-def lab_args(journal: Path, extra: list[str], root: bool = False) -> list[str]:
-    """JupyterLab's arguments: the privacy settings, the journal folder as its root unless one is given, and
-    ``--allow-root`` when running as ``root`` (JupyterLab refuses to start as root without it)."""
+def lab_args(journal: Path, extra: list[str], root: bool = False, home: bool = False) -> list[str]:
+    """JupyterLab's arguments: the privacy settings, the journal folder as its root unless one is given,
+    ``--allow-root`` when running as ``root`` (JupyterLab refuses to start as root without it), and with ``home``
+    the journal's Home.ipynb as the page it opens (unless another root or page is given)."""
     folder = (
         []
         if any("root_dir" in a or "notebook_dir" in a for a in extra)
@@ -55,7 +61,29 @@ def lab_args(journal: Path, extra: list[str], root: bool = False) -> list[str]:
     allow = (
         ["--allow-root"] if root and not any("allow_root" in a or "allow-root" in a for a in extra) else []
     )
-    return [*SERVER_ARGS, *folder, *allow, *extra]
+    start = (
+        [f"--LabApp.default_url=/lab/tree/{HOME_NOTEBOOK}"]
+        if home and folder and not any("default_url" in a for a in extra)
+        else []
+    )
+    return [*SERVER_ARGS, *folder, *allow, *start, *extra]
+
+
+def prepare_journal(journal: Path) -> bool:
+    """Home.ipynb (made if missing, never overwritten) and the read-only examples beside it; whether Home is
+    there to open. A journal the kit cannot write to still opens, without them."""
+    try:
+        path, made = ensure_home(journal)
+    except (KitError, OSError) as exc:
+        print(
+            f"make lab: could not make {HOME_NOTEBOOK} in {journal} ({exc}); opening the folder",
+            file=sys.stderr,
+        )
+        return False
+    if made:
+        print(f"make lab: made {path} — your starting page", flush=True)
+    sync_examples(journal)
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     write_overrides()
     journal = settings().journal
     journal.mkdir(parents=True, exist_ok=True)
+    home = prepare_journal(journal)
     root = as_root()
     if root:
         print(ROOT_NOTE, file=sys.stderr, flush=True)
@@ -71,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         "-m",
         "jupyter",
         "lab",
-        *lab_args(journal, argv if argv is not None else sys.argv[1:], root=root),
+        *lab_args(journal, argv if argv is not None else sys.argv[1:], root=root, home=home),
     ]
     os.execv(sys.executable, args)
     return 0  # not reached

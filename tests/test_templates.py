@@ -1,4 +1,5 @@
-"""Worksheet templates: valid notebooks with the kit's intro, empty tagged entry cells, usable by `reflect new`."""
+"""Worksheet templates: valid notebooks with the kit's intro, a form, unanswered tagged entry cells, usable by
+`reflect new`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import nbformat
 import pytest
 
 from kit.cli import main
-from kit.journal.entries import ENTRY_TAG
+from kit.journal.entries import ANSWER_PROMPT, ENTRY_TAG
 from kit.journal.notebooks import read_entries, update_entry
 from kit.journal.templates import templates_dir
 
@@ -98,20 +99,28 @@ def test_intro_says_what_how_long_how_private_and_the_disclaimer(path):
     minutes = re.search(r"Time: about (\d+) minutes", intro)
     assert minutes, intro
     assert int(minutes.group(1)) == nb.metadata.kit["minutes"]
-    assert "How: select the empty cell" in intro
+    # The form first; the answer cells, each showing "_Your answer_" rather than JupyterLab's LaTeX placeholder.
+    assert "select the *Your answer* cell" in intro
+    if path.stem != "safety-plan":
+        assert "How: run the form below" in intro
     for sentence in (AI_LINE, DISCLAIMER, DANGER, *PRIVACY.get(path.stem, DEFAULT_PRIVACY)):
         assert sentence in intro, sentence
 
 
 @by_name
-def test_a_worksheet_helper_follows_the_intro_and_no_widget_writes_a_worksheet_field(path):
+def test_a_form_and_a_worksheet_helper_follow_the_intro_and_no_widget_writes_a_worksheet_field(path):
     nb = _read(path)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all("kit-widget" in c.metadata.get("tags", []) for c in code)
-    if path.stem == "safety-plan":  # no AI and no helper with the safety plan
-        assert not any("WorksheetHelper" in c.source or "ReflectWidget" in c.source for c in code)
+    if path.stem == "safety-plan":  # no AI, no helper and no form with the safety plan: it stays plain
+        assert not any(
+            "WorksheetHelper" in c.source or "ReflectWidget" in c.source or "WorksheetForm" in c.source
+            for c in code
+        )
         return
-    helper = nb.cells[2]
+    form = nb.cells[2]
+    assert form.cell_type == "code" and f'WorksheetForm("{path.stem}")' in form.source
+    helper = nb.cells[4]
     assert helper.cell_type == "code" and f'WorksheetHelper("{path.stem}")' in helper.source
     from kit.widgets.helper import PROMPT_TOPICS, WORKSHEET_TERMS, related_terms
 
@@ -137,7 +146,7 @@ def test_entry_cells_are_empty_tagged_and_named(path):
     for cell in entries:
         kit = cell.metadata["kit"]
         assert cell.cell_type == "markdown"
-        assert cell.source == ""
+        assert cell.source == ANSWER_PROMPT
         assert kit["template"] == path.stem
         assert FIELD_NAME.match(kit["field"]), kit["field"]
         # Ids and dates are given by `reflect new`; a template carrying them would share them between copies.
@@ -199,3 +208,27 @@ def test_reflect_new_makes_a_dated_notebook_whose_entries_are_found(path, capsys
     )
     assert [e.text for e in after[1:]] == [""] * (len(after) - 1)
     assert [e.field for e in after] == fields
+
+
+@by_name
+def test_the_form_asks_every_question_of_the_worksheet_in_order(path):
+    from kit.journal.templates import template_fields
+
+    cells = _read(path).cells
+    fields = template_fields(path.stem)
+    assert [f.name for f in fields] == [c.metadata["kit"]["field"] for c in cells if _is_entry(c)]
+    assert all(f.label.strip() for f in fields)
+    for f in fields:
+        if f.scale is not None:
+            assert f"{f.scale[0]}–{f.scale[1]}" in f.label + f.hint
+
+
+@by_name
+def test_an_unanswered_cell_shows_a_prompt_that_is_never_an_entry(path, journal, capsys):
+    assert main(["new", path.stem]) == 0
+    made = Path(capsys.readouterr().out.strip())
+    cells = [c for c in _read(made).cells if _is_entry(c)]
+    assert cells and all(
+        c.source == ANSWER_PROMPT for c in cells
+    )  # visible, not the "Type Markdown" placeholder
+    assert all(e.text == "" and e.is_empty for e in read_entries(made, journal))

@@ -191,6 +191,33 @@ def test_no_mood_and_private_are_kept(notebook: Path, frontend: Frontend, journa
     assert (entry.template, entry.field) == ("daily-journal", "gratitude")
 
 
+def test_the_mood_slider_is_off_while_no_mood_is_ticked_and_both_reset_after_save(
+    notebook: Path, frontend: Frontend, journal: Path
+):
+    from kit.widgets import JournalWidget
+
+    widget = JournalWidget()
+    assert widget.no_mood.value and widget.mood.disabled  # it never shows a mood that will not be kept
+    widget.no_mood.value = False
+    assert not widget.mood.disabled
+    widget.mood.value = 8
+    widget.text.value = "A long walk, then soup."
+    assert widget.save()["mood"] == 8
+    assert widget.no_mood.value and widget.mood.disabled and widget.mood.value == 5
+    widget.text.value = "Read before bed."
+    assert widget.save().get("mood") is None  # no silent carry-over of the previous mood
+    widget.no_mood.value = True
+    assert widget.mood.disabled
+
+
+def test_without_a_mood_there_is_nothing_to_switch(notebook: Path, frontend: Frontend):
+    from kit.widgets import JournalWidget
+
+    widget = JournalWidget(mood=False)
+    widget.no_mood.value = False
+    assert widget.mood.disabled
+
+
 def test_a_crash_between_append_and_display_loses_nothing(
     notebook: Path, frontend: Frontend, monkeypatch: pytest.MonkeyPatch
 ):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -36,6 +37,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     path = new_from_template(args.template, journal_of(args))
     print(path)
     return 0
+
+
+def cmd_lab(args: argparse.Namespace) -> int:
+    """JupyterLab on the journal, opened at its Home page — what ``make lab`` runs (kit.lab)."""
+    if args.journal:
+        os.environ["KIT_JOURNAL"] = str(journal_of(args))
+    extra = args.lab_args[1:] if args.lab_args[:1] == ["--"] else args.lab_args
+    os.execv(sys.executable, [sys.executable, "-m", "kit.lab", *extra])
+    return 0  # not reached
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -289,6 +299,16 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     p.add_argument("template", metavar="TEMPLATE", help="template name (see `reflect templates`)")
     journal_opt(p)
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("lab", help="open JupyterLab on the journal, at its Home page (as `make lab` does)")
+    journal_opt(p)
+    p.add_argument(
+        "lab_args",
+        nargs=argparse.REMAINDER,
+        metavar="...",
+        help="after --, arguments for JupyterLab (e.g. -- --port=8899)",
+    )
+    p.set_defaults(func=cmd_lab)
 
     p = sub.add_parser("index", help="index the journal for search (incremental)")
     journal_opt(p)

@@ -20,6 +20,10 @@ log = logging.getLogger("kit")
 
 ENTRY_TAG = "kit-entry"
 REFLECTION_TAG = "kit-reflection"
+# What an unanswered answer cell of a worksheet shows: a visible prompt for the person instead of JupyterLab's
+# "Type Markdown and LaTeX" placeholder. It is never part of an entry's text (see ``answer_text``).
+ANSWER_PROMPT = "_Your answer_"
+_PROMPT_LINES = {ANSWER_PROMPT, "*Your answer*"}
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,17 @@ class Entry:
 def content_hash(text: str) -> str:
     """Hash of what is embedded for an entry; equal hashes can share one vector."""
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:32]
+
+
+def answer_text(source: str) -> str:
+    """The person's words in an answer cell: its text without the kit's "_Your answer_" prompt line(s).
+
+    An answer cell holding only the prompt is empty, and stays out of the index; a person who wrote under the
+    prompt without deleting it keeps every word they wrote.
+    """
+    if not any(line.strip() in _PROMPT_LINES for line in source.splitlines()):
+        return source
+    return "\n".join(line for line in source.splitlines() if line.strip() not in _PROMPT_LINES).strip("\n")
 
 
 def new_id() -> str:

@@ -33,6 +33,7 @@ from kit.errors import (
 from kit.journal.entries import (
     ENTRY_TAG,
     Entry,
+    answer_text,
     derived_id,
     kit_metadata,
     new_id,
@@ -78,12 +79,25 @@ def snapshot(path: Path) -> Snapshot | None:
 # ---------------------------------------------------------------- finding notebooks
 
 
+# The kit's own notebooks in the journal folder, which are never journal notebooks: the Home page that `make lab`
+# opens, and the read-only copies of the example notebooks (see kit.journal.home).
+HOME_NOTEBOOK = "Home.ipynb"
+EXAMPLES_FOLDER = "kit-examples"
+
+
+def kit_owned(rel: Path | str) -> bool:
+    """Whether a path relative to the journal is one of the kit's own pages (Home, the examples), not the journal."""
+    parts = Path(rel).parts
+    return parts == (HOME_NOTEBOOK,) or (len(parts) > 1 and parts[0] == EXAMPLES_FOLDER)
+
+
 def iter_notebooks(journal: Path) -> Iterator[Path]:
-    """Every .ipynb below the journal, sorted, skipping hidden folders such as .ipynb_checkpoints."""
+    """Every .ipynb below the journal, sorted, skipping hidden folders such as .ipynb_checkpoints and the kit's own
+    pages (Home.ipynb, kit-examples/)."""
     journal = Path(journal)
     for path in sorted(journal.rglob("*.ipynb")):
         rel = path.relative_to(journal)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+        if any(part.startswith(".") for part in rel.parts) or kit_owned(rel) or not path.is_file():
             continue
         yield path
 
@@ -163,7 +177,8 @@ def entries_in(nb: dict[str, Any], notebook: str, fallback_created: datetime) ->
             meta = (cell.get("metadata") or {}).get("kit") or {}
             if not isinstance(meta, dict):
                 meta = {}
-            found.append((position, _entry(meta, _source(cell), notebook, cell_id, None, fallback_created)))
+            text = answer_text(_source(cell))
+            found.append((position, _entry(meta, text, notebook, cell_id, None, fallback_created)))
         elif kind == "code":
             for out_index, output in enumerate(cell.get("outputs") or []):
                 meta = ((output or {}).get("metadata") or {}).get("kit") if isinstance(output, dict) else None

@@ -104,6 +104,49 @@ def field_label(slug: str) -> str:
     return " ".join(words).capitalize().replace(" i ", " I ") if words else slug
 
 
+@dataclass(frozen=True)
+class Field:
+    """One question of a worksheet: its field name, the heading it shows, the hint under it, a number range."""
+
+    name: str
+    label: str
+    hint: str = ""
+    scale: tuple[int, int] | None = None
+
+
+def template_fields(name: str) -> list[Field]:
+    """The questions of worksheet ``name`` in order, read from its template: each answer cell tagged ``kit-entry``
+    with the heading and the italic hint of the markdown cell just above it."""
+    cells = json.loads(get_template(name).path.read_text(encoding="utf-8")).get("cells", [])
+    fields: list[Field] = []
+    above = ""
+    for cell in cells:
+        source = "".join(cell.get("source", ""))
+        meta = (cell.get("metadata") or {}).get("kit") or {}
+        if ENTRY_TAG in (cell.get("metadata") or {}).get("tags", []) and meta.get("field"):
+            lines = [ln.strip() for ln in above.splitlines() if ln.strip()]
+            heading = next((ln.lstrip("#").strip() for ln in lines if ln.startswith("#")), "")
+            hint = " ".join(ln.strip("*_ ") for ln in lines if not ln.startswith("#"))
+            if "cell below" in hint.lower() or len(hint) > 300:  # about the notebook, not the question
+                hint = ""
+            scale = meta.get("scale")
+            fields.append(
+                Field(
+                    name=meta["field"],
+                    label=heading or field_label(meta["field"]),
+                    hint=hint,
+                    scale=(int(scale[0]), int(scale[1]))
+                    if isinstance(scale, list) and len(scale) == 2
+                    else None,
+                )
+            )
+        if cell.get("cell_type") == "markdown" and ENTRY_TAG not in (cell.get("metadata") or {}).get(
+            "tags", []
+        ):
+            above = source
+    return fields
+
+
 def field_headings() -> dict[tuple[str, str], str]:
     """(template, field) -> the heading the worksheet shows above that field ("What I noticed")."""
     headings: dict[tuple[str, str], str] = {}

@@ -21,7 +21,7 @@ from typing import Any
 from kit.config import lock, settings
 from kit.errors import KitError
 from kit.journal.entries import Entry, kit_metadata, new_id, now, parse_created, parse_mood, parse_private
-from kit.journal.notebooks import parse_json, relpath
+from kit.journal.notebooks import kit_owned, parse_json, relpath
 
 log = logging.getLogger("kit")
 
@@ -230,11 +230,14 @@ def entries_to_show(notebook: Path | str, cell: str | None = None) -> list[dict[
 
 
 def iter_pending_files(journal: Path | str) -> Iterator[Path]:
-    """Every write-ahead file below the journal (skipping hidden folders, as the notebook scan does)."""
+    """Every write-ahead file below the journal (skipping hidden folders and the kit's own pages, as the notebook
+    scan does)."""
     journal = Path(journal)
     for path in sorted(journal.rglob(f".*{SUFFIX}")):
         rel = path.relative_to(journal)
         if any(part.startswith(".") for part in rel.parts[:-1]) or not path.is_file():
+            continue
+        if kit_owned(notebook_of(rel)):
             continue
         yield path
 

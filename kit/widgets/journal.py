@@ -12,12 +12,15 @@ import ipywidgets as w
 
 from kit.config import settings
 from kit.journal import wal
+from kit.journal.notebooks import EXAMPLES_FOLDER, kit_owned, relpath
+from kit.journal.templates import field_headings, field_label, titles
 from kit.widgets import _shell
 
 ROOM = 10  # entries one run of the cell can show before it asks to be run again (see _ipython_display_)
 WATCH_SECONDS = 2.0  # how often, while entries are pending, the widget looks whether the notebook was saved
 WATCH_LIMIT = 6 * 3600  # a forgotten tab stops looking after this long; running the cell again restarts it
 _EMPTY = {"text/plain": ""}
+MOOD_START = 5  # where the mood slider stands before the person moves it
 
 
 def notebook_template(notebook: Path) -> str | None:
@@ -30,6 +33,26 @@ def notebook_template(notebook: Path) -> str | None:
     return template if isinstance(template, str) and template else None
 
 
+EXAMPLE_NOTE = (
+    "This is a read-only example, not your journal: nothing written here is kept. To write in it, use "
+    "File ▸ Save Notebook As… and save it in your journal."
+)
+
+
+def is_example(notebook: Path) -> bool:
+    """Whether ``notebook`` is one of the read-only examples the kit puts in ``<journal>/kit-examples``."""
+    rel = relpath(notebook, settings().journal)
+    return not Path(rel).is_absolute() and kit_owned(rel) and Path(rel).parts[0] == EXAMPLES_FOLDER
+
+
+def entry_label(template: str, field: str) -> str:
+    """What an entry answers, as the worksheet says it: "CBT thought record — The hot thought", "Journal"."""
+    worksheet = titles().get(template) or ("Journal" if template == "journal" else field_label(template))
+    if field == "entry":
+        return worksheet
+    return f"{worksheet} — {field_headings().get((template, field)) or field_label(field)}"
+
+
 def entry_bundle(entry: dict[str, Any]) -> dict[str, str]:
     """How an entry looks in the notebook: its date and mood above the person's own words."""
     created = str(entry.get("created", ""))
@@ -37,7 +60,7 @@ def entry_bundle(entry: dict[str, Any]) -> dict[str, str]:
         when = datetime.fromisoformat(created).strftime("%Y-%m-%d %H:%M")
     except ValueError:
         when = created
-    parts = [when, f"{entry.get('template', 'journal')} / {entry.get('field', 'entry')}"]
+    parts = [when, entry_label(str(entry.get("template") or "journal"), str(entry.get("field") or "entry"))]
     if entry.get("mood") is not None:
         parts.append(f"mood {float(entry['mood']):g}/10")
     if entry.get("private"):
@@ -68,17 +91,21 @@ class JournalWidget(_shell.Shown):
         path, self.source = _shell.find_notebook(notebook)
         self.found = path is not None
         self.notebook = path if path is not None else settings().journal / f"{wal.UNTITLED}.ipynb"
+        # A read-only example beside the journal (kit-examples/): nothing written there would be kept or found.
+        self.example = is_example(self.notebook)
         # In a worksheet, entries belong to that worksheet, so its own ReflectWidget and filters see them.
         self.template = template or notebook_template(self.notebook) or "journal"
         self.field = field
         self.cell = _shell.current_cell_id()
         self.text = w.Textarea(placeholder="Write here…", layout=w.Layout(width="100%", height="8em"))
-        self.mood = w.IntSlider(value=5, min=0, max=10, description="Mood", disabled=not mood)
-        self.no_mood = w.Checkbox(value=True, description="no mood", indent=False)
+        # The slider is off while "no mood" is ticked, so it never shows a mood that will not be kept.
+        self.mood = w.IntSlider(value=MOOD_START, min=0, max=10, description="Mood", disabled=True)
+        self.no_mood = w.Checkbox(value=True, description="no mood", indent=False, disabled=not mood)
         self.private = w.Checkbox(value=False, description="private (never indexed or sent to a model)")
         self.save_button = w.Button(description="Save", button_style="primary", icon="save")
         self.status = w.Label()
         self.mood.observe(lambda _: setattr(self.no_mood, "value", False), names="value")
+        self.no_mood.observe(lambda _: self._mood_switch(), names="value")
         self.save_button.on_click(lambda _: self.save())
         mood_row = [w.HBox([self.mood, self.no_mood])] if mood else []
         self.box = w.VBox([self.text, *mood_row, self.private, w.HBox([self.save_button, self.status])])
@@ -116,7 +143,9 @@ class JournalWidget(_shell.Shown):
         waiting = [e for e in wal.pending(self.notebook) if e["id"] not in on_disk]
         self._waiting = len(waiting)
         counts = f"{len(waiting)} pending / {len(on_disk)} saved"
-        if not self.found:
+        if self.example:
+            self.status.value = EXAMPLE_NOTE
+        elif not self.found:
             self.status.value = (
                 f"{counts} — this notebook's path is unknown (no JPY_SESSION_NAME or __session__); "
                 f"entries are kept in {wal.pending_path(self.notebook)}"
@@ -133,19 +162,36 @@ class JournalWidget(_shell.Shown):
         mood = None if (not self._mood_enabled or self.no_mood.value) else self.mood.value
         entry = self.keep(self.text.value, mood=mood, private=self.private.value)
         if entry is not None:
+            # The next entry starts afresh: no mood carried over from this one without the person choosing it.
             self.text.value = ""
+            self.mood.value = MOOD_START
+            self.no_mood.value = True
         return entry
 
-    def keep(self, text: str, *, mood: float | None = None, private: bool = False) -> dict[str, Any] | None:
+    def _mood_switch(self) -> None:
+        self.mood.disabled = not self._mood_enabled or self.no_mood.value
+
+    def keep(
+        self, text: str, *, mood: float | None = None, private: bool = False, field: str | None = None
+    ) -> dict[str, Any] | None:
         """Keep ``text`` as an entry of this cell: write-ahead file first, then this cell's next empty output.
 
-        Other widgets (the values card sort, the activity picker) keep the person's choices through this too.
+        Other widgets (the values card sort, the activity picker, the worksheet form) keep the person's words
+        through this too; ``field`` names the worksheet question an answer belongs to (default: this widget's).
         """
         if not text.strip():
             self.status.value = "Nothing to save — write something first."
             return None
+        if self.example:
+            self.status.value = EXAMPLE_NOTE
+            return None
         entry = wal.make_entry(
-            text, template=self.template, field=self.field, mood=mood, private=private, cell=self.cell
+            text,
+            template=self.template,
+            field=field or self.field,
+            mood=mood,
+            private=private,
+            cell=self.cell,
         )
         try:
             wal.append_pending(self.notebook, entry)  # first: once this returns, the entry survives a crash
