@@ -36,7 +36,7 @@ from kit.journal.notebooks import relpath, scan_journal
 from kit.journal.wal import pending_entries
 from kit.models.embedders import embedder_name, get_embedder
 from kit.models.multilingual import SWITCH, suggestion
-from kit.text import looks_english
+from kit.text import looks_english, plural
 
 log = logging.getLogger("kit")
 
@@ -458,7 +458,8 @@ class Index:
                 log.warning(
                     "%s",
                     report.language_note()
-                    or f"{report.not_english} entries do not look like English; the embedded model is "
+                    or f"{plural(report.not_english, 'entry', 'entries')} "
+                    f"{'does' if report.not_english == 1 else 'do'} not look like English; the embedded model is "
                     f"English-first, so search may miss them — if you often write in another language, {SWITCH}",
                 )
         for start in range(0, len(meta_only), CHROMA_MAX_BATCH):
