@@ -91,14 +91,16 @@ def test_search_through_the_index_finds_entries_in_other_languages(journal):
     index = Index(journal=journal, embedder=MultilingualEmbeddings(threads=2))
     report = index.update(progress=False)
     assert report.embedded == len(ENTRIES) and report.not_english == 0  # no warning: not English-first
-    for question, want in [
-        ("my bike was stolen", "de_fahrrad"),
-        ("visiting my grandmother in hospital", "es_abuela"),
-        ("my cat is sick", "pl_kot"),
-        ("chory kot u weterynarza", "pl_kot"),
-    ]:
-        hits = search(question, k=3, index=index)
-        assert hits[0].text == ENTRIES[want], (question, [h.text[:40] for h in hits])
+    # What `reflect search` does: meaning and words merged. Measured: 15 of 15 and 18 of 20 first (the word side
+    # cost one: "Nie mogłem spać w nocy" shares "nie" with Polish entries about other things).
+    missed = {}
+    for kind, questions in (("same", SAME_LANGUAGE), ("cross", CROSS_LANGUAGE)):
+        for question, want in questions:
+            top = search(question, k=1, index=index)[0]
+            if top.text != ENTRIES[want]:
+                missed[question] = (kind, top.text[:40])
+    assert not [q for q, (kind, _) in missed.items() if kind == "same"], missed
+    assert len(missed) <= 3, missed
 
 
 @needs_model
