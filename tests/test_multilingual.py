@@ -117,6 +117,10 @@ def test_switching_to_multilingual_is_one_rebuild(journal, monkeypatch, capsys):
     assert "reflect index --rebuild" in err and "multilingual:use-multilingual-v3" in err
     assert main(["index", "--rebuild"]) == 0
     assert "3 new" in capsys.readouterr().out
+    monkeypatch.setenv("KIT_EMBED", "embedded")  # e.g. a JupyterLab started without the variable
+    assert main(["search", "dog"]) == 1
+    assert "or set KIT_EMBED=multilingual again" in capsys.readouterr().err
+    monkeypatch.setenv("KIT_EMBED", "multilingual")
     assert Index(journal=journal).collection().metadata["kit_embedder"] == "multilingual:use-multilingual-v3"
     assert main(["search", "walking the dog on the beach", "-k", "1"]) == 0
     assert "Paseé al perro" in capsys.readouterr().out

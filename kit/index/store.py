@@ -97,6 +97,18 @@ def _not_english(entries: Iterable[Entry]) -> int:
     return sum(1 for e in entries if not looks_english(e.searchable_text))
 
 
+def _set_back(built_with: str) -> str:
+    """How to get back the embedder an index was built with, from the name it recorded."""
+    for prefix, spec in (
+        ("embedded:", "embedded"),
+        ("multilingual:", "multilingual"),
+        ("ollama:", built_with),
+    ):
+        if built_with.startswith(prefix):
+            return f"set KIT_EMBED={spec} again"
+    return "set KIT_EMBED back"
+
+
 def _meta_hash(meta: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(meta, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
@@ -320,7 +332,7 @@ class Index:
             raise EmbedderMismatch(
                 f"the index was built with the embedder {built_with!r} but the configured one is "
                 f"{self.embedder_name!r}; vectors of two embedders cannot be mixed — run `reflect index --rebuild` "
-                f"to rebuild it with the new embedder, or set KIT_EMBED back"
+                f"to rebuild it with the new embedder, or {_set_back(str(built_with))}"
             )
 
     def collection(self) -> Any:
