@@ -28,12 +28,14 @@ from kit.config import DEFAULT_OLLAMA_HOST, ollama_host_and_source, raw, setting
 from kit.egress import LAB_OVERRIDES, client_kwargs, found_in_environment, host_of, is_loopback, telemetry_off
 from kit.errors import ConfigError, KitError
 from kit.index.store import Index
+from kit.journal.notebooks import scan_journal
+from kit.models import multilingual
 from kit.models.embedders import MODEL_FILE, TOKENIZER_FILE, embedder_name, get_embedder
 from kit.models.files import package_file
 from kit.models.llama import GGUF_FILE
 from kit.models.registry import get_backend
 from kit.safety import recogniser
-from kit.text import plural
+from kit.text import looks_english, plural
 
 # ---------------------------------------------------------------- reflect doctor
 
@@ -192,8 +194,31 @@ def _check_embedder() -> Check:
         embedder = get_embedder(spec)  # built, not loaded
     except KitError as exc:
         return _from_error(name, f"KIT_EMBED={spec}: ", exc)
-    where = " (on this machine)" if spec in ("auto", "embedded", "fake") else ""
+    where = " (on this machine)" if spec in ("auto", "embedded", "multilingual", "fake") else ""
     return _ok(name, f"KIT_EMBED={spec}: {embedder_name(embedder)}{where}")
+
+
+def _check_languages(journal: Path | None) -> Check:
+    """How many entries are not in English, and whether the configured embedder can search them."""
+    name = "languages"
+    folder = Index(journal=journal).journal
+    if not folder.is_dir():
+        return _ok(name, f"no journal at {folder} yet")
+    entries = [e for e in scan_journal(folder).entries if not e.private and not e.is_empty]
+    other = sum(1 for e in entries if not looks_english(e.searchable_text))
+    spec = raw("KIT_EMBED") or "auto"
+    embedder = get_embedder(spec)  # built, not loaded
+    counted = f"{other} of {plural(len(entries), 'entry', 'entries')} do not look like English"
+    if not getattr(embedder, "english_only", False):
+        return _ok(name, f"{counted}; KIT_EMBED={spec} is not limited to English")
+    if multilingual.suggestion(other, len(entries)):
+        share = f"{other / len(entries):.0%}"
+        return _warning(
+            name,
+            f"{counted} ({share}); the embedder (KIT_EMBED={spec}) is English-first, so search may miss them",
+            multilingual.SWITCH,
+        )
+    return _ok(name, f"{counted}; the embedder is English-first (KIT_EMBED=multilingual is not)")
 
 
 def _check_ollama_host() -> Check:
@@ -431,11 +456,13 @@ def _check_jupyterlab() -> Check:
     return _ok(name, f"news and update checks off ({path})")
 
 
-def _check_files(name: str, files: list[tuple[str, str, str]], extra: str = "") -> Check:
+def _check_files(
+    name: str, files: list[tuple[str, str, str]], extra: str = "", install: str | None = None
+) -> Check:
     found = []
     for spec in files:
         try:
-            path = package_file(*spec)  # sha256 checked (once per file and process)
+            path = package_file(*spec, install=install)  # sha256 checked (once per file and process)
         except KitError as exc:
             return _from_error(name, "", exc)
         found.append(f"{path.name} ({_human(path.stat().st_size)})")
@@ -504,8 +531,20 @@ def doctor(journal: Path | str | None = None) -> DoctorReport:
     checks.append(run("LangSmith tracing", _check_tracing))
     checks.append(run("proxies", _check_proxies))
     checks.append(index_check)
+    checks.append(run("languages", _check_languages, Path(journal) if journal is not None else None))
     checks.append(run("JupyterLab news", _check_jupyterlab))
     checks.append(run("embedder files", _check_files, "embedder files", [MODEL_FILE, TOKENIZER_FILE]))
+    if (raw("KIT_EMBED") or "").strip() == "multilingual":
+        checks.append(
+            run(
+                "multilingual embedder files",
+                _check_files,
+                "multilingual embedder files",
+                multilingual.FILES,
+                "",
+                f"add it with `{multilingual.INSTALL}`",
+            )
+        )
     checks.append(run("embedded chat model", _check_chat_file))
     checks.append(run("names and places", _check_names))
     return DoctorReport(checks)

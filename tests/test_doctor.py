@@ -28,6 +28,7 @@ CHECKS = [
     "LangSmith tracing",
     "proxies",
     "index",
+    "languages",
     "JupyterLab news",
     "embedder files",
     "embedded chat model",
@@ -84,7 +85,7 @@ def test_default_install_gets_a_clean_bill_without_loading_or_creating_anything(
     checks = _by_name(report)
     for name in ("chat model", "embedder", "Ollama host", "KIT_ALLOW_REMOTE", "Chroma telemetry"):
         assert checks[name].ok, checks[name]
-    for name in ("LangSmith tracing", "proxies", "index"):
+    for name in ("LangSmith tracing", "proxies", "index", "languages"):
         assert checks[name].ok, checks[name]
     # Only setup advice may be a warning on a machine that never ran `make lab` or lacks the extras.
     assert {c.name for c in report.warnings} <= {

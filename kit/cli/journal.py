@@ -78,11 +78,14 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_index(args: argparse.Namespace) -> int:
     from kit.index.store import Index
 
-    report = Index(journal=journal_of(args)).update(rebuild=args.rebuild, progress=True)
+    report = Index(journal=journal_of(args)).update(rebuild=args.rebuild, progress=True, languages=True)
     if args.json:
         print(json.dumps(report.to_dict()))
     else:
         print(report)
+    note = report.language_note()
+    if note and not report.not_english:  # when entries were embedded just now, the index has said it already
+        print(f"reflect: {note}", file=sys.stderr)
     return 0
 
 

