@@ -106,16 +106,16 @@ def candidates(lexicon: dict) -> dict[str, tuple[str, str]]:
     return out
 
 
-def counts(phrase: str, texts: list[tuple[dict, list[str]]]) -> dict[str, int]:
+def counts(phrase: str, texts: list[tuple[dict, list[str], list[bool]]]) -> dict[str, int]:
     rule = _rule(_STRONG, "lexicon", ("", _lexicon_pattern(phrase)))
     pattern = rule.alts[0][1]
     last = phrase.split()[-1]
     found = {"crisis": 0, "clean": 0, "support": 0}
-    for row, sentences in texts:
+    for row, sentences, questions in texts:
         if not any(last in s for s in sentences):
             continue
         if not any(
-            crisis._counts(rule, sentences, i, m) and not re.search(_ACCIDENT, s)
+            crisis._counts(rule, sentences, i, m, questions[i]) and not re.search(_ACCIDENT, s)
             for i, s in enumerate(sentences)
             for m in pattern.finditer(s)
         ):
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> None:
     texts = []
     for row in rows:
         norm = crisis._normalize(row["text"])
-        texts.append((row, [s.strip() for s in crisis._SENTENCE_END.split(norm) if s.strip()]))
+        texts.append((row, *crisis._sentences(norm)))
     kept: dict[str, dict[str, list[str]]] = {"strong": {}, "weak": {}, "distress": {}}
     dropped = 0
     for phrase, (tier, says) in sorted(candidates(lexicon).items()):

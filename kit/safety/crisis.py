@@ -88,6 +88,7 @@ _ALGOSPEAK = [  # (cheap test, pattern, replacement): one word per idea so trigg
     (("aliv",), re.compile(r"\bun[\s-]?aliv\w*"), "unalive"),
 ]
 _SENTENCE_END = re.compile(r"[.!?\u2026\r\n]+")
+_SENTENCE_PART = re.compile(r"([^.!?\u2026\r\n]*)([.!?\u2026\r\n]+|$)")
 
 
 def _normalize(text: str) -> str:
@@ -148,6 +149,13 @@ _RECOVERED = re.compile(
     r"grateful|thankful|proud|glad|better now|doing better|survived|still here|(?:so much|a lot|much) better|"
     r"healed|in a better place|came through|got help)\b"
 )
+_GENERAL_QUESTION = re.compile(
+    r"(?:what (?:is|are|does|do|causes|happens)|whats (?:the )?(?:difference|meaning|definition|a|an)|"
+    r"(?:is|are|does|do|can|should|would|will|have|has)(?! it (?:normal|ok|okay|bad|wrong|selfish|weird))|"
+    r"how (?:common|often|many people|do (?:people|you|doctors|therapists|i help|we)|can (?:you|we|someone|"
+    r"parents|schools|friends))|why (?:do|does|did|would) (?:people|someone|anyone|they|some|so many)|"
+    r"when (?:does|do|did|should)|who|where (?:does|do|can (?:you|someone|people) (?:get|find) (?:help|support)))\b"
+)
 # A worksheet field rated zero ("Urge to self-harm (0-5): 0", "Urges: self-harm 0, alcohol 2") is not a hit.
 _ZERO_RATING = re.compile(
     r"\s*(?:\(\s*\d+\s*(?:[-\u2013\u2014]|to)\s*\d+\s*\)\s*)?[:=]?\s*0(?:\s*/\s*\d+)?(?![\d.])"
@@ -197,9 +205,19 @@ def _negated(clause: str, after: str) -> bool:
     return False
 
 
-def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str]) -> bool:
+def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], question: bool = False) -> bool:
     sentence = sentences[i]
     prefix = sentence[: m.start()]
+    # A general question with no I, me or my in it is about the topic or put to someone ("What are the warning
+    # signs of self-harm?", "Do you ever want to die?"); "What's the point of living?" is not one of them, and
+    # questions about a means of harm are the means rules' own.
+    if (
+        question
+        and rule.tier != _MEANS
+        and _GENERAL_QUESTION.match(sentence)
+        and not _FIRST.intersection(_WORD.findall(sentence))
+    ):
+        return False
     if _ZERO_RATING.match(sentence, m.end()):
         return False
     if rule.unless is not None and rule.unless.search(
@@ -220,10 +238,19 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str]) -> bool
     return not (_ASKED.search(prefix) and _SAID_NO.search(near))
 
 
+def _sentences(norm: str) -> tuple[list[str], list[bool]]:
+    """The sentences of a normalised text, and for each whether it ends in a question mark."""
+    sentences, questions = [], []
+    for m in _SENTENCE_PART.finditer(norm):
+        if sentence := m.group(1).strip():
+            sentences.append(sentence)
+            questions.append("?" in m.group(2))
+    return sentences, questions
+
+
 def _hits(text: str) -> set[tuple[int, int, int]]:
     """(sentence index, rule index, which of the rule's patterns) for every phrase of the rule table in ``text``."""
-    norm = _normalize(text)
-    sentences = [s.strip() for s in _SENTENCE_END.split(norm) if s.strip()]
+    sentences, questions = _sentences(_normalize(text))
     words = [frozenset(_WORD.findall(s)) for s in sentences]
     every_word = frozenset[str]().union(*words)
     hits: set[tuple[int, int, int]] = set()
@@ -234,7 +261,7 @@ def _hits(text: str) -> set[tuple[int, int, int]]:
             for i, sentence in enumerate(sentences):
                 if _USE_TRIGGERS and any(t.isdisjoint(words[i]) for t in triggers):
                     continue
-                if any(_counts(rule, sentences, i, m) for m in pattern.finditer(sentence)):
+                if any(_counts(rule, sentences, i, m, questions[i]) for m in pattern.finditer(sentence)):
                     hits.add((i, r, a))
     return hits
 
@@ -307,6 +334,10 @@ def _writer_now(part: str) -> bool:
         or _ZERO_RATING.match(norm, m.end())
         for m in harm
     ):
+        return False
+    # A question about a means of harm is the rules' to judge: it counts next to distress, never alone.
+    found = _hits(part)
+    if found and all(_RULES[r].tier == _MEANS for _, r, _ in found):
         return False
     words = _WORD.findall(norm)
     if _ASKS_SOMEONE.search(norm):  # "where do you think my shoulds come from?": a question for someone else

@@ -31,7 +31,7 @@ from kit.models.embedders import TOKENIZER_FILE, EmbeddedEmbeddings
 from kit.models.files import package_file
 
 WEIGHTS_FILE = "crisis_classifier.json"
-WEIGHTS_SHA256 = "f083a9edbfdc23b501dd0e42b93aed78c0acbc9b014c52f733083f8ae92ab3b1"
+WEIGHTS_SHA256 = "089dacb0f709c653c7e6d67dd455815fbfe8858a37b10dbfa2167c660426dfcd"
 CHUNK_TOKENS = 254  # + [CLS] and [SEP]: the embedder's 256-token window
 _CLS, _SEP = 101, 102
 WINDOWS = (2, 3)  # sliding windows of sentences, beside each sentence alone and each whole chunk

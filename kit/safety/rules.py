@@ -68,7 +68,8 @@ _PILLS = (
     r"tylenol|acetaminophen|ibuprofen|aspirin|insulin|xanax|benadryl|sleeping pills)"
 )
 _HIGH = (
-    r"(?:bridges?|buildings?|cliffs?|towers?|rooftops?|roofs?|parking (?:garages?|structures?|decks?)|"
+    r"(?:bridges?|buildings?|cliffs?|cliff paths?|towers?|rooftops?|roofs?|multi[ -]?stor(?:e?ys?|ies)|"
+    r"gorges?|quarr(?:y|ies)|viaducts?|tower blocks?|hotels?|parking (?:garages?|structures?|decks?)|"
     r"overpass(?:es)?|balcon(?:y|ies)|ledges?|skyscrapers?|dams?|car parks?)"
 )
 _GUN = r"(?:guns?|handguns?|firearms?|pistols?|revolvers?|rifles?|shotguns?|bullets|ammo)"
@@ -146,6 +147,7 @@ _GUN_WORDS = (
 )
 _HIGH_WORDS = (
     "bridge bridges building buildings cliff cliffs tower towers rooftop rooftops roof roofs parking "
+    "multi multistorey multistoreys storey gorge gorges quarry quarries viaduct viaducts hotel hotels "
     "overpass overpasses balcony balconies ledge ledges skyscraper skyscrapers dam dams park parks"
 )
 _LIVING_WORDS = "live alive life exist go keep carry continue here survive earth world"
@@ -513,7 +515,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("done", r"\bim\s+(?:so\s+)?done\s+with\s+(?:everything|it all|all of it|life)\b"),
         ("over end stop", r"\b(?:it|this|everything)\s+(?:would|could|will|"
                           r"can)\s+(?:all\s+)?(?:finally\s+)?(?:be\s+over|end|stop)\b"),
-        ("done", r"^im\s+(?:so\s+|just\s+)?done$"),
+        ("done", r"(?:^|[,;]\s*)im\s+(?:so\s+|just\s+)?done$"),
     ),
     _rule(
         _WEAK, "wants to disappear",
@@ -573,6 +575,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
     _rule(
         _MEANS, _R_MEANS,
         ("tallest highest", rf"\b(?:tallest|highest)\s+(?:\w+\s+)?{_HIGH}"),
+        # "how many floors does the tallest building have", "how tall is the bridge on the A38, in metres",
+        # "is there a top level you can walk out on", "can you get onto the roof of the library"
+        (f"{_HIGH_WORDS} & how which what whats is are can does do anyone",
+         rf"\b(?:how|which|what|whats|is there|are there|can (?:you|i|anyone)|does|do you know|anyone know)\b"
+         rf"(?=[^.?!]*\b{_HIGH}\b)[^.?!]*\b(?:tall|taller|tallest|high|higher|highest|height|floors?|"
+         r"stor(?:e?ys|ies|ey)|top (?:level|floor|deck)|walk out on(?:to)?|get (?:onto|on to|up on(?:to)?) "
+         r"(?:the\s+)?(?:roof|top)|onto the roof|on the roof|way (?:onto|up to|on to) the roof|in (?:metres|meters|"
+         r"feet))\b"),
         ("high tall far & how",
          rf"\bhow\s+(?:high|tall|far down|far)\s+(?:\w+\s+){{0,4}}?(?:{_HIGH}|drop|fall|jump)\b"),
         ("fall jump drop", r"\b(?:survive|survived|surviving|survivable|fatal|lethal|deadly)\s+(?:a\s+|"
@@ -595,6 +605,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
                                 r"train line)\b"),
         unless=r"\b(?:into (?:the\s+)?(?:water|lake|sea|river|ocean|pool|waves)|diving|bungee|parachute|"
                r"skydiv\w*|base jump\w*)\b",
+        subject=False,  # a means question is put to anyone ("can you still buy…", "do you know how high…")
     ),
     _rule(
         _MEANS, _R_MEANS,
@@ -605,6 +616,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("lethal fatal deadly toxic",
          r"\b(?:lethal|fatal|deadly|toxic)\s+(?:dose|amount|overdose|quantity)\b"),
         (f"{_PILL_WORDS} & how", rf"\bhow\s+(?:many|much)\s+(?:\w+\s+){{0,3}}?{_PILLS}\b"),
+        ("many much", r"\bhow\s+(?:many|much)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+)?[\w-]+\s+(?:is|are|would be|"
+                      r"counts? as)\s+(?:too (?:many|much)|(?:a\s+)?(?:lethal|fatal|deadly))\b"),
         ("overdose", r"\boverdose\s+on\b"),
         (_PILL_WORDS, rf"\bcount\w*\s+(?:\w+\s+){{0,3}}?{_PILLS}\b|\b{_PILLS}\b[^.]{{0,40}}\bcount\w*\b"),
         ("razor razorblade razorblades blade blades",
@@ -618,9 +631,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         (_GUN_WORDS, r"\b(?:where|how)\s+(?:can|could|do|would|to|should)?\s*(?:i\s+)?(?:buy|get|find|"
                      r"purchase|borrow|"
                      rf"obtain)\s+(?:a\s+|an\s+|some\s+)?{_GUN}"),
-        (_GUN_WORDS, rf"\b(?:buy|bought|buying|get|got|getting)\s+(?:a\s+|an\s+|my\s+)?{_GUN}"),
+        (_GUN_WORDS, rf"\b(?:buy|bought|buying|get|got|getting|purchase|purchasing)\s+(?:a\s+|an\s+|my\s+)?"
+                     rf"(?:\w+\s+)?{_GUN}"),
         (_GUN_WORDS, rf"\b(?:dads|fathers|husbands|grandpas|brothers|uncles)\s+{_GUN}"),
         ("monoxide", r"\bcarbon monoxide\b(?!\s+(?:alarm|detector|sensor))"),
+        subject=False,
     ),
     # ---- distress: never a hit alone, but it turns the phrases above into one
     _rule(
@@ -647,6 +662,21 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("nobody", r"\bnobody\s+(?:cares|loves me|would care|understands|likes me|wants me|needs me|"
                    r"would notice)\b"),
         ("alone", r"\b(?:all|so|completely|totally|utterly)\s+alone\b"),
+        # losses and failures told in a few words: "lost evrything", "lost custody", "the business has gone
+        # under", "I've let everyone down", "nothing is ever going to get better", "everything is shit"
+        ("lost losing custody", r"\b(?:lost|losing)\s+(?:ev[ea]?rything|everyone|custody|the (?:house|business|"
+                                r"flat|farm|shop|kids|baby)|all my (?:money|savings|friends))\b"),
+        ("under bust collapsed", r"\b(?:business|company|shop)\s+(?:has\s+|had\s+)?(?:gone under|gone bust|"
+                                 r"collapsed)\b"),
+        ("let down", r"\blet\s+(?:every ?one|every ?body|my (?:family|parents|kids|mum|mom|dad)|them all|"
+                     r"you all|every single person)\s+down\b"),
+        ("better", r"\b(?:nothing|it|things|life)(?:s|\s+is|\s+are)?\s+(?:ever\s+)?(?:going to|gonna|will|"
+                   r"gon)\s+(?:ever\s+)?(?:get|be)\s+better\b"),
+        ("everything", r"\beverything\s+(?:is|s)\s+(?:shit|fucked|ruined|falling apart|hopeless|pointless)\b"),
+        ("failure", r"\b(?:im|i am)\s+(?:a\s+|such a\s+|just a\s+)?failure\b"),
+        ("keep", r"\bcant\s+keep\s+(?:doing|living like|going on like|going like)\s+this\b"),
+        ("tired", r"\btired\s+of\s+(?:fighting|trying|struggling|feeling like this|being me)"
+                  r"(?=\s*(?:$|[,;:!]|and\b|anymore\b))"),
         ("inside", r"\b(?:empty|dead|numb|broken)\s+inside\b"),
         ("drowning", r"\b(?:im|like im|feel like im)\s+drowning\b(?!\s+in\s+(?:work|emails?|paperwork|"
                      r"laundry|homework|admin))"),

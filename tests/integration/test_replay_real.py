@@ -31,7 +31,9 @@ def test_a_questions_mode_summary_replays_identical_on_the_embedded_model(journa
     reflection = summarize(mode="questions")
     prov = reflection.provenance
     assert prov.backend == "embedded" and prov.seed is not None
-    assert prov.prompt_id == "theme-question"  # the small model wrote at least one question that passed
+    # The small model's question is kept only when it uses the entries' own words; otherwise a bank question
+    # stands in. Either way the seeded run must replay to the same text.
+    assert prov.prompt_id in ("theme-question", "digest")
     path = save_reflection(journal / "reflections.ipynb", reflection)
     [result] = replay(path).results
     assert (result.status, result.reason) == ("identical", f"same text from the same {len(ENTRIES)} entries")
