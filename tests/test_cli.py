@@ -123,8 +123,11 @@ def test_search_text_output(capsys, journal):
     append_entry(journal / "a.ipynb", "Tomatoes and basil planted in the garden beds.")
     code, out, _ = _run(capsys, "search", "garden", "-k", "1")
     assert code == 0
-    assert "a.ipynb" in out and "Tomatoes and basil" in out
-    assert out.startswith("1. ")
+    assert out.startswith("1. ") and "Journal" in out and "Tomatoes and basil" in out
+    # a person reads the day, the worksheet and their words; scores, files and cell ids only with --verbose
+    assert not any(word in out for word in ("score", "a.ipynb", "cell", "id "))
+    code, out, _ = _run(capsys, "search", "garden", "-k", "1", "--verbose")
+    assert code == 0 and "score " in out and "a.ipynb" in out and "cell " in out
 
 
 def test_search_json_keeps_unicode(capsys, journal):
@@ -370,7 +373,7 @@ def test_search_reads_the_dates_in_the_query_and_says_what_it_understood(capsys,
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Reading “in March” as entries from 1–31 March 2026."
-    assert lines[1].startswith("1. 2026-03-05") and "Walked with my sister" in out
+    assert lines[1].startswith("1. 5 Mar · ") and "Walked with my sister" in out
     assert "boat trip" not in out  # January: outside the period
     assert embedded_queries == ["my sister"]  # the date words never reach the embedder
 

@@ -12,7 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from kit.cli.options import journal_of, json_option, notebook_in, period_options, today_option, understood
+from kit.dates import as_datetime
 from kit.errors import ConfigError, EntryNotFound, NotebookOpen
+from kit.journal.templates import entry_label
+from kit.labels import spoken_day
 from kit.text import sentences
 
 
@@ -115,11 +118,13 @@ def cmd_search(args: argparse.Namespace) -> int:
         where = "those dates" if asked.since or asked.until else "--template"
         print(f"No entries found. Try other words, or widen {where}.")
         return 0
+    today = as_datetime(args.today).date() if args.today else None  # "5 Mar" counts its year from --today
     for rank, hit in enumerate(hits, 1):
-        print(
-            f"{rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}  (cell {hit.cell_id}, {hit.template})"
-        )
+        day = spoken_day(hit.created.date().isoformat(), today)
+        print(f"{rank}. {day} · {entry_label(hit.template, hit.field)}")
         print(f"   {snippet(hit.text, 160)}")
+        if args.verbose:  # the machinery, for people who want it: the person-facing lines never show it
+            print(f"   score {hit.score:.2f} · {hit.notebook} · cell {hit.cell_id} · id {hit.id}")
     if hits.note:
         print(hits.note)
     return 0
@@ -328,6 +333,9 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
         help='what to look for; dates in it ("in March", "last week") narrow the search',
     )
     p.add_argument("-k", type=int, default=5, help="how many entries (default 5)")
+    p.add_argument(
+        "--verbose", action="store_true", help="also show each entry's score, notebook, cell and id"
+    )
     period_options(p)
     today_option(p)
     json_option(p)

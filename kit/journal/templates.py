@@ -165,3 +165,11 @@ def field_headings() -> dict[tuple[str, str], str]:
     except (OSError, ValueError):  # a damaged template file must not stop the review
         return {}
     return {key: text for key, text in headings.items() if text}
+
+
+def entry_label(template: str, field: str) -> str:
+    """What an entry answers, as the worksheet says it: "CBT thought record — The hot thought", "Journal"."""
+    worksheet = titles().get(template) or ("Journal" if template == "journal" else field_label(template))
+    if field == "entry":
+        return worksheet
+    return f"{worksheet} — {field_headings().get((template, field)) or field_label(field)}"

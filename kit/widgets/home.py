@@ -25,13 +25,12 @@ from kit.index.store import with_pending
 from kit.journal.entries import Entry
 from kit.journal.home import EXAMPLES_FOLDER
 from kit.journal.notebooks import scan_journal
-from kit.journal.templates import field_label, list_templates, new_from_template
+from kit.journal.templates import entry_label, field_label, list_templates, new_from_template
 from kit.outputs.plots import mood_chart
 from kit.safety.wellbeing import find_safety_plan
 from kit.text import plural
 from kit.widgets import _shell
 from kit.widgets._shell import Shown
-from kit.widgets.journal import entry_label
 
 LATEST = 8  # entries the Home page lists
 SNIPPET = 160  # characters of each entry shown

@@ -13,7 +13,7 @@ import ipywidgets as w
 from kit.config import settings
 from kit.journal import wal
 from kit.journal.notebooks import EXAMPLES_FOLDER, kit_owned, relpath
-from kit.journal.templates import field_headings, field_label, titles
+from kit.journal.templates import entry_label
 from kit.widgets import _shell
 
 ROOM = 10  # entries one run of the cell can show before it asks to be run again (see _ipython_display_)
@@ -43,14 +43,6 @@ def is_example(notebook: Path) -> bool:
     """Whether ``notebook`` is one of the read-only examples the kit puts in ``<journal>/kit-examples``."""
     rel = relpath(notebook, settings().journal)
     return not Path(rel).is_absolute() and kit_owned(rel) and Path(rel).parts[0] == EXAMPLES_FOLDER
-
-
-def entry_label(template: str, field: str) -> str:
-    """What an entry answers, as the worksheet says it: "CBT thought record — The hot thought", "Journal"."""
-    worksheet = titles().get(template) or ("Journal" if template == "journal" else field_label(template))
-    if field == "entry":
-        return worksheet
-    return f"{worksheet} — {field_headings().get((template, field)) or field_label(field)}"
 
 
 def entry_bundle(entry: dict[str, Any]) -> dict[str, str]:

@@ -11,25 +11,32 @@ import ipywidgets as w
 from kit.errors import KitError
 from kit.index.search import search, snippet
 from kit.index.store import Index
-from kit.journal.templates import list_templates
+from kit.journal.templates import entry_label, list_templates
+from kit.labels import spoken_day
 from kit.when import Understood, understand
 from kit.widgets._shell import Shown
 
 ANY = "any"
 
 
-def hits_html(hits: list[Any]) -> str:
-    """Search hits as an HTML list: date, score, snippet, and where the entry lives."""
+def hits_html(hits: list[Any], verbose: bool = False) -> str:
+    """Search hits as an HTML list: the day, what the entry answers and its words (``verbose``: also the score,
+    notebook and cell, which a person never needs to read)."""
     if not hits:
         return "<p>No entries found.</p>"
     rows = []
     for hit in hits:
+        where = (
+            f"<br><small>score {hit.score:.2f} · <code>{html.escape(hit.notebook)}</code> · cell "
+            f"<code>{html.escape(hit.cell_id)}</code></small>"
+            if verbose
+            else ""
+        )
         rows.append(
-            "<li>"
-            f"<b>{hit.created:%Y-%m-%d}</b> · score {hit.score:.2f} · {html.escape(hit.template)}<br>"
-            f"{html.escape(snippet(hit.text, 200))}<br>"
-            f"<small><code>{html.escape(hit.notebook)}</code> · cell <code>{html.escape(hit.cell_id)}</code>"
-            "</small></li>"
+            "<li style='overflow-wrap:anywhere'>"
+            f"<b>{html.escape(spoken_day(hit.created.date().isoformat()))}</b> · "
+            f"{html.escape(entry_label(hit.template, hit.field))}<br>"
+            f"{html.escape(snippet(hit.text, 200))}{where}</li>"
         )
     return "<ol>" + "".join(rows) + "</ol>"
 
