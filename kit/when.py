@@ -119,11 +119,14 @@ _YEAR_FIRST = re.compile(
 )
 # "at the start of the year", "the end of last month", "the beginning of March 2025".
 _EDGE = re.compile(
-    r"(?:(?:at|around|by|towards?|from)\s+)?(?:the\s+)?(?P<edge>start|beginning|end)\s+of\s+"
+    r"(?:(?P<prep>at|around|by|towards?|from|since)\s+)?(?:the\s+)?(?P<edge>start|beginning|end)\s+of\s+"
     r"(?:(?:the\s+)?(?P<current>year)\b(?!['’]s))?",
     re.IGNORECASE,
 )
-_TIME_WORD = rf"weekend|week|month|year|night|christmas|xmas|new|{_MONTH}|{'|'.join(WEEKDAYS)}|spring|summer|autumn|fall|winter"
+_TIME_WORD = (
+    rf"weekend|week|month|year|night|christmas|xmas|new|{_MONTH}|{'|'.join(WEEKDAYS)}"
+    r"|spring|summer|autumn|fall|winter"
+)
 # "the weekend before last": the one before last weekend.
 _BEFORE_LAST = re.compile(
     rf"(?:(?:over|during|in|on|at)\s+)?(?:the\s+)?(?P<unit>weekend|week|month|year)\s+before\s+last\b"
@@ -337,6 +340,8 @@ def _read_edge(text: str, pos: int, today: date) -> tuple[int, Span] | None:
         return None
     if first > today:
         return None
+    if (m.group("prep") or "").lower() in ("since", "from"):  # "since the start of the year": up to today
+        return end, (first, today)
     return end, (first, min(last, today))
 
 

@@ -113,6 +113,8 @@ D = date
         ("end of last month", "2026-12-01", D(2026, 11, 21), D(2026, 11, 30)),
         ("at the beginning of March 2025", TUESDAY, D(2025, 3, 1), D(2025, 3, 10)),
         ("towards the end of 2025", TUESDAY, D(2025, 11, 1), D(2025, 12, 31)),
+        ("since the start of the year", "2026-12-01", D(2026, 1, 1), D(2026, 12, 1)),
+        ("since the end of last month", "2026-12-01", D(2026, 11, 21), D(2026, 12, 1)),
         ("the weekend before last", "2026-12-01", D(2026, 11, 21), D(2026, 11, 22)),
         ("the weekend before last", "2026-11-29", D(2026, 11, 14), D(2026, 11, 15)),  # on a Sunday
         ("the week before last", "2026-12-01", D(2026, 11, 16), D(2026, 11, 22)),
