@@ -2,9 +2,9 @@
 
 Meaning search misses what an embedder has no sense of — a name ("Tomasz"), a medicine ("sertraline"), a made-up
 word, a word of another language. This index finds entries by their exact words, and is asked only about those
-(weak_words): for a word the embedder knows, meaning decides. It is derived exactly like the Chroma store: one SQLite file
-per journal under ``KIT_HOME/index/lexical/``, filled from the same entries (never private ones) by the same
-update, under the same write lock, and made anew from the notebooks when it is missing or damaged — cheaply,
+(weak_words): for a word the embedder knows, meaning decides. It is derived exactly like the Chroma store: one
+SQLite file per journal under ``KIT_HOME/index/lexical/``, filled from the same entries (never private ones) by the
+same update, under the same write lock, and made anew from the notebooks when it is missing or damaged — cheaply,
 since nothing is embedded. Deleting words leaves no trace: SQLite's ``secure_delete`` zeroes freed space, FTS5's
 ``optimize`` merges the index into one segment so no old segment keeps a deleted entry's tokens, and ``VACUUM``
 writes the file anew.
