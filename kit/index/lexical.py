@@ -357,16 +357,16 @@ class WordIndex:
                     return []
                 prefixes = [w for w in telling if len(w) >= PREFIX_MIN]
                 # The telling words choose the entries; all the query's words order them ("Zosia's first
-                # birthday": of the entries naming Zosia, the one about a birthday comes first).
+                # birthday": of the entries naming Zosia, the one about a birthday comes first). One expression,
+                # so FTS5 ranks only the chosen entries (a subquery made it rank every entry with any of the
+                # words: +90 ms at the p95 on 10,000 entries); bm25 counts the telling words twice in it.
                 ordering = list(dict.fromkeys([*telling, *query_words(query)]))
                 sql = (
                     "SELECT entries.id, bm25(words) FROM words JOIN entries ON entries.rowid = words.rowid "
-                    "WHERE words MATCH ? AND words.rowid IN (SELECT rowid FROM words WHERE words MATCH ?)"
+                    "WHERE words MATCH ?"
                 )
-                params: list[object] = [
-                    match_expression(ordering, prefixes),
-                    match_expression(telling, prefixes),
-                ]
+                chosen = match_expression(telling, prefixes)
+                params: list[object] = [f"({chosen}) AND ({match_expression(ordering, prefixes)})"]
                 if since_ts is not None:
                     sql += " AND entries.created_ts >= ?"
                     params.append(since_ts)
