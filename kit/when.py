@@ -8,8 +8,13 @@ too ("at Christmas", "on Sunday"; not "Christmas tree", "Sunday roast"), and so 
 
 Seasons are the northern hemisphere's meteorological ones: spring March–May, summer June–August, autumn (fall)
 September–November, winter December–February (winter 2025 runs from December 2025 to February 2026). Holidays:
-Christmas (25 December), Christmas Eve, New Year (1 January), New Year's Eve. Relative phrases and day dates
-("two weeks ago", "yesterday", "the 3rd of May") are read by ``dateparser``, imported only when a question has one.
+Christmas is 24–26 December and New Year 31 December–1 January, as people spend them; Christmas Day, Christmas Eve,
+New Year's Day and New Year's Eve are the one day, and "since" a holiday counts from its day ("since the new year":
+from 1 January). A month, season or holiday may carry its year as words ("September last year", "last year in
+March", "Christmas this year"). "The start/beginning/end of" a year is its first or last two months, of a month its
+first or last ten days ("the end of last month"); "the weekend/week/month/year before last" is the one before the
+last. Relative phrases and day dates ("two weeks ago", "yesterday", "the 3rd of May") are read by ``dateparser``,
+imported only when a question has one.
 """
 
 from __future__ import annotations
@@ -30,14 +35,16 @@ Span = tuple[date | None, date | None]  # (first day, last day); an open end is 
 MONTHS = "january february march april may june july august september october november december".split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_HOLIDAYS = {  # name -> (month, day)
-    "christmas": (12, 25),
-    "christmas day": (12, 25),
-    "xmas": (12, 25),
-    "christmas eve": (12, 24),
-    "new year": (1, 1),
-    "new year's day": (1, 1),
-    "new year's eve": (12, 31),
+# name -> (month, day, days before it, days after it): Christmas is Christmas Eve to Boxing Day, New Year the night
+# it turns and the day after; "Christmas Day", "Christmas Eve", "New Year's Day/Eve" are the one day.
+_HOLIDAYS = {
+    "christmas": (12, 25, 1, 1),
+    "christmas day": (12, 25, 0, 0),
+    "xmas": (12, 25, 1, 1),
+    "christmas eve": (12, 24, 0, 0),
+    "new year": (1, 1, 1, 0),
+    "new year's day": (1, 1, 0, 0),
+    "new year's eve": (12, 31, 0, 0),
 }
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -68,6 +75,8 @@ _ORD = r"\d{1,2}(?:st|nd|rd|th)?\b"
 _NUM = r"\d{1,4}|a\s+couple\s+of|couple\s+of|a\s+few|few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _UNIT = r"(?:day|week|fortnight|month|year)s?"
 _PREP = r"in|during|over|since|before|after|until|till|up\s+to|from|on|at|around|through|throughout"
+# "September last year", "the summer of last year", "Christmas this year": the year a month, season or holiday is in.
+_QUALIFIER = r",?\s+(?:of\s+)?(?P<{g}>last|this)\s+year\b"
 
 
 def _point(n: str) -> str:
@@ -77,10 +86,12 @@ def _point(n: str) -> str:
         rf"(?P<iso{n}>\d{{4}}-\d\d-\d\d)"
         rf"|(?P<day{n}>(?:the\s+)?{_ORD}\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+{_YEAR})?"
         rf"|(?:{_MONTH})\s+(?:the\s+)?{_ORD}(?:,?\s+{_YEAR})?)"
-        rf"|(?:(?P<part{n}>early|mid|late)[\s-]+)?(?P<month{n}>{_MONTH})(?:\s+(?P<month_year{n}>{_YEAR}))?"
-        rf"|(?P<season{n}>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<season_year{n}>{_YEAR}))?"
+        rf"|(?:(?P<part{n}>early|mid|late)[\s-]+)?(?P<month{n}>{_MONTH})"
+        rf"(?:\s+(?P<month_year{n}>{_YEAR})|{_QUALIFIER.format(g=f'month_qual{n}')})?"
+        rf"|(?P<season{n}>spring|summer|autumn|fall|winter)"
+        rf"(?:\s+(?:of\s+)?(?P<season_year{n}>{_YEAR})|{_QUALIFIER.format(g=f'season_qual{n}')})?"
         rf"|(?P<holiday{n}>christmas(?:\s+(?:day|eve))?|xmas|new\s+year(?:['’]?s)?(?:\s+(?:day|eve))?)"
-        rf"(?:\s+(?P<holiday_year{n}>{_YEAR}))?"
+        rf"(?:\s+(?P<holiday_year{n}>{_YEAR})|{_QUALIFIER.format(g=f'holiday_qual{n}')})?"
         rf"|(?P<rel{n}>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night"
         rf"|the\s+day\s+before\s+yesterday|(?:{_NUM})\s+{_UNIT}\s+ago|(?:last|this)\s+(?:week|month|year))"
         rf"|(?P<weekend{n}>weekend)"
@@ -100,6 +111,26 @@ _BETWEEN = re.compile(
 _WINDOW = re.compile(
     rf"(?:(?:in|over|during|within|for)\s+)?(?P<the>the\s+)?(?P<which>last|past)\s+(?:(?P<n>{_NUM})\s+)?"
     rf"(?P<unit>{_UNIT})\b",
+    re.IGNORECASE,
+)
+# "last year in March", "this year over the summer": the year first, then what in it.
+_YEAR_FIRST = re.compile(
+    r"(?P<which>last|this)\s+year,?\s+(?=(?:in|during|over|at|around|on)\s)", re.IGNORECASE
+)
+# "at the start of the year", "the end of last month", "the beginning of March 2025".
+_EDGE = re.compile(
+    r"(?:(?P<prep>at|around|by|towards?|from|since)\s+)?(?:the\s+)?(?P<edge>start|beginning|end)\s+of\s+"
+    r"(?:(?:the\s+)?(?P<current>year)\b(?!['’]s))?",
+    re.IGNORECASE,
+)
+_TIME_WORD = (
+    rf"weekend|week|month|year|night|christmas|xmas|new|{_MONTH}|{'|'.join(WEEKDAYS)}"
+    r"|spring|summer|autumn|fall|winter"
+)
+# "the weekend before last": the one before last weekend.
+_BEFORE_LAST = re.compile(
+    rf"(?:(?:over|during|in|on|at)\s+)?(?:the\s+)?(?P<unit>weekend|week|month|year)\s+before\s+last\b"
+    rf"(?!\s+(?:{_TIME_WORD})\b)",
     re.IGNORECASE,
 )
 _WORD_START = re.compile(r"(?<![\w'’-])\w")
@@ -235,6 +266,10 @@ def _read_at(text: str, pos: int, today: date) -> tuple[int, Span] | None:
     before = re.search(r"([\w'’]+)\W*$", text[:pos])
     if before and before.group(1).lower() in _NOT_AFTER:
         return None
+    for special in (_read_before_last, _read_edge, _read_year_first):
+        got = special(text, pos, today)
+        if got is not None:
+            return got
     for pattern, read in ((_BETWEEN, _read_range), (_WINDOW, _read_window), (_SINGLE, _read_single)):
         match = pattern.match(text, pos)
         if match is None:
@@ -243,6 +278,87 @@ def _read_at(text: str, pos: int, today: date) -> tuple[int, Span] | None:
         if span is not None:
             return match.end(), span
     return None
+
+
+def _read_before_last(text: str, pos: int, today: date) -> tuple[int, Span] | None:
+    m = _BEFORE_LAST.match(text, pos)
+    if m is None:
+        return None
+    unit = m.group("unit").lower()
+    if unit == "weekend":  # the Saturday of last weekend (as "last weekend" reads it), a week earlier
+        saturday = today - timedelta(days=(today.weekday() - 5) % 7)
+        if saturday + timedelta(days=1) >= today:
+            saturday -= timedelta(days=7)
+        saturday -= timedelta(days=7)
+        return m.end(), (saturday, saturday + timedelta(days=1))
+    if unit == "week":
+        monday = today - timedelta(days=today.weekday() + 14)
+        return m.end(), (monday, monday + timedelta(days=6))
+    if unit == "month":
+        first = _add_months(today.replace(day=1), -2)
+        return m.end(), _month_span(first.year, first.month)
+    return m.end(), (date(today.year - 2, 1, 1), date(today.year - 2, 12, 31))
+
+
+def _read_edge(text: str, pos: int, today: date) -> tuple[int, Span] | None:
+    """The start or end of a year (its first or last two months) or of a month (its first or last ten days); None
+    for anything else, and for one still to come ("at the end of the month" may be a habit, not a time)."""
+    m = _EDGE.match(text, pos)
+    if m is None:
+        return None
+    end = m.end()
+    if m.group("current"):  # "the year": this one ("the end of the month" is more often a habit than a time)
+        span: Span = (date(today.year, 1, 1), date(today.year, 12, 31))
+    else:
+        point = _SINGLE.match(text, end)
+        if (
+            point is None
+            or point.group("prep")
+            or not (
+                point.group("month1")
+                or point.group("year1")
+                or (point.group("rel1") or "").lower().endswith(("year", "month"))
+            )
+        ):
+            return None
+        if point.group("the1") and not _the_fits(point, "1"):
+            return None
+        try:
+            span = _resolve(point, "1", today, before=None) or (None, None)
+        except _NotADate:
+            return None
+        end = point.end()
+    first, last = span
+    if first is None or last is None:
+        return None
+    start = m.group("edge").lower() in ("start", "beginning")
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        first, last = (first, _month_span(first.year, 2)[1]) if start else (date(last.year, 11, 1), last)
+    elif (first.year, first.month) == (last.year, last.month) and first.day == 1:
+        first, last = (first, first.replace(day=10)) if start else (first.replace(day=21), last)
+    else:
+        return None
+    if first > today:
+        return None
+    if (m.group("prep") or "").lower() in ("since", "from"):  # "since the start of the year": up to today
+        return end, (first, today)
+    return end, (first, min(last, today))
+
+
+def _read_year_first(text: str, pos: int, today: date) -> tuple[int, Span] | None:
+    lead = _YEAR_FIRST.match(text, pos)
+    if lead is None:
+        return None
+    m = _SINGLE.match(text, lead.end())
+    if m is None or not (m.group("month1") or m.group("season1") or m.group("holiday1")):
+        return None
+    if any(m.group(g) for g in ("mod1", "month_year1", "month_qual1", "season_year1", "season_qual1")) or any(
+        m.group(g) for g in ("holiday_year1", "holiday_qual1")
+    ):
+        return None
+    year = today.year - 1 if lead.group("which").lower() == "last" else today.year
+    span = _read_single(m, today, year=year)
+    return None if span is None else (m.end(), span)
 
 
 def _read_range(m: re.Match[str], today: date) -> Span | None:
@@ -291,18 +407,20 @@ def _read_window(m: re.Match[str], today: date) -> Span | None:
     return first, today
 
 
-def _read_single(m: re.Match[str], today: date) -> Span | None:
+def _read_single(m: re.Match[str], today: date, year: int | None = None) -> Span | None:
     prep = " ".join((m.group("prep") or "").lower().split())
     if not _fits(m, prep):
         return None
     try:
-        got = _resolve(m, "1", today, before=None)
+        got = _resolve(m, "1", today, before=None, year=year)
     except _NotADate:
         return None
     if got is None:
         return None
     first, last = got
     if prep == "since":
+        if holiday := m.group("holiday1"):  # since the day itself: "since the new year" is since 1 January
+            first += timedelta(days=_HOLIDAYS[_holiday_key(holiday)][2])
         span: Span = (first, today)
     elif prep == "after":
         span = (last + timedelta(days=1), today)
@@ -328,19 +446,24 @@ def _fits(m: re.Match[str], prep: str) -> bool:
     if m.group("iso1") or m.group("day1") or m.group("rel1"):
         return True
     if month := m.group("month1"):
-        if prep or mod or m.group("month_year1") or m.group("part1"):
+        if prep or mod or m.group("month_year1") or m.group("month_qual1") or m.group("part1"):
             return True
         return month[0].isupper() and month.lower() != "may"
     if season := m.group("season1"):
         if _next_word(m).lower() in _SEASON_THINGS:
             return False
+        dated = m.group("season_year1") or m.group("season_qual1")
         if season.lower() == "fall":  # "since the fall" may be a tumble
-            return bool(
-                mod or m.group("season_year1") or prep in ("in", "during", "over", "through", "throughout")
-            )
-        return bool(prep or mod or m.group("season_year1"))
+            return bool(mod or dated or prep in ("in", "during", "over", "through", "throughout"))
+        return bool(prep or mod or dated)
     if holiday := m.group("holiday1"):
-        return bool(prep or mod or m.group("holiday_year1") or holiday.lower().endswith(("day", "eve")))
+        return bool(
+            prep
+            or mod
+            or m.group("holiday_year1")
+            or m.group("holiday_qual1")
+            or holiday.lower().endswith(("day", "eve"))
+        )
     if m.group("weekend1"):
         return mod in ("last", "this past") or (
             prep in ("over", "at", "on", "during", "since") and bool(m.group("the1"))
@@ -373,10 +496,12 @@ class _NotADate(Exception):
     """What matched is not a time after all (left in the query)."""
 
 
-def _resolve(m: re.Match[str], n: str, today: date, *, before: date | None) -> Span | None:
+def _resolve(
+    m: re.Match[str], n: str, today: date, *, before: date | None, year: int | None = None
+) -> Span | None:
     """The days of point ``n`` of a match. Without a year, a named month, season or holiday is its most recent
     occurrence that has begun by ``today`` (or, with "last", that has ended before it); in a range's first half,
-    the most recent one beginning by ``before``."""
+    the most recent one beginning by ``before``; ``year``, when given, is the year of one named without a year."""
     g = m.group
     mod = " ".join((g(f"mod{n}") or "").lower().split())
     if iso := g(f"iso{n}"):
@@ -390,16 +515,17 @@ def _resolve(m: re.Match[str], n: str, today: date, *, before: date | None) -> S
         return day, day
     if month := g(f"month{n}"):
         number = MONTHS.index(month.lower()) + 1
-        span = _occurrence(lambda y: _month_span(y, number), g(f"month_year{n}"), mod, today, before)
+        in_year = _year(m, "month", n, today) or (str(year) if year else None)
+        span = _occurrence(lambda y: _month_span(y, number), in_year, mod, today, before)
         return _part(span, (g(f"part{n}") or "").lower())
     if season := g(f"season{n}"):
         start = _SEASON_START[season.lower()]
-        return _occurrence(lambda y: _season_span(y, start), g(f"season_year{n}"), mod, today, before)
+        in_year = _year(m, "season", n, today) or (str(year) if year else None)
+        return _occurrence(lambda y: _season_span(y, start), in_year, mod, today, before)
     if holiday := g(f"holiday{n}"):
-        key = re.sub(r"new year'?s\b", "new year's", " ".join(holiday.lower().replace("’", "'").split()))
-        key = "new year" if key == "new year's" else key
-        month_day = _HOLIDAYS[key]
-        return _occurrence(lambda y: (date(y, *month_day),) * 2, g(f"holiday_year{n}"), mod, today, before)
+        key = _holiday_key(holiday)
+        in_year = _year(m, "holiday", n, today) or (str(year) if year else None)
+        return _occurrence(lambda y: _holiday_span(y, key), in_year, mod, today, before)
     if g(f"weekend{n}"):
         saturday = today - timedelta(days=(today.weekday() - 5) % 7)
         if mod == "last" and saturday + timedelta(days=1) >= today:
@@ -415,6 +541,26 @@ def _resolve(m: re.Match[str], n: str, today: date, *, before: date | None) -> S
         y = int(year)
         return date(y, 1, 1), date(y, 12, 31)
     return None
+
+
+def _year(m: re.Match[str], kind: str, n: str, today: date) -> str | None:
+    """The year a month, season or holiday was given in: written out, or "last year" / "this year" after it."""
+    qualifier = (m.group(f"{kind}_qual{n}") or "").lower()
+    if qualifier:
+        return str(today.year - 1 if qualifier == "last" else today.year)
+    return m.group(f"{kind}_year{n}")
+
+
+def _holiday_key(holiday: str) -> str:
+    key = re.sub(r"new year'?s\b", "new year's", " ".join(holiday.lower().replace("’", "'").split()))
+    return "new year" if key == "new year's" else key
+
+
+def _holiday_span(year: int, key: str) -> tuple[date, date]:
+    """The days of a holiday in ``year`` (New Year 2026 begins on 31 December 2025)."""
+    month, day, before, after = _HOLIDAYS[key]
+    main = date(year, month, day)
+    return main - timedelta(days=before), main + timedelta(days=after)
 
 
 def _occurrence(

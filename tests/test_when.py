@@ -77,25 +77,63 @@ D = date
         ("29 February", TUESDAY, D(2024, 2, 29), D(2024, 2, 29)),  # the last one there was
         ("on 2026-01-31", TUESDAY, D(2026, 1, 31), D(2026, 1, 31)),
         # holidays
-        ("at Christmas", TUESDAY, D(2025, 12, 25), D(2025, 12, 25)),
-        ("at Christmas", "2025-12-20", D(2024, 12, 25), D(2024, 12, 25)),
-        ("last Christmas", "2025-12-25", D(2024, 12, 25), D(2024, 12, 25)),
+        # holidays: Christmas is 24-26 December, New Year 31 December-1 January; the named day is one day
+        ("at Christmas", TUESDAY, D(2025, 12, 24), D(2025, 12, 26)),
+        ("at Christmas", "2025-12-20", D(2024, 12, 24), D(2024, 12, 26)),
+        ("last Christmas", "2025-12-25", D(2024, 12, 24), D(2024, 12, 26)),
+        ("last Christmas", "2026-12-01", D(2025, 12, 24), D(2025, 12, 26)),
+        ("over Christmas", "2026-12-01", D(2025, 12, 24), D(2025, 12, 26)),
+        ("Christmas 2025", TUESDAY, D(2025, 12, 24), D(2025, 12, 26)),
+        ("this Christmas", "2026-12-25", D(2026, 12, 24), D(2026, 12, 25)),  # under way: up to today
+        ("on Christmas Day", TUESDAY, D(2025, 12, 25), D(2025, 12, 25)),
+        ("on Christmas Eve", TUESDAY, D(2025, 12, 24), D(2025, 12, 24)),
+        ("at New Year", TUESDAY, D(2025, 12, 31), D(2026, 1, 1)),
+        ("over New Year 2025", TUESDAY, D(2024, 12, 31), D(2025, 1, 1)),
+        ("on New Year's Day", TUESDAY, D(2026, 1, 1), D(2026, 1, 1)),
         ("on New Year's Eve", TUESDAY, D(2025, 12, 31), D(2025, 12, 31)),
-        ("since the new year", TUESDAY, D(2026, 1, 1), D(2026, 2, 10)),
+        ("since the new year", TUESDAY, D(2026, 1, 1), D(2026, 2, 10)),  # since the day itself
+        ("since Christmas", TUESDAY, D(2025, 12, 25), D(2026, 2, 10)),
+        # a month, season or holiday with "last year" / "this year", after it or before it
+        ("in September last year", "2026-12-01", D(2025, 9, 1), D(2025, 9, 30)),
+        ("September last year", "2026-12-01", D(2025, 9, 1), D(2025, 9, 30)),
+        ("in September this year", "2026-12-01", D(2026, 9, 1), D(2026, 9, 30)),
+        ("in March this year", "2026-03-15", D(2026, 3, 1), D(2026, 3, 15)),
+        ("in the summer last year", "2026-12-01", D(2025, 6, 1), D(2025, 8, 31)),
+        ("the summer of last year", "2026-12-01", D(2025, 6, 1), D(2025, 8, 31)),
+        ("in spring this year", "2026-12-01", D(2026, 3, 1), D(2026, 5, 31)),
+        ("at Christmas last year", "2026-12-01", D(2025, 12, 24), D(2025, 12, 26)),
+        ("last year in March", "2026-12-01", D(2025, 3, 1), D(2025, 3, 31)),
+        ("last year, in the autumn", "2026-12-01", D(2025, 9, 1), D(2025, 11, 30)),
+        ("this year over the summer", "2026-12-01", D(2026, 6, 1), D(2026, 8, 31)),
+        # the start or end of a year (two months) or a month (ten days); the weekend, week, month before last
+        ("at the start of the year", "2026-12-01", D(2026, 1, 1), D(2026, 2, 28)),
+        ("at the beginning of the year", "2026-01-20", D(2026, 1, 1), D(2026, 1, 20)),
+        ("at the start of last year", "2026-12-01", D(2025, 1, 1), D(2025, 2, 28)),
+        ("the end of last year", "2026-12-01", D(2025, 11, 1), D(2025, 12, 31)),
+        ("end of last month", "2026-12-01", D(2026, 11, 21), D(2026, 11, 30)),
+        ("at the beginning of March 2025", TUESDAY, D(2025, 3, 1), D(2025, 3, 10)),
+        ("towards the end of 2025", TUESDAY, D(2025, 11, 1), D(2025, 12, 31)),
+        ("since the start of the year", "2026-12-01", D(2026, 1, 1), D(2026, 12, 1)),
+        ("since the end of last month", "2026-12-01", D(2026, 11, 21), D(2026, 12, 1)),
+        ("the weekend before last", "2026-12-01", D(2026, 11, 21), D(2026, 11, 22)),
+        ("the weekend before last", "2026-11-29", D(2026, 11, 14), D(2026, 11, 15)),  # on a Sunday
+        ("the week before last", "2026-12-01", D(2026, 11, 16), D(2026, 11, 22)),
+        ("the month before last", "2026-01-15", D(2025, 11, 1), D(2025, 11, 30)),
+        ("the year before last", "2026-12-01", D(2024, 1, 1), D(2024, 12, 31)),
         # years and open ends
         ("in 2025", TUESDAY, D(2025, 1, 1), D(2025, 12, 31)),
         ("in 2026", TUESDAY, D(2026, 1, 1), D(2026, 2, 10)),
         ("since October", TUESDAY, D(2025, 10, 1), D(2026, 2, 10)),
         ("since October", "2025-10-15", D(2025, 10, 1), D(2025, 10, 15)),
         ("since last week", TUESDAY, D(2026, 2, 2), D(2026, 2, 10)),
-        ("after Christmas", "2026-01-03", D(2025, 12, 26), D(2026, 1, 3)),
-        ("before Christmas 2025", TUESDAY, None, D(2025, 12, 24)),
+        ("after Christmas", "2026-01-03", D(2025, 12, 27), D(2026, 1, 3)),
+        ("before Christmas 2025", TUESDAY, None, D(2025, 12, 23)),
         ("until March 2025", TUESDAY, None, D(2025, 3, 31)),
         # ranges: the end is the most recent one, the start the most recent one before it
         ("between May and July", TUESDAY, D(2025, 5, 1), D(2025, 7, 31)),
         ("between November and January", TUESDAY, D(2025, 11, 1), D(2026, 1, 31)),
         ("from March to May 2024", TUESDAY, D(2024, 3, 1), D(2024, 5, 31)),
-        ("between Christmas and New Year", TUESDAY, D(2025, 12, 25), D(2026, 1, 1)),
+        ("between Christmas and New Year", TUESDAY, D(2025, 12, 24), D(2026, 1, 1)),
         ("from 2024 to 2025", TUESDAY, D(2024, 1, 1), D(2025, 12, 31)),
     ],
 )
@@ -113,6 +151,11 @@ def test_the_days_a_time_names(text, today, first, last):
         ("last week's argument with Sam", "argument with Sam"),
         ("In 2025 I started running", "I started running"),
         ("last week", ""),
+        ("how was I feeling in September last year", "how was I feeling"),
+        ("what did we eat last Christmas", "what did we eat"),
+        ("my sister at the start of the year", "my sister"),
+        ("the weekend before last with Sam", "with Sam"),
+        ("last year in Paris was hard", "in Paris was hard"),  # the year is read; a place is not a time
     ],
 )
 def test_the_date_words_leave_the_query(text, query):
@@ -139,6 +182,9 @@ def test_the_date_words_leave_the_query(text, query):
         "since the fall I hurt my back",  # "fall" as a tumble
         "tomorrow I see the doctor",
         "12/03/2026",  # day and month order is ambiguous: left alone
+        "at the end of the month I pay the rent",  # a habit as often as a time
+        "the end of the day",
+        "start of the summer",
     ],
 )
 def test_words_that_are_not_dates_are_left_alone(text):
@@ -173,10 +219,17 @@ def test_what_was_understood_in_plain_words():
     )
     assert understand("since October", TUESDAY).said == "entries from 1 October 2025 to 10 February 2026"
     assert understand("between Christmas and New Year", TUESDAY).said == (
-        "entries from 25 December 2025 to 1 January 2026"
+        "entries from 24 December 2025 to 1 January 2026"
+    )
+    assert understand("what did we do at Christmas 2025", TUESDAY).line() == (
+        "Reading “at Christmas 2025” as entries from 24–26 December 2025."
+    )
+    assert understand("at New Year", TUESDAY).said == "entries from 31 December 2025 to 1 January 2026"
+    assert understand("in September last year", "2026-12-01").line() == (
+        "Reading “in September last year” as entries from 1–30 September 2025."
     )
     assert understand("yesterday", TUESDAY).said == "entries on 9 February 2026"
-    assert understand("before Christmas 2025", TUESDAY).said == "entries up to 24 December 2025"
+    assert understand("before Christmas 2025", TUESDAY).said == "entries up to 23 December 2025"
     assert describe(Period.of("2025-10-01")) == "entries from 1 October 2025 on"
     assert describe(Period()) is None
 

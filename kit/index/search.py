@@ -1,9 +1,11 @@
 """Search a journal's index by meaning and by word, with date and worksheet filters and the recorded mood.
 
 Two rankings are merged by reciprocal rank fusion: the vectors' (closeness in meaning) and the word index's (FTS5
-bm25 over the entries' exact words, kit.index.lexical), so a name or a rare word ranks its entries first even when
-the embedder has no sense of it. A query about good or bad days also uses the mood recorded with the entries
-(kit.index.mood).
+bm25 over the entries' exact words, kit.index.lexical). The word ranking speaks only for the query's words the
+embedder is weak on (a name, a word its vocabulary splits into pieces, a number), so a name or a rare word ranks its
+entries first even when the embedder has no sense of it, while an entry that merely shares a word the embedder
+knows ("baby", "dose") is never lifted above one closer in meaning. A query about good or bad days also uses the
+mood recorded with the entries (kit.index.mood).
 """
 
 from __future__ import annotations
@@ -258,7 +260,8 @@ def _fuse(
 def _word_ranking(
     index: Any, query: str, n: int, start: datetime | None, end: datetime | None, template: str | None
 ) -> list[tuple[str, float]]:
-    """Entry ids by bm25 over the query's telling words; [] (meaning only) when the word index is unusable."""
+    """Entry ids by bm25, of the entries with the query's words the embedder is weak on; [] (meaning only) when
+    there are none or the word index is unusable."""
     if getattr(index, "words", None) is None:  # an index object of the caller's own, without a word index
         return []
     try:

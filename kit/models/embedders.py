@@ -3,6 +3,7 @@ multilingual (offline, kit.models.multilingual), ollama:<name>, or one a plugin 
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Callable
@@ -101,6 +102,21 @@ class EmbeddedEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed_documents([text])[0]
+
+
+@functools.cache
+def _wordpiece() -> Tokenizer:
+    tokenizer = Tokenizer.from_file(str(package_file(*TOKENIZER_FILE)))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tokenizer
+
+
+def word_pieces(word: str) -> list[str]:
+    """How the embedded model's WordPiece tokenizer reads ``word``: one piece for a word it knows whole, several
+    pieces ("Tomasz" -> "tomas", "##z") or "[UNK]" for one it has little or no sense of. EmbedderUnavailable
+    when the tokenizer's package is missing or damaged."""
+    return _wordpiece().encode(word, add_special_tokens=False).tokens
 
 
 class OllamaEmbedder(Embeddings):
