@@ -161,7 +161,9 @@ def test_charts_are_inline_pngs_with_alt_text(sample):
     packet = build_packet()
     [chart] = packet.charts
     assert chart.kind == "mood" and chart.png.startswith(b"\x89PNG")
-    assert re.search(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="Mood from 4 to 5 ', packet.html)
+    assert re.search(
+        r'<img src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="Mood went from 4 to 5 ', packet.html
+    )
     assert "1 chart drawn from these entries: Mood, day by day." in packet.html
 
 

@@ -175,3 +175,16 @@ def test_the_activity_picker_filters_and_keeps_only_what_the_person_chose(
     assert picker.choices.value == ()  # ready for the next pick
     (shown,) = frontend.kit_outputs()
     assert shown["metadata"]["kit"]["text"] == entry["text"]
+
+
+def test_a_thought_record_never_offers_a_prompt_that_pulls_away_from_its_task(journal):
+    """A thought record is about one situation, its thoughts and feelings: no anger or childhood prompts."""
+    from kit.content.bank import prompts
+    from kit.widgets.helper import PROMPT_AVOID, PROMPT_TOPICS, WorksheetHelper
+
+    helper = WorksheetHelper(template="cbt-thought-record", show=False, seed=7)
+    shown = [helper.prompt() for _ in range(12)]
+    by_text = {p.text: p for p in prompts(PROMPT_TOPICS["cbt-thought-record"], n=50)}
+    topics = [by_text[t].topics for html in shown for t in by_text if t.replace("'", "&#x27;") in html]
+    assert len(topics) == 12
+    assert all(PROMPT_AVOID["cbt-thought-record"].isdisjoint(t) for t in topics)

@@ -84,7 +84,7 @@ def test_mood_chart_plots_the_daily_mean_with_gaps_and_leaves_private_entries_ou
         {"date": "2026-03-06", "mood": 7.5, "entries": 1},
     ]
     assert chart.alt == (
-        "Mood from 3 to 7.5 over 5 days, Mon 2 Mar to Fri 6 Mar (lowest 3, highest 7.5); 2 days without an entry."
+        "Mood went from 3 to 7.5 over 5 days, Mon 2 Mar to Fri 6 Mar (lowest 3, highest 7.5); 2 days without an entry."
     )
 
 
@@ -278,4 +278,13 @@ def test_mood_widget_shows_a_chart_with_alt_text(topical_journal):
     days = {e.created.date().isoformat() for es in written.values() for e in es}
     assert widget.chart.kind == "mood"
     assert {r["date"] for r in widget.chart.records() if r["mood"] is not None} == days
-    assert widget.chart.alt.startswith("Mood from 3 to ")
+    assert widget.chart.alt.startswith("Mood went from 3 to ")
+
+
+def test_the_mood_caption_reads_naturally_when_it_ends_where_it_began():
+    from datetime import date
+
+    from kit.outputs.plots import mood_alt
+
+    series = [(date(2026, 3, 2), 4.0), (date(2026, 3, 3), 6.0), (date(2026, 3, 4), 4.0)]
+    assert mood_alt(series).startswith("Mood began and ended at 4 over 3 days")

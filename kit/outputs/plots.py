@@ -290,7 +290,8 @@ def mood_alt(series: Sequence[tuple[date, float | None]]) -> str:
     if len(known) == 1:
         trend = f"Mood {_num(values[0])} on {day_words(known[0][0])}"
     else:
-        trend = f"Mood from {_num(values[0])} to {_num(values[-1])}"
+        first, last = _num(values[0]), _num(values[-1])
+        trend = f"Mood began and ended at {first}" if first == last else f"Mood went from {first} to {last}"
     extremes = f" (lowest {_num(min(values))}, highest {_num(max(values))})" if len(known) > 2 else ""
     missing = f"{plural(gaps, 'day')} without an entry" if gaps else "an entry every day"
     return f"{trend} over {plural(len(series), 'day')}, {span}{extremes}; {missing}."

@@ -40,6 +40,13 @@ PROMPT_TOPICS: dict[str, str | None] = {
     "grounding-alternatives": "body-and-sleep",
 }
 
+# Prompts that share a worksheet's topic but pull away from its task: a thought record is about one situation,
+# its thoughts and feelings, not anger or childhood in general.
+PROMPT_AVOID: dict[str, frozenset[str]] = {
+    "cbt-thought-record": frozenset({"anger", "childhood", "loneliness-and-belonging"}),
+    "dbt-diary-card": frozenset({"childhood", "loneliness-and-belonging"}),
+}
+
 # The glossary term a worksheet is about, shown first under "What is this worksheet?".
 WORKSHEET_TERMS: dict[str, str] = {
     "daily-journal": "journaling",
@@ -136,10 +143,16 @@ class WorksheetHelper(Shown):
         """A journal prompt from the curated bank, on this worksheet's topic; a new one each click."""
         topic = PROMPT_TOPICS.get(self.template or "")
         seed = None if self._seed is None else self._seed + len(self._seen)
+        avoid = PROMPT_AVOID.get(self.template or "", frozenset())
         try:
-            picked = prompts(topic, n=1, seed=seed, exclude=self._seen)
+            offered = prompts(topic, n=50, seed=seed, exclude=self._seen)
         except KitError as exc:
             return self._show_error(exc)
+        picked = [p for p in offered if avoid.isdisjoint(p.topics)]
+        if not picked:  # every fitting prompt was shown: start the round again
+            self._seen.clear()
+            offered = prompts(topic, n=50, seed=seed)
+            picked = [p for p in offered if avoid.isdisjoint(p.topics)] or offered
         self._seen.append(picked[0].id)
         self.answer.value = to_html(picked[0].to_markdown())
         return self.answer.value
