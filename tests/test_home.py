@@ -276,6 +276,8 @@ def test_start_a_worksheet_makes_the_dated_copy_and_links_to_it(
     assert widget.made == made and made.exists()
     (link,) = [o for o in frontend.outputs if "text/html" in o["data"]]
     assert f'<a href="{made.name}">' in link["data"]["text/html"]
+    assert widget.status.value == ""  # the link's line says it; the same sentence twice read as two copies
+    assert widget.status.layout.display == "none"
     # Again: a second copy, never over the first.
     first = _digest(made)
     second = widget.start()

@@ -536,3 +536,15 @@ def test_running_the_reflect_cell_again_keeps_the_saved_reflection(
     monkeypatch.setattr(IPython.display, "display", other.display)
     ReflectWidget(model=FakeChatModel(replies=[GOOD]), index=index)
     assert other.kit_outputs("reflection") == []  # another cell's reflection is not copied in
+
+
+def test_boxes_stretch_to_the_cell_and_labels_are_not_cut(notebook: Path, frontend: Frontend):
+    # Measured in the browser test: a 100%-wide box pokes out of its cell by its margins and is cut, and the
+    # default checkbox width cut "private (never indexed or s…". "auto" stretches a box to the cell instead.
+    from kit.widgets import JournalWidget, WorksheetForm
+
+    widget = JournalWidget(notebook=notebook)
+    assert widget.text.layout.width == "auto"
+    assert widget.private.layout.width == "auto" and not widget.private.indent
+    form = WorksheetForm("cbt-thought-record", notebook=notebook)
+    assert {box.layout.width for box in form.answers.values()} == {"auto"}

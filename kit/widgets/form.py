@@ -44,11 +44,11 @@ class WorksheetForm(Shown):
         for field in self.fields:
             box = w.Textarea(
                 placeholder="Your answer",
-                layout=w.Layout(width="100%", height="3em" if field.scale else "6em"),
+                layout=w.Layout(width="auto", height="3em" if field.scale else "6em"),
             )
             self.answers[field.name] = box
             hint = f"<br><small><i>{html.escape(field.hint)}</i></small>" if field.hint else ""
-            rows.append(w.HTML(f"<b>{html.escape(field.label)}</b>{hint}", layout=w.Layout(width="100%")))
+            rows.append(w.HTML(f"<b>{html.escape(field.label)}</b>{hint}", layout=w.Layout(width="auto")))
             rows.append(box)
         if not self.fields:
             rows.append(

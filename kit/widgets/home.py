@@ -94,16 +94,21 @@ class StartWorksheet(Shown):
         chosen = next((t for t in self.templates if t.name == self.choice.value), None)
         self.about.value = f"<small>{html.escape(chosen.description)}</small>" if chosen else ""
 
+    def _say(self, text: str) -> None:
+        self.status.value = text
+        self.status.layout.display = None if text else "none"  # an empty label would still leave a blank line
+
     def start(self) -> Path | None:
         """What Start does: a new dated notebook of the chosen worksheet; returns its path (None on a KitError)."""
         try:
             made = new_from_template(self.choice.value, self.journal)
         except (KitError, OSError) as exc:
-            self.status.value = f"Not started: {exc}"
+            self._say(f"Not started: {exc}")
             return None
         self.made = made
         anchor = link(made, made.name)
-        self.status.value = f"Made {made.name} in your journal."
+        # Shown, the link says it all; the label is for a widget displayed without its output (and for errors).
+        self._say("" if self._link is not None else f"Made {made.name} in your journal.")
         bundle = {
             "text/html": f"<p>Made {anchor} — click to open it.</p>",
             "text/plain": f"Made {made.name} in your journal.",

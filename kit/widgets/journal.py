@@ -89,17 +89,23 @@ class JournalWidget(_shell.Shown):
         self.template = template or notebook_template(self.notebook) or "journal"
         self.field = field
         self.cell = _shell.current_cell_id()
-        self.text = w.Textarea(placeholder="Write here…", layout=w.Layout(width="100%", height="8em"))
+        # Width "auto" (not 100%): a box stretches to its cell, and a 100% one pokes out by its margins and is cut.
+        self.text = w.Textarea(placeholder="Write here…", layout=w.Layout(width="auto", height="8em"))
         # The slider is off while "no mood" is ticked, so it never shows a mood that will not be kept.
         self.mood = w.IntSlider(value=MOOD_START, min=0, max=10, description="Mood", disabled=True)
         self.no_mood = w.Checkbox(value=True, description="no mood", indent=False, disabled=not mood)
-        self.private = w.Checkbox(value=False, description="private (never indexed or sent to a model)")
+        self.private = w.Checkbox(
+            value=False,
+            description="private (never indexed or sent to a model)",
+            indent=False,
+            layout=w.Layout(width="auto"),  # the default width cuts this label
+        )
         self.save_button = w.Button(description="Save", button_style="primary", icon="save")
         self.status = w.Label()
         self.mood.observe(lambda _: setattr(self.no_mood, "value", False), names="value")
         self.no_mood.observe(lambda _: self._mood_switch(), names="value")
         self.save_button.on_click(lambda _: self.save())
-        mood_row = [w.HBox([self.mood, self.no_mood])] if mood else []
+        mood_row = [w.HBox([self.mood, self.no_mood], layout=w.Layout(flex_flow="row wrap"))] if mood else []
         self.box = w.VBox([self.text, *mood_row, self.private, w.HBox([self.save_button, self.status])])
         self._mood_enabled = mood
         self._room = room

@@ -50,7 +50,11 @@ class SearchWidget(Shown):
         self._index = index
         self.today = today  # the day "last week" in a query counts from (None: the real today)
         self.understood: Understood | None = None
-        self.query = w.Text(placeholder="What are you looking for?", description="Search")
+        self.query = w.Text(
+            placeholder="What are you looking for?",
+            description="Search",
+            layout=w.Layout(width="36em", max_width="100%"),  # room for a sentence before the words scroll
+        )
         self.k = w.IntSlider(value=k, min=1, max=50, description="Results")
         self.since = w.DatePicker(description="Since")
         self.until = w.DatePicker(description="Until")
@@ -64,9 +68,9 @@ class SearchWidget(Shown):
         self.query.on_submit(lambda _: self.search())
         self.box = w.VBox(
             [
-                w.HBox([self.query, self.search_button]),
-                w.HBox([self.k, self.template]),
-                w.HBox([self.since, self.until]),
+                w.HBox([self.query, self.search_button], layout=w.Layout(flex_flow="row wrap")),
+                w.HBox([self.k, self.template], layout=w.Layout(flex_flow="row wrap")),
+                w.HBox([self.since, self.until], layout=w.Layout(flex_flow="row wrap")),
                 self.results,
             ]
         )
