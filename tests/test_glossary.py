@@ -594,7 +594,7 @@ def test_cli_ask(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyP
     )
     code, out, err = _cli(capsys, "explain", "thought", "record", "--ask", "How does it help?")
     assert code == 0 and THOUGHT_RECORD_ANSWER in out and AI_LABEL in out
-    assert "answering with fake" in err
+    assert "Answering with fake" in err
     code, out, _ = _cli(capsys, "explain", "thought", "record", "--ask", "How does it help?", "--json")
     data = json.loads(out)
     assert data["follow_up"]["ai_written"] and data["explanation"]["item"]["id"] == "thought-record"

@@ -222,7 +222,7 @@ def test_an_empty_period_is_said_at_once_without_index_or_model(capsys, topical_
     monkeypatch.setattr(kit.models.registry, "get_backend", _untouchable)
     assert main(["summarize", "--since", "2030-01-01"]) == 0
     out, err = capsys.readouterr()
-    assert "No entries in this period" in out and "answering with" not in err
+    assert "No entries in this period" in out and "Answering with" not in err
     assert main(["summarize", "--since", "2026-03-01", "--template", "worry-log", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["digest"]["entries"] == 0
 

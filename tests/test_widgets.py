@@ -378,7 +378,7 @@ def test_reflect_widget_shows_the_answer_and_keeps_it_in_its_cell(topical_journa
     widget = ReflectWidget(model=FakeChatModel(replies=[GOOD]), index=index)
     assert DISCLAIMER in widget.disclaimer.value
     widget.reflect_button.click()
-    assert "custom" in widget.backend_label.value and widget.message.value == ""
+    assert "custom" in widget.backend_label.tooltip and widget.message.value == ""
     (kept,) = frontend.kit_outputs("reflection")
     assert "AI-written" in kept["data"]["text/markdown"] and "garden beds" in kept["data"]["text/markdown"]
     assert kept["metadata"]["kit"]["id"] == widget.reflection.id
@@ -408,7 +408,8 @@ def test_reflect_widget_with_kit_model_fake_names_the_backend(topical_journal, f
     index, _ = topical_journal
     widget = ReflectWidget(index=index, mode="counter-perspective")
     widget.reflect()
-    assert widget.backend_label.value.startswith("Answering: fake (fake) — KIT_MODEL=fake")
+    assert widget.backend_label.value == "Answering with fake."  # no file names or addresses
+    assert "KIT_MODEL=fake" in widget.backend_label.tooltip  # the details stay within reach
     assert frontend.kit_outputs("reflection")
 
 
@@ -548,3 +549,16 @@ def test_boxes_stretch_to_the_cell_and_labels_are_not_cut(notebook: Path, fronte
     assert widget.private.layout.width == "auto" and not widget.private.indent
     form = WorksheetForm("cbt-thought-record", notebook=notebook)
     assert {box.layout.width for box in form.answers.values()} == {"auto"}
+
+
+def test_the_backend_is_named_in_plain_words(monkeypatch):
+    from kit.models.registry import Backend, said
+
+    model = FakeChatModel()
+    embedded = said(Backend(model, "embedded", "SmolLM2-135M-Instruct-Q4_1", "KIT_MODEL=embedded"))
+    assert "small model on this computer" in embedded and "SmolLM2" not in embedded
+    local = said(Backend(model, "ollama", "llama3.2", "Ollama at http://127.0.0.1:11434 has llama3.2"))
+    assert local == "Answering with llama3.2 through Ollama on this computer."
+    monkeypatch.setenv("KIT_OLLAMA_HOST", "http://192.0.2.7:11434")
+    remote = said(Backend(model, "ollama", "llama3.2", "remote"))
+    assert "192.0.2.7" in remote and "not this computer" in remote  # leaving the machine is always said

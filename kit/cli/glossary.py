@@ -12,7 +12,7 @@ from kit.cli.options import json_option, pii_option
 def cmd_explain(args: Any) -> int:
     """`reflect explain TERM [--json] [--ask QUESTION]`: the glossary's text, or a checked answer about it."""
     from kit.content.glossary import NotInGlossary, explain
-    from kit.models.registry import get_backend
+    from kit.models.registry import get_backend, said
     from kit.reflection.followup import _journal, follow_up
     from kit.reflection.reflect import clean_question
     from kit.safety.wellbeing import CrisisDetected, crisis_message, find_safety_plan
@@ -39,7 +39,7 @@ def cmd_explain(args: Any) -> int:
     backend = get_backend()
     if not args.json:
         print(
-            f"reflect: answering with {backend.model_name} ({backend.name}) — {backend.reason}",
+            f"reflect: {said(backend)}",
             file=sys.stderr,
         )
     answer = follow_up(explanation.item, question, model=backend, journal=journal, pii=args.pii)

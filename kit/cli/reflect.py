@@ -93,9 +93,11 @@ def _reflect(
 
 def _run_with_backend(args: argparse.Namespace, run: Callable[..., Any], index: Any, backend: Any) -> Any:
     """The flow's reflection, asking on a terminal what to do with personal details (None: cancelled)."""
+    from kit.models.registry import said
+
     if not args.json:
         print(
-            f"reflect: answering with {backend.model_name} ({backend.name}) — {backend.reason}",
+            f"reflect: {said(backend)}",
             file=sys.stderr,
         )
     writing = _Writing()

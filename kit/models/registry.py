@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from langchain_core.language_models.chat_models import BaseChatModel
 
 from kit.config import settings
-from kit.egress import check_host, telemetry_off
+from kit.egress import check_host, is_loopback, telemetry_off
 from kit.errors import ConfigError, KitError
 from kit.models.llama import EmbeddedChatModel
 from kit.models.ollama import (
@@ -40,6 +40,21 @@ class Backend:
     reason: str
     digest: str | None = None  # Ollama's digest of the model, when the server told us
     context_length: int | None = None  # tokens of context the server will use, when known
+
+
+def said(backend: Backend) -> str:
+    """Which model answers, as a person would want to hear it: no file names, no addresses on this computer
+    (``backend.reason`` keeps the details for ``--json`` and the logs)."""
+    if backend.name == "embedded":
+        return (
+            "Answering with the small model on this computer. It asks questions; written summaries need "
+            "Ollama (see `reflect doctor`)."
+        )
+    if backend.name == "ollama":
+        host = settings().ollama_host
+        where = "on this computer" if is_loopback(host) else f"at {host}, which is not this computer"
+        return f"Answering with {backend.model_name} through Ollama {where}."
+    return f"Answering with {backend.model_name}."
 
 
 # A factory gets what follows "name:" in the spec ("" when nothing does).

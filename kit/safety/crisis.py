@@ -318,10 +318,10 @@ def _writer_now(part: str) -> bool:
     """Whether a flagged stretch of text is the writer speaking of the present: not a recovered past ("I used to
     cut; clean for three years"), not a general question ("what is suicide?"), not about someone else, not an
     everyday figure of speech ("I could murder a curry") or an accident ("cut my finger chopping onions"), and at
-    least four words long."""
+    least five words long."""
     norm = _normalize(part)
-    # A heading or a short phrase ("all-or-nothing thinking") is left to the rules.
-    if len(norm.split()) < 4:
+    # A heading or a short phrase ("all-or-nothing thinking", "What matters to me") is left to the rules.
+    if len(norm.split()) < 5:
         return False
     if _PAST.search(norm) and _RECOVERED.search(norm) and not _NOW.search(norm):
         return False

@@ -31,7 +31,7 @@ from kit.models.embedders import TOKENIZER_FILE, EmbeddedEmbeddings
 from kit.models.files import package_file
 
 WEIGHTS_FILE = "crisis_classifier.json"
-WEIGHTS_SHA256 = "089dacb0f709c653c7e6d67dd455815fbfe8858a37b10dbfa2167c660426dfcd"
+WEIGHTS_SHA256 = "b5f7f84d6e6af3818e6b04d1439fee8bf9bf4211fcf8ddbbd22b085866ab7764"
 CHUNK_TOKENS = 254  # + [CLS] and [SEP]: the embedder's 256-token window
 _CLS, _SEP = 101, 102
 WINDOWS = (2, 3)  # sliding windows of sentences, beside each sentence alone and each whole chunk

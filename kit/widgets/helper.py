@@ -159,10 +159,28 @@ class WorksheetHelper(Shown):
 
     def question(self) -> str:
         """Open questions about this worksheet's entries (coach "questions" mode: the model only asks)."""
-        self.answer.value = "<p>Reading your entries…</p>"
+        self.answer.value = (
+            "<p>Reading your entries, then a model on this computer writes a question "
+            "(the first time it loads, which can take a minute)…</p>"
+        )
+        chars = 0
+
+        def progress(
+            text: str,
+        ) -> None:  # model text is not checked yet: show that it is working, never the words
+            nonlocal chars
+            chars += len(text)
+            self.answer.value = (
+                f"<p>Writing a question… {chars} characters so far (checked before it is shown)</p>"
+            )
+
         try:
             reflection = summarize(
-                template=self.template, model=self._model, index=self._index, mode="questions"
+                template=self.template,
+                model=self._model,
+                index=self._index,
+                mode="questions",
+                progress=progress,
             )
         except KitError as exc:
             return self._show_error(exc)

@@ -13,7 +13,7 @@ from kit.journal.reflections import _reflection_output
 from kit.journal.wal import kit_outputs
 from kit.labels import DISCLAIMER
 from kit.models.prompts import MODES
-from kit.models.registry import Backend, get_backend
+from kit.models.registry import Backend, get_backend, said
 from kit.reflection.provenance import _backend
 from kit.reflection.reflect import ask, summarize
 from kit.when import Understood, understand
@@ -40,8 +40,8 @@ def kept_reflections() -> list[tuple[dict[str, Any], dict[str, Any]]]:
 
 
 def backend_line(backend: Any) -> str:
-    """Which backend will answer, and why it was chosen."""
-    return f"Answering: {backend.model_name} ({backend.name}) — {backend.reason}"
+    """Which model will answer, in plain words (the details, with why it was chosen, are the label's tooltip)."""
+    return said(backend)
 
 
 class ReflectWidget(Shown):
@@ -141,6 +141,7 @@ class ReflectWidget(Shown):
             self.understood = asked
             backend = self.backend()
             self.backend_label.value = backend_line(backend)
+            self.backend_label.tooltip = f"{backend.model_name} ({backend.name}) — {backend.reason}"
             if line := asked.line(given_as="Since/Until"):
                 self.said.value = f"<i>{html.escape(line)}</i>"
             self.progress.value = "Working…"

@@ -385,9 +385,11 @@ def test_widgets_in_a_real_browser(browser_tools, journal: Path, notebook: Path,
         query.scroll_into_view_if_needed()
         query.fill(QUERY)
         page.locator("button.widget-button", has_text="Search").first.click()
-        results = page.locator(".widget-html", has_text="score").first
+        results = page.locator(".widget-html ol", has_text=ENTRY[:40]).first
         results.wait_for(state="visible")
-        assert ENTRY[:60] in results.inner_text()
+        shown = results.inner_text()
+        assert ENTRY[:60] in shown
+        assert "score" not in shown and ".ipynb" not in shown  # a person reads the day, the worksheet, the words
         shot("04-search")
         steps.done("search")
 
