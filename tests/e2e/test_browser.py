@@ -389,7 +389,8 @@ def test_widgets_in_a_real_browser(browser_tools, journal: Path, notebook: Path,
         results.wait_for(state="visible")
         shown = results.inner_text()
         assert ENTRY[:60] in shown
-        assert "score" not in shown and ".ipynb" not in shown  # a person reads the day, the worksheet, the words
+        # a person reads the day, the worksheet and the words: no score, no file name
+        assert "score" not in shown and ".ipynb" not in shown
         shot("04-search")
         steps.done("search")
 
