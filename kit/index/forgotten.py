@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from kit.config import lock, private_dir, settings
 from kit.errors import IndexDamaged
+from kit.journal.notebooks import _atomic_write
 
 FILE = "forgotten.json"
 _LOCK = "forgotten.lock"
@@ -58,17 +57,8 @@ def _read(path: Path) -> dict[str, str]:
 def _write(path: Path, forgotten: dict[str, str]) -> None:
     """Owner-only, atomically: a crash leaves the old list or the new one."""
     private_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"version": _VERSION, "forgotten": forgotten}, out, indent=1, sort_keys=True)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    data = json.dumps({"version": _VERSION, "forgotten": forgotten}, indent=1, sort_keys=True)
+    _atomic_write(path, data.encode("utf-8"), mode=0o600)
 
 
 def keep_out(journal: Path, home: Path | str | None = None) -> Callable[[str], bool]:

@@ -380,16 +380,25 @@ def save_new(folder: Path, stem: str, nb: Any) -> Path | None:
     return None
 
 
-def _atomic_write(path: Path, data: bytes, *, clobber: bool = True, expected: Snapshot | None = None) -> None:
+def _atomic_write(
+    path: Path,
+    data: bytes,
+    *,
+    clobber: bool = True,
+    expected: Snapshot | None = None,
+    mode: int | None = None,
+) -> None:
     """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never half of either.
 
     A temp file in the same folder (mkstemp: owner-only unless the old file's mode is kept), fsync, then into
     place, then fsync the folder so the name survives too. With ``clobber=False`` a file that is already there
     (or appears meanwhile) is never replaced: FileExistsError — unless it is exactly ``expected``, which is then
-    swapped out without a window in which another writer's file could be replaced (see ``_swap``).
+    swapped out without a window in which another writer's file could be replaced (see ``_swap``). ``mode``: the
+    new file's permissions whatever the old file's were (``0o600`` for the kit's own private files).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if (clobber or expected is not None) and path.exists() else None
+    if mode is None and (clobber or expected is not None) and path.exists():
+        mode = path.stat().st_mode & 0o777
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -12,7 +12,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 from kit.config import lock, settings
 from kit.errors import KitError
 from kit.journal.entries import Entry, kit_metadata, new_id, now, parse_created, parse_mood, parse_private
-from kit.journal.notebooks import kit_owned, parse_json, relpath
+from kit.journal.notebooks import _atomic_write, kit_owned, parse_json, relpath
 
 log = logging.getLogger("kit")
 
@@ -196,22 +195,14 @@ def confirm_saved(notebook: Path | str) -> int:
         dropped = len(lines) - len(keep)
         if dropped == 0:
             return 0
-        if not keep:
-            path.unlink()
-        else:
+        if keep:
             data = "".join(json.dumps(i, ensure_ascii=False, sort_keys=True) + "\n" for i in keep)
-            fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.chmod(tmp, 0o600)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        _fsync_dir(path.parent)
+            _atomic_write(
+                path, data.encode("utf-8"), mode=0o600
+            )  # temp file, fsync, rename, fsync the folder
+        else:
+            path.unlink()
+            _fsync_dir(path.parent)
     return dropped
 
 
