@@ -562,3 +562,14 @@ def test_the_backend_is_named_in_plain_words(monkeypatch):
     monkeypatch.setenv("KIT_OLLAMA_HOST", "http://192.0.2.7:11434")
     remote = said(Backend(model, "ollama", "llama3.2", "remote"))
     assert "192.0.2.7" in remote and "not this computer" in remote  # leaving the machine is always said
+
+
+def test_writing_progress_counts_characters_and_never_shows_the_words():
+    from kit.widgets._shell import writing_progress
+
+    shown: list[str] = []
+    progress = writing_progress(shown.append, "Writing a question")
+    progress("What helped ")
+    progress("on Tuesday?")
+    assert shown[-1] == "Writing a question… 23 characters so far (checked before it is shown)"
+    assert not any("Tuesday" in line for line in shown)

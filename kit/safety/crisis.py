@@ -88,7 +88,7 @@ _ALGOSPEAK = [  # (cheap test, pattern, replacement): one word per idea so trigg
     (("aliv",), re.compile(r"\bun[\s-]?aliv\w*"), "unalive"),
 ]
 _SENTENCE_END = re.compile(r"[.!?\u2026\r\n]+")
-_SENTENCE_PART = re.compile(r"([^.!?\u2026\r\n]*)([.!?\u2026\r\n]+|$)")
+_SENTENCE_PART = re.compile(rf"([^.!?\u2026\r\n]*)({_SENTENCE_END.pattern}|$)")  # a sentence, then its end
 
 
 def _normalize(text: str) -> str:

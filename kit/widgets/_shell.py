@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -61,3 +62,16 @@ class Shown:
         if not self._shown:
             self._shown = True
             show_widget(self.box)
+
+
+def writing_progress(show: Callable[[str], None], doing: str = "Writing") -> Callable[[str], None]:
+    """A flow's ``progress=`` callback that tells ``show`` how far the model has written. The text is not checked
+    yet, so it shows that the model is working and never its words."""
+    chars = 0
+
+    def progress(text: str) -> None:
+        nonlocal chars
+        chars += len(text)
+        show(f"{doing}… {chars} characters so far (checked before it is shown)")
+
+    return progress

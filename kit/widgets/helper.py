@@ -163,16 +163,9 @@ class WorksheetHelper(Shown):
             "<p>Reading your entries, then a model on this computer writes a question "
             "(the first time it loads, which can take a minute)…</p>"
         )
-        chars = 0
-
-        def progress(
-            text: str,
-        ) -> None:  # model text is not checked yet: show that it is working, never the words
-            nonlocal chars
-            chars += len(text)
-            self.answer.value = (
-                f"<p>Writing a question… {chars} characters so far (checked before it is shown)</p>"
-            )
+        progress = _shell.writing_progress(
+            lambda said: setattr(self.answer, "value", f"<p>{said}</p>"), "Writing a question"
+        )
 
         try:
             reflection = summarize(

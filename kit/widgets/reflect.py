@@ -124,13 +124,7 @@ class ReflectWidget(Shown):
         """What the Reflect button does; returns the Reflection, or None after a one-line message."""
         self.message.value = ""
         self.said.value = ""
-        chars = 0
-
-        def progress(text: str) -> None:
-            # Model text is not checked yet: show that it is working, never the words.
-            nonlocal chars
-            chars += len(text)
-            self.progress.value = f"Writing… {chars} characters so far (checked before it is shown)"
+        progress = _shell.writing_progress(lambda said: setattr(self.progress, "value", said))
 
         try:
             # Dates in the words ("in March", "last week") set the period unless Since/Until are set; a summary
