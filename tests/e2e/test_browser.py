@@ -337,14 +337,12 @@ def test_widgets_in_a_real_browser(browser_tools, journal: Path, notebook: Path,
 
         # 1. Open the notebook and wait for its kernel.
         page.goto(url)
-        page.locator(".jp-Notebook .jp-Cell").first.wait_for(state="visible")
-        page.locator("#jp-main-statusbar", has_text=KERNEL_IDLE).wait_for()
+        _opened(page, page)
         shot("01-opened")
         steps.done("open the notebook, kernel idle")
 
         # 2. Run all, wait for the three widgets.
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator('#jp-mainmenu-run .lm-Menu-item[data-command="runmenu:run-all"]').click()
+        _run_all(page)
         journal_box = page.locator(
             ".widget-vbox", has=page.locator('textarea[placeholder="Write here…"]')
         ).last
@@ -443,19 +441,14 @@ def test_widgets_in_a_real_browser(browser_tools, journal: Path, notebook: Path,
 
         # 5. Reload (a person closing and reopening the tab).
         page.reload()
-        page.locator(".jp-Notebook .jp-Cell").first.wait_for(state="visible")
-        page.locator("#jp-main-statusbar", has_text=KERNEL_IDLE).wait_for()
+        _opened(page, page)
         shot("07-reloaded")
         steps.done("reload")
 
         # 6. Restart the kernel and run everything again: "Run all" clears outputs, and the widgets must show
         # the entry and the kept reflection again from the file, so the next save keeps them.
-        page.locator(".lm-MenuBar-itemLabel", has_text="Kernel").first.click()
-        page.locator('.lm-Menu-item[data-command="kernelmenu:restart"]').click()
-        page.locator(".jp-Dialog .jp-mod-accept").click()
-        page.locator("#jp-main-statusbar", has_text=KERNEL_IDLE).wait_for()
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator('#jp-mainmenu-run .lm-Menu-item[data-command="runmenu:run-all"]').click()
+        _restart(page)
+        _run_all(page)
         text_area.wait_for(state="visible")
         rendered.first.wait_for(state="visible")
         reflection.first.wait_for(state="visible")
@@ -527,6 +520,20 @@ def _run_all(page) -> None:
     page.locator('#jp-mainmenu-run .lm-Menu-item[data-command="runmenu:run-all"]').click()
 
 
+def _opened(page, scope) -> None:
+    """Wait until the notebook in ``scope`` (the page, or one panel) shows its cells and the kernel is idle."""
+    scope.locator(".jp-Notebook .jp-Cell").first.wait_for(state="visible")
+    page.locator("#jp-main-statusbar", has_text=KERNEL_IDLE).wait_for()
+
+
+def _restart(page) -> None:
+    """Kernel ▸ Restart, accept the dialog, wait until the kernel is idle."""
+    page.locator(".lm-MenuBar-itemLabel", has_text="Kernel").first.click()
+    page.locator('.lm-Menu-item[data-command="kernelmenu:restart"]').click()
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+    page.locator("#jp-main-statusbar", has_text=KERNEL_IDLE).wait_for()
+
+
 def _save(page, panel) -> None:
     panel.locator(".jp-Cell .jp-InputPrompt").first.click()  # focus inside a widget swallows the shortcut
     page.keyboard.press("Control+s")
@@ -563,8 +570,7 @@ def test_home_to_a_filled_worksheet_form(browser_tools, journal: Path, home: Pat
 
         # 1. Open Home and run it.
         page.goto(url)
-        page.locator(".jp-Notebook .jp-Cell").first.wait_for(state="visible")
-        page.locator("#jp-main-statusbar", has_text=KERNEL_IDLE).wait_for()
+        _opened(page, page)
         home_panel = _current_panel(page)
         steps.done("open Home, kernel idle")
         _run_all(page)
@@ -602,8 +608,7 @@ def test_home_to_a_filled_worksheet_form(browser_tools, journal: Path, home: Pat
             )
         assert len(page.context.pages) == 1  # a tab of JupyterLab's, not a browser window
         sheet = _current_panel(page)
-        sheet.locator(".jp-Notebook .jp-Cell").first.wait_for(state="visible")
-        page.locator("#jp-main-statusbar", has_text=KERNEL_IDLE).wait_for()
+        _opened(page, sheet)
         steps.done("open the link in a tab, kernel idle")
 
         # 4. Run all; fill two questions of the form and save them.
@@ -676,13 +681,9 @@ def test_home_to_a_filled_worksheet_form(browser_tools, journal: Path, home: Pat
         page.reload()
         page.locator("#jp-main-dock-panel li.lm-TabBar-tab", has_text=made.stem).click()
         sheet = _current_panel(page)
-        sheet.locator(".jp-Notebook .jp-Cell").first.wait_for(state="visible")
-        page.locator("#jp-main-statusbar", has_text=KERNEL_IDLE).wait_for()
+        _opened(page, sheet)
         steps.done("reload")
-        page.locator(".lm-MenuBar-itemLabel", has_text="Kernel").first.click()
-        page.locator('.lm-Menu-item[data-command="kernelmenu:restart"]').click()
-        page.locator(".jp-Dialog .jp-mod-accept").click()
-        page.locator("#jp-main-statusbar", has_text=KERNEL_IDLE).wait_for()
+        _restart(page)
         _run_all(page)
         form_cell = sheet.locator(".jp-CodeCell", has=page.locator(ANSWER_BOX))
         for answer in ANSWERS.values():
