@@ -651,6 +651,21 @@ def test_means_questions_count_anywhere_in_a_distressed_entry(question):
     assert not check(f"We're planning a city break in May. {question} Made pasta for dinner.").crisis
 
 
+@pytest.mark.parametrize(
+    ("feeling", "not_a_feeling"),
+    [
+        ("I've been feeling so empty lately.", "My stomach feels empty after the run."),
+        ("i just feel numb", "My fingers felt numb in the cold."),
+        ("Felt completely hollow all week.", "The house feels empty since the kids left."),
+    ],
+)
+def test_emptiness_and_numbness_are_distress_next_to_a_means_question(feeling, not_a_feeling, rules_only):
+    question = "What's the highest parking garage near me?"
+    assert check(f"{feeling} {question}").crisis
+    assert not check(feeling).crisis  # distress alone is never a hit
+    assert not check(f"{not_a_feeling} {question}").crisis
+
+
 def test_ending_it_needs_a_second_signal_nearby(rules_only):
     assert not check("I'm thinking about ending it.").crisis
     assert not check("I can't do this anymore.").crisis

@@ -15,6 +15,12 @@ from importlib import resources
 from typing import Any
 
 _STRONG, _WEAK, _MEANS, _DISTRESS = "strong", "weak", "means", "distress"
+# A stomach, a room or cold fingers can feel empty or numb: that is not how a person feels.
+_NOT_AFTER_THINGS = "".join(
+    f"(?<!{word} )"
+    for word in "stomach tummy belly house home room flat fridge tank fingers toes hands feet legs arms face lips "
+    "mouth jaw tongue leg arm hand foot".split()
+)
 
 
 @dataclass(frozen=True)
@@ -678,6 +684,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("tired", r"\btired\s+of\s+(?:fighting|trying|struggling|feeling like this|being me)"
                   r"(?=\s*(?:$|[,;:!]|and\b|anymore\b))"),
         ("inside", r"\b(?:empty|dead|numb|broken)\s+inside\b"),
+        # how emptiness and numbness are told: "I've been feeling so empty lately", "I just feel numb"
+        ("empty numb hollow", _NOT_AFTER_THINGS + r"\b(?:feel|feels|feeling|felt)\s+(?:so\s+|really\s+|completely\s+|totally\s+|very\s+|"
+                              r"just\s+|kind of\s+|kinda\s+)?(?:empty|numb|hollow)\b"),
         ("drowning", r"\b(?:im|like im|feel like im)\s+drowning\b(?!\s+in\s+(?:work|emails?|paperwork|"
                      r"laundry|homework|admin))"),
         ("way trapped", r"\bno\s+way\s+out\b|\btrapped\b"),
