@@ -109,8 +109,14 @@ class _Steps:
         return self
 
     def __call__(self, piece: str) -> None:
-        if piece.startswith("question "):
-            print(f"  writing {piece} …", flush=True)
+        from kit.reflection.provenance import Status  # noqa: PLC0415 - langchain loads only when a model runs
+
+        # One line per step ("Writing question 2 of 3…"); the tries and the seconds of loading go on one line.
+        if isinstance(piece, Status):
+            if ", try " in piece or piece.endswith(" s)"):
+                print(f"\r  {piece}   ", end="", flush=True)
+            else:
+                print(f"\n  {piece}", end="", flush=True)
 
     def __exit__(self, *exc: object) -> None:
         print()

@@ -564,12 +564,16 @@ def test_the_backend_is_named_in_plain_words(monkeypatch):
     assert "192.0.2.7" in remote and "not this computer" in remote  # leaving the machine is always said
 
 
-def test_writing_progress_counts_characters_and_never_shows_the_words():
+def test_writing_progress_counts_words_says_what_the_flow_does_and_never_shows_the_words():
+    from kit.reflection.provenance import Status
     from kit.widgets._shell import writing_progress
 
     shown: list[str] = []
     progress = writing_progress(shown.append, "Writing a question")
+    progress(Status("Loading the small model on this computer… (3 s)"))
+    assert shown[-1] == "Loading the small model on this computer… (3 s)"
     progress("What helped ")
-    progress("on Tuesday?")
-    assert shown[-1] == "Writing a question… 23 characters so far (checked before it is shown)"
+    progress("on Tues")
+    progress("day?")
+    assert shown[-1] == "Writing a question… 4 words so far (checked before it is shown)"
     assert not any("Tuesday" in line for line in shown)

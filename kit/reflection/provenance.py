@@ -3,9 +3,12 @@ replayed (model, digest, parameters, prompt id and version, what the checks with
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -28,6 +31,34 @@ OLLAMA_HELP = (
 )
 
 Progress = Callable[[str], None]
+
+
+class Status(str):
+    """What a flow tells its ``progress`` callback about itself ("Writing question 1 of 3…"), as opposed to a piece
+    of model text: a display shows it as it is, and counts words only of the rest."""
+
+
+@contextlib.contextmanager
+def ticking(progress: Progress | None, doing: str) -> Iterator[None]:
+    """Says ``doing`` at once, then every second how long it has taken so far, until the block ends."""
+    if progress is None:
+        yield
+        return
+    stop = threading.Event()
+    started = time.monotonic()
+
+    def tick() -> None:
+        while not stop.wait(1.0):
+            progress(Status(f"{doing}… ({int(time.monotonic() - started)} s)"))
+
+    progress(Status(f"{doing}…"))
+    ticker = threading.Thread(target=tick, name="kit-progress", daemon=True)
+    ticker.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        ticker.join()
 
 
 @dataclass(frozen=True)

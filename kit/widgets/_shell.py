@@ -12,6 +12,8 @@ import IPython.display
 import ipywidgets as w
 from IPython import get_ipython
 
+from kit.text import plural
+
 
 def find_notebook(notebook: Path | str | None = None) -> tuple[Path | None, str]:
     """The notebook this kernel runs in and where that came from: ``notebook``, JPY_SESSION_NAME, ``__session__``."""
@@ -67,14 +69,20 @@ class Shown:
 
 
 def writing_progress(show: Callable[[str], None], doing: str = "Writing") -> Callable[[str], None]:
-    """A flow's ``progress=`` callback that tells ``show`` how far the model has written. The text is not checked
-    yet, so it shows that the model is working and never its words."""
-    chars = 0
+    """A flow's ``progress=`` callback that tells ``show`` what the flow is doing and how far: its own lines
+    ("Loading the small model on this computer… (4 s)", "Writing question 1 of 3, try 2 of 3…") as they are, and
+    of the model's text only how many words it has written. The text is not checked yet, so it never shows it."""
+    from kit.reflection.provenance import Status  # noqa: PLC0415 - langchain loads only when a model runs
+
+    written: list[str] = []  # pieces may split a word: words are counted in the whole text so far
 
     def progress(text: str) -> None:
-        nonlocal chars
-        chars += len(text)
-        show(f"{doing}… {chars} characters so far (checked before it is shown)")
+        if isinstance(text, Status):
+            show(str(text))
+            return
+        written.append(text)
+        words = len("".join(written).split())
+        show(f"{doing}… {plural(words, 'word')} so far (checked before it is shown)")
 
     return progress
 
