@@ -374,3 +374,38 @@ def test_home_links_to_the_examples_and_the_safety_plan(journal: Path, frontend:
     HomeLinks(journal=journal)
     shown = frontend.outputs[-1]["data"]["text/html"]
     assert f'href="{plan.name}"' in shown
+
+
+def test_home_asks_jupyterlab_to_save_it_once_run_and_no_other_notebook_does(
+    journal: Path, frontend: Frontend, monkeypatch
+):
+    import IPython.display
+    import ipywidgets
+
+    from kit.widgets import StartWorksheet
+
+    path, _ = ensure_home(journal)
+    monkeypatch.setenv("JPY_SESSION_NAME", str(path))
+    StartWorksheet()
+    scripts = [o for o in frontend.widgets if isinstance(o, IPython.display.Javascript)]
+    assert len(scripts) == 1 and '"Home.ipynb"' in scripts[0].data and "jp-mod-dirty" in scripts[0].data
+    assert any(isinstance(o, ipywidgets.Output) for o in frontend.widgets)  # shown in the page, not the file
+
+    frontend.widgets.clear()
+    monkeypatch.setenv("JPY_SESSION_NAME", str(journal / "2026-03.ipynb"))
+    StartWorksheet()
+    assert not [o for o in frontend.widgets if isinstance(o, IPython.display.Javascript)]
+
+
+def test_new_notebooks_carry_the_kernels_language_info(journal: Path):
+    """JupyterLab writes the kernel's language_info into a notebook when it opens it; a notebook that has it all
+    already opens with nothing to save (measured in tests/e2e/test_browser.py)."""
+    from ipykernel.ipkernel import IPythonKernel
+
+    from kit.journal.templates import new_from_template
+
+    home, _ = ensure_home(journal)
+    sheet = new_from_template("dbt-diary-card", journal)
+    for path in (home, sheet):
+        info = nbformat.read(path, as_version=4).metadata.language_info
+        assert info == IPythonKernel.language_info  # what the kernel reports, to the letter

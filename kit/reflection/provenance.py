@@ -17,6 +17,7 @@ from langchain_core.language_models import BaseChatModel
 
 from kit._version import __version__
 from kit.errors import ConfigError
+from kit.journal.templates import entry_label
 from kit.models.llama import EmbeddedChatModel
 from kit.models.registry import Backend, get_backend
 
@@ -73,6 +74,7 @@ class Source:
     path: str
     cell_id: str
     content_hash: str
+    about: str = ""  # what the entry answers, in words ("DBT diary card — Skills I used"), never a file name
 
     def day(self) -> str:
         return self.created[:10]
@@ -269,6 +271,7 @@ def _sources(index: Any, ids: list[str]) -> list[Source]:
             path=str(index.journal / meta["notebook"]),
             cell_id=meta["cell_id"],
             content_hash=meta["content_hash"],
+            about=entry_label(str(meta.get("template") or "journal"), str(meta.get("field") or "entry")),
         )
         for n, (entry_id, text, meta) in enumerate(rows, 1)
     ]

@@ -404,7 +404,9 @@ def _matches(
 ) -> Reflection:
     citations = _citations(sources, [s.handle for s in sources])
     lines = [digest_header(), "", "**Your entries that best match**"]
-    lines += [f"- [{s.handle}] {s.day()} · {s.notebook}: “{snippet(s.text, 160)}”" for s in sources]
+    lines += [
+        f"- [{s.handle}] {s.day()} · {s.about or s.notebook}: “{snippet(s.text, 160)}”" for s in sources
+    ]
     lines += ["", d.to_markdown(), ""]
     if questions:
         lines += [_questions_markdown(questions, backend), ""]
