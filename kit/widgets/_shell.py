@@ -87,6 +87,15 @@ def writing_progress(show: Callable[[str], None], doing: str = "Writing") -> Cal
     return progress
 
 
+def index_progress(show: Callable[[str], None]) -> Callable[[int, int], None]:
+    """An index update's ``progress(done, total)`` callback that tells ``show`` how far it is, in words."""
+
+    def progress(done: int, total: int) -> None:
+        show(f"Adding new entries to the search index: {done} of {total}…")
+
+    return progress
+
+
 # Saves the notebook named NAME whenever it has unsaved changes and has finished running, as Ctrl+S would
 # (JupyterLab's autosave does the same a couple of minutes later): only while its tab is the current one, never
 # while a cell of it is running, queued or being edited. Without it, a page that has just been run (or showed a
