@@ -597,7 +597,6 @@ def test_home_to_a_filled_worksheet_form(browser_tools, journal: Path, home: Pat
         made_link.wait_for(state="visible")
         made = journal / made_link.inner_text()
         assert made.is_file(), sorted(p.name for p in journal.iterdir())
-        shot(SCREENSHOTS["home"])
         overflow["Home"] = _overflow(page, home_panel)
         steps.done("Start a worksheet, link shown")
 
@@ -657,6 +656,18 @@ def test_home_to_a_filled_worksheet_form(browser_tools, journal: Path, home: Pat
         # 5. Search on Home finds an answer (pending answers are searchable before the save).
         page.locator("#jp-main-dock-panel li.lm-TabBar-tab", has_text="Home").click()
         home_query.wait_for(state="visible")
+        # Refresh lists the new answers under "Latest entries" (their words in a widget, which is not saved).
+        latest = home_panel.locator(
+            ".jp-CodeCell", has=page.locator("button.widget-button", has_text="Refresh")
+        )
+        latest.locator("button.widget-button", has_text="Refresh").click()
+        latest.locator(".widget-html", has_text=NOTE).wait_for(state="visible")
+        # The link to the notebook follows in the cell's saved output (updated just after the widget).
+        opens = latest.locator(".jp-OutputArea-output a", has_text="CBT thought record")
+        opens.first.wait_for(state="visible")
+        assert opens.count() == 1
+        start_cell.scroll_into_view_if_needed()
+        shot(SCREENSHOTS["home"])
         home_query.fill("bus home rain on the windows")
         home_panel.locator("button.widget-button", has_text="Search").first.click()
         found = home_panel.locator(".widget-html", has_text=ANSWERS["situation"][:40]).first
