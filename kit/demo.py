@@ -19,7 +19,9 @@ from kit.index.search import search, snippet
 from kit.index.store import Index
 from kit.journal.notebooks import append_entry
 from kit.journal.reflections import save_reflection
-from kit.models.registry import get_backend
+from kit.journal.templates import entry_label
+from kit.labels import spoken_day
+from kit.models.registry import get_backend, said
 from kit.reflection.reflect import summarize
 
 MARKER = ".kit-demo"
@@ -75,20 +77,23 @@ def main(argv: list[str] | None = None) -> int:
     n = build_journal(root / "journal")
     print(f"Wrote {n} sample entries (fictional) into notebooks in {root / 'journal'}")
     index = Index()
-    print(f"Indexing with {index.embedder_name} …")
+    print("Building the search index on this computer…")
     report = index.update(rebuild=True, progress=True)
     print(f"Index: {report}\n")
     for query, filters in QUERIES:
         label = f'Search: "{query}"' + "".join(f"  --{k} {v}" for k, v in filters.items())
         print(label)
         for rank, hit in enumerate(search(query, k=3, index=index, **filters), 1):
-            print(f"  {rank}. {hit.created:%Y-%m-%d}  score {hit.score:.2f}  {hit.notebook}")
+            # As `reflect search` shows them: the day and what the entry answers, then its words.
+            print(
+                f"  {rank}. {spoken_day(hit.created.date().isoformat())} · {entry_label(hit.template, hit.field)}"
+            )
             print(f"     {snippet(hit.text, 110)}")
         print()
 
     backend = get_backend()
-    print(f"Summary of the whole sample journal — answering with {backend.model_name} ({backend.name}):")
-    print(f"  {backend.reason}\n")
+    print("Summary of the whole sample journal:")
+    print(f"  {said(backend)}\n")
     with _Steps() as steps:
         reflection = summarize(model=backend, index=index, refresh=False, progress=steps)
     print(reflection.text)
@@ -109,8 +114,14 @@ class _Steps:
         return self
 
     def __call__(self, piece: str) -> None:
-        if piece.startswith("question "):
-            print(f"  writing {piece} …", flush=True)
+        from kit.reflection.provenance import Status  # noqa: PLC0415 - langchain loads only when a model runs
+
+        # One line per step ("Writing question 2 of 3…"); the tries and the seconds of loading go on one line.
+        if isinstance(piece, Status):
+            if ", try " in piece or piece.endswith(" s)"):
+                print(f"\r  {piece}   ", end="", flush=True)
+            else:
+                print(f"\n  {piece}", end="", flush=True)
 
     def __exit__(self, *exc: object) -> None:
         print()

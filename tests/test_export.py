@@ -271,7 +271,7 @@ def test_reflection_drawing_on_an_entry_now_private_is_left_out(with_reflection,
     update_entry(path, entry.id, private=True, journal=sample)
     packet = build_packet(include_ai=True)
     assert packet.ai == 0 and AI_MARKER not in packet.html
-    assert ("saved reflection that drew on an entry now private", 1) in packet.left_out
+    assert ("saved reflection that drew on an entry now private or forgotten", 1) in packet.left_out
 
 
 # ---------------------------------------------------------------- writing the file
@@ -430,3 +430,22 @@ def test_export_widget_writes_a_redacted_packet_into_the_journal_and_never_repla
         "already there and was kept" in widget.message.value
         and "change the file name" in widget.message.value
     )
+
+
+def test_forgotten_entries_are_left_out_and_counted(sample):
+    from kit.index.forgotten import forget
+    from kit.journal.notebooks import read_entries
+
+    path = sample / "2026-03.ipynb"
+    river = next(e for e in read_entries(path, sample) if "river" in e.text)
+    forget(sample, [river.id])
+    packet = build_packet()
+    assert "walked along the river" not in packet.html
+    assert (
+        "entry you asked the kit to forget (`reflect forget --undo ID` brings it back)",
+        1,
+    ) in packet.left_out
+    assert "forget" in _body(packet.html)  # the packet says so too
+    # Only forgotten entries in the dates: nothing to export, and the message says why.
+    with pytest.raises(NothingToExport, match="1 forgotten"):
+        build_packet(since="2026-03-02", until="2026-03-02")

@@ -414,6 +414,22 @@ def test_copies_in_saved_reflections_and_reviews_are_named(capsys, journal, secr
     assert json.loads(out)["copies"] == []  # its words are quoted nowhere
 
 
+def test_a_home_saved_with_an_entrys_words_is_named(capsys, journal, secret_journal):
+    """Home is never a journal notebook, but a Home saved by an older kit kept the latest entries' words."""
+    import nbformat
+
+    from kit.journal.notebooks import HOME_NOTEBOOK
+
+    secret = secret_journal["secret"]
+    home = nbformat.v4.new_notebook(metadata={"kit": {"page": "home"}})
+    latest = nbformat.v4.new_code_cell("LatestEntries()")
+    latest.outputs = [nbformat.v4.new_output("display_data", data={"text/html": f"<li>{secret.text}</li>"})]
+    home.cells.append(latest)
+    nbformat.write(home, journal / HOME_NOTEBOOK)
+    code, out, _ = _run(capsys, "forget", secret.id, "--json")
+    assert code == 0 and json.loads(out)["copies"] == [HOME_NOTEBOOK]
+
+
 # ---------------------------------------------------------------- forgotten stays forgotten until --undo
 
 

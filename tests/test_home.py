@@ -311,15 +311,21 @@ def test_the_latest_entries_show_day_and_worksheet_never_ids_scores_or_private_w
     widget = LatestEntries()
     texts = [e.text for e in widget.entries]
     assert texts[-1] == "Slept badly." and "Only for me." not in texts and "Pending from a widget." in texts
-    shown = frontend.outputs[-1]["data"]["text/html"]
+    shown = widget.list.value  # in the widget: JupyterLab does not save it into Home.ipynb
     assert "CBT thought record — The situation" in shown and "Mon 2 Mar 2026" in shown
-    assert "Only for me." not in shown
+    assert "The bus was late" in shown and "Only for me." not in shown
     assert situation.cell_id not in shown and "score" not in shown and "cell" not in shown
-    assert f'href="{made.name}"' in shown
+    # The saved output holds the links, named by worksheet and day, and never a word of an entry.
+    saved = frontend.outputs[-1]["data"]["text/html"]
+    assert f'href="{made.name}">CBT thought record, ' in saved and 'href="2026-03.ipynb"' in saved
+    for e in widget.entries:
+        assert e.text[:20] not in saved
+    assert saved.count('href="2026-03.ipynb"') == 1  # one link per notebook
 
     append_entry(journal / "2026-03.ipynb", "Written after Home was opened.", journal=journal)
     widget.refresh_button.click()
-    assert "Written after Home was opened." in frontend.outputs[-1]["data"]["text/html"]
+    assert "Written after Home was opened." in widget.list.value
+    assert "Written after Home was opened." not in frontend.outputs[-1]["data"]["text/html"]
 
 
 def test_a_forgotten_entry_is_not_listed(journal: Path, frontend: Frontend):
@@ -335,8 +341,7 @@ def test_a_forgotten_entry_is_not_listed(journal: Path, frontend: Frontend):
 def test_no_entries_yet_says_how_to_start(journal: Path, frontend: Frontend):
     from kit.widgets import LatestEntries
 
-    LatestEntries()
-    assert "No entries yet" in frontend.outputs[-1]["data"]["text/html"]
+    assert "No entries yet" in LatestEntries().list.value
 
 
 def test_recent_mood_charts_the_last_weeks_only(journal: Path, frontend: Frontend):
@@ -369,3 +374,38 @@ def test_home_links_to_the_examples_and_the_safety_plan(journal: Path, frontend:
     HomeLinks(journal=journal)
     shown = frontend.outputs[-1]["data"]["text/html"]
     assert f'href="{plan.name}"' in shown
+
+
+def test_home_asks_jupyterlab_to_save_it_once_run_and_no_other_notebook_does(
+    journal: Path, frontend: Frontend, monkeypatch
+):
+    import IPython.display
+    import ipywidgets
+
+    from kit.widgets import StartWorksheet
+
+    path, _ = ensure_home(journal)
+    monkeypatch.setenv("JPY_SESSION_NAME", str(path))
+    StartWorksheet()
+    scripts = [o for o in frontend.widgets if isinstance(o, IPython.display.Javascript)]
+    assert len(scripts) == 1 and '"Home.ipynb"' in scripts[0].data and "jp-mod-dirty" in scripts[0].data
+    assert any(isinstance(o, ipywidgets.Output) for o in frontend.widgets)  # shown in the page, not the file
+
+    frontend.widgets.clear()
+    monkeypatch.setenv("JPY_SESSION_NAME", str(journal / "2026-03.ipynb"))
+    StartWorksheet()
+    assert not [o for o in frontend.widgets if isinstance(o, IPython.display.Javascript)]
+
+
+def test_new_notebooks_carry_the_kernels_language_info(journal: Path):
+    """JupyterLab writes the kernel's language_info into a notebook when it opens it; a notebook that has it all
+    already opens with nothing to save (measured in tests/e2e/test_browser.py)."""
+    from ipykernel.ipkernel import IPythonKernel
+
+    from kit.journal.templates import new_from_template
+
+    home, _ = ensure_home(journal)
+    sheet = new_from_template("dbt-diary-card", journal)
+    for path in (home, sheet):
+        info = nbformat.read(path, as_version=4).metadata.language_info
+        assert info == IPythonKernel.language_info  # what the kernel reports, to the letter

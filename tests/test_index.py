@@ -369,3 +369,19 @@ def test_two_journals_have_separate_indexes(tmp_path, make_notebook, journal):
     _update(_index(other))
     assert _index(journal).ids() == {mine.id}
     assert _index(other).ids() == {theirs.id}
+
+
+def test_an_update_tells_a_callback_how_far_it_is_and_nothing_when_there_is_nothing_to_do(journal):
+    from kit.index.store import Index
+    from kit.journal.notebooks import append_entry
+    from kit.testing import FakeEmbeddings
+
+    for n in range(3):
+        append_entry(journal / "2026-03.ipynb", f"Entry number {n} about the allotment.", journal=journal)
+    told: list[tuple[int, int]] = []
+    index = Index(journal=journal, embedder=FakeEmbeddings())
+    index.update(progress=lambda done, total: told.append((done, total)))
+    assert told == [(0, 3), (3, 3)]
+    told.clear()
+    index.update(progress=lambda done, total: told.append((done, total)))
+    assert told == []  # nothing to embed: nothing to say

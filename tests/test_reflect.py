@@ -148,6 +148,43 @@ def test_the_small_model_writes_only_questions_that_pass_the_filters(topical_jou
     assert first[0].type == "system" and first[-1].type == "human" and "Journal entry:" in first[-1].content
 
 
+def test_the_small_model_says_which_question_and_try_it_is_on(topical_journal):
+    from kit.reflection.provenance import QUESTION_SAMPLES, Status
+
+    index, _ = topical_journal
+    backend, _ = _small(["How did the harmony feel at choir rehearsal?"])
+    said: list[str] = []
+    summarize(model=backend, index=index, progress=said.append)
+    assert said and all(isinstance(line, Status) for line in said)  # lines of its own, never model text
+    assert said[0] == "Writing question 1 of 3…"
+    assert f"Writing question 3 of 3, try {QUESTION_SAMPLES} of {QUESTION_SAMPLES}…" in said
+
+
+def test_a_slow_step_says_how_long_it_has_taken(monkeypatch):
+    import time
+
+    from kit.reflection.provenance import Status, ticking
+
+    said: list[str] = []
+    with ticking(said.append, "Loading the small model on this computer"):
+        time.sleep(1.3)
+    assert said[:2] == [
+        "Loading the small model on this computer…",
+        "Loading the small model on this computer… (1 s)",
+    ]
+    assert all(isinstance(line, Status) for line in said)
+    with ticking(None, "nobody is told"):  # no callback: nothing to tell, and no thread
+        pass
+
+
+def test_ask_on_the_small_model_names_the_worksheet_not_the_file(topical_journal):
+    index, _ = topical_journal
+    backend, _ = _small(["unused"])
+    result = ask("garden tomatoes and basil", model=backend, index=index)
+    matches = result.text.split("**Your entries that best match**", 1)[1].split("**Digest", 1)[0]
+    assert ".ipynb" not in matches and " · " in matches
+
+
 def test_the_small_model_falls_back_to_the_question_bank(topical_journal):
     index, _ = topical_journal
     backend, _ = _small(["Have you tried talking to Margaret about it?"])

@@ -142,6 +142,20 @@ def test_the_weeks_entries_leave_out_other_weeks_private_and_empty_ones(weeks):
     assert [e.created for e in entries] == sorted(e.created for e in entries)
 
 
+def test_forgotten_entries_are_left_out_of_the_review_and_counted(weeks):
+    from kit.index.forgotten import forget
+
+    before = review.entries_between(date(2026, 3, 2), date(2026, 3, 8), journal=weeks)
+    sister = next(e for e in before if "Sunday lunch with my sister." in e.text)
+    forget(weeks.resolve(), [sister.id])
+    after = review.entries_between(date(2026, 3, 2), date(2026, 3, 8), journal=weeks)
+    assert [e.id for e in after] == [e.id for e in before if e.id != sister.id]
+    assert (before.forgotten, after.forgotten) == (0, 1)
+    markdown = review.entries_markdown(after)
+    assert "Sunday lunch" not in markdown
+    assert "1 entry you asked the kit to forget is left out" in markdown
+
+
 def test_entries_are_grouped_by_worksheet_with_dates_and_field_headings(weeks):
     markdown = review.entries_markdown(
         review.entries_between(date(2026, 3, 2), date(2026, 3, 8), journal=weeks)

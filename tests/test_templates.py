@@ -122,6 +122,8 @@ def test_a_form_and_a_worksheet_helper_follow_the_intro_and_no_widget_writes_a_w
     assert form.cell_type == "code" and f'WorksheetForm("{path.stem}")' in form.source
     helper = nb.cells[4]
     assert helper.cell_type == "code" and f'WorksheetHelper("{path.stem}")' in helper.source
+    note = nb.cells[6]  # a free note with a mood, kept as an entry of this worksheet
+    assert note.cell_type == "code" and "JournalWidget()" in note.source
     from kit.widgets.helper import PROMPT_TOPICS, WORKSHEET_TERMS, related_terms
 
     assert path.stem in PROMPT_TOPICS and path.stem in WORKSHEET_TERMS

@@ -564,12 +564,34 @@ def test_the_backend_is_named_in_plain_words(monkeypatch):
     assert "192.0.2.7" in remote and "not this computer" in remote  # leaving the machine is always said
 
 
-def test_writing_progress_counts_characters_and_never_shows_the_words():
+def test_writing_progress_counts_words_says_what_the_flow_does_and_never_shows_the_words():
+    from kit.reflection.provenance import Status
     from kit.widgets._shell import writing_progress
 
     shown: list[str] = []
     progress = writing_progress(shown.append, "Writing a question")
+    progress(Status("Loading the small model on this computer… (3 s)"))
+    assert shown[-1] == "Loading the small model on this computer… (3 s)"
     progress("What helped ")
-    progress("on Tuesday?")
-    assert shown[-1] == "Writing a question… 23 characters so far (checked before it is shown)"
+    progress("on Tues")
+    progress("day?")
+    assert shown[-1] == "Writing a question… 4 words so far (checked before it is shown)"
     assert not any("Tuesday" in line for line in shown)
+
+
+def test_the_search_widget_says_how_far_the_index_update_is(journal):
+    from kit.index.store import Index
+    from kit.journal.notebooks import append_entry
+    from kit.testing import FakeEmbeddings
+    from kit.widgets import SearchWidget
+
+    for n in range(3):
+        append_entry(journal / "2026-03.ipynb", f"Walk number {n} along the canal.", journal=journal)
+    widget = SearchWidget(index=Index(journal=journal, embedder=FakeEmbeddings()), show=False)
+    shown: list[str] = []
+    widget.results.observe(lambda change: shown.append(change["new"]), names="value")
+    widget.query.value = "canal"
+    widget.search()
+    assert "<i>Adding new entries to the search index: 0 of 3…</i>" in shown
+    assert "<i>Adding new entries to the search index: 3 of 3…</i>" in shown
+    assert "canal" in widget.results.value and "Adding" not in widget.results.value

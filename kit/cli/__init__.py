@@ -66,6 +66,10 @@ def _file_system(exc: OSError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # jsonschema (under nbformat and chromadb) imports rfc3987_syntax when it is installed (JupyterLab's
+    # jupyter-events brings it), and that builds a grammar at import: about 3 s of every command, for an "iri"
+    # format check that neither nbformat nor chromadb makes (neither passes a FormatChecker). This process only.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     telemetry_off()
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character shows an escape instead
         if hasattr(stream, "reconfigure"):

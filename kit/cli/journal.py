@@ -250,12 +250,16 @@ def _shown_in(nb: dict[str, Any]) -> str:
 
 
 def _copies_of(journal: Path, texts: list[str]) -> list[str]:
-    """Notebooks whose outputs (weekly reviews, saved reflections) quote a sentence of any of ``texts``."""
-    from kit.journal.notebooks import iter_notebooks
+    """Notebooks whose outputs (weekly reviews, saved reflections, a Home saved by an older kit) quote a sentence
+    of any of ``texts``."""
+    from kit.journal.notebooks import HOME_NOTEBOOK, iter_notebooks
 
     needles = {s for text in texts for s in sentences(text) if len(s) >= 20}
     found = []
-    for path in iter_notebooks(journal):
+    home = (
+        journal / HOME_NOTEBOOK
+    )  # never a journal notebook, but its saved outputs are a page the person reads
+    for path in [*iter_notebooks(journal), *([home] if home.is_file() else [])]:
         try:
             haystack = _shown_in(json.loads(path.read_text(encoding="utf-8")))
         except Exception:  # a notebook the kit cannot read holds no copy it could point to

@@ -28,15 +28,20 @@ class _Writing:
     """Shows that the model is working (words so far) on stderr; its text is shown only once it is checked."""
 
     def __init__(self) -> None:
-        self.words = 0
+        self.written: list[str] = []  # pieces may split a word: words are counted in the whole text so far
         self.live = sys.stderr.isatty()
 
     def __call__(self, piece: str) -> None:
-        if piece.startswith("question "):
-            message = f"writing {piece}…"
+        from kit.reflection.provenance import Status
+
+        if isinstance(
+            piece, Status
+        ):  # what the flow is doing and how far: loading the model, question 2 of 3
+            message = str(piece)
         else:
-            self.words += len(piece.split())
-            message = f"writing… {plural(self.words, 'word')} (shown only if it passes the kit's checks)"
+            self.written.append(piece)
+            words = len("".join(self.written).split())
+            message = f"writing… {plural(words, 'word')} (shown only if it passes the kit's checks)"
         if self.live:
             print(f"\r\033[K{message}", end="", file=sys.stderr, flush=True)
 

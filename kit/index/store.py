@@ -16,7 +16,7 @@ import re
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,8 @@ SCHEMA_VERSION = 1
 EMBED_CHUNK = 256  # texts handed to the embedder per call (it batches further inside)
 CHROMA_MAX_BATCH = 5000  # below Chroma's limit of 5,461 per call
 LOCK_TIMEOUT_S = 60
+
+Counted = Callable[[int, int], None]  # progress(done, total) as entries are embedded
 
 
 @dataclass
@@ -352,8 +354,13 @@ class Index:
 
     # -------------------------------------------------------------- writing
 
-    def update(self, rebuild: bool = False, progress: bool = True, languages: bool = False) -> IndexReport:
+    def update(
+        self, rebuild: bool = False, progress: bool | Counted = True, languages: bool = False
+    ) -> IndexReport:
         """Bring the index in line with the notebooks (or rebuild it from scratch) and say what changed.
+
+        ``progress``: True for a progress bar on the terminal, or ``progress(done, total)``, told as entries are
+        embedded (a widget's status line; nothing is told when nothing needs embedding).
 
         With an English-first embedder, ``languages`` also counts the journal's entries that do not look like
         English (``report.language_note()``); they are counted anyway when this run embedded some."""
@@ -378,7 +385,9 @@ class Index:
         _owner_only(self.root)
         return report
 
-    def _update_locked(self, scan: Any, rebuild: bool, progress: bool, languages: bool) -> IndexReport:
+    def _update_locked(
+        self, scan: Any, rebuild: bool, progress: bool | Counted, languages: bool
+    ) -> IndexReport:
         report = IndexReport(
             notebooks=scan.notebooks, unreadable=list(scan.unreadable), why=dict(scan.why), rebuilt=rebuild
         )
@@ -517,7 +526,7 @@ class Index:
         return vectors
 
     def _embed_into(
-        self, collection: Any, pending: list[Entry], vectors: dict[str, list[float]], progress: bool
+        self, collection: Any, pending: list[Entry], vectors: dict[str, list[float]], progress: bool | Counted
     ) -> int:
         """Embed each distinct text once, in chunks, with a progress bar, writing each chunk's entries to the store
         as soon as it is embedded; returns how many texts were embedded."""
@@ -528,8 +537,14 @@ class Index:
             by_hash.setdefault(entry.content_hash, []).append(entry)
         hashes = list(unique)
         dim = (collection.metadata or {}).get("kit_dimension") or None
+        tell = progress if callable(progress) else None
+        if tell and hashes:
+            tell(0, len(hashes))
         with tqdm(
-            total=len(hashes), desc="Embedding entries", unit="entry", disable=not progress or not hashes
+            total=len(hashes),
+            desc="Embedding entries",
+            unit="entry",
+            disable=tell is not None or not progress or not hashes,
         ) as bar:
             for start in range(0, len(hashes), EMBED_CHUNK):
                 chunk = hashes[start : start + EMBED_CHUNK]
@@ -544,6 +559,8 @@ class Index:
                     vectors[h] = list(vector)
                 self._upsert(collection, [e for h in chunk for e in by_hash[h]], vectors)
                 bar.update(len(chunk))
+                if tell:
+                    tell(start + len(chunk), len(hashes))
         return len(hashes)
 
     def _upsert(self, collection: Any, entries: list[Entry], vectors: dict[str, list[float]]) -> None:

@@ -2,8 +2,10 @@
 
 ``make lab`` opens JupyterLab on the journal folder, at Home: a notebook of the kit's widgets (start a worksheet,
 the latest entries, the mood of the last weeks, search, links to the examples and the safety plan). Home is made
-once, when missing, and never written again: from then on it is the person's page to change or delete (deleting it
-brings a fresh one at the next ``make lab``).
+once, when missing, and never written again by the kit: from then on it is the person's page to change or delete
+(deleting it brings a fresh one at the next ``make lab``). JupyterLab saves it once its cells have run (see
+kit.widgets.home.StartWorksheet), so reloading never asks "Leave site?"; what it then holds is links and the
+mood chart, never an entry's words (kit.widgets.home.LatestEntries).
 
 The example notebooks are put beside it as read-only copies in ``kit-examples/`` — a folder the scanner always
 skips, so they are never journal notebooks — rather than a symlink to the installed ones: through a symlink,

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import re
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -505,8 +506,23 @@ def new_notebook() -> Any:
         "language": "python",
         "name": "python3",
     }
-    nb.metadata["language_info"] = {"name": "python"}
+    nb.metadata["language_info"] = language_info()
     return nb
+
+
+def language_info() -> dict[str, Any]:
+    """What ipykernel reports about its language, for this Python — as JupyterLab writes it into a notebook's
+    metadata when its kernel starts. A notebook made with less is changed by merely opening it: its tab shows
+    unsaved changes, and reloading or closing the page asks "Leave site?"."""
+    return {
+        "name": "python",
+        "version": sys.version.split()[0],
+        "mimetype": "text/x-python",
+        "codemirror_mode": {"name": "ipython", "version": 3},
+        "pygments_lexer": "ipython3",
+        "nbconvert_exporter": "python",
+        "file_extension": ".py",
+    }
 
 
 def entry_cell(nb: Any, text: str, meta: dict[str, Any]) -> Any:

@@ -12,7 +12,7 @@ from pathlib import Path
 from kit.config import shared_folder
 from kit.errors import TemplateNotFound
 from kit.journal.entries import ENTRY_TAG, new_id, now
-from kit.journal.notebooks import load, save_new
+from kit.journal.notebooks import language_info, load, save_new
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ def new_from_template(name: str, journal: Path, when: datetime | None = None) ->
             meta.setdefault("template", name)
             cell.metadata["kit"] = meta
     nb.metadata.setdefault("kit", {})["created"] = when.isoformat(timespec="seconds")
+    nb.metadata["language_info"] = language_info()  # opening it in JupyterLab then changes nothing
     journal.mkdir(parents=True, exist_ok=True)
     stem = f"{when:%Y-%m-%d}-{name}"
     path = save_new(journal, stem, nb)

@@ -100,6 +100,16 @@ class EmbeddedChatModel(BaseChatModel):
             "repeat_penalty": self.repeat_penalty,
         }
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the model file is in memory already (the first use loads it, which can take a while)."""
+        return self._resolved is not None and (self._resolved, self.n_ctx, self.n_threads) in _llama_cache
+
+    def load(self) -> None:
+        """Load the model now (the first answer would otherwise), so a caller can say that it is loading."""
+        with _llama_lock:
+            self._llama()
+
     def _llama(self) -> Any:
         if self._resolved is None:
             try:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from kit.config import journal_folder
 from kit.dates import as_datetime
 from kit.errors import ConfigError, ExportExists, ExportFormat, JournalNotFound, NothingToExport
+from kit.index.forgotten import keep_out
 from kit.index.store import with_pending
 from kit.journal.entries import Entry
 from kit.journal.notebooks import _atomic_write, iter_notebooks, scan_journal
@@ -147,20 +148,26 @@ def build_packet(
     def in_scope(e: Entry) -> bool:
         return in_dates(e.created) and (template is None or e.template == template)
 
+    gone = keep_out(folder)  # `reflect forget`: out of the packet too, until `reflect forget --undo`
     private = [e for e in written if e.private]
-    shared = [e for e in written if not e.private]
+    forgotten = [e for e in written if not e.private and gone(e.id)]
+    shared = [e for e in written if not e.private and not gone(e.id)]
     chosen = sorted((e for e in shared if in_scope(e)), key=lambda e: (e.created, e.notebook))
     if not chosen:
         kept_back = sum(1 for e in private if in_scope(e))
-        hint = f" ({kept_back} private, never exported)" if kept_back else ""
+        forgot = sum(1 for e in forgotten if in_scope(e))
+        held = [f"{kept_back} private, never exported"] if kept_back else []
+        held += [f"{forgot} forgotten (`reflect forget --undo ID` brings one back)"] if forgot else []
+        hint = f" ({'; '.join(held)})" if held else ""
         where = f" from the worksheet {template!r}" if template else ""
         raise NothingToExport(
             f"no entries{where} in these dates{hint} — widen --since/--until"
             + (" or check --template (see `reflect templates`)" if template else "")
         )
 
-    # Reflections: only those about entries in this packet, never one that drew on an entry now private.
-    private_ids = {e.id for e in private}
+    # Reflections: only those about entries in this packet, never one that drew on an entry now private or
+    # forgotten (it may quote it).
+    private_ids = {e.id for e in private} | {e.id for e in forgotten}
     chosen_ids = {e.id for e in chosen}
     about: list[_Saved] = []
     on_private = 0
@@ -200,6 +207,11 @@ def build_packet(
         "private entries (never included)",
     )
     leave(
+        sum(1 for e in forgotten if in_scope(e)),
+        "entry you asked the kit to forget (`reflect forget --undo ID` brings it back)",
+        "entries you asked the kit to forget (`reflect forget --undo ID` brings one back)",
+    )
+    leave(
         sum(1 for e in shared if not in_dates(e.created) and (template is None or e.template == template)),
         "entry outside these dates",
         "entries outside these dates",
@@ -218,8 +230,8 @@ def build_packet(
         )
     leave(
         on_private,
-        "saved reflection that drew on an entry now private",
-        "saved reflections that drew on entries now private",
+        "saved reflection that drew on an entry now private or forgotten",
+        "saved reflections that drew on entries now private or forgotten",
     )
     named = "; ".join(unreadable)
     leave(

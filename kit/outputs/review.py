@@ -27,6 +27,7 @@ from tqdm import tqdm
 from kit.config import journal_folder, shared_folder
 from kit.dates import iso_week, week_of
 from kit.errors import JournalNotFound, KitError, ReviewFailed
+from kit.index.forgotten import keep_out
 from kit.index.store import with_pending
 from kit.journal.entries import now
 from kit.journal.notebooks import load, save_new, scan_journal
@@ -82,18 +83,28 @@ def review_period(week: str | None = None, *, today: date | None = None) -> Revi
 # ---------------------------------------------------------------- entries
 
 
-def entries_between(since: date, until: date, *, journal: Path | str | None = None) -> list[Any]:
+class Entries(list):  # type: ignore[type-arg]
+    """A period's entries, and how many the person asked the kit to forget (left out, and said so)."""
+
+    forgotten: int = 0
+
+
+def entries_between(since: date, until: date, *, journal: Path | str | None = None) -> Entries:
     """The journal's entries written from ``since`` to ``until`` (whole days), oldest first.
 
-    Entries a JournalWidget holds but the notebook has not saved yet are included; private and empty ones are
-    left out, so the review (and anything exported from it) never shows them.
+    Entries a JournalWidget holds but the notebook has not saved yet are included; private, forgotten (``reflect
+    forget``) and empty ones are left out, so the review (and anything exported from it) never shows them. The
+    result's ``forgotten`` counts the forgotten ones, for the review to say so.
     """
     folder = journal_folder(journal)
     scan = with_pending(scan_journal(folder), folder)
-    found = [
+    gone = keep_out(folder)
+    period = [
         e for e in scan.entries if not e.private and not e.is_empty and since <= e.created.date() <= until
     ]
-    return sorted(found, key=lambda e: e.created)  # stable: same time, notebook and cell order
+    found = Entries(sorted((e for e in period if not gone(e.id)), key=lambda e: e.created))  # stable order
+    found.forgotten = len(period) - len(found)
+    return found
 
 
 def _quoted(text: str) -> str:
@@ -102,9 +113,17 @@ def _quoted(text: str) -> str:
 
 def entries_markdown(entries: Iterable[Any]) -> str:
     """The entries grouped by worksheet (in order of first use), each with its date, field and words."""
+    forgotten = getattr(entries, "forgotten", 0)
+    said = (
+        f"{plural(forgotten, 'entry', 'entries')} you asked the kit to forget "
+        f"{'is' if forgotten == 1 else 'are'} left out (`reflect forget --undo ID` brings one back)."
+        if forgotten
+        else ""
+    )
     entries = list(entries)
     if not entries:
-        return "_No entries in this period. That's fine — a review can start from a blank page too._"
+        blank = "_No entries in this period. That's fine — a review can start from a blank page too._"
+        return f"{blank}\n\n_{said}_" if said else blank
 
     titles = worksheet_titles()
     headings = field_headings()
@@ -113,7 +132,7 @@ def entries_markdown(entries: Iterable[Any]) -> str:
         groups.setdefault(e.template, []).append(e)
     lines = [
         f"{plural(len(entries), 'entry', 'entries')} from {plural(len(groups), 'worksheet')}. "
-        "Private entries are not shown."
+        "Private entries are not shown." + (f" {said}" if said else "")
     ]
     for template, found in groups.items():
         title = titles.get(template) or ("Journal" if template == "journal" else field_label(template))

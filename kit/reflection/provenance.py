@@ -3,9 +3,12 @@ replayed (model, digest, parameters, prompt id and version, what the checks with
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -14,6 +17,7 @@ from langchain_core.language_models import BaseChatModel
 
 from kit._version import __version__
 from kit.errors import ConfigError
+from kit.journal.templates import entry_label
 from kit.models.llama import EmbeddedChatModel
 from kit.models.registry import Backend, get_backend
 
@@ -30,6 +34,34 @@ OLLAMA_HELP = (
 Progress = Callable[[str], None]
 
 
+class Status(str):
+    """What a flow tells its ``progress`` callback about itself ("Writing question 1 of 3…"), as opposed to a piece
+    of model text: a display shows it as it is, and counts words only of the rest."""
+
+
+@contextlib.contextmanager
+def ticking(progress: Progress | None, doing: str) -> Iterator[None]:
+    """Says ``doing`` at once, then every second how long it has taken so far, until the block ends."""
+    if progress is None:
+        yield
+        return
+    stop = threading.Event()
+    started = time.monotonic()
+
+    def tick() -> None:
+        while not stop.wait(1.0):
+            progress(Status(f"{doing}… ({int(time.monotonic() - started)} s)"))
+
+    progress(Status(f"{doing}…"))
+    ticker = threading.Thread(target=tick, name="kit-progress", daemon=True)
+    ticker.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        ticker.join()
+
+
 @dataclass(frozen=True)
 class Source:
     """An entry as the index holds it, with the short handle ("E3") a prompt uses for it."""
@@ -42,6 +74,7 @@ class Source:
     path: str
     cell_id: str
     content_hash: str
+    about: str = ""  # what the entry answers, in words ("DBT diary card — Skills I used"), never a file name
 
     def day(self) -> str:
         return self.created[:10]
@@ -238,6 +271,7 @@ def _sources(index: Any, ids: list[str]) -> list[Source]:
             path=str(index.journal / meta["notebook"]),
             cell_id=meta["cell_id"],
             content_hash=meta["content_hash"],
+            about=entry_label(str(meta.get("template") or "journal"), str(meta.get("field") or "entry")),
         )
         for n, (entry_id, text, meta) in enumerate(rows, 1)
     ]

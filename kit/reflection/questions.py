@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from typing import Any
 
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
@@ -26,8 +27,10 @@ from kit.reflection.provenance import (
     QUESTION_SAMPLES,
     Progress,
     Question,
+    Status,
     _params,
     _sources,
+    ticking,
 )
 from kit.text import STOP_WORDS
 
@@ -75,11 +78,20 @@ def question_messages(entry: str) -> list[Any]:
     return [*messages, HumanMessage(user)]
 
 
-def question_samples(chat: Any, entry: str, grammar: Any = None, seed: int | None = None) -> list[str]:
-    """QUESTION_SAMPLES seeded samples, each cut at its first question mark (in code, never in the grammar)."""
+def question_samples(
+    chat: Any,
+    entry: str,
+    grammar: Any = None,
+    seed: int | None = None,
+    said: Callable[[int], None] | None = None,
+) -> list[str]:
+    """QUESTION_SAMPLES seeded samples, each cut at its first question mark (in code, never in the grammar).
+    ``said(n)`` is told before sample n (from 1) is written."""
     messages = question_messages(entry)
     out = []
     for n in range(QUESTION_SAMPLES):
+        if said:
+            said(n + 1)
         options: dict[str, Any] = {"stop": ["\n"]}
         if grammar is not None:
             options["grammar"] = grammar
@@ -90,10 +102,19 @@ def question_samples(chat: Any, entry: str, grammar: Any = None, seed: int | Non
     return out
 
 
-def _one_question(chat: Any, entry: str, topic: str, grammar: Any, seed: int | None) -> str | None:
+def _one_question(
+    chat: Any,
+    entry: str,
+    topic: str,
+    grammar: Any,
+    seed: int | None,
+    said: Callable[[int], None] | None = None,
+) -> str | None:
     """The sample closest to the entry among those that pass every filter, or None."""
     passed = [
-        q for q in question_samples(chat, entry, grammar, seed) if not question_problems(q, entry, topic)
+        q
+        for q in question_samples(chat, entry, grammar, seed, said)
+        if not question_problems(q, entry, topic)
     ]
     return max(passed, key=lambda q: _closeness(q, entry), default=None)
 
@@ -113,15 +134,24 @@ def theme_questions(
     filters, else one from the curated bank (all from the bank when ``chat`` is None)."""
     themes = digest.themes[:MAX_QUESTION_THEMES]
     quoted = {s.entry_id: s for s in _sources(index, [t.quote.entry_id for t in themes])}
+    if isinstance(chat, EmbeddedChatModel) and themes and not chat.loaded:
+        with ticking(progress, "Loading the small model on this computer"):
+            chat.load()
     grammar = _grammar(chat) if chat is not None else None
     _, seed = _params(chat) if chat is not None else ({}, None)
     out = []
     for n, theme in enumerate(themes, 1):
+        doing = f"Writing question {n} of {len(themes)}"
+
+        def said(k: int, doing: str = doing) -> None:
+            if progress:
+                progress(Status(f"{doing}, try {k} of {QUESTION_SAMPLES}…"))
+
         if progress:
-            progress(f"question {n}/{len(themes)}")
+            progress(Status(f"{doing}…"))
         source = quoted.get(theme.quote.entry_id)
         topic = theme.phrases[0] if theme.phrases else ""
-        text = _one_question(chat, source.text, theme.label, grammar, seed) if source and chat else None
+        text = _one_question(chat, source.text, theme.label, grammar, seed, said) if source and chat else None
         day = theme.quote.created[:10]
         if text:
             out.append(Question(text, theme.label, "model", theme.quote.entry_id, day))

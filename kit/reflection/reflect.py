@@ -66,7 +66,9 @@ from kit.text import names_no_topic
 log = logging.getLogger("kit")
 
 
-def _prepare(journal: Path | str | None, index: Any, refresh: bool, index_progress: bool) -> Any:
+def _prepare(
+    journal: Path | str | None, index: Any, refresh: bool, index_progress: bool | Callable[[int, int], None]
+) -> Any:
     """The index a request reads, brought up to date here and nowhere else in the request."""
     index = index or Index(journal=journal)
     if refresh:
@@ -106,7 +108,7 @@ def summarize(
     progress: Progress | None = None,
     mode: str = "summary",
     pii: str = "ask",
-    index_progress: bool = False,
+    index_progress: bool | Callable[[int, int], None] = False,
 ) -> Reflection:
     """What a period (and/or a query, a worksheet) of the journal holds: digest, and a checked summary or questions.
 
@@ -322,7 +324,7 @@ def ask(
     progress: Progress | None = None,
     mode: str = "summary",
     pii: str = "ask",
-    index_progress: bool = False,
+    index_progress: bool | Callable[[int, int], None] = False,
 ) -> Reflection:
     """An answer to a question about the journal, from the entries that match it, dated and cited.
 
@@ -404,7 +406,9 @@ def _matches(
 ) -> Reflection:
     citations = _citations(sources, [s.handle for s in sources])
     lines = [digest_header(), "", "**Your entries that best match**"]
-    lines += [f"- [{s.handle}] {s.day()} · {s.notebook}: “{snippet(s.text, 160)}”" for s in sources]
+    lines += [
+        f"- [{s.handle}] {s.day()} · {s.about or s.notebook}: “{snippet(s.text, 160)}”" for s in sources
+    ]
     lines += ["", d.to_markdown(), ""]
     if questions:
         lines += [_questions_markdown(questions, backend), ""]

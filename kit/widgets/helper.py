@@ -174,6 +174,9 @@ class WorksheetHelper(Shown):
                 index=self._index,
                 mode="questions",
                 progress=progress,
+                index_progress=_shell.index_progress(
+                    lambda said: setattr(self.answer, "value", f"<p>{said}</p>")
+                ),
             )
         except KitError as exc:
             return self._show_error(exc)

@@ -23,9 +23,9 @@ from kit.errors import KitError
 from kit.index.forgotten import keep_out
 from kit.index.store import with_pending
 from kit.journal.entries import Entry
-from kit.journal.home import EXAMPLES_FOLDER
+from kit.journal.home import EXAMPLES_FOLDER, HOME_NOTEBOOK
 from kit.journal.notebooks import scan_journal
-from kit.journal.templates import entry_label, field_label, list_templates, new_from_template
+from kit.journal.templates import entry_label, field_label, list_templates, new_from_template, titles
 from kit.outputs.plots import mood_chart
 from kit.safety.wellbeing import find_safety_plan
 from kit.text import plural
@@ -89,6 +89,11 @@ class StartWorksheet(Shown):
             super()._ipython_display_()
             # A click runs outside this cell's execution: the output that will hold the link is reserved now.
             self._link = _shell.show({"text/plain": ""})
+            path, _ = _shell.find_notebook()
+            if path is not None and path.name == HOME_NOTEBOOK:
+                # Home holds no word of the person's (LatestEntries keeps those in a widget), so once it has run
+                # it is saved at once: reloading the page then never asks "Leave site?".
+                _shell.save_when_run(path.name)
 
     def _describe(self) -> None:
         chosen = next((t for t in self.templates if t.name == self.choice.value), None)
@@ -133,26 +138,49 @@ def recent_entries(journal: Path | str | None = None, n: int = LATEST) -> list[E
     return sorted(found, key=lambda e: e.created, reverse=True)[:n]
 
 
-def entries_html(entries: list[Entry], journal: Path, here: Path | None = None) -> str:
-    """The entries as an HTML list: the day, the worksheet and question, the first words, a link to the notebook."""
+def entries_html(entries: list[Entry]) -> str:
+    """The entries as an HTML list: the day, the worksheet and question, and the first words."""
     if not entries:
         return (
             "<p>No entries yet. Start a worksheet above, or write in a daily journal "
             "(<code>reflect new daily-journal</code>).</p>"
         )
-    here = here or _here()
     rows = []
     for e in entries:
         words = " ".join(e.text.split())
         words = words if len(words) <= SNIPPET else words[: SNIPPET - 1].rsplit(" ", 1)[0] + "…"
-        where = link(journal / e.notebook, "open", here)
         about = html.escape(entry_label(e.template, e.field))
-        rows.append(f"<li><b>{_day(e.created)}</b> · {about} · {where}<br>{html.escape(words)}</li>")
+        rows.append(f"<li><b>{_day(e.created)}</b> · {about}<br>{html.escape(words)}</li>")
     return "<ul>" + "".join(rows) + "</ul>"
 
 
+def notebook_title(entry: Entry) -> str:
+    """What an entry's notebook is, in words: its worksheet's title ("Journal" for plain entries)."""
+    return titles().get(entry.template) or (
+        "Journal" if entry.template == "journal" else field_label(entry.template)
+    )
+
+
+def links_to_notebooks(entries: list[Entry], journal: Path, here: Path | None = None) -> str:
+    """Links to the notebooks the entries are in, newest first, each named by its worksheet and day — and no word
+    of any entry, because this is the part of Home that JupyterLab saves into Home.ipynb."""
+    if not entries:
+        return ""
+    here = here or _here()
+    seen: dict[str, Entry] = {}
+    for e in entries:
+        seen.setdefault(e.notebook, e)
+    items = [link(journal / nb, f"{notebook_title(e)}, {_day(e.created)}", here) for nb, e in seen.items()]
+    return f"<p><b>Open:</b> {' · '.join(items)}</p>"
+
+
 class LatestEntries(Shown):
-    """The latest entries of the journal, newest first; Refresh lists them again."""
+    """The latest entries of the journal, newest first, and links to their notebooks; Refresh lists them again.
+
+    The entries' words are shown in a widget, which JupyterLab does not save into Home.ipynb: Home never keeps a
+    copy of what the person wrote, so an entry they delete or forget (``reflect forget``) is not left there. Only
+    the links (worksheet and day) are a saved output — JupyterLab opens a link there in a tab of its own.
+    """
 
     def __init__(self, n: int = LATEST, *, journal: Path | str | None = None, show: bool = True) -> None:
         self.n = n
@@ -160,7 +188,10 @@ class LatestEntries(Shown):
         self.refresh_button = w.Button(description="Refresh", icon="refresh")
         self.refresh_button.on_click(lambda _: self.refresh())
         self.count = w.Label()
-        self.box = w.HBox([self.refresh_button, self.count], layout=w.Layout(flex_flow="row wrap"))
+        self.list = w.HTML(layout=w.Layout(width="auto"))
+        self.box = w.VBox(
+            [w.HBox([self.refresh_button, self.count], layout=w.Layout(flex_flow="row wrap")), self.list]
+        )
         self.entries: list[Entry] = []
         self.html = ""
         self._handle: Any = None
@@ -174,15 +205,15 @@ class LatestEntries(Shown):
             self._handle = _shell.show(self.bundle())
 
     def bundle(self) -> dict[str, str]:
-        plain = "\n".join(
-            f"{e.created:%Y-%m-%d} {e.template}: {' '.join(e.text.split())[:80]}" for e in self.entries
-        )
-        return {"text/html": self.html, "text/plain": plain or "No entries yet."}
+        """The saved output: links to the notebooks, never an entry's words."""
+        links = links_to_notebooks(self.entries, self.journal)
+        return {"text/html": links, "text/plain": ""} if links else {"text/plain": ""}
 
     def refresh(self) -> list[Entry]:
         """List the latest entries again (what Refresh does)."""
         self.entries = recent_entries(self.journal, self.n)
-        self.html = entries_html(self.entries, self.journal)
+        self.html = entries_html(self.entries)
+        self.list.value = self.html
         self.count.value = (
             f"the latest {plural(len(self.entries), 'entry', 'entries')}" if self.entries else ""
         )

@@ -124,7 +124,11 @@ class ReflectWidget(Shown):
         """What the Reflect button does; returns the Reflection, or None after a one-line message."""
         self.message.value = ""
         self.said.value = ""
-        progress = _shell.writing_progress(lambda said: setattr(self.progress, "value", said))
+
+        def said(line: str) -> None:
+            self.progress.value = line
+
+        progress = _shell.writing_progress(said)
 
         try:
             # Dates in the words ("in March", "last week") set the period unless Since/Until are set; a summary
@@ -148,6 +152,7 @@ class ReflectWidget(Shown):
                     model=backend,
                     index=self._index,
                     progress=progress,
+                    index_progress=_shell.index_progress(said),
                     mode=self.mode.value,
                     template=self.template,
                 )
@@ -160,6 +165,7 @@ class ReflectWidget(Shown):
                     model=backend,
                     index=self._index,
                     progress=progress,
+                    index_progress=_shell.index_progress(said),
                     mode=self.mode.value,
                 )
         except KitError as exc:

@@ -14,6 +14,7 @@ from kit.index.store import Index
 from kit.journal.templates import entry_label, list_templates
 from kit.labels import spoken_day
 from kit.when import Understood, understand
+from kit.widgets import _shell
 from kit.widgets._shell import Shown
 
 ANY = "any"
@@ -90,7 +91,9 @@ class SearchWidget(Shown):
             # Dates in the words ("in March") narrow the search unless Since/Until are set.
             asked = understand(self.query.value, self.today, since=self.since.value, until=self.until.value)
             self.understood = asked
-            self.index.update(progress=False)
+            self.index.update(
+                progress=_shell.index_progress(lambda said: setattr(self.results, "value", f"<i>{said}</i>"))
+            )
             self.hits = search(
                 asked.query if asked.words else self.query.value,  # only dates: the period, newest first
                 k=self.k.value,

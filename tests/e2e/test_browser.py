@@ -1,9 +1,11 @@
 """The kit's widgets in a real JupyterLab driven by a real (headless) Chromium.
 
-A CBT thought record gets a JournalWidget and a SearchWidget cell; the first test runs all cells, writes an entry,
-searches for it, asks a question, saves, reloads, and then checks the .ipynb on disk and the index. The second walks
-a person's first hour: Home, Start a worksheet, its link, two answers in the WorksheetForm, search on Home, the
-helper and the ReflectWidget, save, reload, restart, Run All, and checks every answer is in the file once. Both
+A CBT thought record (its template has a JournalWidget) gets a SearchWidget cell; the first test runs all cells,
+writes an entry, searches for it in the worksheet, asks a question, saves, watches the JournalWidget notice the
+save, reloads, and then checks the .ipynb on disk and the index. The second walks a person's first hour: Home (it
+must open and save itself with nothing left unsaved), Start a worksheet, its link, two answers in the
+WorksheetForm, a note with a mood in the worksheet's JournalWidget, search on Home, the helper and the
+ReflectWidget, save, reload, restart, Run All, and checks every answer is in the file once and none in Home. Both
 check that no output is wider than its cell, and print how long each step took (``pytest -s``). Every request the page
 makes must stay on this machine, and JupyterLab must never show its "File Changed" dialog.
 
@@ -98,14 +100,11 @@ def browser_tools():
 
 @pytest.fixture
 def notebook(browser_tools, journal: Path) -> Path:
-    """A CBT thought record from the template, with a JournalWidget and a SearchWidget cell added at the end."""
+    """A CBT thought record from the template (it has a JournalWidget), with a SearchWidget cell added at the end."""
     from kit.journal.templates import new_from_template
 
     path = new_from_template("cbt-thought-record", journal)
     nb = nbformat.read(path, as_version=4)
-    nb.cells.append(
-        nbformat.v4.new_code_cell("from kit.widgets import JournalWidget\nJournalWidget(mood=True)")
-    )
     nb.cells.append(nbformat.v4.new_code_cell("from kit.widgets import SearchWidget\nSearchWidget()"))
     nbformat.write(nb, path)
     return path
@@ -501,6 +500,8 @@ ANSWERS = {
     "situation": "Sat on the bus home after the team meeting, rain on the windows, phone in my lap.",
     "emotions": "Embarrassed 70, tired 50, a little angry 30.",
 }
+NOTE = "Texted my sister afterwards and felt a bit lighter."
+NOTE_BOX = 'textarea[placeholder="Write here…"]'
 HOME_SHOTS = ARTIFACTS / "home"
 ANSWER_BOX = 'textarea[placeholder="Your answer"]'
 QUESTION_BOX = 'input[placeholder="What would you like to know about your journal?"]'
@@ -579,6 +580,11 @@ def test_home_to_a_filled_worksheet_form(browser_tools, journal: Path, home: Pat
         for widget in (start, home_query, home_panel.get_by_text("Your safety plan:")):
             widget.wait_for(state="visible")
         steps.done("Home: Run All, widgets shown")
+        # Home opened with nothing to save, and saves itself once it has run: no "Leave site?" on a reload.
+        page.locator(
+            "#jp-main-dock-panel li.lm-TabBar-tab.jp-mod-current:not(.jp-mod-dirty)", has_text="Home"
+        ).wait_for()
+        steps.done("Home: saved by itself")
         start_cell = home_panel.locator(
             ".jp-Cell", has=page.locator("button.widget-button", has_text="Start")
         )
@@ -591,7 +597,6 @@ def test_home_to_a_filled_worksheet_form(browser_tools, journal: Path, home: Pat
         made_link.wait_for(state="visible")
         made = journal / made_link.inner_text()
         assert made.is_file(), sorted(p.name for p in journal.iterdir())
-        shot(SCREENSHOTS["home"])
         overflow["Home"] = _overflow(page, home_panel)
         steps.done("Start a worksheet, link shown")
 
@@ -635,9 +640,34 @@ def test_home_to_a_filled_worksheet_form(browser_tools, journal: Path, home: Pat
         shot("04-form-saved.png")
         steps.done("WorksheetForm: two answers, Save")
 
+        # 4b. A note with a mood in the worksheet's JournalWidget.
+        note_box = sheet.locator(NOTE_BOX)
+        note_cell = sheet.locator(".jp-CodeCell", has=page.locator(NOTE_BOX))
+        note_box.scroll_into_view_if_needed()
+        note_box.fill(NOTE)
+        note_cell.locator(".widget-checkbox", has_text="no mood").locator("input").uncheck()
+        note_cell.locator("button.widget-button", has_text="Save").click()
+        note_cell.locator(".jp-OutputArea-output.jp-RenderedMarkdown", has_text=NOTE).wait_for(
+            state="visible"
+        )
+        assert note_box.input_value() == ""
+        steps.done("JournalWidget: a note with a mood")
+
         # 5. Search on Home finds an answer (pending answers are searchable before the save).
         page.locator("#jp-main-dock-panel li.lm-TabBar-tab", has_text="Home").click()
         home_query.wait_for(state="visible")
+        # Refresh lists the new answers under "Latest entries" (their words in a widget, which is not saved).
+        latest = home_panel.locator(
+            ".jp-CodeCell", has=page.locator("button.widget-button", has_text="Refresh")
+        )
+        latest.locator("button.widget-button", has_text="Refresh").click()
+        latest.locator(".widget-html", has_text=NOTE).wait_for(state="visible")
+        # The link to the notebook follows in the cell's saved output (updated just after the widget).
+        opens = latest.locator(".jp-OutputArea-output a", has_text="CBT thought record")
+        opens.first.wait_for(state="visible")
+        assert opens.count() == 1
+        start_cell.scroll_into_view_if_needed()
+        shot(SCREENSHOTS["home"])
         home_query.fill("bus home rain on the windows")
         home_panel.locator("button.widget-button", has_text="Search").first.click()
         found = home_panel.locator(".widget-html", has_text=ANSWERS["situation"][:40]).first
@@ -671,7 +701,7 @@ def test_home_to_a_filled_worksheet_form(browser_tools, journal: Path, home: Pat
         _save(page, sheet)
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
-            if len(_entry_outputs(made, "entry")) == len(ANSWERS) and _entry_outputs(made, "reflection"):
+            if len(_entry_outputs(made, "entry")) == len(ANSWERS) + 1 and _entry_outputs(made, "reflection"):
                 break
             time.sleep(0.2)
         assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").first.inner_text()
@@ -703,14 +733,18 @@ def test_home_to_a_filled_worksheet_form(browser_tools, journal: Path, home: Pat
 
     (HOME_SHOTS / "requests.txt").write_text("\n".join(requests) + "\n", encoding="utf-8")
     (HOME_SHOTS / "dialogs.txt").write_text("\n".join(dialogs) + "\n", encoding="utf-8")
+    assert not [d for d in dialogs if d.startswith("beforeunload")], dialogs  # nothing unsaved at the reload
 
     # 9. On disk: each answer once, as an entry of its own question; the markdown answer cells untouched; one
     # reflection; Home exactly as the kit made it.
     nb = nbformat.read(made, as_version=4)
     nbformat.validate(nb)
+    expected = sorted([*ANSWERS.items(), ("entry", NOTE)])
     kept = [o["metadata"]["kit"] for o in _entry_outputs(made, "entry")]
-    assert sorted((k["field"], k["text"]) for k in kept) == sorted(ANSWERS.items()), kept
-    for answer in ANSWERS.values():  # a reflection may quote an answer; nothing else holds it twice
+    assert sorted((k["field"], k["text"]) for k in kept) == expected, kept
+    [note] = [k for k in kept if k["text"] == NOTE]
+    assert note["mood"] is not None and note["template"] == "cbt-thought-record"
+    for answer in [*ANSWERS.values(), NOTE]:  # a reflection may quote an answer; nothing else holds it twice
         holding = [
             o
             for c in nb.cells
@@ -722,9 +756,13 @@ def test_home_to_a_filled_worksheet_form(browser_tools, journal: Path, home: Pat
     template_fields = [c.source for c in nbformat.read(TEMPLATE, as_version=4).cells if _is_field(c)]
     assert [c.source for c in nb.cells if _is_field(c)] == template_fields
     entries = [e for e in read_entries(made, journal=journal) if not e.is_empty]
-    assert sorted((e.field, e.text) for e in entries) == sorted(ANSWERS.items()), entries
+    assert sorted((e.field, e.text) for e in entries) == expected, entries
     assert len(_entry_outputs(made, "reflection")) == 1
-    assert home.read_bytes() == home_before
+    # Home saved itself after it ran (so reloading it never asks "Leave site?"), and holds no word of an entry.
+    saved_home = home.read_text(encoding="utf-8")
+    assert saved_home != home_before.decode("utf-8")
+    for words in [*ANSWERS.values(), NOTE]:
+        assert words[:30] not in saved_home, words
     steps.done("checks on disk")
 
     assert requests and not _remote(requests), _remote(requests)
