@@ -28,6 +28,8 @@ _CLEARED = (
     "OLLAMA_HOST",
     "KIT_DEBUG",
     "XDG_DATA_HOME",
+    "KIT_CHROMA_URL",
+    "KIT_CHROMA_TOKEN",
 )
 
 
