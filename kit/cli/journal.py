@@ -196,9 +196,15 @@ def cmd_forget(args: argparse.Namespace) -> int:
         )
         return 0
     noun, it = ("entry", "it") if count == 1 else ("entries", "them")
+    left = f"nothing of {'its' if count == 1 else 'their'} words is left under KIT_HOME"
+    if index.server is not None:  # README, "What forget can promise on a server"
+        left += (
+            f"; the Chroma server at {index.server.url} no longer holds {it} in its collection, but what "
+            "that server keeps of deleted data on its own disks is out of the kit's reach"
+        )
     print(
         f"Forgot {count} {noun}: out of the index, and no search or model will see {it} until you run "
-        f"`{undo}`; nothing of {'its' if count == 1 else 'their'} words is left under KIT_HOME"
+        f"`{undo}`; {left}"
     )
     if hint:
         print(hint)

@@ -228,6 +228,7 @@ class Index:
         """A Chroma client: an HttpClient for a server (one per process), else the embedded store's client."""
         if self.server is not None:
             if self._client is None:
+                telemetry_off()  # also when the process's client for this server is reused
                 key = (self.server.url, self.server.token)
                 if key not in _SERVER_CLIENTS:
                     _SERVER_CLIENTS[key] = connect(self.server)
