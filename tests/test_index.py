@@ -16,7 +16,6 @@ from kit.index.store import Index
 from kit.journal.notebooks import append_entry, load, read_entries, save, update_entry
 from kit.testing import FakeEmbeddings
 
-
 # Tests that hold for the embedded store and for a Chroma server alike run against both (conftest's `store`).
 both = pytest.mark.usefixtures("store")
 
