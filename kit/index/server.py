@@ -110,13 +110,22 @@ def connect(server: ChromaServer) -> Any:
             headers=dict(server.headers),
             settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
         )
-    except httpx.TransportError as exc:
-        raise unavailable(server, exc) from exc
     except Exception as exc:  # chromadb raises a bare Exception for an HTTP error page (a proxy saying no)
-        raise refused(server, exc) from exc
+        down = _transport_error(exc)
+        raise (unavailable(server, down) if down is not None else refused(server, exc)) from exc
     if server.local:
         _no_proxies(client)
     return client
+
+
+def _transport_error(exc: BaseException | None) -> BaseException | None:
+    """The connection failure behind an error, if any: chromadb turns one into a ValueError while connecting."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, httpx.TransportError):
+            return exc
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
 
 
 def _no_proxies(client: Any) -> None:
