@@ -10,7 +10,8 @@ look like a journal's rather than uniform noise. The query embedding is real (th
 every timed search; its own p50 (timed just before each search) is shown so the store's share can be read off.
 
 Also shown: what a query used to spend re-opening the collection and counting it (`reopen+count`, now done once
-per process) and the server/embedded ratio of the search p50. The server is the Rust server `chroma run` runs,
+per process) and the server/embedded ratio of the search p50. The stores are searched in turn, query by query,
+so the ratio holds on a busy machine. The server is the Rust server `chroma run` runs,
 started through chromadb_rust_bindings directly (the `chroma` script first imports all of chromadb).
 """
 
@@ -123,31 +124,40 @@ def start_server(folder: Path) -> tuple[subprocess.Popen[bytes], str, float]:
             time.sleep(0.05)
 
 
-def measure(index: Any, queries: int) -> dict[str, float]:
+def measure(indexes: dict[str, Any], queries: int) -> dict[str, dict[str, float]]:
+    """Warm searches on every store, interleaved query by query so that all of them (and the query embedding
+    timed alone) see the same load on a busy machine."""
     from kit.index.search import search
 
-    for q in QUERIES[:3]:  # warm: the handle, the model, the store's caches
-        search(q, k=5, index=index)
-    times, embeds = [], []
-    for i in range(queries):  # the query embedding alone, interleaved, so both see the same machine load
+    for index in indexes.values():
+        for q in QUERIES[:3]:  # warm: the handle, the model, the store's caches
+            search(q, k=5, index=index)
+    times: dict[str, list[float]] = {name: [] for name in indexes}
+    embeds: list[float] = []
+    embedder = next(iter(indexes.values())).embedder
+    for i in range(queries):
         query = QUERIES[i % len(QUERIES)]
         t0 = time.perf_counter()
-        index.embedder.embed_query(query)
-        t1 = time.perf_counter()
-        search(query, k=5, index=index)
-        embeds.append((t1 - t0) * 1000)
-        times.append((time.perf_counter() - t1) * 1000)
-    client = index._chroma()
-    reopen = []
+        embedder.embed_query(query)
+        embeds.append((time.perf_counter() - t0) * 1000)
+        for name, index in indexes.items():
+            t0 = time.perf_counter()
+            search(query, k=5, index=index)
+            times[name].append((time.perf_counter() - t0) * 1000)
+    reopen: dict[str, list[float]] = {name: [] for name in indexes}
     for _ in range(max(10, queries // 3)):  # what every search did before: open the collection, count it
-        t0 = time.perf_counter()
-        client.get_collection(index.collection_name, embedding_function=None).count()
-        reopen.append((time.perf_counter() - t0) * 1000)
+        for name, index in indexes.items():
+            t0 = time.perf_counter()
+            index._chroma().get_collection(index.collection_name, embedding_function=None).count()
+            reopen[name].append((time.perf_counter() - t0) * 1000)
     return {
-        "p50": statistics.median(times),
-        "p95": pct(times, 95),
-        "reopen": statistics.median(reopen),
-        "embed": statistics.median(embeds),
+        name: {
+            "p50": statistics.median(times[name]),
+            "p95": pct(times[name], 95),
+            "reopen": statistics.median(reopen[name]),
+            "embed": statistics.median(embeds),
+        }
+        for name in indexes
     }
 
 
@@ -156,7 +166,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="10000,100000", help="entry counts, comma-separated")
-    parser.add_argument("--queries", type=int, default=60, help="timed searches per store and size")
+    parser.add_argument("--queries", type=int, default=100, help="timed searches per store and size")
     parser.add_argument("--per-notebook", type=int, default=500)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -182,6 +192,7 @@ def main() -> int:
             vectors = realistic_vectors(texts, real, seed=n)
             prepared = time.perf_counter() - t0
             print(f"{n:,} entries: notebooks and vectors prepared in {prepared:.0f} s", flush=True)
+            indexes, built = {}, {}
             for store, server_url in (("embedded", ""), ("server", url)):
                 home = work / f"home-{n}-{store}"
                 index = Index(
@@ -189,11 +200,12 @@ def main() -> int:
                 )
                 t0 = time.perf_counter()
                 report = index.update(progress=False)
-                built = time.perf_counter() - t0
+                built[store] = time.perf_counter() - t0
                 assert report.entries == n, report
-                figures = measure(index, args.queries)
-                rows.append((n, store, built, figures))
-                print(f"  {store:8s} built in {built:.0f} s; search p50 {figures['p50']:.1f} ms", flush=True)
+                indexes[store] = index
+                print(f"  {store:8s} built in {built[store]:.0f} s", flush=True)
+            for store, figures in measure(indexes, args.queries).items():
+                rows.append((n, store, built[store], figures))
             del vectors
     finally:
         server.terminate()
