@@ -360,7 +360,6 @@ class Index:
 
     def _failure(self, exc: Exception) -> Exception:
         """A server that stopped answering is said so; anything else is a damaged index."""
-
         if self.server is not None and isinstance(exc, httpx.TransportError):
             return unavailable(self.server, exc)
         return self.damaged(exc)
@@ -549,9 +548,8 @@ class Index:
             # Entries deleted from a notebook or marked private must leave no trace either: Chroma's own delete
             # leaves text and vectors behind (see forget).
             self._forget_locked(removed)
-        if (
-            replaced is not None and self.server is None
-        ):  # Chroma leaves a deleted collection's vectors on disk
+        # Chroma leaves a deleted collection's vectors on disk; a server's disks are out of the kit's reach.
+        if replaced is not None and self.server is None:
             self._close()
             self._scrub(replaced)
         return report
