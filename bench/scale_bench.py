@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import socket
 import statistics
@@ -168,10 +169,13 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,100000", help="entry counts, comma-separated")
     parser.add_argument("--queries", type=int, default=100, help="timed searches per store and size")
     parser.add_argument("--per-notebook", type=int, default=500)
+    parser.add_argument("--keep", action="store_true", help="keep the journals and stores (printed folder)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
 
     work = Path(tempfile.mkdtemp(prefix="kit-scale-"))
+    if args.keep:
+        print(f"working in {work}")
     os.environ.update(KIT_HOME=str(work / "home"), KIT_EMBED="embedded", ANONYMIZED_TELEMETRY="False")
     os.environ.pop("KIT_CHROMA_URL", None)
     from kit.index.store import Index
@@ -210,6 +214,8 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)  # 1.2 GB at 100k entries
 
     print()
     header = (
