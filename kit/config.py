@@ -11,6 +11,8 @@ import), so a notebook that changes one sees it on the next call.
 | KIT_OLLAMA_MODEL | the Ollama model ``auto`` looks for | llama3.2 |
 | KIT_OLLAMA_TIMEOUT | seconds without a byte from Ollama before giving up | 120 |
 | KIT_ALLOW_REMOTE | 1 lets journal text go to a host that is not this machine | 0 |
+| KIT_CHROMA_URL | a Chroma server for the index (``chroma run``), e.g. http://127.0.0.1:8000 | the embedded store |
+| KIT_CHROMA_TOKEN | a bearer token sent to that server (for a reverse proxy in front of it) | none |
 | KIT_BREAK_MINUTES | minutes before the gentle break reminder; 0 switches it off | 45 |
 | KIT_CHROMIUM | the Chromium that prints PDFs | found on PATH |
 | KIT_DEBUG | 1 shows the traceback of an unexpected error | off |
@@ -21,7 +23,7 @@ from __future__ import annotations
 import math
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock
@@ -106,6 +108,8 @@ class Settings:
     # Checked when used, so one bad value stops only what needs it:
     ollama_timeout_text: str = ""
     break_minutes_text: str = ""
+    chroma_url: str = ""  # "" = the embedded store under KIT_HOME
+    chroma_token: str = field(default="", repr=False)  # a secret: never in a repr or a log line
 
     @property
     def ollama_timeout(self) -> float:
@@ -137,6 +141,8 @@ class Settings:
             debug=bool(raw("KIT_DEBUG")),
             ollama_timeout_text=raw("KIT_OLLAMA_TIMEOUT"),
             break_minutes_text=raw("KIT_BREAK_MINUTES"),
+            chroma_url=raw("KIT_CHROMA_URL"),
+            chroma_token=raw("KIT_CHROMA_TOKEN"),
         )
 
 

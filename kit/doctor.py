@@ -27,6 +27,7 @@ from rich.table import Table
 from kit.config import DEFAULT_OLLAMA_HOST, ollama_host_and_source, raw, settings
 from kit.egress import LAB_OVERRIDES, client_kwargs, found_in_environment, host_of, is_loopback, telemetry_off
 from kit.errors import ConfigError, KitError
+from kit.index import server as chroma_server
 from kit.index.store import Index
 from kit.journal.notebooks import scan_journal
 from kit.models import multilingual
@@ -283,10 +284,10 @@ def _check_allow_remote() -> Check:
     if allowed:
         return _warning(
             name,
-            "on: the kit may send journal text to an Ollama host that is not on this machine",
+            "on: the kit may send journal text to an Ollama host or a Chroma server that is not on this machine",
             "unset KIT_ALLOW_REMOTE unless you use a server you own",
         )
-    return _ok(name, "off: only Ollama on this machine (loopback) is used")
+    return _ok(name, "off: only Ollama and Chroma servers on this machine (loopback) are used")
 
 
 def _check_chroma(index: Any) -> Check:
@@ -400,9 +401,35 @@ def _human(n: float) -> str:
     return f"{n:.1f} GB"
 
 
+def _check_chroma_server() -> Check:
+    """KIT_CHROMA_URL: none (the index is on this machine), or the server: reachable, its version, local or not."""
+    name = "Chroma server"
+    found = chroma_server.configured()
+    if found is None:
+        return _ok(name, "none: the index is kept on this machine, under KIT_HOME")
+    client = chroma_server.connect(found)  # the loopback guard first; refused or down: a typed error
+    line = chroma_server.describe(client, found)
+    token = "; a bearer token is sent (KIT_CHROMA_TOKEN)" if found.token else ""
+    if found.local:
+        return _ok(name, line + token)
+    return _warning(
+        name,
+        f"{line}{token}: the text of your entries is stored on that server, and `reflect forget` cannot wipe its "
+        "disks",
+        "fine if you own that server; otherwise unset KIT_CHROMA_URL and KIT_ALLOW_REMOTE and run `reflect index`",
+    )
+
+
 def _check_index(journal: Path | None) -> tuple[Check, Any]:
     name = "index"
     index = Index(journal=journal)
+    if index.server is not None:
+        where = f"the Chroma server at {index.server.url} (journal {index.journal})"
+        count = index.count()
+        return _ok(
+            name,
+            f"{where}: {plural(count, 'entry', 'entries')}; the word index is on this machine, in {index.root}",
+        ), index
     where = f"{index.root} (journal {index.journal})"
     if not (index.root / "chroma").exists():
         return _ok(name, f"none yet at {where} — `reflect index` builds it"), None
@@ -501,7 +528,8 @@ def doctor(journal: Path | str | None = None) -> DoctorReport:
     """Privacy and setup self-check: model, embedder, hosts, telemetry, tracing, proxies, index, files.
 
     Nothing is loaded or created: the models load lazily and a missing index is reported, not built. The
-    only network use is the ``auto`` probe of Ollama on loopback.
+    only network use is the ``auto`` probe of Ollama on loopback and, when KIT_CHROMA_URL is set, a call to that
+    Chroma server (after the loopback guard).
     """
     telemetry_off()
     checks: list[Check] = []
@@ -525,6 +553,7 @@ def doctor(journal: Path | str | None = None) -> DoctorReport:
     checks.append(run("Ollama host", _check_ollama_host))
     checks.append(run("KIT_ALLOW_REMOTE", _check_allow_remote))
     checks.append(run("KIT_HOME", _check_home))
+    checks.append(run("Chroma server", _check_chroma_server))
     index_result = run("index", _check_index, Path(journal) if journal is not None else None)
     index_check, index = index_result if isinstance(index_result, tuple) else (index_result, None)
     checks.append(run("Chroma telemetry", _check_chroma, index))

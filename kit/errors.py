@@ -12,7 +12,7 @@ Families a caller can catch together::
     │   ├── NotebookUnreadable · NotebookInvalid · NotebookChanged · NotebookOpen · NotebookTooOld
     │   └── EntryNotFound · TemplateNotFound
     ├── IndexingError             the search index and the embedder behind it (the index can be rebuilt)
-    │   ├── IndexMissing · IndexDamaged · IndexBusy
+    │   ├── IndexMissing · IndexDamaged · IndexBusy · IndexServerUnavailable
     │   └── EmbedderUnavailable · EmbedderMismatch
     ├── ModelError                chat models
     │   └── ModelUnavailable
@@ -135,6 +135,10 @@ class IndexMissing(IndexingError):
 
 class IndexDamaged(IndexingError):
     """The index files cannot be opened; the index is a cache and can be rebuilt from the notebooks."""
+
+
+class IndexServerUnavailable(IndexingError):
+    """The Chroma server named by KIT_CHROMA_URL does not answer, or refuses the kit."""
 
 
 class IndexBusy(IndexingError):

@@ -278,6 +278,7 @@ def test_summarize_bad_date_is_one_line_error(capsys, journal):
     assert_one_line_error(code, err)
 
 
+@pytest.mark.usefixtures("store")
 def test_add_writes_an_entry_and_private_stays_out_of_the_index(capsys, journal):
     code, out, _ = _run(capsys, "add", "Walked by the canal at dusk.", "--mood", "6")
     assert code == 0 and "Added entry" in out

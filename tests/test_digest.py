@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from kit.reflection.digest import cluster, digest, label_themes
 from kit.testing import FakeEmbeddings
 from kit.text import sentences
@@ -44,6 +46,7 @@ def test_quotes_are_verbatim_and_dated(topical_journal):
         assert theme.quote.created == source.created.date().isoformat()
 
 
+@pytest.mark.usefixtures("store")
 def test_private_entries_never_appear(topical_journal):
     index, _ = topical_journal
     rendered = digest(index=index).to_json() + digest(index=index).to_markdown()

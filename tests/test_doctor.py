@@ -24,6 +24,7 @@ CHECKS = [
     "Ollama host",
     "KIT_ALLOW_REMOTE",
     "KIT_HOME",
+    "Chroma server",
     "Chroma telemetry",
     "LangSmith tracing",
     "proxies",

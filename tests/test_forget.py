@@ -32,6 +32,10 @@ OTHERS = [
 ]
 
 
+# Tests that hold for the embedded store and for a Chroma server alike run against both (conftest's `store`).
+both = pytest.mark.usefixtures("store")
+
+
 def _index(journal: Path) -> Index:
     return Index(journal=journal, embedder=FakeEmbeddings())
 
@@ -97,14 +101,20 @@ def test_canary_is_everywhere_before_forgetting(secret_journal, kit_home):
     assert {"canary", "id"} <= {what for path, what in traces if path.startswith("index/lexical/")}
 
 
-def test_forget_by_id_leaves_nothing_under_kit_home(capsys, journal, kit_home, secret_journal):
+def test_forget_by_id_leaves_nothing_under_kit_home(capsys, journal, kit_home, store, secret_journal):
     secret = secret_journal["secret"]
     code, out, err = _run(capsys, "forget", secret.id)
     assert code == 0, err
     lines = out.strip().splitlines()
+    on_server = (
+        f"; the Chroma server at {os.environ['KIT_CHROMA_URL']} no longer holds it in its collection, but what "
+        "that server keeps of deleted data on its own disks is out of the kit's reach"
+        if store == "server"
+        else ""
+    )
     assert lines[0] == (
         f"Forgot 1 entry: out of the index, and no search or model will see it until you run "
-        f"`reflect forget --undo {secret.id}`; nothing of its words is left under KIT_HOME"
+        f"`reflect forget --undo {secret.id}`; nothing of its words is left under KIT_HOME{on_server}"
     )
     assert lines[1] == (
         f"Its words are still in your notebook b.ipynb — to delete them, delete that cell (cell {secret.cell_id}) "
@@ -170,6 +180,7 @@ def test_forget_a_notebook(capsys, monkeypatch, journal, kit_home, secret_journa
     assert _index(journal).ids() == {e.id for e in secret_journal["others"]}
 
 
+@both
 def test_other_entries_are_found_the_same_afterwards(topical_journal):
     index, written = topical_journal
     gone = written["landlord"][1]
@@ -193,6 +204,7 @@ def test_other_entries_are_found_the_same_afterwards(topical_journal):
         assert record["embedding"] == pytest.approx(records[entry_id]["embedding"])
 
 
+@both
 def test_an_index_object_made_before_forgetting_keeps_working(journal, secret_journal):
     # Chroma keeps one system per store in the process; forget closes it, so older Index objects must reopen.
     older = _index(journal)
@@ -203,6 +215,7 @@ def test_an_index_object_made_before_forgetting_keeps_working(journal, secret_jo
     assert older.update(progress=False).new == 1  # still in its notebook, not private: it comes back
 
 
+@both
 def test_forget_leaves_another_journals_index_alone(tmp_path, journal, kit_home, secret_journal):
     from kit.journal.notebooks import append_entry
 
@@ -269,6 +282,7 @@ def test_unknown_id_is_a_one_line_error_and_changes_nothing(capsys, journal, kit
     assert {p: p.read_bytes() for p in store_files} == store_files
 
 
+@both
 def test_unknown_id_among_known_ones_changes_nothing(journal, secret_journal):
     ids = _index(journal).ids()
     with pytest.raises(EntryNotFound, match="reflect search"):
@@ -293,6 +307,7 @@ def test_id_or_notebook_is_required(capsys):
     assert err.count("\n") == 2 and all(line.startswith("reflect: error: ") for line in err.splitlines())
 
 
+@both
 def test_forgotten_then_private_entry_stays_out_after_index(capsys, journal, kit_home, secret_journal):
     secret = secret_journal["secret"]
     code, out, _ = _run(capsys, "forget", secret.id)
@@ -310,6 +325,7 @@ def test_forgotten_then_private_entry_stays_out_after_index(capsys, journal, kit
     assert secret.id not in _index(journal).ids()
 
 
+@both
 def test_without_the_hint_followed_the_entry_comes_back(journal, secret_journal):
     # Why the hint is there: the notebooks are the truth, and indexing adds what they hold.
     secret = secret_journal["secret"]
@@ -355,6 +371,7 @@ def test_forget_waits_for_the_writer_lock(journal, kit_home, secret_journal, mon
     assert secret_journal["secret"].id in _index(journal).ids()
 
 
+@both
 def test_forget_in_a_real_process(journal, kit_home, secret_journal):
     secret = secret_journal["secret"]
     done = _reflect("forget", secret.id)
@@ -433,6 +450,7 @@ def test_a_home_saved_with_an_entrys_words_is_named(capsys, journal, secret_jour
 # ---------------------------------------------------------------- forgotten stays forgotten until --undo
 
 
+@both
 def test_a_forgotten_entry_stays_out_of_search_index_and_models_until_undo(capsys, journal, secret_journal):
     from kit.reflection.reflect import summarize
     from kit.testing import FakeChatModel
@@ -457,6 +475,7 @@ def test_a_forgotten_entry_stays_out_of_search_index_and_models_until_undo(capsy
     assert secret.id in out
 
 
+@both
 def test_an_edited_forgotten_entry_stays_forgotten(capsys, journal, secret_journal):
     secret = secret_journal["secret"]
     assert _run(capsys, "forget", secret.id)[0] == 0
@@ -465,6 +484,7 @@ def test_an_edited_forgotten_entry_stays_forgotten(capsys, journal, secret_journ
     assert secret.id not in _index(journal).ids()
 
 
+@both
 def test_forget_a_notebook_then_undo_it(capsys, journal, secret_journal):
     assert _run(capsys, "forget", "--notebook", "b.ipynb")[0] == 0
     assert not {e.id for e in read_entries(journal / "b.ipynb")} & _index(journal).ids()

@@ -16,6 +16,9 @@ from kit.index.store import Index
 from kit.journal.notebooks import append_entry, load, read_entries, save, update_entry
 from kit.testing import FakeEmbeddings
 
+# Tests that hold for the embedded store and for a Chroma server alike run against both (conftest's `store`).
+both = pytest.mark.usefixtures("store")
+
 
 class RecordingFake(FakeEmbeddings):
     """The fake embedder, also remembering every text it was asked to embed."""
@@ -45,6 +48,7 @@ def _update(index: Index, **kwargs):
     return index.update(progress=False, **kwargs)
 
 
+@both
 def test_first_update_embeds_everything_then_nothing(journal, make_notebook, fake_embedder):
     _, a = make_notebook("a.ipynb", ["Slept badly.", "Long run by the river."])
     _, b = make_notebook("b.ipynb", ["Deadline moved again."])
@@ -61,6 +65,7 @@ def test_first_update_embeds_everything_then_nothing(journal, make_notebook, fak
     assert again.entries == 3
 
 
+@both
 def test_editing_an_entry_re_embeds_exactly_one(journal, make_notebook):
     path, (first, second, third) = make_notebook("a.ipynb", ["one thing", "another thing", "a third thing"])
     fake = RecordingFake()
@@ -77,6 +82,7 @@ def test_editing_an_entry_re_embeds_exactly_one(journal, make_notebook):
     assert records[first.id]["document"] == "one thing"
 
 
+@both
 def test_metadata_only_change_updates_without_embedding(journal, make_notebook, fake_embedder):
     path, (entry,) = make_notebook("a.ipynb", ["feeling so-so"])
     _update(_index(journal, fake_embedder))
@@ -86,6 +92,7 @@ def test_metadata_only_change_updates_without_embedding(journal, make_notebook, 
     assert _index(journal).records()[entry.id]["metadata"]["mood"] == 8.0
 
 
+@both
 def test_deleting_an_entry_is_propagated(journal, make_notebook):
     path, (keep, gone) = make_notebook("a.ipynb", ["keep me", "delete me"])
     _update(_index(journal))
@@ -97,6 +104,7 @@ def test_deleting_an_entry_is_propagated(journal, make_notebook):
     assert _index(journal).ids() == {keep.id}
 
 
+@both
 def test_deleting_a_notebook_is_propagated(journal, make_notebook):
     _, kept = make_notebook("a.ipynb", ["stays"])
     path, gone = make_notebook("b.ipynb", ["goes", "goes too"])
@@ -122,6 +130,7 @@ def _build_history(journal, make_notebook, embedder):
     _update(_index(journal, embedder))
 
 
+@both
 def test_rebuild_equals_incremental(journal, make_notebook):
     _build_history(journal, make_notebook, FakeEmbeddings())
     incremental = _index(journal).records()
@@ -175,6 +184,7 @@ def test_damaged_index_names_the_rebuild_and_rebuild_recovers(journal, make_note
     assert _index(journal).ids() == {e.id for e in entries}
 
 
+@both
 def test_embedder_mismatch_is_refused(journal, make_notebook):
     make_notebook("a.ipynb", ["one", "two"])
     _update(_index(journal, FakeEmbeddings(dimension=256)))
@@ -193,6 +203,7 @@ def test_embedder_mismatch_is_refused(journal, make_notebook):
         _update(_index(journal, FakeEmbeddings()))
 
 
+@both
 def test_private_entries_are_never_indexed(journal, make_notebook):
     path, (public, secret) = make_notebook(
         "a.ipynb", ["walked the dog", {"text": "my secret worry about money", "private": True}]
@@ -207,6 +218,7 @@ def test_private_entries_are_never_indexed(journal, make_notebook):
     assert documents == ["walked the dog"]
 
 
+@both
 def test_entry_made_private_disappears_from_index(journal, make_notebook):
     path, (a, b) = make_notebook("a.ipynb", ["fine to index", "second thoughts about this one"])
     _update(_index(journal))
@@ -219,6 +231,7 @@ def test_entry_made_private_disappears_from_index(journal, make_notebook):
     assert "second thoughts" not in json.dumps(_index(journal).records())
 
 
+@both
 def test_moving_a_notebook_costs_no_embeddings(journal, make_notebook, fake_embedder):
     path, entries = make_notebook("2024-03.ipynb", ["one", "two", "three"])
     _update(_index(journal, fake_embedder))
@@ -233,6 +246,7 @@ def test_moving_a_notebook_costs_no_embeddings(journal, make_notebook, fake_embe
     assert {r["metadata"]["notebook"] for r in records.values()} == {"archive/march.ipynb"}
 
 
+@both
 def test_moving_hand_tagged_entries_reuses_vectors(journal, fake_embedder):
     cells = [
         {"cell_type": "markdown", "id": f"c{i}", "metadata": {"tags": ["kit-entry"]}, "source": text}
@@ -251,6 +265,7 @@ def test_moving_hand_tagged_entries_reuses_vectors(journal, fake_embedder):
     assert sorted(e.text for e in read_entries(journal / "new.ipynb")) == ["by hand one", "by hand two"]
 
 
+@both
 def test_identical_text_is_embedded_once(journal, make_notebook):
     _, (a, b) = make_notebook("a.ipynb", ["Couldn't sleep.", "Couldn't sleep."])
     _, (c,) = make_notebook("b.ipynb", ["  Couldn't sleep.\n"])
@@ -262,6 +277,7 @@ def test_identical_text_is_embedded_once(journal, make_notebook):
     assert _index(journal).ids() == {a.id, b.id, c.id}
 
 
+@both
 def test_empty_entries_are_skipped(journal, make_notebook):
     _, (full, *_) = make_notebook("a.ipynb", ["something", "", "   \n\t", "\u00a0"])
     fake = RecordingFake()
@@ -335,6 +351,7 @@ def test_everything_under_kit_home_is_owner_only(journal, make_notebook, kit_hom
     assert [(path, oct(mode)) for path, mode, want in _modes(kit_home) if mode != want] == []
 
 
+@both
 def test_concurrent_writer_makes_update_busy(journal, make_notebook, kit_home, monkeypatch):
     make_notebook("a.ipynb", ["one"])
     monkeypatch.setattr(kit.index.store, "LOCK_TIMEOUT_S", 0.2)
@@ -351,6 +368,7 @@ def test_missing_journal_is_reported(tmp_path):
         _update(_index(tmp_path / "no-such-journal"))
 
 
+@both
 def test_telemetry_is_off_after_update(journal, make_notebook):
     assert "ANONYMIZED_TELEMETRY" not in os.environ
     make_notebook("a.ipynb", ["one"])
@@ -360,6 +378,7 @@ def test_telemetry_is_off_after_update(journal, make_notebook):
     assert client_settings.anonymized_telemetry is False
 
 
+@both
 def test_two_journals_have_separate_indexes(tmp_path, make_notebook, journal):
     _, (mine,) = make_notebook("a.ipynb", ["mine"])
     other = tmp_path / "other-journal"

@@ -245,6 +245,7 @@ def test_filters_apply_to_word_matches(journal, make_notebook):
     assert _search(journal, "Tomasz", k=5, since="2025-01-01") == []
 
 
+@pytest.mark.usefixtures("store")
 def test_private_entries_are_never_returned_or_stored(journal, make_notebook, kit_home):
     make_notebook("a.ipynb", ["An ordinary day.", {"text": f"Private: {CANARY} again.", "private": True}])
     index = _index(journal)

@@ -107,6 +107,7 @@ def test_a_question_that_names_no_topic_lists_the_period_newest_first(topical_jo
     assert dates[0] == "2026-03-08" and dates[-1] == "2026-03-02"
 
 
+@pytest.mark.usefixtures("store")
 def test_private_and_forgotten_entries_are_never_returned(topical_journal):
     from kit.cli import main
 

@@ -27,8 +27,9 @@ def _created(day: str) -> datetime:
 
 
 @pytest.fixture
-def indexed(journal, make_notebook):
-    """A journal of five topics over five days in two notebooks, indexed with the fake embedder."""
+def indexed(store, journal, make_notebook):
+    """A journal of five topics over five days in two notebooks, indexed with the fake embedder (in the embedded
+    store and on a Chroma server)."""
     days = ["2024-01-10", "2024-01-20", "2024-02-01", "2024-02-15", "2024-03-01"]
     specs = [
         {
@@ -137,6 +138,7 @@ def test_hit_to_dict(indexed):
     assert data["id"] == hit.id and data["text"] == hit.text
 
 
+@pytest.mark.usefixtures("store")
 def test_mood_is_returned(journal, make_notebook):
     make_notebook("a.ipynb", [{"text": "cheerful sunny afternoon", "mood": 8}])
     Index(journal=journal, embedder=FakeEmbeddings()).update(progress=False)
@@ -150,6 +152,7 @@ def test_search_before_indexing_raises_index_missing(journal, make_notebook):
         _search("anything")
 
 
+@pytest.mark.usefixtures("store")
 def test_private_entries_are_not_found(journal, make_notebook):
     make_notebook("a.ipynb", ["garden roses", {"text": "garden secret confession", "private": True}])
     Index(journal=journal, embedder=FakeEmbeddings()).update(progress=False)

@@ -81,7 +81,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_index(args: argparse.Namespace) -> int:
     from kit.index.store import Index
 
-    report = Index(journal=journal_of(args)).update(rebuild=args.rebuild, progress=True, languages=True)
+    index = Index(journal=journal_of(args), server=args.server)
+    report = index.update(rebuild=args.rebuild, progress=True, languages=True)
     if args.json:
         print(json.dumps(report.to_dict()))
     else:
@@ -195,9 +196,15 @@ def cmd_forget(args: argparse.Namespace) -> int:
         )
         return 0
     noun, it = ("entry", "it") if count == 1 else ("entries", "them")
+    left = f"nothing of {'its' if count == 1 else 'their'} words is left under KIT_HOME"
+    if index.server is not None:  # README, "What forget can promise on a server"
+        left += (
+            f"; the Chroma server at {index.server.url} no longer holds {it} in its collection, but what "
+            "that server keeps of deleted data on its own disks is out of the kit's reach"
+        )
     print(
         f"Forgot {count} {noun}: out of the index, and no search or model will see {it} until you run "
-        f"`{undo}`; nothing of {'its' if count == 1 else 'their'} words is left under KIT_HOME"
+        f"`{undo}`; {left}"
     )
     if hint:
         print(hint)
@@ -326,6 +333,12 @@ def add_commands(sub: Any, journal_opt: Callable[[argparse.ArgumentParser], None
     journal_opt(p)
     p.add_argument(
         "--rebuild", action="store_true", help="delete the index and rebuild it from the notebooks"
+    )
+    p.add_argument(
+        "--server",
+        metavar="URL",
+        help="index into this Chroma server for this run (e.g. http://127.0.0.1:8000) instead of KIT_CHROMA_URL "
+        "or the index on this machine",
     )
     json_option(p, "print the counts as JSON")
     p.set_defaults(func=cmd_index)

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
 from langchain_core.embeddings import Embeddings
 
 from kit.dates import Period, as_datetime
@@ -120,10 +121,9 @@ def search(
     if not isinstance(k, int) or k < 1:
         raise ConfigError(f"k={k!r} must be a whole number of at least 1")
     index = index or Index(journal=journal, embedder=embedder)
+    # The process's one handle to the collection; it is not counted first (a query for more entries than it
+    # holds returns them all, and an empty one returns none).
     collection = index.collection()
-    total = collection.count()
-    if total == 0:
-        return SearchResults()
     start, end = as_datetime(since), as_datetime(until, end_of_day=True)
     where = _where(start, end, template)
     if names_no_topic(query):
@@ -131,14 +131,14 @@ def search(
     direction = mood_direction(query) if mood else None
     vector = index.embedder.embed_query(query.strip())
     if not words and direction is None:  # meaning only: the k nearest, as they are
-        rows = _nearest(index, collection, vector, min(k, total), where, ["documents", "metadatas"])
+        rows = _nearest(index, collection, vector, k, where, ["documents", "metadatas"])
         return SearchResults(
             [_hit(index, i, text, meta, sim, False, False) for i, (text, meta, sim) in rows.items()]
         )
 
     # Each ranking is (id, key) pairs, best first, lower key better; equal keys share a rank. Only distances are
     # fetched for the candidates: texts and metadata are read for the few entries that are returned.
-    near = _nearest(index, collection, vector, min(total, max(k, CANDIDATES)), where, [])
+    near = _nearest(index, collection, vector, max(k, CANDIDATES), where, [])
     similarity = {i: sim for i, (_, _, sim) in near.items()}
     rankings = [[(i, -sim) for i, sim in similarity.items()]]
     worded: set[str] = set()
@@ -188,8 +188,8 @@ def _nearest(
         result = collection.query(
             query_embeddings=[vector], n_results=n, where=where, include=[*include, "distances"]
         )
-    except ChromaError as exc:  # the store's own failure, at its boundary: one line naming the rebuild
-        raise index.damaged(exc) from exc
+    except (ChromaError, httpx.TransportError) as exc:  # the store's own failure, at its boundary: one line
+        raise _store_error(index, exc) from exc
     ids = result["ids"][0]
     texts = (result.get("documents") or [None])[0] or [""] * len(ids)
     metas = (result.get("metadatas") or [None])[0] or [{}] * len(ids)
@@ -197,6 +197,12 @@ def _nearest(
         i: (text or "", meta or {}, 1.0 - float(d))
         for i, text, meta, d in zip(ids, texts, metas, result["distances"][0], strict=True)
     }
+
+
+def _store_error(index: Any, exc: Exception) -> Exception:
+    """The typed error for a store failure: a server that stopped answering, else a damaged index."""
+    failure = getattr(index, "_failure", None)  # an index object of the caller's own may not have it
+    return failure(exc) if failure is not None else index.damaged(exc)
 
 
 def _records(
@@ -216,8 +222,8 @@ def _records(
     wanted = include if "metadatas" in include else [*include, "metadatas"]
     try:
         got = collection.get(ids=ids, include=wanted)
-    except ChromaError as exc:
-        raise index.damaged(exc) from exc
+    except (ChromaError, httpx.TransportError) as exc:
+        raise _store_error(index, exc) from exc
     n = len(got["ids"])
     texts = got.get("documents") or [""] * n
     embeddings = got.get("embeddings")
@@ -304,8 +310,10 @@ def _newest(
 
     try:
         got = collection.get(where=where, include=["metadatas"])
-    except ChromaError as exc:
-        raise index.damaged(exc) from exc
+    except (ChromaError, httpx.TransportError) as exc:
+        raise _store_error(index, exc) from exc
+    if not got["ids"] and collection.count() == 0:
+        return SearchResults()
     stamps = sorted(
         zip(got["ids"], ((m or {}).get("created_ts", 0) for m in got["metadatas"]), strict=True),
         key=lambda p: (-p[1], p[0]),

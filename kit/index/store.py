@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import httpx
 from filelock import Timeout
 from langchain_core.embeddings import Embeddings
 from tqdm.auto import tqdm
@@ -31,6 +32,7 @@ from kit.errors import EmbedderMismatch, EntryNotFound, IndexBusy, IndexDamaged,
 from kit.index.forgotten import keep_out
 from kit.index.hnsw import vector_files_problem, zero_unused_vector_slots
 from kit.index.lexical import WordIndex
+from kit.index.server import ChromaServer, configured, connect, unavailable
 from kit.journal.entries import Entry
 from kit.journal.notebooks import relpath, scan_journal
 from kit.journal.wal import pending_entries
@@ -135,6 +137,11 @@ def entry_metadata(entry: Entry) -> dict[str, Any]:
 
 # store path -> identity of the store that Chroma's process-wide system for that path was opened on
 _STORE_SYSTEMS: dict[str, str | None] = {}
+# One client per Chroma server and one collection handle per journal, for the life of the process: opening the
+# collection and counting it on every search cost about a fifth of a warm query (more over HTTP).
+_SERVER_CLIENTS: dict[tuple[str, str], Any] = {}
+# (store path or server URL, collection name) -> (the store identity it was opened on, the handle)
+_HANDLES: dict[tuple[str, str], tuple[str | None, Any]] = {}
 _STORE_ID_FILE = "kit-store-id"
 _DB_CHECKED_FILE = "kit-database-checked"  # size and mtime of chroma.sqlite3 when it last passed quick_check
 
@@ -186,7 +193,10 @@ class Index:
         journal: Path | str | None = None,
         home: Path | str | None = None,
         embedder: Embeddings | None = None,
+        server: str | None = None,
     ) -> None:
+        """``server``: a Chroma server URL for this index (``reflect index --server``); None reads
+        KIT_CHROMA_URL, and without it the index is the embedded store under ``home``."""
         current = settings()
         self.journal = Path(journal).expanduser().resolve() if journal is not None else current.journal
         self.home = Path(home).expanduser().resolve() if home is not None else current.home
@@ -195,6 +205,7 @@ class Index:
         self._embedder = embedder
         self._client: Any = None
         self._identity: str | None = None
+        self.server: ChromaServer | None = configured(server)
         # The word index beside the vectors (kit.index.lexical): one file per journal, like the collection.
         self.words = WordIndex(self.root / "lexical" / f"{self.collection_name}.sqlite3")
 
@@ -210,7 +221,24 @@ class Index:
     def embedder_name(self) -> str:
         return embedder_name(self.embedder)
 
+    @property
+    def where(self) -> str:
+        """Where the vectors are kept, for messages: the server's URL or the store's folder."""
+        return self.server.url if self.server is not None else str(self.root)
+
     def _chroma(self) -> Any:
+        """A Chroma client: an HttpClient for a server (one per process), else the embedded store's client."""
+        if self.server is not None:
+            if self._client is None:
+                telemetry_off()  # also when the process's client for this server is reused
+                key = (self.server.url, self.server.token)
+                if key not in _SERVER_CLIENTS:
+                    _SERVER_CLIENTS[key] = connect(self.server)
+                self._client = _SERVER_CLIENTS[key]
+            return self._client
+        return self._embedded()
+
+    def _embedded(self) -> Any:
         """A Chroma client for the store, safe against the store folder being deleted and made anew.
 
         Chroma caches one system per path for the life of the process. When the folder is deleted (the index
@@ -294,26 +322,62 @@ class Index:
 
     def damaged(self, exc: Exception) -> IndexDamaged:
         """The error for a store Chroma cannot use, naming the rebuild."""
+        if self.server is not None:
+            return IndexDamaged(
+                f"the Chroma server at {self.server.url} could not use the journal's collection "
+                f"({type(exc).__name__}: {exc}) — it is only a cache of your notebooks: run "
+                "`reflect index --rebuild` to make it again"
+            )
         return IndexDamaged(
             f"the search index in {self.root} cannot be opened ({type(exc).__name__}: {exc}) — it is only a "
             "cache of your notebooks: run `reflect index --rebuild` to make it again"
         )
 
     def _existing(self) -> Any | None:
-        if not (self.root / "chroma").exists():
+        """The journal's collection (the process's one handle to it), or None when there is none."""
+        if self.server is None and not (self.root / "chroma").exists():
             return None
         client = self._chroma()
+        key = (self.where, self.collection_name)
+        held = _HANDLES.get(key)
+        if held is not None and held[0] == self._identity:
+            return held[1]
         from chromadb.errors import NotFoundError
 
         try:
-            return client.get_collection(self.collection_name, embedding_function=None)
+            col = client.get_collection(self.collection_name, embedding_function=None)
         except NotFoundError:
             return None
         except Exception as exc:
-            raise self.damaged(exc) from exc
+            raise self._failure(exc) from exc
+        return self._hold(col)
+
+    def _hold(self, col: Any) -> Any:
+        handle = _Handle(self, col)
+        _HANDLES[(self.where, self.collection_name)] = (self._identity, handle)
+        return handle
+
+    def _drop_handle(self) -> None:
+        _HANDLES.pop((self.where, self.collection_name), None)
+
+    def _failure(self, exc: Exception) -> Exception:
+        """A server that stopped answering is said so; anything else is a damaged index."""
+        if self.server is not None and isinstance(exc, httpx.TransportError):
+            return unavailable(self.server, exc)
+        return self.damaged(exc)
 
     def _wipe(self) -> None:
-        """Remove the whole Chroma store (used by a rebuild when the store cannot be opened)."""
+        """Remove the whole Chroma store (used by a rebuild when the store cannot be opened); on a server, only
+        the journal's collection."""
+        self._drop_handle()
+        if self.server is not None:
+            from chromadb.errors import NotFoundError
+
+            try:
+                self._chroma().delete_collection(self.collection_name)
+            except NotFoundError:
+                pass
+            return
         from chromadb.api.client import SharedSystemClient
 
         self._client = None
@@ -403,6 +467,7 @@ class Index:
         replaced = None
         if collection is not None and rebuild:
             replaced = str(collection.id)
+            self._drop_handle()
             client.delete_collection(self.collection_name)
             collection = None
         if collection is not None:
@@ -451,16 +516,18 @@ class Index:
             return report
 
         if collection is None:
-            collection = client.create_collection(
-                self.collection_name,
-                embedding_function=None,
-                configuration={"hnsw": {"space": "cosine"}},
-                metadata={
-                    "kit_schema": SCHEMA_VERSION,
-                    "kit_embedder": self.embedder_name,
-                    "kit_dimension": self._dimension() if to_write else 0,
-                    "kit_journal": str(self.journal),
-                },
+            collection = self._hold(
+                client.create_collection(
+                    self.collection_name,
+                    embedding_function=None,
+                    configuration={"hnsw": {"space": "cosine"}},
+                    metadata={
+                        "kit_schema": SCHEMA_VERSION,
+                        "kit_embedder": self.embedder_name,
+                        "kit_dimension": self._dimension() if to_write else 0,
+                        "kit_journal": str(self.journal),
+                    },
+                )
             )
 
         vectors = self._reuse_vectors(collection, to_write, existing)
@@ -490,7 +557,8 @@ class Index:
             # Entries deleted from a notebook or marked private must leave no trace either: Chroma's own delete
             # leaves text and vectors behind (see forget).
             self._forget_locked(removed)
-        if replaced is not None:  # Chroma leaves a deleted collection's vector folder on disk
+        # Chroma leaves a deleted collection's vectors on disk; a server's disks are out of the kit's reach.
+        if replaced is not None and self.server is None:
             self._close()
             self._scrub(replaced)
         return report
@@ -664,6 +732,7 @@ class Index:
         keep = [k for k, entry_id in enumerate(got["ids"]) if entry_id not in gone]
         hnsw = (col.configuration or {}).get("hnsw") or {"space": "cosine"}
         client = self._chroma()
+        self._drop_handle()
         client.delete_collection(self.collection_name)
         fresh = client.create_collection(
             self.collection_name,
@@ -679,6 +748,11 @@ class Index:
                 documents=[got["documents"][k] for k in chunk],
                 metadatas=[got["metadatas"][k] for k in chunk],
             )
+        if self.server is not None:
+            # The server's files are out of reach: the entry is gone from its collection (no search, get or
+            # query returns it), but what the server keeps of deleted data on its disks is its owner's to wipe.
+            self._hold(fresh)
+            return
         self._close()
         self._scrub(str(col.id))
 
@@ -687,6 +761,7 @@ class Index:
         from chromadb.api.client import SharedSystemClient
 
         self._client = None
+        self._drop_handle()
         # Chroma keys its one system per store by the store's path; other Index objects may share it.
         system = SharedSystemClient._identifier_to_system.get(str(self.root / "chroma"))
         if system is not None:
@@ -735,3 +810,38 @@ class Index:
         finally:
             con.close()
         _renew_store_identity(store)
+
+
+class _Handle:
+    """The process's handle to a journal's collection. Another process may replace the collection (``reflect
+    forget`` rewrites it, ``--rebuild`` makes it anew); on a server the old handle then finds nothing, so a call
+    that gets NotFoundError opens the collection again by name and is made once more."""
+
+    def __init__(self, index: Index, collection: Any) -> None:
+        self._index = index
+        self._collection = collection
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._collection, name)
+        if not callable(value):
+            return value
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            from chromadb.errors import NotFoundError
+
+            try:
+                return getattr(self._collection, name)(*args, **kwargs)
+            except NotFoundError:
+                try:
+                    fresh = self._index._chroma().get_collection(
+                        self._index.collection_name, embedding_function=None
+                    )
+                except NotFoundError:
+                    self._index._drop_handle()
+                    raise IndexMissing(
+                        f"the index of {self._index.journal} was deleted meanwhile — run `reflect index`"
+                    ) from None
+                self._collection = fresh
+                return getattr(fresh, name)(*args, **kwargs)
+
+        return call
