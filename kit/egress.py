@@ -84,13 +84,16 @@ def is_loopback(url: str) -> bool:
         return False
 
 
-def check_host(url: str, allow_remote: bool, what: str = "Ollama") -> None:
-    """Refuse a non-loopback host before any connection is made, unless the person opted in."""
+def check_host(
+    url: str, allow_remote: bool, what: str = "Ollama", local: str = "http://127.0.0.1:11434"
+) -> None:
+    """Refuse a non-loopback host before any connection is made, unless the person opted in (``local``: an
+    address on this machine to suggest instead)."""
     if is_loopback(url) or allow_remote:
         return
     raise RemoteHostRefused(
         f"{what} host {host_of(url)} is not on this machine, so journal text would leave it — "
-        "use a local host (http://127.0.0.1:11434) or set KIT_ALLOW_REMOTE=1 to allow it"
+        f"use a local host ({local}) or set KIT_ALLOW_REMOTE=1 to allow it"
     )
 
 
