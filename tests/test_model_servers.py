@@ -60,7 +60,7 @@ def test_the_backend_is_built_without_asking_the_server():
     backend = get_backend(f"openai:smollm2@{LOCAL}")
     assert backend.name == "openai" and backend.model_name == "smollm2"
     assert backend.model.base_url == LOCAL and backend.model.served() == {}
-    assert backend.model.params() == {"temperature": 0.0, "seed": 1234}
+    assert backend.model.params() == {"temperature": 0.0, "seed": 1234, "max_tokens": 512}
     assert said(backend) == "Answering with smollm2 through the model server on this computer."
 
 

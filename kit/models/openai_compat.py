@@ -29,7 +29,7 @@ from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackMana
 from langchain_core.messages import BaseMessage
 from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from langchain_openai import ChatOpenAI  # noqa: TID253 (KitChatOpenAI is one; this module is imported lazily)
-from pydantic import PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from kit.config import raw, settings
 from kit.egress import check_host, is_loopback
@@ -41,6 +41,7 @@ SPEC_FORM = "openai:<model>@<base_url>, e.g. openai:smollm2@http://127.0.0.1:808
 DEFAULT_TIMEOUT = 120.0  # seconds; a CPU server can take a while over a long prompt
 # Sent when no key is set: the local servers ignore it, and the client refuses to start without one.
 DUMMY_KEY = "sk-local-no-key"
+ANSWER_TOKENS = 512
 CHARS_PER_TOKEN = 3.5  # as kit.models.ollama: err towards more tokens
 WHAT = "The OpenAI-compatible server"
 LOCAL_EXAMPLE = "http://127.0.0.1:8080/v1"
@@ -121,6 +122,8 @@ class KitChatOpenAI(ChatOpenAI):
     # Seed and temperature 0: the same prompt gets the same answer from the same server, so replay works.
     seed: int | None = 1234
     temperature: float | None = 0.0
+    # Room for a written summary; without a cap a small model that never stops fills the server's context.
+    max_tokens: int | None = Field(default=ANSWER_TOKENS, alias="max_completion_tokens")
     max_retries: int | None = 0  # a local server that fails fails again; say so at once
     use_responses_api: bool | None = False  # only OpenAI's own service has /v1/responses
     _served: dict[str, str] = PrivateAttr(default_factory=dict)
