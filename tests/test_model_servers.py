@@ -237,3 +237,29 @@ def test_doctor_says_when_no_model_server_answers(monkeypatch):
     check = next(c for c in doctor().checks if c.name == "model server")
     assert not check.ok and "nothing answers at http://127.0.0.1:9/v1/models" in check.detail
     assert "python -m llama_cpp.server" in check.fix
+
+
+# ---------------------------------------------------------------- replay rebuilds the recorded model
+
+
+def test_replay_refuses_a_gguf_file_that_changed_or_went(tmp_path):
+    from kit.reflection.replay import _Cannot, _gguf
+
+    header = b"GGUF" + struct.pack("<IQQ", 3, 0, 0)
+    file = tmp_path / "model.gguf"
+    file.write_bytes(header)
+    prov = {"model": "model", "model_digest": "0" * 64, "server": {"path": str(file)}, "params": {}}
+    with pytest.raises(_Cannot, match="model changed: model.gguf is not the file it was written with"):
+        _gguf(prov)
+    file.unlink()
+    with pytest.raises(_Cannot, match="model missing: .* is not there"):
+        _gguf(prov)
+
+
+def test_replay_of_a_server_answer_needs_its_address_and_the_server():
+    from kit.reflection.replay import _Cannot, _openai
+
+    with pytest.raises(_Cannot, match="address was not recorded"):
+        _openai({"model": "smollm2", "server": {}})
+    with pytest.raises(_Cannot, match="model missing: nothing answers at http://127.0.0.1:8080/v1"):
+        _openai({"model": "smollm2", "server": {"base_url": LOCAL}})  # sockets are off: nothing answers

@@ -24,9 +24,11 @@ from langchain_core.messages import HumanMessage
 
 from kit.cli import main
 from kit.errors import ModelUnavailable
+from kit.journal.reflections import save_reflection
 from kit.models.files import package_file
 from kit.models.llama import GGUF_FILE
 from kit.models.registry import get_backend
+from kit.reflection.replay import DIFFERS, IDENTICAL, replay
 
 pytestmark = [pytest.mark.integration, pytest.mark.enable_socket]
 
@@ -169,7 +171,9 @@ def test_ask_through_the_cli_is_labelled_and_carries_the_servers_provenance(
     assert "AI-written" in out or "withheld" in out
 
 
-def test_summarize_through_the_public_api_records_the_server(monkeypatch, llama_server, garden_journal):
+def test_summarize_through_the_public_api_records_the_server(
+    monkeypatch, llama_server, garden_journal, journal
+):
     import kit
 
     monkeypatch.setenv("KIT_MODEL", llama_server.spec())
@@ -182,6 +186,14 @@ def test_summarize_through_the_public_api_records_the_server(monkeypatch, llama_
         assert "AI-written" in result.text and "smollm2 (openai)" in result.text
     else:  # a 135M model's summary rarely passes the checks: the digest, saying why
         assert prov.withheld and result.note
+    # Replay rebuilds the model from provenance and asks the same server again.
+    save_reflection(journal / "reflections.ipynb", result)
+    before = llama_server.requests().count("POST /v1/chat/completions")
+    (replayed,) = replay("reflections.ipynb").results
+    assert replayed.status in (IDENTICAL, DIFFERS), replayed.reason
+    assert llama_server.requests().count("POST /v1/chat/completions") > before
+    if replayed.status == DIFFERS:
+        assert "reuse the work of its previous request" in replayed.reason
 
 
 def test_a_crisis_stops_before_any_request_to_the_server(capsys, monkeypatch, llama_server, garden_journal):
@@ -215,7 +227,7 @@ def test_doctor_finds_the_server_and_its_model(capsys, monkeypatch, llama_server
 # ---------------------------------------------------------------- gguf:<path>
 
 
-def test_a_gguf_file_answers_with_its_own_chat_template(monkeypatch, garden_journal):
+def test_a_gguf_file_answers_with_its_own_chat_template(monkeypatch, garden_journal, journal):
     import kit
     import kit.models.llama
 
@@ -235,3 +247,7 @@ def test_a_gguf_file_answers_with_its_own_chat_template(monkeypatch, garden_jour
     assert reflection.provenance.backend == "gguf" and reflection.provenance.params["max_tokens"] == 40
     assert reflection.provenance.model_digest == GGUF_FILE[2]
     assert reflection.provenance.server == {"path": str(gguf), "sha256": GGUF_FILE[2]}
+    # In this process llama.cpp starts afresh for each answer, so replay gets the same words.
+    save_reflection(journal / "reflections.ipynb", reflection)
+    (replayed,) = replay("reflections.ipynb").results
+    assert replayed.status == IDENTICAL, (replayed.reason, replayed.diff)
