@@ -7,6 +7,7 @@ integration/test_model_servers_real.py.
 
 from __future__ import annotations
 
+import json
 import shutil
 import struct
 import sys
@@ -263,3 +264,22 @@ def test_replay_of_a_server_answer_needs_its_address_and_the_server():
         _openai({"model": "smollm2", "server": {}})
     with pytest.raises(_Cannot, match="model missing: nothing answers at http://127.0.0.1:8080/v1"):
         _openai({"model": "smollm2", "server": {"base_url": LOCAL}})  # sockets are off: nothing answers
+
+
+def test_a_gguf_files_sha256_is_kept_until_the_file_changes(tmp_path, kit_home):
+    import os
+
+    from kit.models.gguf import DIGESTS, file_sha256
+
+    file = tmp_path / "m.gguf"
+    file.write_bytes(b"GGUF" + struct.pack("<IQQ", 3, 0, 0))
+    first = file_sha256(file)
+    assert (kit_home / DIGESTS).stat().st_mode & 0o777 == 0o600
+    kept = json.loads((kit_home / DIGESTS).read_text())
+    assert kept[str(file)]["sha256"] == first
+    kept[str(file)]["sha256"] = "kept"  # the same size and time: what was kept is used, not read again
+    (kit_home / DIGESTS).write_text(json.dumps(kept))
+    assert file_sha256(file) == "kept"
+    file.write_bytes(b"GGUF" + struct.pack("<IQQ", 3, 0, 1))  # changed: hashed again
+    os.utime(file, ns=(1, 1))
+    assert file_sha256(file) not in ("kept", first)

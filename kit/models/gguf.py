@@ -8,19 +8,54 @@ no chat template (a base model) is refused with the fix.
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 import struct
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from pydantic import model_validator
 
-from kit.errors import ConfigError, ModelUnavailable
+from kit.config import private_dir, settings
+from kit.errors import ConfigError, KitError, ModelUnavailable
 from kit.models.files import sha256_of
 from kit.models.llama import EmbeddedChatModel
 
+log = logging.getLogger("kit")
+DIGESTS = "gguf-sha256.json"  # in KIT_HOME: {path: {stamp: [size, mtime_ns], sha256}}
 MAGIC = b"GGUF"  # the first four bytes of every GGUF file
 TEMPLATE_KEY = "tokenizer.chat_template"
 FILE_TEMPLATE = "chat_template.default"  # llama-cpp-python's name for the template found in the file
+
+
+def file_sha256(file: Path) -> str:
+    """The sha256 of a GGUF file, kept in KIT_HOME by path, size and modification time: hashing a 5 GB model
+    takes ~15 s, too long to repeat for every answer of every command."""
+    st = file.stat()
+    key, stamp = str(file), [st.st_size, st.st_mtime_ns]
+    cache = settings().home / DIGESTS
+    try:
+        known = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    if not isinstance(known, dict):
+        known = {}
+    entry = known.get(key)
+    if isinstance(entry, dict) and entry.get("stamp") == stamp and isinstance(entry.get("sha256"), str):
+        return entry["sha256"]
+    digest = sha256_of(file)
+    known[key] = {"stamp": stamp, "sha256": digest}
+    try:
+        private_dir(cache.parent)
+        temp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(known, out)
+        os.replace(temp, cache)
+    except (OSError, KitError) as exc:  # a read-only KIT_HOME: hash again next time
+        log.info("could not keep the sha256 of %s: %s", file, exc)
+    return digest
 
 
 def check_gguf(path: str | Path) -> Path:
@@ -73,8 +108,8 @@ class GgufChatModel(EmbeddedChatModel):
         return Path(self.model_path).stem
 
     def served(self) -> dict[str, str]:
-        """The file and its sha256 (read once per process while the file's size and time stay the same)."""
-        return {"path": self.model_path, "sha256": sha256_of(Path(self.model_path))}
+        """The file and its sha256 (read once while the file's size and modification time stay the same)."""
+        return {"path": self.model_path, "sha256": file_sha256(Path(self.model_path))}
 
     def _llama(self) -> Any:
         try:

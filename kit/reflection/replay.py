@@ -63,8 +63,8 @@ from kit.index.store import Index, with_pending
 from kit.journal.notebooks import scan_journal
 from kit.journal.reflections import SavedReflection, saved_reflections
 from kit.models import prompts
-from kit.models.files import package_file, sha256_of
-from kit.models.gguf import GgufChatModel, check_gguf
+from kit.models.files import package_file
+from kit.models.gguf import GgufChatModel, check_gguf, file_sha256
 from kit.models.llama import GGUF_FILE, EmbeddedChatModel
 from kit.models.ollama import KitChatOllama, ollama_show
 from kit.models.registry import Backend, backend_names, get_backend
@@ -525,7 +525,7 @@ def _gguf(prov: dict[str, Any]) -> Any:
         file = check_gguf(path)
     except KitError as exc:
         raise _Cannot(f"model missing: {exc}") from exc
-    recorded, now = prov.get("model_digest"), sha256_of(file)
+    recorded, now = prov.get("model_digest"), file_sha256(file)
     if recorded and recorded != now:
         raise _Cannot(
             f"model changed: {file.name} is not the file it was written with (sha256 {now[:12]}…, it was "
