@@ -738,8 +738,19 @@ def env_groups() -> list[Group]:
         [["summarize"], ["doctor"]],
         {"KIT_OLLAMA_HOST": "http://example.com"},
     )
-    for value in ["nonsense", "ollama:", "ollama:x", "ollama:x:y:z", "", "embedded", " fake "]:
-        ask = [["ask", "what helped"]] if value == "ollama:x" else []
+    servers = [
+        "openai:",
+        "openai:x",
+        "openai:x@http://127.0.0.1:9/v1",  # nothing listens there
+        "openai:x@http://example.com/v1",
+        "openai:x@http://[::1",
+        "gguf:",
+        "gguf:/nonexistent.gguf",
+        "gguf:/etc/hostname",
+        "gguf:/tmp",
+    ]
+    for value in ["nonsense", "ollama:", "ollama:x", "ollama:x:y:z", "", "embedded", " fake ", *servers]:
+        ask = [["ask", "what helped"]] if value in ("ollama:x", "openai:x@http://127.0.0.1:9/v1") else []
         add(f"KIT_MODEL={value!r}", [*model, *ask], {"KIT_MODEL": value})
     for value in ["nonsense", "ollama:", "ollama:x", "embedded (index built with fake)"]:
         add(f"KIT_EMBED={value!r}", [SEARCH, ["index"]], {"KIT_EMBED": value.split(" ")[0]})

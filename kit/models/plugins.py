@@ -57,6 +57,10 @@ class Registry(Generic[T]):
             load_plugins()
         factory = self.factories.get(name)
         if factory is None:
-            known = ", ".join(n for n in self.factories if n != "ollama")
-            raise ConfigError(f"{self.variable}={spec!r} is not {self.what} — use {known} or ollama:<model>")
+            # Names that take an argument are shown with it.
+            forms = {"ollama": "ollama:<model>", "openai": "openai:<model>@<base_url>", "gguf": "gguf:<path>"}
+            choices = [n for n in self.factories if n not in forms]
+            choices += [forms[n] for n in forms if n in self.factories]
+            known = ", ".join(choices[:-1]) + f" or {choices[-1]}" if len(choices) > 1 else "".join(choices)
+            raise ConfigError(f"{self.variable}={spec!r} is not {self.what} — use {known}")
         return factory(arg)

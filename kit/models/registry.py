@@ -1,5 +1,5 @@
-"""Chat backends by name. ``get_backend(spec)`` turns ``auto``, ``embedded`` or ``ollama:<model>`` (or KIT_MODEL)
-into a ``Backend``: the model, the name of who answers, and why it was chosen, which travels with every answer.
+"""Chat backends by name. ``get_backend(spec)`` turns ``auto``, ``embedded``, ``ollama:<model>``,
+``openai:<model>@<base_url>`` or ``gguf:<path>`` (or KIT_MODEL) into a ``Backend``: the model, the name of who answers, and why it was chosen, which travels with every answer.
 
 Other backends are registered by name with ``register_backend``. Packages add theirs through the ``kit.plugins``
 entry point group: each entry is a function called once, before the first name the kit does not know is looked
@@ -17,6 +17,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from kit.config import settings
 from kit.egress import check_host, is_loopback, telemetry_off
 from kit.errors import ConfigError, KitError
+from kit.models.gguf import GgufChatModel, check_gguf
 from kit.models.llama import EmbeddedChatModel
 from kit.models.ollama import (
     OllamaModelInfo,
@@ -35,7 +36,7 @@ class Backend:
     """A chat model with the name of the backend that answers and why it was chosen."""
 
     model: BaseChatModel
-    name: str  # "ollama" | "embedded" | "fake" | "custom"
+    name: str  # "ollama" | "openai" | "gguf" | "embedded" | "fake" | "custom"
     model_name: str
     reason: str
     digest: str | None = None  # Ollama's digest of the model, when the server told us
@@ -54,6 +55,13 @@ def said(backend: Backend) -> str:
         host = settings().ollama_host
         where = "on this computer" if is_loopback(host) else f"at {host}, which is not this computer"
         return f"Answering with {backend.model_name} through Ollama {where}."
+    if backend.name == "openai":
+        host = str(getattr(backend.model, "base_url", ""))
+        if is_loopback(host):
+            return f"Answering with {backend.model_name} through the model server on this computer."
+        return f"Answering with {backend.model_name} through the model server at {host}, which is not this computer."
+    if backend.name == "gguf":
+        return f"Answering with {backend.model_name} on this computer."
     return f"Answering with {backend.model_name}."
 
 
@@ -97,6 +105,23 @@ def _ollama(name: str) -> Backend:
     return _ollama_backend(name, current.ollama_host, f"KIT_MODEL=ollama:{name}", info)
 
 
+def _openai(arg: str) -> Backend:
+    """An OpenAI-compatible server (llama.cpp's, LM Studio, vLLM, Jan…); nothing is asked of it until the first
+    answer, which comes after the crisis check."""
+    from kit.models.openai_compat import SPEC_FORM, openai_chat, parse_spec
+
+    if not arg:
+        raise ConfigError(f"KIT_MODEL=openai needs a model and the server's address — use {SPEC_FORM}")
+    model, base_url = parse_spec(arg)
+    return Backend(openai_chat(model, base_url), "openai", model, f"KIT_MODEL=openai:{model}@{base_url}")
+
+
+def _gguf(arg: str) -> Backend:
+    """A local GGUF file on llama.cpp in this process, with the file's own chat template."""
+    model = GgufChatModel(model_path=str(check_gguf(arg)))
+    return Backend(model, "gguf", model.model_name, f"KIT_MODEL=gguf:{model.model_path}")
+
+
 def _auto(arg: str) -> Backend:
     """Ollama when it answers on loopback and has the configured model, else the embedded model."""
     current = settings()
@@ -127,10 +152,12 @@ def _auto(arg: str) -> Backend:
 register_backend("auto", _auto)
 register_backend("embedded", _embedded)
 register_backend("ollama", _ollama)
+register_backend("openai", _openai)
+register_backend("gguf", _gguf)
 
 
 def get_backend(spec: str | None = None) -> Backend:
-    """The chat backend named by ``spec`` or KIT_MODEL: ``auto`` | ``embedded`` | ``ollama:<name>`` | a
-    registered name."""
+    """The chat backend named by ``spec`` or KIT_MODEL: ``auto`` | ``embedded`` | ``ollama:<name>`` |
+    ``openai:<model>@<base_url>`` | ``gguf:<path>`` | a registered name."""
     telemetry_off()
     return BACKENDS.build((spec or settings().model or "auto").strip())

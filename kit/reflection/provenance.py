@@ -119,6 +119,9 @@ class Provenance:
     written_by: str = "digest"  # "model" | "digest" | "safety"
     digest_hash: str | None = None
     withheld: list[str] = field(default_factory=list)
+    # What a model server or a GGUF file said about the model, read when it answered: {base_url, model_id,
+    # system_fingerprint} for an OpenAI-compatible server, {path, sha256} for a GGUF file; empty otherwise.
+    server: dict[str, str] = field(default_factory=dict)
     # Every entry the reflection was computed from (the digest's and the retrieved ones) as {id, content_hash,
     # created, notebook}: replay pins itself to exactly these and names one that changed without quoting it.
     inputs: list[dict[str, str]] = field(default_factory=list)
@@ -192,15 +195,27 @@ def model_record(backend: Any) -> dict[str, Any]:
     """Who wrote a text and how, as every saved AI text records it: the model, its backend and digest, why it was
     chosen, its parameters, when, and the kit's version. ``backend=None``: no model was asked."""
     params, _ = _params(backend.model) if backend is not None else ({}, None)
+    served = _served(backend)
+    digest = getattr(backend, "digest", None) if backend is not None else None
     return {
         "model": backend.model_name if backend is not None else None,
         "backend": backend.name if backend is not None else None,
-        "model_digest": getattr(backend, "digest", None) if backend is not None else None,
+        # A server's fingerprint of the model, or the GGUF file's sha256, when the backend has no digest of its own.
+        "model_digest": digest or served.get("sha256") or served.get("system_fingerprint"),
         "reason": backend.reason if backend is not None else "",
         "params": params,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "kit_version": __version__,
+        "server": served,
     }
+
+
+def _served(backend: Any) -> dict[str, str]:
+    """What the model's server or file said about it (``served()`` on the chat model); {} when nothing."""
+    served = getattr(getattr(backend, "model", None), "served", None)
+    if not callable(served):
+        return {}
+    return {str(k): str(v) for k, v in (served() or {}).items() if v}
 
 
 def _provenance(

@@ -7,8 +7,9 @@ it *can* be reproduced, before any model is asked:
   the journal with the same content hash and is not private — one edited, deleted or marked private since is named
   by its date and notebook, never quoted;
 - its prompt id and version are the current ones in kit.models.prompts;
-- its model is here: the embedded GGUF and llama.cpp; Ollama with the same model *digest*; the fake, when the fake
-  wrote it; the same generation parameters;
+- its model is here: the embedded GGUF and llama.cpp; Ollama with the same model *digest*; a GGUF file
+  (``gguf:``) with the same sha256; an OpenAI-compatible server (``openai:``) at the recorded address that still
+  lists the recorded model id; the fake, when the fake wrote it; the same generation parameters;
 - the digest recomputed from those entries hashes the same (it would not after a mood or date edit, with another
   embedder, or with another version of the digest).
 
@@ -20,7 +21,10 @@ saved one: ``identical``, ``differs`` (with a unified diff) or ``cannot-replay``
 Determinism: the fake and the embedded model (llama.cpp on the CPU, seeded per sample) reproduce exactly on the
 same machine. Ollama: the same model digest, seed and temperature on the same hardware and Ollama version usually
 reproduce, but Ollama does not promise bit-identical output across its versions, GPUs or CPU builds; replay then
-reports ``differs`` with the diff rather than pretending.
+reports ``differs`` with the diff rather than pretending. An OpenAI-compatible server at temperature 0 with the
+seed repeats itself for the same request in the same state, but llama.cpp-based servers reuse the work of the
+previous request when it began with the same words, and that can change the words (measured with
+llama-cpp-python's server and SmolLM2): replay then reports ``differs``, saying so.
 
 Crisis reflections (helplines, no model asked) are run again through the same flow with a model that refuses to
 be called: ``identical`` when the crisis check stops the request again with the same text; ``differs`` when the
@@ -60,6 +64,7 @@ from kit.journal.notebooks import scan_journal
 from kit.journal.reflections import SavedReflection, saved_reflections
 from kit.models import prompts
 from kit.models.files import package_file
+from kit.models.gguf import GgufChatModel, check_gguf, file_sha256
 from kit.models.llama import GGUF_FILE, EmbeddedChatModel
 from kit.models.ollama import KitChatOllama, ollama_show
 from kit.models.registry import Backend, backend_names, get_backend
@@ -298,6 +303,11 @@ class _Replayer:
         changed = sum(1 for line in diff.splitlines()[2:] if line.startswith(("+", "-")))
         if backend.name == "ollama":
             notes.append("Ollama does not promise the same output across its versions or hardware")
+        if backend.name == "openai":
+            notes.append(
+                "a model server may reuse the work of its previous request, which can change the words even "
+                "with the same seed"
+            )
         return (
             DIFFERS,
             "; ".join([f"the text is not the saved one ({plural(changed, 'line')})", *notes]),
@@ -424,6 +434,10 @@ def _replay_backend(prov: dict[str, Any], model: Any) -> tuple[Any, list[str]]:
         backend = _embedded(prov)
     elif backend_name == "ollama":
         backend = _ollama(prov)
+    elif backend_name == "openai":
+        backend = _openai(prov)
+    elif backend_name == "gguf":
+        backend = _gguf(prov)
     elif backend_name and backend_name != "custom" and backend_name in backend_names():
         backend = get_backend(backend_name)  # registered by name: built the same way each time
     else:
@@ -477,6 +491,51 @@ def _ollama(prov: dict[str, Any]) -> Any:
     options = {k: v for k, v in _model_params(prov).items() if k in fields}
     chat = KitChatOllama(model=name, base_url=host, context_length=info.context_length, **options)
     return Backend(chat, "ollama", name, "", info.digest, info.context_length)
+
+
+def _openai(prov: dict[str, Any]) -> Any:
+    """The recorded OpenAI-compatible server and model, if it still answers and still serves that model."""
+    from kit.models.openai_compat import KitChatOpenAI, server_models, start_hint
+
+    name, server = str(prov.get("model", "")), prov.get("server") or {}
+    base_url = str(server.get("base_url") or "")
+    if not base_url:
+        raise _Cannot("the model server's address was not recorded with it")
+    try:
+        listed = server_models(base_url)
+    except KitError as exc:
+        raise _Cannot(f"model missing: {exc}") from exc
+    if listed is None:
+        raise _Cannot(f"model missing: nothing answers at {base_url} — {start_hint(base_url)}")
+    recorded = server.get("model_id")
+    if recorded and recorded not in listed:
+        raise _Cannot(
+            f"model changed: the server at {base_url} now serves {', '.join(listed) or 'no model'}, it was "
+            f"written by {recorded}"
+        )
+    fields = KitChatOpenAI.model_fields
+    options = {k: v for k, v in _model_params(prov).items() if k in fields}
+    return Backend(KitChatOpenAI(model=name, base_url=base_url, **options), "openai", name, "")
+
+
+def _gguf(prov: dict[str, Any]) -> Any:
+    """The recorded GGUF file, if it is still there with the same sha256."""
+    path = str((prov.get("server") or {}).get("path") or "")
+    try:
+        file = check_gguf(path)
+    except KitError as exc:
+        raise _Cannot(f"model missing: {exc}") from exc
+    recorded, now = prov.get("model_digest"), file_sha256(file)
+    if recorded and recorded != now:
+        raise _Cannot(
+            f"model changed: {file.name} is not the file it was written with (sha256 {now[:12]}…, it was "
+            f"{str(recorded)[:12]}…)"
+        )
+    fields = GgufChatModel.model_fields
+    chat = GgufChatModel(
+        model_path=str(file), **{k: v for k, v in _model_params(prov).items() if k in fields}
+    )
+    return Backend(chat, "gguf", chat.model_name, "", now)
 
 
 class _Refuses(BaseChatModel):
