@@ -318,20 +318,14 @@ def _free_port() -> int:
 
 
 def _server_command(path: Path, port: int) -> list[str]:
-    """`chroma run --path PATH --host 127.0.0.1 --port PORT`.
+    """`chroma run --path PATH --host 127.0.0.1 --port PORT`: the command a person runs, from the chromadb package.
 
-    The `chroma` script imports the whole chromadb package before it hands its arguments to the Rust server in
-    chromadb_rust_bindings (measured on the 2-core machine: 9.2 s to a heartbeat, against 0.2 s calling the
-    bindings' CLI directly). Both run the same server; the direct call keeps CI fast.
-    """
-    import importlib.util
+    It imports the whole chromadb package before it starts the server (a few seconds on 2 cores, 9 s on a busy
+    machine); the session pays that once."""
     import sys
 
-    args = ["run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
-    if importlib.util.find_spec("chromadb_rust_bindings") is not None:
-        code = "import sys, chromadb_rust_bindings as b; b.cli(['chroma', *sys.argv[1:]])"
-        return [sys.executable, "-c", code, *args]
-    return [str(Path(sys.executable).with_name("chroma")), *args]
+    chroma = Path(sys.executable).with_name("chroma")
+    return [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
 
 
 @pytest.fixture(scope="session")
