@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(PY) bench/model_bench.py
 	$(PY) bench/safety_bench.py
 	$(PY) bench/retrieval_bench.py $(RETRIEVAL_ARGS)
+	$(PY) bench/coldstart_bench.py $(COLDSTART_ARGS)
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .ruff_cache *.egg-info

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from typing import Any
 
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
@@ -21,9 +22,10 @@ from kit.models.prompts import (
     gbnf_openings,
 )
 from kit.reflection.provenance import (
-    ENTRY_CHARS,
     MAX_QUESTION_THEMES,
+    QUESTION_ENTRY_CHARS,
     QUESTION_SAMPLES,
+    QUESTION_TOKENS,
     Progress,
     Question,
     _params,
@@ -68,19 +70,29 @@ def _closeness(question: str, entry: str) -> float:
 
 def question_messages(entry: str) -> list[Any]:
     """The small model's prompt for one question: the kit's system message, the few-shot examples, the entry."""
-    system, user = THEME_QUESTION.render(text=entry[:ENTRY_CHARS])
+    system, user = THEME_QUESTION.render(text=entry[:QUESTION_ENTRY_CHARS])
     messages: list[Any] = [SystemMessage(system)]
     for example, answer in THEME_QUESTION_EXAMPLES:
         messages += [HumanMessage(example), AIMessage(answer)]
     return [*messages, HumanMessage(user)]
 
 
-def question_samples(chat: Any, entry: str, grammar: Any = None, seed: int | None = None) -> list[str]:
-    """QUESTION_SAMPLES seeded samples, each cut at its first question mark (in code, never in the grammar)."""
+def question_samples(
+    chat: Any,
+    entry: str,
+    grammar: Any = None,
+    seed: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[str]:
+    """QUESTION_SAMPLES seeded samples of at most QUESTION_TOKENS tokens, each cut at its first question mark (in
+    code, never in the grammar). The samples share one prompt: the embedded model reads it once, not once per
+    sample (``reuse_prompt``). ``progress(n)`` is told as sample n starts."""
     messages = question_messages(entry)
     out = []
     for n in range(QUESTION_SAMPLES):
-        options: dict[str, Any] = {"stop": ["\n"]}
+        if progress:
+            progress(n + 1)
+        options: dict[str, Any] = {"stop": ["\n"], "max_tokens": QUESTION_TOKENS, "reuse_prompt": n > 0}
         if grammar is not None:
             options["grammar"] = grammar
         if seed is not None:
@@ -90,11 +102,17 @@ def question_samples(chat: Any, entry: str, grammar: Any = None, seed: int | Non
     return out
 
 
-def _one_question(chat: Any, entry: str, topic: str, grammar: Any, seed: int | None) -> str | None:
+def _one_question(
+    chat: Any,
+    entry: str,
+    topic: str,
+    grammar: Any,
+    seed: int | None,
+    progress: Callable[[int], None] | None = None,
+) -> str | None:
     """The sample closest to the entry among those that pass every filter, or None."""
-    passed = [
-        q for q in question_samples(chat, entry, grammar, seed) if not question_problems(q, entry, topic)
-    ]
+    samples = question_samples(chat, entry, grammar, seed, progress)
+    passed = [q for q in samples if not question_problems(q, entry, topic)]
     return max(passed, key=lambda q: _closeness(q, entry), default=None)
 
 
@@ -121,7 +139,8 @@ def theme_questions(
             progress(f"question {n}/{len(themes)}")
         source = quoted.get(theme.quote.entry_id)
         topic = theme.phrases[0] if theme.phrases else ""
-        text = _one_question(chat, source.text, theme.label, grammar, seed) if source and chat else None
+        tell = _sample_progress(progress, n, len(themes)) if progress and chat is not None else None
+        text = _one_question(chat, source.text, theme.label, grammar, seed, tell) if source and chat else None
         day = theme.quote.created[:10]
         if text:
             out.append(Question(text, theme.label, "model", theme.quote.entry_id, day))
@@ -130,6 +149,13 @@ def theme_questions(
             question = bank_question(topic, key, theme.count)
             out.append(Question(question, theme.label, "bank", theme.quote.entry_id, day))
     return out
+
+
+def _sample_progress(progress: Progress, n: int, themes: int) -> Callable[[int], None]:
+    def tell(sample: int) -> None:
+        progress(f"question {n}/{themes}, try {sample}/{QUESTION_SAMPLES}")
+
+    return tell
 
 
 def counter_questions(d: Any) -> list[Question]:

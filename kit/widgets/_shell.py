@@ -71,6 +71,9 @@ def writing_progress(show: Callable[[str], None], doing: str = "Writing") -> Cal
 
     def progress(text: str) -> None:
         nonlocal chars
+        if text.startswith("question "):  # the small model's questions: which one, and which try
+            show(f"{doing} {text}… (checked before it is shown)")
+            return
         chars += len(text)
         show(f"{doing}… {chars} characters so far (checked before it is shown)")
 
