@@ -191,3 +191,12 @@ def test_question_samples_share_one_prompt_read_and_cap_their_length():
     assert [c["reuse_prompt"] for c in chat.calls] == [False] + [True] * (QUESTION_SAMPLES - 1)
     assert {c["max_tokens"] for c in chat.calls} == {QUESTION_TOKENS}
     assert [c["seed"] for c in chat.calls] == [7 + n for n in range(QUESTION_SAMPLES)]
+
+
+def test_later_questions_keep_the_examples_already_read():
+    from kit.reflection.provenance import QUESTION_SAMPLES
+    from kit.reflection.questions import question_samples
+
+    chat = _Recording(responses=["How did the walk go?"], calls=[])
+    question_samples(chat, "A long walk by the river.", fresh=False)
+    assert [c["reuse_prompt"] for c in chat.calls] == [True] * QUESTION_SAMPLES

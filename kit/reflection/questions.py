@@ -83,16 +83,21 @@ def question_samples(
     grammar: Any = None,
     seed: int | None = None,
     progress: Callable[[int], None] | None = None,
+    fresh: bool = True,
 ) -> list[str]:
     """QUESTION_SAMPLES seeded samples of at most QUESTION_TOKENS tokens, each cut at its first question mark (in
-    code, never in the grammar). The samples share one prompt: the embedded model reads it once, not once per
-    sample (``reuse_prompt``). ``progress(n)`` is told as sample n starts."""
+    code, never in the grammar). The embedded model keeps what it has read of the prompt from one call to the next
+    (``reuse_prompt``): the samples share their whole prompt, and the questions of one summary share the system
+    message and the examples, so only the entry is read anew. ``fresh``: start from an empty context (the first
+    question of a flow), so the same flow always reads its prompts the same way. ``progress(n)`` is told as sample
+    n starts."""
     messages = question_messages(entry)
     out = []
     for n in range(QUESTION_SAMPLES):
         if progress:
             progress(n + 1)
-        options: dict[str, Any] = {"stop": ["\n"], "max_tokens": QUESTION_TOKENS, "reuse_prompt": n > 0}
+        reuse = n > 0 or not fresh
+        options: dict[str, Any] = {"stop": ["\n"], "max_tokens": QUESTION_TOKENS, "reuse_prompt": reuse}
         if grammar is not None:
             options["grammar"] = grammar
         if seed is not None:
@@ -109,9 +114,10 @@ def _one_question(
     grammar: Any,
     seed: int | None,
     progress: Callable[[int], None] | None = None,
+    fresh: bool = True,
 ) -> str | None:
     """The sample closest to the entry among those that pass every filter, or None."""
-    samples = question_samples(chat, entry, grammar, seed, progress)
+    samples = question_samples(chat, entry, grammar, seed, progress, fresh)
     passed = [q for q in samples if not question_problems(q, entry, topic)]
     return max(passed, key=lambda q: _closeness(q, entry), default=None)
 
@@ -140,7 +146,12 @@ def theme_questions(
         source = quoted.get(theme.quote.entry_id)
         topic = theme.phrases[0] if theme.phrases else ""
         tell = _sample_progress(progress, n, len(themes)) if progress and chat is not None else None
-        text = _one_question(chat, source.text, theme.label, grammar, seed, tell) if source and chat else None
+        fresh = not out  # the first question starts from an empty context; the next ones keep the examples
+        text = (
+            _one_question(chat, source.text, theme.label, grammar, seed, tell, fresh)
+            if source and chat
+            else None
+        )
         day = theme.quote.created[:10]
         if text:
             out.append(Question(text, theme.label, "model", theme.quote.entry_id, day))
