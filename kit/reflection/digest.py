@@ -185,7 +185,8 @@ def label_themes(groups: list[list[str]], top: int = 3) -> list[list[str]]:
             if len(chosen) == top:
                 break
         labels.append(chosen)
-    return [[_cased(p, forms) for p in chosen] for chosen in labels]
+    cased = _case_index(forms)
+    return [[_cased(p, cased) for p in chosen] for chosen in labels]
 
 
 def _surface_forms(groups: list[list[str]]) -> Counter[str]:
@@ -197,19 +198,21 @@ def _surface_forms(groups: list[list[str]]) -> Counter[str]:
     )
 
 
-def _cased(phrase: str, forms: Counter[str]) -> str:
-    """Write each label word as the person mostly wrote it ("Lena", not "lena"; "run", not "Run")."""
-    out = []
-    for word in phrase.split():
-        variants = [
-            (n, f)
-            for f, n in forms.items()
-            if f.lower().replace("'", "").replace("’", "") in (word, word + "s")
-        ]
-        exact = [(n, f) for n, f in variants if f.lower() == word]
-        best = max(exact or [(0, word)])[1]
-        out.append(best if best.lower() == word else word)
-    return " ".join(out)
+def _cased(phrase: str, forms: Counter[str] | dict[str, tuple[int, str]]) -> str:
+    """Write each label word as the person mostly wrote it ("Lena", not "lena"; "run", not "Run"). ``forms``: the
+    surface forms with their counts, or their index by lower case (``_case_index``, built once per digest)."""
+    index = forms if not isinstance(forms, Counter) else _case_index(forms)
+    return " ".join(index.get(word, (0, word))[1] for word in phrase.split())
+
+
+def _case_index(forms: Counter[str]) -> dict[str, tuple[int, str]]:
+    """Lower-cased word -> (count, form) of its most written form (ties: the later form in sort order)."""
+    index: dict[str, tuple[int, str]] = {}
+    for form, n in forms.items():
+        key = form.lower()
+        if (n, form) > index.get(key, (0, "")):
+            index[key] = (n, form)
+    return index
 
 
 def cluster(vectors: Any, max_k: int = 12, sample: int = 800) -> list[int]:
