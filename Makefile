@@ -46,6 +46,7 @@ bench: $(STAMP)
 	$(PY) bench/safety_bench.py
 	$(PY) bench/retrieval_bench.py $(RETRIEVAL_ARGS)
 	$(PY) bench/scale_bench.py $(SCALE_ARGS)
+	$(PY) bench/coldstart_bench.py $(COLDSTART_ARGS)
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .ruff_cache *.egg-info

@@ -41,17 +41,20 @@ def synthetic_texts(n: int, seed: int = 0) -> list[str]:
     return texts
 
 
-def write_journal(journal: Path, texts: list[str], per_notebook: int) -> None:
+def write_journal(
+    journal: Path, texts: list[str], per_notebook: int, hours: float = 6, start: datetime | None = None
+) -> None:
+    """Notebooks of ``per_notebook`` entries each, the entries ``hours`` apart from ``start`` (2024-01-01)."""
     from kit.journal.entries import kit_metadata, new_id
     from kit.journal.notebooks import entry_cell, new_notebook, save
 
-    start = datetime(2024, 1, 1).astimezone()
+    start = start or datetime(2024, 1, 1).astimezone()
     for nb_index in range(0, len(texts), per_notebook):
         nb = new_notebook()
         for i, text in enumerate(texts[nb_index : nb_index + per_notebook], start=nb_index):
             meta = kit_metadata(
                 entry_id=new_id(),
-                created=start + timedelta(hours=6 * i),
+                created=start + timedelta(hours=hours * i),
                 template="daily-journal",
                 field="entry",
             )

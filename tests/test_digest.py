@@ -139,3 +139,55 @@ def test_ratings_join_no_theme_but_are_counted(topical_journal, journal):
     assert {frozenset(t.entry_ids) for t in result.themes} == {
         frozenset(e.id for e in entries) for entries in written.values()
     }
+
+
+def _clusters_before_vectorising(vectors, max_k=12, sample=800):
+    """How cluster() chose its labels before: scipy's own Ward distances and the per-point silhouette loop."""
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    from kit.reflection.digest import _silhouette_loop
+
+    x = np.asarray(vectors, dtype=np.float64)
+    x = x / np.linalg.norm(x, axis=1, keepdims=True)
+    tree = linkage(x, method="ward")
+    n = len(x)
+    scored = np.arange(n) if n <= sample else np.linspace(0, n - 1, sample).astype(int)
+    dist = 1.0 - x[scored] @ x[scored].T
+    best_score, best = -1.0, np.zeros(n, dtype=int)
+    for k in range(2, min(max_k, n // 3) + 1):
+        labels = fcluster(tree, k, criterion="maxclust") - 1
+        score = _silhouette_loop(dist, labels[scored])
+        if score > best_score + 1e-9:
+            best_score, best = score, labels
+    order: dict[int, int] = {}
+    return [order.setdefault(int(c), len(order)) for c in best]
+
+
+def test_vectorised_silhouette_equals_the_per_point_loop():
+    import numpy as np
+
+    from kit.reflection.digest import _silhouette, _silhouette_loop
+
+    rng = np.random.default_rng(3)
+    for n, k in ((7, 2), (40, 5), (300, 9)):
+        x = rng.normal(size=(n, 16))
+        x /= np.linalg.norm(x, axis=1, keepdims=True)
+        dist = 1.0 - x @ x.T
+        labels = rng.integers(0, k, size=n)
+        labels[0] = k  # a cluster of one point scores 0 in both
+        assert _silhouette(dist, labels) == pytest.approx(_silhouette_loop(dist, labels), abs=1e-12)
+    assert (
+        _silhouette(dist, np.zeros(300, dtype=int)) == _silhouette_loop(dist, np.zeros(300, dtype=int)) == -1
+    )
+
+
+def test_cluster_gives_the_same_labels_as_before_on_fixed_sets():
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(7, 64))
+    points = np.vstack([c + rng.normal(scale=0.9, size=(150, 64)) for c in centres])
+    points = points[rng.permutation(len(points))]
+    for n in (6, 25, 120, 1050):  # 1,050: the silhouette is scored on a sample of 800
+        assert cluster(points[:n]) == _clusters_before_vectorising(points[:n])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -29,7 +30,10 @@ from tqdm.auto import tqdm
 from kit.config import lock, private_dir, settings
 from kit.egress import telemetry_off
 from kit.errors import EmbedderMismatch, EntryNotFound, IndexBusy, IndexDamaged, IndexMissing, JournalNotFound
+from kit.index.chroma_import import import_chromadb
+from kit.index.forgotten import FILE as FORGOTTEN_FILE
 from kit.index.forgotten import keep_out
+from kit.index.freshness import Stamp
 from kit.index.hnsw import vector_files_problem, zero_unused_vector_slots
 from kit.index.lexical import WordIndex
 from kit.index.server import ChromaServer, configured, connect, unavailable
@@ -45,6 +49,7 @@ log = logging.getLogger("kit")
 SCHEMA_VERSION = 1
 EMBED_CHUNK = 256  # texts handed to the embedder per call (it batches further inside)
 CHROMA_MAX_BATCH = 5000  # below Chroma's limit of 5,461 per call
+READ_PAGE = 1000  # records read from Chroma per call when reading the whole collection
 LOCK_TIMEOUT_S = 60
 
 Counted = Callable[[int, int], None]  # progress(done, total) as entries are embedded
@@ -256,7 +261,7 @@ class Index:
             return self._client
 
         telemetry_off()
-        import chromadb
+        chromadb = import_chromadb()  # without jsonschema's IRI grammars (kit.index.chroma_import)
         from chromadb.api.client import SharedSystemClient
         from chromadb.config import Settings as ChromaSettings
 
@@ -438,6 +443,12 @@ class Index:
                 f"the journal folder {self.journal} does not exist — create a first entry with "
                 "`reflect new daily-journal`, or point --journal / KIT_JOURNAL at your journal"
             )
+        # A server's collection can change without a file here changing (another machine, a reset): it is always
+        # compared with the journal, never taken as unchanged from the stamp.
+        stamp = self._stamp() if self.server is None else None
+        kept = None if rebuild or languages or stamp is None else stamp.unchanged()
+        if kept is not None:  # nothing changed since the last update: no notebook or store is opened
+            return IndexReport(**kept)
         scan = with_pending(scan_journal(self.journal), self.journal)
         try:
             with self._lock():
@@ -447,7 +458,20 @@ class Index:
                 "another process is writing the index right now — wait for it to finish and run this again"
             ) from exc
         _owner_only(self.root)
+        if stamp is not None:
+            stamp.keep(report)
         return report
+
+    def _stamp(self) -> Stamp:
+        """What the index was last brought in line with (kit.index.freshness)."""
+        store = self.root / "chroma"
+        extra = [
+            str(SCHEMA_VERSION),
+            self.embedder_name,
+            str(_store_identity(store)),
+            str(self.words.path.exists()),
+        ]
+        return Stamp(self.root, self.collection_name, self.journal, extra, [self.home / FORGOTTEN_FILE])
 
     def _update_locked(
         self, scan: Any, rebuild: bool, progress: bool | Counted, languages: bool
@@ -494,8 +518,12 @@ class Index:
 
         existing: dict[str, dict[str, Any]] = {}
         if collection is not None:
-            got = collection.get(include=["metadatas"])
-            existing = {i: (m or {}) for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+            # In pages: one get of 10k records' metadata took 180 MB in Chroma's reader, pages of 1,000 took 40.
+            for offset in itertools.count(0, READ_PAGE):
+                got = collection.get(include=["metadatas"], limit=READ_PAGE, offset=offset)
+                existing.update((i, m or {}) for i, m in zip(got["ids"], got["metadatas"], strict=True))
+                if len(got["ids"]) < READ_PAGE:
+                    break
 
         to_write: list[Entry] = []
         meta_only: list[Entry] = []

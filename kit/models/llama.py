@@ -161,7 +161,8 @@ class EmbeddedChatModel(BaseChatModel):
     ) -> ChatResult:
         with _llama_lock:
             llama = self._llama()
-            llama.reset()
+            if not kwargs.get("reuse_prompt"):
+                llama.reset()
             out = llama.create_chat_completion(
                 messages=_message_dicts(messages), **self._kwargs(stop, **kwargs)
             )
@@ -180,7 +181,8 @@ class EmbeddedChatModel(BaseChatModel):
     ) -> Iterator[ChatGenerationChunk]:
         with _llama_lock:
             llama = self._llama()
-            llama.reset()
+            if not kwargs.get("reuse_prompt"):
+                llama.reset()
             for part in llama.create_chat_completion(
                 messages=_message_dicts(messages), stream=True, **self._kwargs(stop, **kwargs)
             ):

@@ -67,7 +67,7 @@ keeping every rule."""
 # The embedded model may write one open question about one theme — nothing else.
 THEME_QUESTION = Prompt(
     id="theme-question",
-    version=1,
+    version=2,  # 2: the entry cut to 400 characters, the answer to 40 tokens
     system=(
         "You ask one short, open, kind question about a journal entry, to help the writer reflect. "
         "You never give advice, never diagnose, and never mention anyone or anything the entry does not."

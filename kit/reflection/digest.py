@@ -136,16 +136,18 @@ def _tokens(text: str) -> list[str]:
 
 
 def _phrases(text: str) -> list[str]:
-    """1–3-word phrases of content words, in order."""
+    """1–3-word phrases of content words, in order (each run of content words gives its words, then its pairs,
+    then its triples)."""
     found: list[str] = []
     run: list[str] = []
     for tok in [*_tokens(text), ""]:
-        if tok and tok not in STOP_WORDS and len(tok) > 2:
+        if len(tok) > 2 and tok not in STOP_WORDS:
             run.append(tok)
-            continue
-        for n in (1, 2, 3):
-            found.extend(" ".join(run[i : i + n]) for i in range(len(run) - n + 1))
-        run = []
+        elif run:
+            found += run
+            found += [f"{a} {b}" for a, b in zip(run, run[1:], strict=False)]
+            found += [f"{a} {b} {c}" for a, b, c in zip(run, run[1:], run[2:], strict=False)]
+            run = []
     return found
 
 
@@ -183,7 +185,8 @@ def label_themes(groups: list[list[str]], top: int = 3) -> list[list[str]]:
             if len(chosen) == top:
                 break
         labels.append(chosen)
-    return [[_cased(p, forms) for p in chosen] for chosen in labels]
+    cased = _case_index(forms)
+    return [[_cased(p, cased) for p in chosen] for chosen in labels]
 
 
 def _surface_forms(groups: list[list[str]]) -> Counter[str]:
@@ -195,33 +198,42 @@ def _surface_forms(groups: list[list[str]]) -> Counter[str]:
     )
 
 
-def _cased(phrase: str, forms: Counter[str]) -> str:
-    """Write each label word as the person mostly wrote it ("Lena", not "lena"; "run", not "Run")."""
-    out = []
-    for word in phrase.split():
-        variants = [
-            (n, f)
-            for f, n in forms.items()
-            if f.lower().replace("'", "").replace("’", "") in (word, word + "s")
-        ]
-        exact = [(n, f) for n, f in variants if f.lower() == word]
-        best = max(exact or [(0, word)])[1]
-        out.append(best if best.lower() == word else word)
-    return " ".join(out)
+def _cased(phrase: str, forms: Counter[str] | dict[str, tuple[int, str]]) -> str:
+    """Write each label word as the person mostly wrote it ("Lena", not "lena"; "run", not "Run"). ``forms``: the
+    surface forms with their counts, or their index by lower case (``_case_index``, built once per digest)."""
+    index = forms if not isinstance(forms, Counter) else _case_index(forms)
+    return " ".join(index.get(word, (0, word))[1] for word in phrase.split())
+
+
+def _case_index(forms: Counter[str]) -> dict[str, tuple[int, str]]:
+    """Lower-cased word -> (count, form) of its most written form (ties: the later form in sort order)."""
+    index: dict[str, tuple[int, str]] = {}
+    for form, n in forms.items():
+        key = form.lower()
+        if (n, form) > index.get(key, (0, "")):
+            index[key] = (n, form)
+    return index
 
 
 def cluster(vectors: Any, max_k: int = 12, sample: int = 800) -> list[int]:
     """Cluster labels 0..k-1: Ward linkage on normalised vectors, k by cosine silhouette (deterministic)."""
     from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
 
     n = len(vectors)
     if n < 6:
         return [0] * n
     x = np.asarray(vectors, dtype=np.float64)
     x = x / np.clip(np.linalg.norm(x, axis=1, keepdims=True), 1e-12, None)
-    tree = linkage(x, method="ward")
+    # One matrix product gives both distances: for unit vectors |x - y|^2 = 2 - 2 x.y (Ward's Euclidean, handed to
+    # linkage in condensed form, which spares scipy its own pairwise loop) and the cosine distance 1 - x.y.
+    gram = x @ x.T
     scored = np.arange(n) if n <= sample else np.linspace(0, n - 1, sample).astype(int)
-    dist = 1.0 - x[scored] @ x[scored].T
+    dist = 1.0 - gram[np.ix_(scored, scored)]
+    euclid = np.sqrt(np.clip(np.subtract(2.0, 2.0 * gram, out=gram), 0.0, None, out=gram), out=gram)
+    np.fill_diagonal(euclid, 0.0)
+    tree = linkage(squareform(euclid, checks=False), method="ward")
+    del gram, euclid
     best_score, best_labels = -1.0, np.zeros(n, dtype=int)
     for k in range(2, min(max_k, n // 3) + 1):
         labels = fcluster(tree, k, criterion="maxclust") - 1
@@ -234,6 +246,27 @@ def cluster(vectors: Any, max_k: int = 12, sample: int = 800) -> list[int]:
 
 
 def _silhouette(dist: Any, labels: Any) -> float:
+    """Mean silhouette of a labelling under a distance matrix, in whole-array steps (a point alone in its cluster
+    scores 0). One matrix product gives each point's summed distance to every cluster."""
+    uniq, idx = np.unique(labels, return_inverse=True)
+    if len(uniq) < 2:
+        return -1.0
+    n = len(idx)
+    sizes = np.bincount(idx).astype(np.float64)
+    member = np.zeros((n, len(uniq)))
+    member[np.arange(n), idx] = 1.0
+    sums = dist @ member  # (n, k): summed distance from each point to each cluster
+    own = sizes[idx]
+    a = sums[np.arange(n), idx] / np.maximum(own - 1, 1)
+    mean_to = sums / sizes
+    mean_to[np.arange(n), idx] = np.inf
+    b = mean_to.min(axis=1)
+    scores = np.where(own > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-12), 0.0)
+    return float(scores.mean())
+
+
+def _silhouette_loop(dist: Any, labels: Any) -> float:
+    """The per-point silhouette the vectorised one replaced; kept as the reference its tests compare against."""
     uniq = np.unique(labels)
     if len(uniq) < 2:
         return -1.0

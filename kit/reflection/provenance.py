@@ -25,6 +25,8 @@ MAX_ENTRIES = 12  # entries a written summary is built on
 ENTRY_CHARS = 700  # each entry is cut to this many characters in a prompt
 MAX_QUESTION_THEMES = 5  # themes the embedded model writes a question for
 QUESTION_SAMPLES = 3  # seeded samples per question; the best one that passes the filters is kept
+QUESTION_TOKENS = 40  # a sampled question is cut here: the filters keep questions of at most 25 words
+QUESTION_ENTRY_CHARS = 400  # the entry is cut to this many characters in the small model's question prompt
 ASK_K = 8
 OLLAMA_HELP = (
     "A written summary needs a larger local model: install Ollama (ollama.com), run `ollama pull llama3.2`, "

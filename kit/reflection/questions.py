@@ -22,9 +22,10 @@ from kit.models.prompts import (
     gbnf_openings,
 )
 from kit.reflection.provenance import (
-    ENTRY_CHARS,
     MAX_QUESTION_THEMES,
+    QUESTION_ENTRY_CHARS,
     QUESTION_SAMPLES,
+    QUESTION_TOKENS,
     Progress,
     Question,
     Status,
@@ -71,7 +72,7 @@ def _closeness(question: str, entry: str) -> float:
 
 def question_messages(entry: str) -> list[Any]:
     """The small model's prompt for one question: the kit's system message, the few-shot examples, the entry."""
-    system, user = THEME_QUESTION.render(text=entry[:ENTRY_CHARS])
+    system, user = THEME_QUESTION.render(text=entry[:QUESTION_ENTRY_CHARS])
     messages: list[Any] = [SystemMessage(system)]
     for example, answer in THEME_QUESTION_EXAMPLES:
         messages += [HumanMessage(example), AIMessage(answer)]
@@ -84,15 +85,21 @@ def question_samples(
     grammar: Any = None,
     seed: int | None = None,
     said: Callable[[int], None] | None = None,
+    fresh: bool = True,
 ) -> list[str]:
-    """QUESTION_SAMPLES seeded samples, each cut at its first question mark (in code, never in the grammar).
-    ``said(n)`` is told before sample n (from 1) is written."""
+    """QUESTION_SAMPLES seeded samples of at most QUESTION_TOKENS tokens, each cut at its first question mark (in
+    code, never in the grammar). The embedded model keeps what it has read of the prompt from one call to the next
+    (``reuse_prompt``): the samples share their whole prompt, and the questions of one summary share the system
+    message and the examples, so only the entry is read anew. ``fresh``: start from an empty context (the first
+    question of a flow), so the same flow always reads its prompts the same way. ``said(n)`` is told before sample
+    n (from 1) is written."""
     messages = question_messages(entry)
     out = []
     for n in range(QUESTION_SAMPLES):
         if said:
             said(n + 1)
-        options: dict[str, Any] = {"stop": ["\n"]}
+        reuse = n > 0 or not fresh
+        options: dict[str, Any] = {"stop": ["\n"], "max_tokens": QUESTION_TOKENS, "reuse_prompt": reuse}
         if grammar is not None:
             options["grammar"] = grammar
         if seed is not None:
@@ -109,13 +116,11 @@ def _one_question(
     grammar: Any,
     seed: int | None,
     said: Callable[[int], None] | None = None,
+    fresh: bool = True,
 ) -> str | None:
     """The sample closest to the entry among those that pass every filter, or None."""
-    passed = [
-        q
-        for q in question_samples(chat, entry, grammar, seed, said)
-        if not question_problems(q, entry, topic)
-    ]
+    samples = question_samples(chat, entry, grammar, seed, said, fresh)
+    passed = [q for q in samples if not question_problems(q, entry, topic)]
     return max(passed, key=lambda q: _closeness(q, entry), default=None)
 
 
@@ -140,6 +145,7 @@ def theme_questions(
     grammar = _grammar(chat) if chat is not None else None
     _, seed = _params(chat) if chat is not None else ({}, None)
     out = []
+    fresh = True
     for n, theme in enumerate(themes, 1):
         doing = f"Writing question {n} of {len(themes)}"
 
@@ -151,7 +157,13 @@ def theme_questions(
             progress(Status(f"{doing}…"))
         source = quoted.get(theme.quote.entry_id)
         topic = theme.phrases[0] if theme.phrases else ""
-        text = _one_question(chat, source.text, theme.label, grammar, seed, said) if source and chat else None
+        # The first model call of a flow starts from an empty context; the next ones keep the examples read.
+        text = (
+            _one_question(chat, source.text, theme.label, grammar, seed, said, fresh)
+            if source and chat
+            else None
+        )
+        fresh = fresh and not (source and chat)
         day = theme.quote.created[:10]
         if text:
             out.append(Question(text, theme.label, "model", theme.quote.entry_id, day))
