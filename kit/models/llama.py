@@ -38,7 +38,7 @@ DEFAULT_SYSTEM = (
 )
 
 
-_llama_lock = threading.Lock()  # one llama.cpp context is not thread-safe
+_llama_lock = threading.RLock()  # one llama.cpp context is not thread-safe
 _llama_cache: dict[tuple[str, str, int, int], Any] = {}  # (class, file, n_ctx, n_threads)
 
 
@@ -104,6 +104,11 @@ class EmbeddedChatModel(BaseChatModel):
     def loaded(self) -> bool:
         """Whether the model file is in memory already (the first use loads it, which can take a while)."""
         return self._resolved is not None and (self._resolved, self.n_ctx, self.n_threads) in _llama_cache
+
+    def session(self) -> Any:
+        """Hold the model for a run of calls that keep what it has read (``reuse_prompt``): another flow's call in
+        between would change that context, and with it the words, so two summaries at once would not repeat."""
+        return _llama_lock
 
     def load(self) -> None:
         """Load the model now (the first answer would otherwise), so a caller can say that it is loading."""

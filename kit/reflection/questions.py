@@ -4,6 +4,7 @@ the kit's own bank."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from collections.abc import Callable
@@ -144,33 +145,36 @@ def theme_questions(
             chat.load()
     grammar = _grammar(chat) if chat is not None else None
     _, seed = _params(chat) if chat is not None else ({}, None)
+    # The questions of one flow keep what the embedded model read before; no other flow's call comes between.
+    session = chat.session() if isinstance(chat, EmbeddedChatModel) else contextlib.nullcontext()
     out = []
     fresh = True
-    for n, theme in enumerate(themes, 1):
-        doing = f"Writing question {n} of {len(themes)}"
+    with session:
+        for n, theme in enumerate(themes, 1):
+            doing = f"Writing question {n} of {len(themes)}"
 
-        def said(k: int, doing: str = doing) -> None:
+            def said(k: int, doing: str = doing) -> None:
+                if progress:
+                    progress(Status(f"{doing}, try {k} of {QUESTION_SAMPLES}…"))
+
             if progress:
-                progress(Status(f"{doing}, try {k} of {QUESTION_SAMPLES}…"))
-
-        if progress:
-            progress(Status(f"{doing}…"))
-        source = quoted.get(theme.quote.entry_id)
-        topic = theme.phrases[0] if theme.phrases else ""
-        # The first model call of a flow starts from an empty context; the next ones keep the examples read.
-        text = (
-            _one_question(chat, source.text, theme.label, grammar, seed, said, fresh)
-            if source and chat
-            else None
-        )
-        fresh = fresh and not (source and chat)
-        day = theme.quote.created[:10]
-        if text:
-            out.append(Question(text, theme.label, "model", theme.quote.entry_id, day))
-        else:
-            key = ",".join(theme.entry_ids)
-            question = bank_question(topic, key, theme.count)
-            out.append(Question(question, theme.label, "bank", theme.quote.entry_id, day))
+                progress(Status(f"{doing}…"))
+            source = quoted.get(theme.quote.entry_id)
+            topic = theme.phrases[0] if theme.phrases else ""
+            # The first model call of a flow starts from an empty context; the next ones keep the examples read.
+            text = (
+                _one_question(chat, source.text, theme.label, grammar, seed, said, fresh)
+                if source and chat
+                else None
+            )
+            fresh = fresh and not (source and chat)
+            day = theme.quote.created[:10]
+            if text:
+                out.append(Question(text, theme.label, "model", theme.quote.entry_id, day))
+            else:
+                key = ",".join(theme.entry_ids)
+                question = bank_question(topic, key, theme.count)
+                out.append(Question(question, theme.label, "bank", theme.quote.entry_id, day))
     return out
 
 
