@@ -674,6 +674,11 @@ def test_home_to_a_filled_worksheet_form(browser_tools, journal: Path, home: Pat
         found.wait_for(state="visible")
         shot("05-home-search.png")
         overflow["Home"] += _overflow(page, home_panel)
+        # Refresh rewrote the cell's saved links; Home saves itself while it is the front tab (a tab left at once
+        # stays unsaved until its next turn at the front, and reloading would ask "Leave site?").
+        page.locator(
+            "#jp-main-dock-panel li.lm-TabBar-tab.jp-mod-current:not(.jp-mod-dirty)", has_text="Home"
+        ).wait_for()
         page.locator("#jp-main-dock-panel li.lm-TabBar-tab", has_text=made.stem).click()
         question.wait_for(state="visible")
         steps.done("search on Home")
