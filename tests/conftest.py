@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -306,15 +307,49 @@ def save_in_jupyterlab(path: Path, frontend: Frontend, cell: int = 0) -> None:
     nbformat.write(nb, path)
 
 
-# ---------------------------------------------------------------------------------------------- Chroma server
+# ---------------------------------------------------------------------------------------------- server processes
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port with nothing listening on it once this returns."""
     import socket
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serving(
+    command: list[str],
+    log: Path,
+    ready: Callable[[], bool],
+    what: str,
+    *,
+    timeout: float,
+    env: dict[str, str],
+) -> Any:
+    """Start ``command`` (output to ``log``), wait until ``ready()``, and stop it at the end; a process that exits or
+    is not ready within ``timeout`` seconds fails the test with the end of its log."""
+    import subprocess
+    import time
+
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
+    started = time.monotonic()
+    try:
+        while not ready():
+            if process.poll() is not None or time.monotonic() - started > timeout:
+                pytest.fail(f"{what} did not start:\n{log.read_text(errors='replace')[-3000:]}")
+            time.sleep(0.05)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
 
 
 def _server_command(path: Path, port: int) -> list[str]:
@@ -332,41 +367,23 @@ def _server_command(path: Path, port: int) -> list[str]:
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """A real Chroma server process on a free loopback port, one for the whole session; its URL."""
     import os
-    import subprocess
-    import time
     import urllib.request
 
     folder = tmp_path_factory.mktemp("chroma-server")
-    port = _free_port()
-    log = (folder / "server.log").open("wb")
-    env = {**os.environ, **TELEMETRY_OFF}
-    process = subprocess.Popen(
-        _server_command(folder / "data", port), stdout=log, stderr=subprocess.STDOUT, env=env
-    )
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{(port := free_port())}"
     direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never through a proxy
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            try:
-                direct.open(f"{url}/api/v2/heartbeat", timeout=2).read()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    log.flush()
-                    pytest.fail(
-                        f"the Chroma server did not start: {(folder / 'server.log').read_text()[-500:]}"
-                    )
-                time.sleep(0.05)
-        yield url
-    finally:
-        process.terminate()
+
+    def answers() -> bool:
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+            direct.open(f"{url}/api/v2/heartbeat", timeout=2).read()
+        except OSError:
+            return False
+        return True
+
+    env = {**os.environ, **TELEMETRY_OFF}
+    command = _server_command(folder / "data", port)
+    with serving(command, folder / "server.log", answers, "the Chroma server", timeout=60, env=env):
+        yield url
 
 
 @pytest.fixture(params=["embedded", "server"])

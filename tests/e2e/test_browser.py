@@ -20,7 +20,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -31,6 +30,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import free_port
 
 pytestmark = [pytest.mark.integration, pytest.mark.enable_socket]
 
@@ -45,12 +45,6 @@ QUESTION = "What did I notice on my walk by the canal?"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-extension"}
 VIEWPORT = {"width": 1400, "height": 1000}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _status(port: int) -> bool:
@@ -154,7 +148,7 @@ def lab(tmp_path: Path, journal: Path):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(values), encoding="utf-8")
 
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, **{k: str(v) for k, v in dirs.items()}, "KIT_MODEL": "fake", "KIT_EMBED": "fake"}
     log = (tmp_path / "jupyter.log").open("wb")
     process = subprocess.Popen(

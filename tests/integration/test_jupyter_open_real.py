@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ import urllib.request
 
 import nbformat
 import pytest
+from conftest import free_port
 
 from kit.errors import NotebookOpen
 from kit.journal.reflections import save_reflection
@@ -21,12 +21,6 @@ from kit.testing import FakeChatModel
 
 pytestmark = [pytest.mark.integration, pytest.mark.enable_socket]
 TOKEN = "kit-test-token"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _api(port: int, method: str, path: str, body: dict | None = None) -> object:
@@ -45,7 +39,7 @@ def _api(port: int, method: str, path: str, body: dict | None = None) -> object:
 def server(tmp_path, journal, monkeypatch):
     runtime = tmp_path / "runtime"
     monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime)}
     process = subprocess.Popen(
         [

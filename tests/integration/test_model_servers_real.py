@@ -11,15 +11,13 @@ import dataclasses
 import json
 import os
 import re
-import socket
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import assert_one_line_error
+from conftest import assert_one_line_error, free_port, serving
 from langchain_core.messages import HumanMessage
 
 from kit.cli import main
@@ -68,17 +66,11 @@ class Server:
         return f"openai:{model}@{self.url}"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def llama_server(tmp_path_factory: pytest.TempPathFactory):
     """llama-cpp-python's server on 127.0.0.1:<free port> with the SmolLM2 GGUF; one for the session."""
     gguf = package_file(*GGUF_FILE)
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
     env["PYTHONUNBUFFERED"] = "1"  # the access log reaches the file as each request ends
@@ -86,21 +78,12 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory):
     # One thread: on a shared CI machine llama.cpp's threads wait on each other (~10x slower at load 4 per core).
     command += ["--port", str(port), "--n_ctx", "2048", "--n_threads", "1", "--n_threads_batch", "1"]
     started = time.perf_counter()
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
-    try:
-        while "Uvicorn running on" not in log.read_text(errors="replace"):
-            if process.poll() is not None or time.perf_counter() - started > START_TIMEOUT:
-                pytest.fail(f"llama_cpp.server did not start:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.05)
+
+    def listening() -> bool:
+        return "Uvicorn running on" in log.read_text(errors="replace")
+
+    with serving(command, log, listening, "llama_cpp.server", timeout=START_TIMEOUT, env=env):
         yield Server(f"http://127.0.0.1:{port}/v1", log, time.perf_counter() - started)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
 
 
 @pytest.fixture
@@ -139,7 +122,7 @@ def test_answers_repeatably_and_records_what_the_server_serves(llama_server):
 
 
 def test_a_server_that_is_not_running_names_the_fix():
-    backend = get_backend(f"openai:smollm2@http://127.0.0.1:{_free_port()}/v1")
+    backend = get_backend(f"openai:smollm2@http://127.0.0.1:{free_port()}/v1")
     with pytest.raises(ModelUnavailable, match="Nothing is answering at .* — start your server"):
         backend.model.invoke(PROMPT)
 

@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from conftest import free_port
 from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_tests.unit_tests import ChatModelUnitTests
 
@@ -180,12 +181,6 @@ def ollama(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOllama]:
     server.server_close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:  # a loopback port with nothing listening once closed
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 MESSAGES = [SystemMessage("Ask one short open question."), HumanMessage("I ran 10 km and it felt easy.")]
 
 
@@ -247,7 +242,7 @@ def test_a_model_not_pulled_names_the_pull_command(ollama):
 
 
 def test_server_not_running_names_ollama_serve(monkeypatch):
-    monkeypatch.setenv("KIT_OLLAMA_HOST", f"http://127.0.0.1:{_free_port()}")
+    monkeypatch.setenv("KIT_OLLAMA_HOST", f"http://127.0.0.1:{free_port()}")
     backend = get_backend("ollama:llama3.2")  # still a backend: the answer reports the problem
     assert backend.name == "ollama" and backend.digest is None and backend.context_length is None
     for call in (backend.model.invoke, lambda m: list(backend.model.stream(m))):
@@ -310,7 +305,7 @@ def test_ollama_show_names_the_fix(ollama):
     with pytest.raises(ModelUnavailable, match="ollama pull nope"):
         ollama_show(ollama.url, "nope")
     with pytest.raises(ModelUnavailable, match="ollama serve"):
-        ollama_show(f"http://127.0.0.1:{_free_port()}", "llama3.2")
+        ollama_show(f"http://127.0.0.1:{free_port()}", "llama3.2")
 
 
 def test_a_remote_host_is_refused_before_any_connection(monkeypatch):
@@ -379,7 +374,7 @@ def test_no_embedding_server_names_ollama_serve():
     from kit.models.embedders import OllamaEmbedder
 
     with pytest.raises(EmbedderUnavailable, match="ollama serve"):
-        OllamaEmbedder("llama3.2", base_url=f"http://127.0.0.1:{_free_port()}").embed_documents(["hello"])
+        OllamaEmbedder("llama3.2", base_url=f"http://127.0.0.1:{free_port()}").embed_documents(["hello"])
 
 
 class TestKitChatOllamaConformance(ChatModelUnitTests):
