@@ -141,12 +141,29 @@ def test_ratings_join_no_theme_but_are_counted(topical_journal, journal):
     }
 
 
+def _silhouette_loop(dist, labels) -> float:
+    """The per-point silhouette the vectorised one in kit.reflection.digest replaced: the reference it is checked
+    against."""
+    import numpy as np
+
+    uniq = np.unique(labels)
+    if len(uniq) < 2:
+        return -1.0
+    scores = np.zeros(len(labels))
+    for i in range(len(labels)):
+        own = labels == labels[i]
+        if own.sum() <= 1:
+            continue
+        a = dist[i, own].sum() / (own.sum() - 1)
+        b = min(dist[i, labels == c].mean() for c in uniq if c != labels[i])
+        scores[i] = (b - a) / max(a, b, 1e-12)
+    return float(scores.mean())
+
+
 def _clusters_before_vectorising(vectors, max_k=12, sample=800):
     """How cluster() chose its labels before: scipy's own Ward distances and the per-point silhouette loop."""
     import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage
-
-    from kit.reflection.digest import _silhouette_loop
 
     x = np.asarray(vectors, dtype=np.float64)
     x = x / np.linalg.norm(x, axis=1, keepdims=True)
@@ -167,7 +184,7 @@ def _clusters_before_vectorising(vectors, max_k=12, sample=800):
 def test_vectorised_silhouette_equals_the_per_point_loop():
     import numpy as np
 
-    from kit.reflection.digest import _silhouette, _silhouette_loop
+    from kit.reflection.digest import _silhouette
 
     rng = np.random.default_rng(3)
     for n, k in ((7, 2), (40, 5), (300, 9)):

@@ -265,22 +265,6 @@ def _silhouette(dist: Any, labels: Any) -> float:
     return float(scores.mean())
 
 
-def _silhouette_loop(dist: Any, labels: Any) -> float:
-    """The per-point silhouette the vectorised one replaced; kept as the reference its tests compare against."""
-    uniq = np.unique(labels)
-    if len(uniq) < 2:
-        return -1.0
-    scores = np.zeros(len(labels))
-    for i in range(len(labels)):
-        own = labels == labels[i]
-        if own.sum() <= 1:
-            continue
-        a = dist[i, own].sum() / (own.sum() - 1)
-        b = min(dist[i, labels == c].mean() for c in uniq if c != labels[i])
-        scores[i] = (b - a) / max(a, b, 1e-12)
-    return float(scores.mean())
-
-
 def _quote(ids: list[str], docs: list[str], metas: list[dict], vecs: Any, phrases: list[str]) -> Quote:
     """A verbatim sentence (≥ 5 words) from the entry nearest the theme's centre, the one with most key words."""
     x = np.asarray(vecs, dtype=np.float64)
