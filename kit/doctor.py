@@ -31,13 +31,13 @@ from kit.index import server as chroma_server
 from kit.index.store import Index
 from kit.journal.notebooks import scan_journal
 from kit.models import multilingual
-from kit.models.embedders import MODEL_FILE, TOKENIZER_FILE, embedder_name, get_embedder
 from kit.models.files import package_file
 from kit.models.gguf import chat_template, check_gguf
 from kit.models.llama import GGUF_FILE
+from kit.models.minilm import MODEL_FILE, TOKENIZER_FILE
 from kit.models.registry import get_backend
 from kit.safety import recogniser
-from kit.text import looks_english, plural
+from kit.text import SWITCH, looks_english, plural, suggestion
 
 # ---------------------------------------------------------------- reflect doctor
 
@@ -239,6 +239,8 @@ def _check_gguf_file() -> Check:
 def _check_embedder() -> Check:
     name = "embedder"
     spec = raw("KIT_EMBED") or "auto"
+    from kit.models.embedders import embedder_name, get_embedder
+
     try:
         embedder = get_embedder(spec)  # built, not loaded
     except KitError as exc:
@@ -256,16 +258,18 @@ def _check_languages(journal: Path | None) -> Check:
     entries = [e for e in scan_journal(folder).entries if not e.private and not e.is_empty]
     other = sum(1 for e in entries if not looks_english(e.searchable_text))
     spec = raw("KIT_EMBED") or "auto"
+    from kit.models.embedders import get_embedder
+
     embedder = get_embedder(spec)  # built, not loaded
     counted = f"{other} of {plural(len(entries), 'entry', 'entries')} do not look like English"
     if not getattr(embedder, "english_only", False):
         return _ok(name, f"{counted}; KIT_EMBED={spec} is not limited to English")
-    if multilingual.suggestion(other, len(entries)):
+    if suggestion(other, len(entries)):
         share = f"{other / len(entries):.0%}"
         return _warning(
             name,
             f"{counted} ({share}); the embedder (KIT_EMBED={spec}) is English-first, so search may miss them",
-            multilingual.SWITCH,
+            SWITCH,
         )
     return _ok(name, f"{counted}; the embedder is English-first (KIT_EMBED=multilingual is not)")
 

@@ -17,7 +17,6 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
-from kit.models.embedders import register_embedder
 from kit.models.registry import Backend, register_backend
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -100,4 +99,6 @@ class FakeChatModel(BaseChatModel):
 def register() -> None:
     """Register the fakes by name: ``fake`` as a chat backend and as an embedder."""
     register_backend("fake", lambda arg: Backend(FakeChatModel(), "fake", "fake", "KIT_MODEL=fake"))
+    from kit.models.embedders import register_embedder
+
     register_embedder("fake", lambda arg: FakeEmbeddings())

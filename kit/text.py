@@ -96,6 +96,21 @@ _OTHER_WORDS = frozenset().union(*(v for k, v in _WORD_SETS.items() if k != "en"
 _ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f¿¡]")
 
 
+# The share of entries not in English from which the kit suggests the multilingual embedder.
+MANY_NOT_ENGLISH = 0.2
+SWITCH = "set KIT_EMBED=multilingual and run `reflect index --rebuild`"
+
+
+def suggestion(not_english: int, total: int) -> str | None:
+    """What to say when ``not_english`` of ``total`` entries are not in English, or None when that is not many."""
+    if total <= 0 or not_english / total < MANY_NOT_ENGLISH:
+        return None
+    return (
+        f"{not_english} of {total} entries ({not_english / total:.0%}) do not look like English, and the default "
+        f"embedder is English-first — to search them in their own language, {SWITCH}"
+    )
+
+
 def looks_english(text: str) -> bool:
     """False only with evidence of another language: a non-Latin script, more of another language's function
     words than of English ones, or accented letters where English function words are missing. The embedded

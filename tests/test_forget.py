@@ -14,6 +14,7 @@ from conftest import assert_one_line_error, reflect_process
 from filelock import FileLock
 
 import kit.index.store
+import kit.models.embedders
 from kit.cli import main
 from kit.errors import EntryNotFound, IndexBusy
 from kit.index.search import search
@@ -501,7 +502,9 @@ def test_an_unknown_id_fails_at_once_without_the_index_or_a_model(
         raise AssertionError("the index or a model was loaded")
 
     monkeypatch.setattr(kit.index.store.Index, "_chroma", untouchable)
-    monkeypatch.setattr(kit.index.store, "get_embedder", untouchable)
+
+    monkeypatch.setattr(kit.index.store, "open_reader", untouchable)  # the store read without the client
+    monkeypatch.setattr(kit.models.embedders, "get_embedder", untouchable)
     code, out, err = _run(capsys, "forget", "not-a-real-id")
     assert_one_line_error(code, err, "not-a-real-id", "reflect search")
     code, out, err = _run(capsys, "forget", "--undo", "not-a-real-id")

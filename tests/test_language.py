@@ -9,13 +9,13 @@ import pytest
 
 import kit.doctor
 import kit.index.store
+import kit.models.embedders
 from kit.cli import main
 from kit.doctor import doctor
 from kit.index.store import Index
 from kit.journal.notebooks import append_entry
-from kit.models.multilingual import MANY_NOT_ENGLISH, SWITCH, suggestion
 from kit.testing import FakeEmbeddings
-from kit.text import looks_english
+from kit.text import MANY_NOT_ENGLISH, SWITCH, looks_english, suggestion
 
 SPANISH = [
     "Hoy no pude dormir porque el trabajo me estresa mucho.",
@@ -90,7 +90,7 @@ def _journal_with(journal, texts):
 def test_reflect_index_suggests_multilingual_whenever_many_entries_are_not_english(
     journal, monkeypatch, capsys
 ):
-    monkeypatch.setattr(kit.index.store, "get_embedder", lambda: EnglishOnlyFake())
+    monkeypatch.setattr(kit.models.embedders, "get_embedder", lambda: EnglishOnlyFake())
     _journal_with(journal, ENGLISH[:4] + SPANISH)
     assert main(["index"]) == 0
     capsys.readouterr()
@@ -102,7 +102,7 @@ def test_reflect_index_suggests_multilingual_whenever_many_entries_are_not_engli
 
 
 def test_a_stray_entry_in_another_language_is_not_many(journal, monkeypatch, capsys, caplog):
-    monkeypatch.setattr(kit.index.store, "get_embedder", lambda: EnglishOnlyFake())
+    monkeypatch.setattr(kit.models.embedders, "get_embedder", lambda: EnglishOnlyFake())
     _journal_with(journal, ENGLISH + SPANISH[:1])
     with caplog.at_level(logging.WARNING, logger="kit"):
         assert main(["index"]) == 0
@@ -116,6 +116,6 @@ def test_doctor_suggests_multilingual_when_many_entries_are_not_english(journal,
     _journal_with(journal, ENGLISH[:3] + SPANISH)
     check = {c.name: c for c in doctor().checks}["languages"]
     assert check.ok and "2 of 5 entries do not look like English" in check.detail  # KIT_EMBED=fake
-    monkeypatch.setattr(kit.doctor, "get_embedder", lambda spec: EnglishOnlyFake())
+    monkeypatch.setattr(kit.models.embedders, "get_embedder", lambda spec: EnglishOnlyFake())
     check = {c.name: c for c in doctor().checks}["languages"]
     assert not check.ok and "(40%)" in check.detail and check.fix == SWITCH

@@ -250,12 +250,14 @@ def _untouchable(*args, **kwargs):
 
 def test_an_empty_period_is_said_at_once_without_index_or_model(capsys, topical_journal, monkeypatch):
     import kit.index.store
+    import kit.models.embedders
     import kit.models.registry
     from kit.cli import main
 
     index, _ = topical_journal
     monkeypatch.setattr(kit.index.store.Index, "_chroma", _untouchable)
-    monkeypatch.setattr(kit.index.store, "get_embedder", _untouchable)
+    monkeypatch.setattr(kit.index.store, "open_reader", _untouchable)  # the store read without the client
+    monkeypatch.setattr(kit.models.embedders, "get_embedder", _untouchable)
     monkeypatch.setattr(kit.models.registry, "get_backend", _untouchable)
     assert main(["summarize", "--since", "2030-01-01"]) == 0
     out, err = capsys.readouterr()
@@ -277,6 +279,7 @@ def test_private_entries_alone_make_an_empty_period(journal, monkeypatch):
 
     append_entry(journal / "a.ipynb", "Only for me.", private=True, journal=journal)
     monkeypatch.setattr(kit.index.store.Index, "_chroma", _untouchable)
+    monkeypatch.setattr(kit.index.store, "open_reader", _untouchable)  # the store read without the client
     result = summarize(model=FakeChatModel())
     assert result.digest.entries == 0 and "No entries in this period" in result.text
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from kit.config import private_dir
 from kit.errors import EmbedderUnavailable
 from kit.journal.entries import Entry
-from kit.models.embedders import word_pieces
+from kit.models.minilm import word_pieces
 from kit.text import STOP_WORDS
 
 log = logging.getLogger("kit")

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import logging
 import math
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-import httpx
-from langchain_core.embeddings import Embeddings
+from typing import TYPE_CHECKING, Any
 
 from kit.dates import Period, as_datetime
 from kit.errors import ConfigError
@@ -27,6 +27,9 @@ from kit.index.mood import fits, mood_direction, note
 from kit.index.store import Index
 from kit.text import names_no_topic
 from kit.when import describe
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger("kit")
 
@@ -129,7 +132,7 @@ def search(
     if names_no_topic(query):
         return _newest(index, collection, query, k, where, start, end)
     direction = mood_direction(query) if mood else None
-    vector = index.embedder.embed_query(query.strip())
+    vector = _embed_query(index, query.strip())
     if not words and direction is None:  # meaning only: the k nearest, as they are
         rows = _nearest(index, collection, vector, k, where, ["documents", "metadatas"])
         return SearchResults(
@@ -182,14 +185,10 @@ def _nearest(
     index: Any, collection: Any, vector: list[float], n: int, where: dict[str, Any] | None, include: list[str]
 ) -> dict[str, tuple[str, dict[str, Any], float]]:
     """The n entries nearest in meaning: id -> (text, metadata, cosine similarity), nearest first."""
-    from chromadb.errors import ChromaError
-
-    try:
+    with _at_store(index):  # the store's own failure, at its boundary: one line
         result = collection.query(
             query_embeddings=[vector], n_results=n, where=where, include=[*include, "distances"]
         )
-    except (ChromaError, httpx.TransportError) as exc:  # the store's own failure, at its boundary: one line
-        raise _store_error(index, exc) from exc
     ids = result["ids"][0]
     texts = (result.get("documents") or [None])[0] or [""] * len(ids)
     metas = (result.get("metadatas") or [None])[0] or [{}] * len(ids)
@@ -199,10 +198,21 @@ def _nearest(
     }
 
 
-def _store_error(index: Any, exc: Exception) -> Exception:
-    """The typed error for a store failure: a server that stopped answering, else a damaged index."""
-    failure = getattr(index, "_failure", None)  # an index object of the caller's own may not have it
-    return failure(exc) if failure is not None else index.damaged(exc)
+@contextmanager
+def _at_store(index: Any) -> Iterator[None]:
+    """A store failure inside becomes its typed error: a server that stopped answering, else a damaged index.
+    Chroma's errors and httpx's are told apart without importing either (an exception of theirs means its module
+    is loaded): a cold search reads the store without importing chromadb (kit.index.reader)."""
+    try:
+        yield
+    except Exception as exc:
+        if not any(
+            (loaded := sys.modules.get(module)) is not None and isinstance(exc, getattr(loaded, name))
+            for module, name in (("chromadb.errors", "ChromaError"), ("httpx", "TransportError"))
+        ):
+            raise
+        failure = getattr(index, "_failure", None)  # an index object of the caller's own may not have it
+        raise (failure(exc) if failure is not None else index.damaged(exc)) from exc
 
 
 def _records(
@@ -217,13 +227,9 @@ def _records(
     """id -> (text, metadata, embedding) of those ``ids`` the store holds and the filters let through."""
     if not ids:
         return {}
-    from chromadb.errors import ChromaError
-
     wanted = include if "metadatas" in include else [*include, "metadatas"]
-    try:
+    with _at_store(index):
         got = collection.get(ids=ids, include=wanted)
-    except (ChromaError, httpx.TransportError) as exc:
-        raise _store_error(index, exc) from exc
     n = len(got["ids"])
     texts = got.get("documents") or [""] * n
     embeddings = got.get("embeddings")
@@ -289,6 +295,13 @@ def _word_ranking(
     return ranked
 
 
+def _embed_query(index: Any, text: str) -> list[float]:
+    """The query's vector: by the Index's own ``embed_query`` (no langchain-core for the default embedder), or
+    by the ``embedder`` of an index object of the caller's own."""
+    embed = getattr(index, "embed_query", None)
+    return embed(text) if embed is not None else index.embedder.embed_query(text)
+
+
 def _cosine(a: list[float], b: Any) -> float:
     """Cosine similarity, as Chroma's cosine space computes it (1 - distance)."""
     dot = sum(x * float(y) for x, y in zip(a, b, strict=True))
@@ -306,12 +319,8 @@ def _newest(
     end: datetime | None,
 ) -> SearchResults:
     """The k newest entries inside the filters, newest first: the answer to a query that names no topic."""
-    from chromadb.errors import ChromaError
-
-    try:
+    with _at_store(index):
         got = collection.get(where=where, include=["metadatas"])
-    except (ChromaError, httpx.TransportError) as exc:
-        raise _store_error(index, exc) from exc
     if not got["ids"] and collection.count() == 0:
         return SearchResults()
     stamps = sorted(
@@ -320,7 +329,7 @@ def _newest(
     )
     newest = [i for i, _ in stamps[:k]]
     rows = _records(index, collection, newest, ["documents", "metadatas", "embeddings"], start, end, None)
-    vector = index.embedder.embed_query(query.strip()) if query.strip() and rows else None
+    vector = _embed_query(index, query.strip()) if query.strip() and rows else None
     hits = []
     for entry_id in newest:
         if entry_id in rows:

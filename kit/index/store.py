@@ -20,29 +20,32 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from filelock import Timeout
-from langchain_core.embeddings import Embeddings
 from tqdm.auto import tqdm
 
 from kit.config import lock, private_dir, settings
 from kit.egress import telemetry_off
 from kit.errors import EmbedderMismatch, EntryNotFound, IndexBusy, IndexDamaged, IndexMissing, JournalNotFound
+from kit.index import reader
 from kit.index.chroma_import import import_chromadb
 from kit.index.forgotten import FILE as FORGOTTEN_FILE
 from kit.index.forgotten import keep_out
 from kit.index.freshness import Stamp
 from kit.index.hnsw import vector_files_problem, zero_unused_vector_slots
 from kit.index.lexical import WordIndex
+from kit.index.reader import ReaderUnavailable, StoreReader, open_reader
 from kit.index.server import ChromaServer, configured, connect, unavailable
 from kit.journal.entries import Entry
 from kit.journal.notebooks import relpath, scan_journal
 from kit.journal.wal import pending_entries
-from kit.models.embedders import embedder_name, get_embedder
-from kit.models.multilingual import SWITCH, suggestion
-from kit.text import looks_english, plural
+from kit.models import minilm
+from kit.text import SWITCH, looks_english, plural, suggestion
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger("kit")
 
@@ -219,12 +222,29 @@ class Index:
     @property
     def embedder(self) -> Embeddings:
         if self._embedder is None:
+            from kit.models.embedders import get_embedder
+
             self._embedder = get_embedder()
         return self._embedder
 
+    def _default_embedder(self) -> bool:
+        """No embedder was given and KIT_EMBED names the built-in default: its core (kit.models.minilm) can
+        embed a query and name itself without langchain-core, which a cold search then never imports."""
+        return self._embedder is None and (settings().embed or "auto").strip() in minilm.DEFAULT_SPECS
+
     @property
     def embedder_name(self) -> str:
+        if self._default_embedder():
+            return minilm.KIT_NAME
+        from kit.models.embedders import embedder_name
+
         return embedder_name(self.embedder)
+
+    def embed_query(self, text: str) -> list[float]:
+        """``text`` as a query vector, by the index's embedder."""
+        if self._default_embedder():
+            return minilm.shared().embed_query(text)
+        return self.embedder.embed_query(text)
 
     @property
     def where(self) -> str:
@@ -265,6 +285,7 @@ class Index:
         from chromadb.api.client import SharedSystemClient
         from chromadb.config import Settings as ChromaSettings
 
+        reader.drop(store)  # one engine per store: from now on this process reads through the client
         if identity is None or _STORE_SYSTEMS.get(str(store)) != identity:
             SharedSystemClient.clear_system_cache()
             _STORE_SYSTEMS.clear()
@@ -339,9 +360,18 @@ class Index:
         )
 
     def _existing(self) -> Any | None:
-        """The journal's collection (the process's one handle to it), or None when there is none."""
-        if self.server is None and not (self.root / "chroma").exists():
+        """The journal's collection (the process's one handle to it), or None when there is none.
+
+        A process that has not opened chromadb's client for the embedded store reads it through the store's
+        engine alone (kit.index.reader), which spares the 0.9 s chromadb import of a cold search."""
+        store = self.root / "chroma"
+        if self.server is None and not store.exists():
             return None
+        if self.server is None and self._client is None and str(store) not in _STORE_SYSTEMS:
+            try:
+                return self._read_only(store)
+            except ReaderUnavailable as exc:
+                log.debug("reading %s through chromadb's client: %s", store, exc)
         client = self._chroma()
         key = (self.where, self.collection_name)
         held = _HANDLES.get(key)
@@ -356,6 +386,15 @@ class Index:
         except Exception as exc:
             raise self._failure(exc) from exc
         return self._hold(col)
+
+    def _read_only(self, store: Path) -> StoreReader | None:
+        """The collection read through the store's engine (kit.index.reader), or None when the store has none."""
+        identity = _store_identity(store)
+        if identity is None:
+            raise ReaderUnavailable("the store is not marked by the kit yet")
+        if not reader.reading(store, identity):
+            self._check_vector_files(store)  # before native code reads them, as for the client
+        return open_reader(store, identity, self.collection_name)
 
     def _hold(self, col: Any) -> Any:
         handle = _Handle(self, col)
@@ -388,6 +427,7 @@ class Index:
         self._client = None
         SharedSystemClient.clear_system_cache()
         _STORE_SYSTEMS.clear()
+        reader.drop(self.root / "chroma")
         shutil.rmtree(self.root / "chroma", ignore_errors=True)
 
     def _check_compatible(self, collection: Any) -> None:
@@ -743,6 +783,7 @@ class Index:
         return len(wanted)
 
     def _forget_locked(self, ids: list[str]) -> None:
+        self._chroma()  # a write: read and write through the client
         col = self._existing()
         indexed = set(col.get(include=[])["ids"]) if col is not None else set()
         unknown = [i for i in ids if i not in indexed]
@@ -796,6 +837,7 @@ class Index:
             system.stop()
         SharedSystemClient.clear_system_cache()
         _STORE_SYSTEMS.clear()
+        reader.drop(self.root / "chroma")
 
     def _scrub(self, old_collection_id: str) -> None:
         """Wipe what Chroma leaves of deleted data in the store's files (Chroma must be closed)."""

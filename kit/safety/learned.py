@@ -27,8 +27,8 @@ import numpy as np
 from tokenizers import Tokenizer
 
 from kit.errors import ClassifierUnavailable
-from kit.models.embedders import TOKENIZER_FILE, EmbeddedEmbeddings
 from kit.models.files import package_file
+from kit.models.minilm import TOKENIZER_FILE, MiniLM
 
 WEIGHTS_FILE = "crisis_classifier.json"
 WEIGHTS_SHA256 = "b5f7f84d6e6af3818e6b04d1439fee8bf9bf4211fcf8ddbbd22b085866ab7764"
@@ -78,7 +78,7 @@ class SegmentEncoder:
             if self._tokenizer is not None:
                 return
             if self._embedder is None:
-                self._embedder = EmbeddedEmbeddings(threads=self._threads)
+                self._embedder = MiniLM(threads=self._threads)
             tokenizer = Tokenizer.from_file(str(package_file(*TOKENIZER_FILE)))
             tokenizer.no_truncation()
             tokenizer.no_padding()

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-import kit.models.embedders
+import kit.models.minilm
 from kit.errors import EmbedderUnavailable
 from kit.index.search import search
 from kit.index.store import Index
@@ -120,8 +120,8 @@ def test_reindex_with_real_embedder_embeds_nothing(indexed_journal, embedder, jo
 
 
 def test_tampered_model_file_is_refused(monkeypatch):
-    package, relative, _ = kit.models.embedders.MODEL_FILE
-    monkeypatch.setattr(kit.models.embedders, "MODEL_FILE", (package, relative, "0" * 64))
+    package, relative, _ = kit.models.minilm.MODEL_FILE
+    monkeypatch.setattr(kit.models.minilm, "MODEL_FILE", (package, relative, "0" * 64))
     with pytest.raises(EmbedderUnavailable, match="reinstall") as excinfo:
         EmbeddedEmbeddings().embed_query("hello")
     assert "checksum" in str(excinfo.value)
@@ -129,7 +129,7 @@ def test_tampered_model_file_is_refused(monkeypatch):
 
 def test_missing_package_is_refused(monkeypatch):
     monkeypatch.setattr(
-        kit.models.embedders, "TOKENIZER_FILE", ("no_such_package_xyz", "tokenizer.json", "0" * 64)
+        kit.models.minilm, "TOKENIZER_FILE", ("no_such_package_xyz", "tokenizer.json", "0" * 64)
     )
     with pytest.raises(EmbedderUnavailable, match="reinstall"):
         EmbeddedEmbeddings().embed_query("hello")
