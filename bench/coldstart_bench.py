@@ -33,7 +33,8 @@ LAYOUT = "coldstart-1"  # bump when the built journal changes shape
 QUERY = "trouble sleeping at night"
 CHECK = "I walked by the river with my sister and felt calmer afterwards."
 DIGEST_SPAN = ("2024-01-01", "2024-03-24")  # 2,000 entries an hour apart from 2024-01-01 00:00
-EMBED_LOAD = "from kit.models.embedders import get_embedder; get_embedder('embedded').embed_query('warm-up')"
+# The embedder's own load: its core (kit.models.minilm), as a search uses it, without langchain-core.
+EMBED_LOAD = "from kit.models.minilm import shared; shared().embed_query('warm-up')"
 DIGEST = """
 import json, sys, time
 t0 = time.perf_counter()
