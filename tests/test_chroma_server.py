@@ -169,6 +169,26 @@ def test_a_url_that_is_not_a_server_is_a_config_error(monkeypatch, url, fragment
         Index()
 
 
+def test_a_token_sent_over_plain_http_to_another_machine_is_said(monkeypatch, caplog):
+    monkeypatch.setenv("KIT_ALLOW_REMOTE", "1")
+    monkeypatch.setattr(chroma_server, "_told", set())
+    refused = RuntimeError("not reached")
+
+    def no_client(**kwargs: Any) -> Any:
+        raise refused
+
+    import chromadb
+
+    monkeypatch.setattr(chromadb, "HttpClient", no_client)
+    for url, clear in (("http://192.0.2.10:8000", True), ("https://192.0.2.11/chroma", False)):
+        with caplog.at_level(logging.WARNING, logger="kit"), pytest.raises(IndexServerUnavailable):
+            chroma_server.connect(chroma_server.parse(url, token="t0k"))
+        told = [r.getMessage() for r in caplog.records if "not on this machine" in r.getMessage()]
+        assert len(told) == 1 and "t0k" not in told[0]
+        assert ("plain http" in told[0] and "KIT_CHROMA_TOKEN" in told[0]) is clear
+        caplog.clear()
+
+
 def test_urls_are_read_as_chroma_reads_them():
     assert chroma_server.parse("127.0.0.1").url == "http://127.0.0.1:8000"
     found = chroma_server.parse("https://example.org/chroma/", token="t0k")
@@ -213,6 +233,8 @@ def test_with_the_opt_in_a_remote_server_is_used_and_the_person_told(
     assert (
         "not on this machine" in told[0] and "text of your entries" in told[0] and "stored there" in told[0]
     )
+    # Plain http to another machine: said, with the token when one is sent.
+    assert "plain http" in told[0] and "https" in told[0] and "KIT_CHROMA_TOKEN" not in told[0]
     assert remote_proxy.seen  # the requests went to the address that is not loopback
     # The entries are on the server behind it, the private one is not.
     held = _direct(chroma_server).get_collection(_index(journal).collection_name).get(include=["documents"])

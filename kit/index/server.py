@@ -91,11 +91,22 @@ def connect(server: ChromaServer) -> Any:
     check_host(server.url, settings().allow_remote, what="Chroma server", local=EXAMPLE)
     if not server.local and server.url not in _told:
         _told.add(server.url)
+        clear = ""
+        if not server.ssl:  # a remote server over plain http: anyone on the way can read what is sent
+            sent = (
+                "the text of your entries and KIT_CHROMA_TOKEN"
+                if server.token
+                else "the text of your entries"
+            )
+            clear = (
+                f"; it is reached over plain http, so {sent} cross the network readable — serve it over https"
+            )
         log.warning(
             "the index is kept on the Chroma server at %s, which is not on this machine: the text of your "
             "entries (not the private ones) is stored there, and `reflect forget` can remove an entry from its "
-            "collection but cannot wipe that server's disks",
+            "collection but cannot wipe that server's disks%s",
             server.url,
+            clear,
         )
     telemetry_off()
     import chromadb
