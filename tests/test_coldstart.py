@@ -48,8 +48,8 @@ def _python(code: str) -> str:
 def test_chromadb_is_imported_without_jsonschemas_iri_grammars_and_the_checker_stays_importable():
     out = _python(
         "import sys\n"
-        "from kit.index.chroma_import import import_chromadb\n"
-        "import_chromadb()\n"
+        "from kit.imports import import_quickly\n"
+        "import_quickly('chromadb')\n"
         "import jsonschema\n"
         "print('chromadb' in sys.modules, 'rfc3987_syntax' in sys.modules,\n"
         "      'iri' in jsonschema.FormatChecker().checkers)\n"
@@ -62,11 +62,23 @@ def test_chromadb_is_imported_without_jsonschemas_iri_grammars_and_the_checker_s
 def test_a_jsonschema_someone_imported_first_is_left_as_it_is():
     out = _python(
         "import jsonschema\n"
-        "from kit.index.chroma_import import import_chromadb\n"
-        "import_chromadb()\n"
+        "from kit.imports import import_quickly\n"
+        "import_quickly('chromadb')\n"
         "print('iri' in jsonschema.FormatChecker().checkers)\n"
     )
     assert out == "True"
+
+
+def test_a_kernel_saving_its_first_entry_imports_nbformat_without_the_grammars(journal):
+    # What a notebook kernel does on a worksheet's first Save: nbformat reads and writes the notebook.
+    out = _python(
+        "import sys\n"
+        "from kit.journal.notebooks import append_entry, scan_journal\n"
+        f"append_entry({str(journal / 'a.ipynb')!r}, 'Walked by the river.', journal={str(journal)!r})\n"
+        f"print(len(scan_journal({str(journal)!r}).entries), 'nbformat' in sys.modules,\n"
+        "      'rfc3987_syntax' in sys.modules)\n"
+    )
+    assert out == "1 True False"
 
 
 # ---------------------------------------------------------------- the stamp of an unchanged journal

@@ -15,6 +15,7 @@ from kit.cli.options import journal_option
 from kit.config import raw
 from kit.egress import telemetry_off
 from kit.errors import KitError
+from kit.imports import SLOW_CHECKER
 
 
 class _OneLine(logging.Formatter):
@@ -66,10 +67,9 @@ def _file_system(exc: OSError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # jsonschema (under nbformat and chromadb) imports rfc3987_syntax when it is installed (JupyterLab's
-    # jupyter-events brings it), and that builds a grammar at import: about 3 s of every command, for an "iri"
-    # format check that neither nbformat nor chromadb makes (neither passes a FormatChecker). This process only.
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    # jsonschema's optional IRI checker compiles grammars for 2-3 s when imported, for a format check nobody in
+    # this process makes (kit.imports): the command goes without it, whatever imports jsonschema. This process only.
+    sys.modules.setdefault(SLOW_CHECKER, None)  # type: ignore[arg-type]
     telemetry_off()
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character shows an escape instead
         if hasattr(stream, "reconfigure"):

@@ -29,8 +29,8 @@ from tqdm.auto import tqdm
 from kit.config import lock, private_dir, settings
 from kit.egress import telemetry_off
 from kit.errors import EmbedderMismatch, EntryNotFound, IndexBusy, IndexDamaged, IndexMissing, JournalNotFound
+from kit.imports import import_quickly
 from kit.index import reader
-from kit.index.chroma_import import import_chromadb
 from kit.index.forgotten import FILE as FORGOTTEN_FILE
 from kit.index.forgotten import keep_out
 from kit.index.freshness import Stamp
@@ -281,7 +281,7 @@ class Index:
             return self._client
 
         telemetry_off()
-        chromadb = import_chromadb()  # without jsonschema's IRI grammars (kit.index.chroma_import)
+        chromadb = import_quickly("chromadb")  # without jsonschema's IRI grammars (kit.imports)
         from chromadb.api.client import SharedSystemClient
         from chromadb.config import Settings as ChromaSettings
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from kit.config import shared_folder
 from kit.errors import NotebookChanged
+from kit.imports import import_quickly
 from kit.journal.notebooks import EXAMPLES_FOLDER, HOME_NOTEBOOK, _atomic_write, new_notebook, save
 
 log = logging.getLogger("kit")
@@ -73,7 +74,7 @@ SECTIONS: list[tuple[str, str]] = [
 
 def home_notebook() -> Any:
     """A fresh Home notebook (nbformat node): the welcome, then a heading and one widget cell per section."""
-    import nbformat
+    nbformat = import_quickly("nbformat")  # kit.imports: 2.2 s less on first use
 
     nb = new_notebook()
     nb.metadata["kit"] = {"page": "home", "title": "Home"}
