@@ -245,6 +245,30 @@ def test_with_the_opt_in_a_remote_server_is_used_and_the_person_told(
     assert not [r for r in caplog.records if remote_proxy.url in r.getMessage()]  # told once per process
 
 
+@pytest.fixture
+def forward_proxy(socket_enabled: Any, chroma_server: str) -> Iterator[_Proxy]:
+    yield from _serve(_Proxy("127.0.0.1", chroma_server))
+
+
+def test_a_proxy_in_the_environment_never_sees_a_loopback_servers_requests(
+    monkeypatch, journal, entries, chroma_server, forward_proxy
+):
+    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"):
+        monkeypatch.setenv(name, forward_proxy.url)
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("KIT_CHROMA_URL", chroma_server)
+    monkeypatch.setenv("KIT_CHROMA_TOKEN", "t0k-for-a-proxy-on-loopback")
+    import kit.index.store
+
+    monkeypatch.setattr(kit.index.store, "_SERVER_CLIENTS", {})  # a client built now, with the proxy set
+    monkeypatch.setattr(kit.index.store, "_HANDLES", {})
+    report = _index(journal).update(progress=False)
+    assert report.new == 3
+    assert [h.text for h in search("basil garden", k=1, index=_index(journal))] == [OTHERS[0]]
+    assert forward_proxy.seen == []  # not the client's first requests, not the token, not an entry
+
+
 # ------------------------------------------------------------------------------------ a token for a proxy
 
 

@@ -11,6 +11,9 @@ it (README, "A Chroma server").
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,6 +23,7 @@ import httpx
 from kit.config import settings
 from kit.egress import check_host, is_loopback, telemetry_off
 from kit.errors import ConfigError, IndexServerUnavailable
+from kit.imports import import_quickly
 
 log = logging.getLogger("kit")
 
@@ -109,24 +113,46 @@ def connect(server: ChromaServer) -> Any:
             clear,
         )
     telemetry_off()
-    import chromadb
+    chromadb = import_quickly("chromadb")
     from chromadb.config import Settings as ChromaSettings
 
     try:
-        client = chromadb.HttpClient(
-            # A full URL as the host keeps a reverse proxy's path; chromadb then takes the port from it.
-            host=server.url,
-            port=server.port,
-            ssl=server.ssl,
-            headers=dict(server.headers),
-            settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
-        )
+        with _not_proxied(server):
+            return chromadb.HttpClient(
+                # A full URL as the host keeps a reverse proxy's path; chromadb then takes the port from it.
+                host=server.url,
+                port=server.port,
+                ssl=server.ssl,
+                headers=dict(server.headers),
+                settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
+            )
     except Exception as exc:  # chromadb raises a bare Exception for an HTTP error page (a proxy saying no)
         down = _transport_error(exc)
         raise (unavailable(server, down) if down is not None else refused(server, exc)) from exc
-    if server.local:
-        _no_proxies(client)
-    return client
+
+
+@contextmanager
+def _not_proxied(server: ChromaServer) -> Iterator[None]:
+    """A loopback server named in NO_PROXY while chromadb builds its client: its HTTP session takes the
+    environment's proxies when it is made and sends its first requests (who the user is, whether the tenant
+    exists, the bearer token with them) at once. An HTTP_PROXY would carry those, and then every entry, off the
+    machine (kit.egress.client_kwargs does the same for Ollama). A remote server the person allowed may need the
+    proxy: nothing changes for it."""
+    if not server.local:
+        yield
+        return
+    names = ("NO_PROXY", "no_proxy")
+    before = {name: os.environ.get(name) for name in names}
+    for name in names:
+        os.environ[name] = ",".join(part for part in (before[name], server.host) if part)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _transport_error(exc: BaseException | None) -> BaseException | None:
@@ -137,20 +163,6 @@ def _transport_error(exc: BaseException | None) -> BaseException | None:
             return exc
         exc, seen = exc.__cause__ or exc.__context__, seen + 1
     return None
-
-
-def _no_proxies(client: Any) -> None:
-    """Send a loopback server's requests straight to it: an HTTP_PROXY from the environment would carry journal
-    text off the machine (kit.egress.client_kwargs)."""
-
-    api = getattr(client, "_server", None)
-    session = getattr(api, "_session", None)
-    if not isinstance(session, httpx.Client) or not session._mounts:  # no proxy in the environment
-        return
-    api._session = httpx.Client(
-        timeout=session.timeout, headers=session.headers, trust_env=False, limits=api.http_limits
-    )
-    session.close()
 
 
 def unavailable(server: ChromaServer, exc: Exception) -> IndexServerUnavailable:
