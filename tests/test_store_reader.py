@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from conftest import in_threads
 
 import kit
 import kit.index.reader
@@ -96,6 +97,23 @@ def test_after_a_write_the_process_reads_through_the_client_that_wrote(topical_j
     assert not kit.index.reader.reading(store, str(_store_identity(store)))  # one engine per store
     hits = kit.search("zeppelin quokka marmalade", k=1, index=reading)
     assert [h.id for h in hits] == [new.id]
+
+
+def test_searches_from_several_threads_share_the_one_engine(topical_journal):
+    index, _ = topical_journal
+    store = index.root / "chroma"
+    kit.index.reader.drop(store)
+    kit.index.store._STORE_SYSTEMS.clear()
+
+    def ids() -> list[str]:
+        found = kit.search(
+            "choir harmony", k=3, index=Index(journal=index.journal, embedder=FakeEmbeddings())
+        )
+        return [h.id for h in found]
+
+    results, errors = in_threads(ids, n=4)
+    assert errors == [] and len(results) == 4 and len({tuple(r) for r in results}) == 1 and results[0]
+    assert kit.index.reader.reading(store, str(_store_identity(store)))
 
 
 def test_an_engine_whose_calls_changed_leaves_the_reading_to_chromadbs_client(topical_journal, monkeypatch):

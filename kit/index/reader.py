@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import resource
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ _SIGNATURES = {
 # when the store is made anew), the engine, and the collections read so far by name. Opening another store's
 # engine lets go of this one, as chromadb's client keeps one system per process in the kit's use.
 _open: dict[str, Any] = {}
+_lock = threading.RLock()  # a notebook's widgets may search from several threads
 
 
 class ReaderUnavailable(Exception):
@@ -92,8 +94,9 @@ def reading(store: Path, identity: str) -> bool:
 
 def drop(store: Path) -> None:
     """Let go of the engine that reads ``store`` and of its collections (before chromadb's client opens it)."""
-    if _open.get("store") == str(store):
-        _open.clear()
+    with _lock:
+        if _open.get("store") == str(store):
+            _open.clear()
 
 
 def open_reader(store: Path, identity: str, name: str) -> StoreReader | None:
@@ -101,17 +104,18 @@ def open_reader(store: Path, identity: str, name: str) -> StoreReader | None:
     such collection.
 
     Raises ReaderUnavailable when the engine cannot be used here (then chromadb's client reads the store)."""
-    engine = _engine(store, identity)
-    readers = _open["readers"]
-    if name not in readers:
-        # Listed rather than asked for by name: the engine reports a missing collection with chromadb's own
-        # error class, and importing that imports the whole package.
-        found = engine.list_collections(limit=None, offset=0, tenant=TENANT, database=DATABASE)
-        match = next((c for c in found if c.name == name), None)
-        if match is None:
-            return None  # not kept: an update in another process may make it
-        readers[name] = StoreReader(engine, str(match.id), name, dict(match.metadata or {}))
-    return readers[name]
+    with _lock:
+        engine = _engine(store, identity)
+        readers = _open["readers"]
+        if name not in readers:
+            # Listed rather than asked for by name: the engine reports a missing collection with chromadb's own
+            # error class, and importing that imports the whole package.
+            found = engine.list_collections(limit=None, offset=0, tenant=TENANT, database=DATABASE)
+            match = next((c for c in found if c.name == name), None)
+            if match is None:
+                return None  # not kept: an update in another process may make it
+            readers[name] = StoreReader(engine, str(match.id), name, dict(match.metadata or {}))
+        return readers[name]
 
 
 class StoreReader:
