@@ -65,6 +65,18 @@ def test_when_the_learned_layer_cannot_load_the_rules_still_run_and_say_so(monke
     assert any("Only the rules" in note and "reinstall" in note for note in quiet.notes)
 
 
+def test_the_crisis_check_reads_through_the_processs_one_embedded_model():
+    from kit.models import minilm
+
+    encoder, _ = crisis_model._parts()
+    encoder.encode(["A quiet evening with a book."])
+    assert encoder._embedder is minilm.shared()  # a kernel that searches and checks loads the model once
+    assert SegmentEncoder(threads=1)._embedder is None  # other threads asked for: a model of its own, on use
+    own = SegmentEncoder(threads=1)
+    own.encode(["A quiet evening with a book."])
+    assert own._embedder is not minilm.shared() and own._embedder.threads == 1
+
+
 def test_sentences_are_split_at_ends_and_line_breaks():
     text = "Situation: the call with Mum.\nAutomatic thought: nobody would notice.  Feeling: 8/10!"
     parts = [text[a:b] for a, b in sentence_spans(text)]

@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -95,21 +94,12 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def _load_embedder_soon() -> None:
-    """Start loading the default embedder on another thread: its native load (0.2-0.3 s) then overlaps the
-    search's imports and reads instead of following them. Not a daemon: the process never exits mid-load."""
+    """Start loading the default embedder while the search imports and reads (kit.models.minilm.load_soon)."""
     from kit.config import settings
     from kit.models import minilm
 
-    if (settings().embed or "auto").strip() not in minilm.DEFAULT_SPECS:
-        return
-
-    def load() -> None:
-        try:
-            minilm.shared().load()
-        except Exception:  # the search reports it when it embeds the query, as a typed error
-            pass
-
-    threading.Thread(target=load, name="kit-embedder-load").start()
+    if (settings().embed or "auto").strip() in minilm.DEFAULT_SPECS:
+        minilm.load_soon()
 
 
 def cmd_search(args: argparse.Namespace) -> int:

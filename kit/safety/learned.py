@@ -27,8 +27,9 @@ import numpy as np
 from tokenizers import Tokenizer
 
 from kit.errors import ClassifierUnavailable
+from kit.models import minilm
 from kit.models.files import package_file
-from kit.models.minilm import TOKENIZER_FILE, MiniLM
+from kit.models.minilm import TOKENIZER_FILE
 
 WEIGHTS_FILE = "crisis_classifier.json"
 WEIGHTS_SHA256 = "b5f7f84d6e6af3818e6b04d1439fee8bf9bf4211fcf8ddbbd22b085866ab7764"
@@ -78,7 +79,11 @@ class SegmentEncoder:
             if self._tokenizer is not None:
                 return
             if self._embedder is None:
-                self._embedder = MiniLM(threads=self._threads)
+                # The process's one model unless other threads are asked for: a kernel that searches and
+                # checks loads it once.
+                self._embedder = (
+                    minilm.shared() if self._threads is None else minilm.MiniLM(threads=self._threads)
+                )
             tokenizer = Tokenizer.from_file(str(package_file(*TOKENIZER_FILE)))
             tokenizer.no_truncation()
             tokenizer.no_padding()
