@@ -93,17 +93,11 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_embedder_soon() -> None:
-    """Start loading the default embedder while the search imports and reads (kit.models.minilm.load_soon)."""
-    from kit.config import settings
+def cmd_search(args: argparse.Namespace) -> int:
     from kit.models import minilm
 
-    if (settings().embed or "auto").strip() in minilm.DEFAULT_SPECS:
+    if minilm.configured():  # the default embedder loads while the search imports and reads
         minilm.load_soon()
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    _load_embedder_soon()
     from kit.index.search import search, snippet
     from kit.index.store import Index
 

@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import sqlite3
+import sys
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -162,6 +163,16 @@ def _store_identity(store: Path) -> str | None:
         return None
 
 
+def _let_go(store: Path) -> None:
+    """Forget every system chromadb keeps for a store path, and the engine that reads ``store``: whatever opens
+    it next opens it anew."""
+    loaded = sys.modules.get("chromadb.api.client")  # not imported: it holds no system to forget
+    if loaded is not None:
+        loaded.SharedSystemClient.clear_system_cache()
+    _STORE_SYSTEMS.clear()
+    reader.drop(store)
+
+
 def _mark_store(store: Path) -> str:
     identity = _store_identity(store)
     if identity is None:
@@ -230,7 +241,7 @@ class Index:
     def _default_embedder(self) -> bool:
         """No embedder was given and KIT_EMBED names the built-in default: its core (kit.models.minilm) can
         embed a query and name itself without langchain-core, which a cold search then never imports."""
-        return self._embedder is None and (settings().embed or "auto").strip() in minilm.DEFAULT_SPECS
+        return self._embedder is None and minilm.configured()
 
     @property
     def embedder_name(self) -> str:
@@ -422,12 +433,9 @@ class Index:
             except NotFoundError:
                 pass
             return
-        from chromadb.api.client import SharedSystemClient
 
         self._client = None
-        SharedSystemClient.clear_system_cache()
-        _STORE_SYSTEMS.clear()
-        reader.drop(self.root / "chroma")
+        _let_go(self.root / "chroma")
         shutil.rmtree(self.root / "chroma", ignore_errors=True)
 
     def _check_compatible(self, collection: Any) -> None:
@@ -835,9 +843,7 @@ class Index:
         system = SharedSystemClient._identifier_to_system.get(str(self.root / "chroma"))
         if system is not None:
             system.stop()
-        SharedSystemClient.clear_system_cache()
-        _STORE_SYSTEMS.clear()
-        reader.drop(self.root / "chroma")
+        _let_go(self.root / "chroma")
 
     def _scrub(self, old_collection_id: str) -> None:
         """Wipe what Chroma leaves of deleted data in the store's files (Chroma must be closed)."""

@@ -30,23 +30,15 @@ __all__ = [  # MODEL_FILE, TOKENIZER_FILE and word_pieces live in kit.models.min
 class EmbeddedEmbeddings(Embeddings):
     """all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime: 384-d, normalised, fully offline (kit.models.minilm), as a
     langchain-core ``Embeddings``. ``core``: the model to use (``get_embedder()`` passes the process's one);
-    without it, one is made with the other arguments. Reads of its settings (``batch_size``, ``threads``…) go
-    to the core."""
+    without it, one is made with ``options``, MiniLM's own (``batch_size``, ``max_tokens``, ``threads``,
+    ``spin``, ``arena``). Reads of its settings go to the core."""
 
     kit_name = KIT_NAME
     dimension = MiniLM.dimension
     english_only = MiniLM.english_only
 
-    def __init__(
-        self,
-        batch_size: int = 8,
-        max_tokens: int = 256,
-        threads: int | None = None,
-        spin: bool = False,
-        arena: bool = False,
-        core: MiniLM | None = None,
-    ) -> None:
-        self.core = core or MiniLM(batch_size, max_tokens, threads, spin, arena)
+    def __init__(self, core: MiniLM | None = None, **options: Any) -> None:
+        self.core = core or MiniLM(**options)
 
     def __getattr__(self, name: str) -> Any:
         if name == "core":  # not set yet: never look it up on itself

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 from tokenizers import Tokenizer
 
+from kit.config import settings
 from kit.models.files import package_file
 
 KIT_NAME = "embedded:all-MiniLM-L6-v2-int8"  # stored with an index: vectors of two embedders are never mixed
@@ -153,6 +154,11 @@ def word_pieces(word: str) -> list[str]:
 
 _shared: MiniLM | None = None
 _shared_lock = threading.Lock()
+
+
+def configured() -> bool:
+    """Whether KIT_EMBED names this model (the default)."""
+    return (settings().embed or "auto").strip() in DEFAULT_SPECS
 
 
 def load_soon() -> None:
