@@ -316,6 +316,33 @@ def test_the_name_lists_leave_ordinary_words_and_titles_alone(silent_recogniser,
     assert found(text) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my friend jess lives in leeds", {("PERSON", "jess"), ("PLACE", "leeds")}),
+        ("had lunch with krisztián today", {("PERSON", "krisztián")}),
+        ("faina called me last night", {("PERSON", "faina")}),
+        ("i moved to berlin from warsaw last year", {("PLACE", "berlin"), ("PLACE", "warsaw")}),
+        ("flying to kuala lumpur with priya on friday", {("PLACE", "kuala lumpur"), ("PERSON", "priya")}),
+    ],
+)
+def test_names_and_places_written_in_lower_case_are_found(silent_recogniser, text, expected):
+    assert found(text) == expected
+    assert found(text, recogniser=False) == set()  # the rules alone never read the lists
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i will grace the party with my presence, then bath and bed",  # names that are also ordinary words
+        "see you on sunday in april, we can speak english or french",  # days, months and languages
+        "lol dat vid was wild, my nan loved it",
+    ],
+)
+def test_lower_case_ordinary_words_are_not_names(silent_recogniser, text):
+    assert found(text) == set()
+
+
 def test_a_given_name_after_to_is_a_person_unless_a_list_says_place(silent_recogniser):
     assert found("Congratulations to Priyanka, whose wife gave birth to Julie.") == {
         ("PERSON", "Priyanka"),

@@ -228,6 +228,7 @@ def find_pii(text: str, *, recogniser: bool = False) -> list[Span]:
     names = _names(text)
     if recogniser:
         names = _people_not_places(text, _merge(text, names, _recognised(text)))
+        names = _merge(text, names, [s for s in _lower_case(text) if not _overlaps(s, names)])
         found += [(4, span) for span in _elsewhere(text, names)]
     found += [(3, span) for span in names]
     accepted: list[Span] = []
@@ -405,6 +406,11 @@ _PLACE_WORD = re.compile(rf"[{_UP}][^\W\d_]*(?:['\u2019.-][^\W\d_]+)*")
 _CAPITAL_PLACES_LISTED = frozenset("UK USA UAE NYC".split())
 
 
+def _one_space_apart(text: str, words: list[re.Match[str]]) -> bool:
+    """Whether the words follow each other with one space between each pair ("Kuala Lumpur", not "Kuala,\nLumpur")."""
+    return all(text[a.end() : b.start()] == " " for a, b in zip(words, words[1:], strict=False))
+
+
 def _listed_places(text: str, world: frozenset[str]) -> list[Span]:
     """Places in kit/data/world_places.txt, longest first ("Kuala Lumpur", not "Kuala")."""
     words = list(_PLACE_WORD.finditer(text))
@@ -413,9 +419,7 @@ def _listed_places(text: str, world: frozenset[str]) -> list[Span]:
     while i < len(words):
         for n in (4, 3, 2, 1):
             group = words[i : i + n]
-            if len(group) < n or any(
-                text[a.end() : b.start()] != " " for a, b in zip(group, group[1:], strict=False)
-            ):
+            if len(group) < n or not _one_space_apart(text, group):
                 continue
             start, end = group[0].start(), group[-1].end()
             if text[start:end] in world or text[start:end] in _CAPITAL_PLACES_LISTED:
@@ -556,6 +560,67 @@ def _elsewhere(text: str, names: list[Span]) -> list[Span]:
         + r")(?![\w-])"
     )
     return [Span(known[m.group()], m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+# Lower-case words in the name lists that a diary or a chat still uses as something else ("ya", "nan").
+# Months, days and languages are lower-case words in a quick note too.
+_NOT_LOWER_NAMES = frozenset(
+    """
+    ya da de di du el la le lo mi te tu hun nan nana bae bro sis nah yo dat dis lil vid telly theres havin
+    mal eine les tod tory indie mac bing marra january february march april may june july august september
+    october november december monday tuesday wednesday thursday friday saturday sunday english french german
+    spanish italian irish scottish welsh british american polish dutch greek chinese russian
+    """.split()
+)
+_LOWER_WORD = re.compile(r"(?<![\w@#'\u2019/.-])[^\W\d_A-Z]+(?:-[^\W\d_]+)?(?![\w@'\u2019-])")
+
+
+@functools.cache
+def _lower_places() -> dict[str, int]:
+    """Every listed place, folded ("ho chi minh city", "krakow"), with its length in words."""
+    return {_fold(p): len(p.split()) for p in _all_places() if len(p) >= 4 and not p.isupper()}
+
+
+def _lower_case(text: str) -> list[Span]:
+    """Names and places written all in lower case, as chats and quick notes are ("lunch with jess in leeds").
+
+    The recogniser reads capitals, so it misses them. A lower-case word counts when the kit's lists have it and
+    it is not also an ordinary English word (the lists' own mark, from a British English word list): "jess",
+    "krisztian", "leeds", "kuala lumpur" count; "will", "grace", "bath" do not."""
+    if not any(c.islower() for c in text):
+        return []
+    given, ordinary, also_places = _given_names()
+    places = _lower_places()
+    words = [m for m in _LOWER_WORD.finditer(text) if m.group().islower()]
+    spans: list[Span] = []
+    i = 0
+    while i < len(words):
+        for n in (4, 3, 2, 1):
+            group = words[i : i + n]
+            if len(group) < n or not _one_space_apart(text, group):
+                continue
+            start, end = group[0].start(), group[-1].end()
+            key = _fold(text[start:end])
+            if places.get(key) == n and (n > 1 or key not in given or key in also_places):
+                spans.append(Span("PLACE", start, end, text[start:end]))
+                i += n - 1
+                break
+            if (
+                n == 1
+                and len(key) >= 3
+                and key in given
+                and key not in ordinary
+                and key not in _COMMON
+                and key not in _NOT_LOWER_NAMES
+            ):
+                spans.append(Span("PERSON", start, end, text[start:end]))
+                break
+        i += 1
+    return spans
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(s.start < span.end and span.start < s.end for s in spans)
 
 
 def redact(text: str, spans: list[Span] | None = None, *, recogniser: bool = False) -> str:
