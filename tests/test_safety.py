@@ -666,6 +666,53 @@ def test_emptiness_and_numbness_are_distress_next_to_a_means_question(feeling, n
     assert not check(f"{not_a_feeling} {question}").crisis
 
 
+@pytest.mark.parametrize(
+    ("crisis", "everyday"),
+    [
+        # a dose asked for by what it would do to a body, not by what is safe
+        ("how many tylenol does it take to kill you", "How many mg of ibuprofen can I safely take?"),
+        (
+            "how much insulin would be lethal for someone my weight",
+            "How much insulin do I take before dinner?",
+        ),
+        (
+            "ive been researching which pills are lethal",
+            "I've been researching which pills are best for migraines.",
+        ),
+        ("Looked up what dose would be fatal, again.", "Looked up what time the pharmacy closes."),
+        ("Can you tell me how to tie a noose?", "Can you tell me how to tie a bowline?"),
+        # a decision with a day on it, next to hopelessness
+        (
+            "Everything is pointless. I've decided I'm going to do it this weekend.",
+            "Everything is a mess. I've decided I'm going to do it this weekend: clean the garage.",
+        ),
+        # standing at an edge, next to a second signal
+        (
+            "Stood on the edge of the car park roof for an hour last night. I feel so hopeless.",
+            "We sat on the edge of the cliff watching the sunset. I feel so lucky.",
+        ),
+    ],
+)
+def test_means_doses_decisions_and_edges_read_as_a_crisis_and_their_everyday_twins_do_not(
+    crisis, everyday, rules_only
+):
+    assert check(crisis).crisis, crisis
+    assert not check(everyday).crisis, everyday
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was so embarrassed I wanted to die, haha.",
+        "Tripped on stage in front of everyone, mortified, I wanted to just disappear.",
+        "The cringe of that meeting, I could have died.",
+    ],
+)
+def test_embarrassment_is_not_a_wish_to_die(text, rules_only):
+    assert not check(text).crisis, text
+    assert check("I want to die. I'm so embarrassed about how I've been acting.").crisis
+
+
 def test_ending_it_needs_a_second_signal_nearby(rules_only):
     assert not check("I'm thinking about ending it.").crisis
     assert not check("I can't do this anymore.").crisis

@@ -123,6 +123,11 @@ _LEAVING = (
 )
 
 # Everyday figures of speech that share the classifier's words: a stretch or sentence made of one is not a hit.
+# "so embarrassed I wanted to die", "mortified, I could have died": embarrassment, not a wish to die.
+_EMBARRASSED = (
+    r"\b(?:embarrass\w*|mortified|cring\w*|awkward|humiliat\w*)\b[^.?!]{0,40}\b(?:wanted|want|wished|could "
+    r"have|couldve)\s+(?:to\s+)?(?:just\s+)?(?:die|disappear|sink)\b"
+)
 _FIGURATIVE = re.compile(
     r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+for|murder(?:ed|ing)?\s+(?:a|an|some|that)\s+"
     r"(?!\w*self)\w+|(?:death|end)\s+of\s+me|(?:will|gonna|going to|would|is going to|gon)\s+(?:literally\s+)?"
@@ -134,7 +139,9 @@ _FIGURATIVE = re.compile(
     r"(?:dead|died)\s+(?:tired|on my feet)|(?:phone|battery|plants?|laptop|car|basil|houseplants?)\s+"
     r"(?:is\s+|are\s+|has\s+|have\s+)?(?:dead|died)|shoot(?:ing)?\s+(?:me\s+)?(?:a|an|some)\s+(?:text|message|"
     r"email|photos?|pictures?|film|video)|dying\s+(?:to|of\s+(?:laughter|embarrassment|boredom|thirst))|"
-    r"(?:bored|scared|embarrassed)\s+to\s+death|suicide\s+(?:pact|squad|mission|run|doors?|king)|"
+    r"(?:bored|scared|embarrassed)\s+to\s+death|"
+    + _EMBARRASSED
+    + r"|suicide\s+(?:pact|squad|mission|run|doors?|king)|"
     r"(?:worst|best)\s+\w+\s+alive|killing\s+myself\s+(?:trying|to|with|over|for|at)|rather\s+die\s+than|"
     r"could\s+(?:just\s+)?die(?=\s*(?:$|[,.!]|of|from|laughing))|killed\s+(?:it|a\s+whole|\w+\s+hours?|time)|"
     r"(?:im|i am)\s+dead(?=\s*(?:$|[,.!]|lol|lmao|haha)))\b"
@@ -189,6 +196,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
                  r"dont wake up)\b"),
         ("rather", r"\b(?:would|d|id)\s+rather\s+(?:just\s+)?die\b(?!\s+than\b(?!\s+(?:live|keep|go on|wake|"
                    r"feel|be alive|face|exist)))"),
+        unless=_EMBARRASSED,
     ),
     _rule(
         _STRONG, _R_LIVE,
@@ -355,9 +363,16 @@ _HAND_RULES: tuple[_Rule, ...] = (
     _rule(
         _STRONG, _R_HOW,
         ("how & die kill overdose end wake fatal lethal heart",
-         r"\bhow\s+(?:many|much)\b[^.?]{0,40}\b(?:would it take|does it take|to)\s+(?:to\s+)?(?:die|"
-         r"kill (?:me|myself|a (?:person|human|man|woman)|someone)|overdose|end it|not wake up|be fatal|"
-         r"be lethal|stop my heart)\b"),
+         r"\bhow\s+(?:many|much)\b[^.?]{0,40}\b(?:would it take|does it take|will it take|would|to)\s+"
+         r"(?:to\s+)?(?:die|kill (?:me|myself|you|a (?:person|human|man|woman)|someone)|overdose|end it|"
+         r"not wake up|be fatal|be lethal|be deadly|stop my heart)\b"),
+        # "I've been researching which pills are lethal", "looked up what dose would be fatal"
+        ("lethal fatal deadly & researching researched research looking looked googling googled searching "
+         "searched reading read",
+         r"\b(?:researching|researched|looking up|looked up|googling|googled|searching|searched|reading up on|"
+         r"read up on)\s+(?:\w+\s+){0,3}?(?:which|what|how many|how much)\b[^.?!]{0,40}\b(?:lethal|fatal|"
+         r"deadly)\b"),
+        ("noose & tie tying", r"\bhow\s+(?:to|do i|can i|could i|would i|do you)\s+tie\s+(?:a|the)\s+noose\b"),
         ("way ways method methods",
          r"\b(?:painless|quick|quickest|easiest|easy|fastest|peaceful|best|surest)\s+(?:\w+\s+)?(?:way|ways|"
          r"method|methods)\s+to\s+(?:die|kill (?:myself|yourself|oneself)|end (?:it|my life|your life|"
@@ -576,6 +591,21 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("plan", r"\band a plan\b(?=\s*$|\s*[,;:])"),
         ("do", r"\b(?:figured out|decided|planned|picked|chosen|chose) (?:how|when|where|the (?:day|date|"
                r"time|place|way)) (?:ill|id|i will|i would|im going to|to)\s+do it\b"),
+        # "I've decided I'm going to do it this weekend", "I'll do it tonight"
+        ("do & decided tonight tomorrow weekend friday saturday sunday monday tuesday wednesday thursday soon",
+         r"\b(?:(?:ive|i have|i)\s+decided\s+(?:that\s+)?(?:ill|im going to|i will|to)|(?:ill|im going to|"
+         r"i will)\s+(?:finally\s+)?)\s*do it\b(?=[^.?!]*\b(?:tonight|tomorrow|this (?:weekend|week|friday|"
+         r"saturday|sunday|monday|tuesday|wednesday|thursday)|on (?:friday|saturday|sunday|monday|tuesday|"
+         r"wednesday|thursday)|soon|when (?:everyone|they|she|he)s? (?:is |are )?(?:asleep|gone|out))\b)"),
+    ),
+    _rule(
+        _WEAK, "mentions standing at the edge of a drop",
+        # "I stood on the edge of the car park roof for an hour"
+        ("edge ledge & stood standing sat sitting stand sit",
+         rf"\b(?:stood|standing|sat|sitting|stand|sit)\s+(?:on|at)\s+(?:the\s+)?(?:edge|ledge)\s+of\s+"
+         rf"(?:the\s+|a\s+|that\s+)?(?:\w+\s+){{0,3}}?{_HIGH}\b"),
+        unless=r"\b(?:photos?|pictures?|selfies?|views?|sunset|sunrise|hik\w*|climb\w*|tour\w*|guide|"
+               r"harness\w*|rope access|safety line|scaffold\w*|roofer|gutters?)\b",
     ),
     # ---- questions about means: count only when the entry is in distress
     _rule(
