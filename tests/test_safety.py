@@ -686,6 +686,15 @@ def test_emptiness_and_numbness_are_distress_next_to_a_means_question(feeling, n
             "Everything is pointless. I've decided I'm going to do it this weekend.",
             "Everything is a mess. I've decided I'm going to do it this weekend: clean the garage.",
         ),
+        # arranging care for after they are gone; a date set, next to hopelessness
+        (
+            "I've made sure the cat will be looked after when I'm gone.",
+            "I've made sure the cat will be looked after while I'm in Spain.",
+        ),
+        (
+            "I've set a date. I'm so tired of everything, I feel hopeless.",
+            "We've picked a date for the wedding!",
+        ),
         # standing at an edge, next to a second signal
         (
             "Stood on the edge of the car park roof for an hour last night. I feel so hopeless.",

@@ -563,6 +563,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("sorry forgive", r"\b(?:sorry for everything|please forgive me|forgive me for what)\b"),
         ("love", r"\bi love you all\b"),
         ("peace", r"\bmade (?:my )?peace with\b"),
+        # arranging care for after they are gone: "made sure the cat will be looked after when I'm gone"
+        ("gone & looked taken rehomed fed", r"\b(?:looked after|taken care of|rehomed|fed)\b[^.?!]{0,20}"
+                                            r"\b(?:when|after|once) im gone\b"),
+        ("around here & since because cause cos as", r"\b(?:since|because|cause|cos|as) i wont be (?:around|"
+                                                    r"here|alive)\b"),
         ("affairs", r"\b(?:put|putting|get|getting|got|have) my affairs in order\b"),
         ("will", r"\b(?:wrote|writing|updated|made|make) (?:a |my )will\b"),
         ("letters notes", r"\bwrote (?:letters|notes) to (?:everyone|my family|my kids|my parents|"
@@ -591,6 +596,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("plan", r"\band a plan\b(?=\s*$|\s*[,;:])"),
         ("do", r"\b(?:figured out|decided|planned|picked|chosen|chose) (?:how|when|where|the (?:day|date|"
                r"time|place|way)) (?:ill|id|i will|i would|im going to|to)\s+do it\b"),
+        ("do & know", r"\bi know (?:exactly |now )?(?:how|when|where) (?:ill|im going to|i will|i want to)\s+"
+                      r"do it\b"),
+        ("date day & picked chosen chose set settled", r"\b(?:picked|chosen|chose|set|settled on) (?:a|the) "
+                                                        r"(?:date|day)\b(?!\s+(?:for|to)\b)"),
         # "I've decided I'm going to do it this weekend", "I'll do it tonight"
         ("do & decided tonight tomorrow weekend friday saturday sunday monday tuesday wednesday thursday soon",
          r"\b(?:(?:ive|i have|i)\s+decided\s+(?:that\s+)?(?:ill|im going to|i will|to)|(?:ill|im going to|"
