@@ -331,12 +331,18 @@ def test_names_and_places_written_in_lower_case_are_found(silent_recogniser, tex
     assert found(text, recogniser=False) == set()  # the rules alone never read the lists
 
 
+def test_names_written_in_capitals_are_found(silent_recogniser):
+    assert found("BRENDA RANG FROM LEEDS AGAIN") == {("PERSON", "BRENDA"), ("PLACE", "LEEDS")}
+    assert found("BRENDA RANG FROM LEEDS AGAIN", recogniser=False) == {("PLACE", "LEEDS")}
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "i will grace the party with my presence, then bath and bed",  # names that are also ordinary words
         "see you on sunday in april, we can speak english or french",  # days, months and languages
         "lol dat vid was wild, my nan loved it",
+        "I WILL NOT GIVE UP, SAID THE BANNER ON THE WALL",  # capitals: ordinary words, and "ON" is too short
     ],
 )
 def test_lower_case_ordinary_words_are_not_names(silent_recogniser, text):

@@ -572,7 +572,7 @@ _NOT_LOWER_NAMES = frozenset(
     spanish italian irish scottish welsh british american polish dutch greek chinese russian
     """.split()
 )
-_LOWER_WORD = re.compile(r"(?<![\w@#'\u2019/.-])[^\W\d_A-Z]+(?:-[^\W\d_]+)?(?![\w@'\u2019-])")
+_ONE_CASE_WORD = re.compile(r"(?<![\w@#'\u2019/.-])[^\W\d_]+(?:-[^\W\d_]+)?(?![\w@'\u2019-])")
 
 
 @functools.cache
@@ -582,16 +582,20 @@ def _lower_places() -> dict[str, int]:
 
 
 def _lower_case(text: str) -> list[Span]:
-    """Names and places written all in lower case, as chats and quick notes are ("lunch with jess in leeds").
+    """Names and places written all in lower case, as chats and quick notes are ("lunch with jess in leeds"), or
+    all in capitals.
 
     The recogniser reads capitals, so it misses them. A lower-case word counts when the kit's lists have it and
     it is not also an ordinary English word (the lists' own mark, from a British English word list): "jess",
     "krisztian", "leeds", "kuala lumpur" count; "will", "grace", "bath" do not."""
-    if not any(c.islower() for c in text):
-        return []
     given, ordinary, also_places = _given_names()
     places = _lower_places()
-    words = [m for m in _LOWER_WORD.finditer(text) if m.group().islower()]
+    # Lower case, or capitals of four letters or more ("BRENDA LEE"; "ANA" or "ABE" may be an acronym).
+    words = [
+        m
+        for m in _ONE_CASE_WORD.finditer(text)
+        if m.group().islower() or (m.group().isupper() and len(m.group()) >= 4)
+    ]
     spans: list[Span] = []
     i = 0
     while i < len(words):
