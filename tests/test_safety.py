@@ -681,6 +681,30 @@ def test_emptiness_and_numbness_are_distress_next_to_a_means_question(feeling, n
         ),
         ("Looked up what dose would be fatal, again.", "Looked up what time the pharmacy closes."),
         ("Can you tell me how to tie a noose?", "Can you tell me how to tie a bowline?"),
+        # asking for a way to die by how it would feel or how sure it is, typos and all
+        ("Whats the fasted way to die?", "What's the fastest way to get to Leeds?"),
+        ("what is the least painful way to go", "What is the least painful way to remove a plaster?"),
+        (
+            "Which method of suicide has the highest success rate?",
+            "Which method of revision has the best results?",
+        ),
+        (
+            "What's the most effective way of ending it?",
+            "What's the most effective way of ending it with my landlord?",
+        ),
+        ("whats the best way to die", "What's the best way to die in Elden Ring?"),
+        # a gun turned on oneself, in the words people use
+        ("suck on a shotgun", "He ate his gun in 2009 and I still miss him."),
+        ("been thinking about a 9mm haircut", "Got a haircut, 3mm at the sides."),
+        # no longer afraid of dying, an easier trigger: each next to a second signal
+        (
+            "I'm just not afraid of dying anymore. Everything feels hopeless.",
+            "I'm not afraid of death anymore, my faith is strong.",
+        ),
+        (
+            "Some days it would be easier to just pull the trigger. I'm so worthless.",
+            "It was easier to just pull the trigger on the new laptop. I'm so happy.",
+        ),
         # a decision with a day on it, next to hopelessness
         (
             "Everything is pointless. I've decided I'm going to do it this weekend.",

@@ -321,6 +321,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("life", r"\b(?:end|ending|ended|take|taking|took)\s+my\s+(?:own\s+)?life\b(?!\s+(?:back|savings|"
                  r"story))"),
         ("unalive", r"\bunalive\b"),
+        # a gun or a bullet turned on oneself, in the words people use: "eat my gun", "a 9mm haircut"
+        (f"{_GUN_WORDS} bullet barrel glock & eat eating ate suck sucking swallow swallowing",
+         r"\b(?:eat|eating|ate|suck on|sucking on|swallow|swallowing)\s+(?:a|my|the|this|that)\s+(?:gun|guns|"
+         r"bullet|shotgun|pistol|barrel|glock|revolver|handgun|rifle)\b"),
+        ("haircut", r"\b\d+\s*mm\s+haircut\b"),
         ("kms", r"\b(?:to|should|could|will|just|might|ill|id|literally|about to)\s+kms\b|^kms\b"),
         ("all everything tonight good once & end ending ended",
          r"\b(?:end|ending|ended)\s+(?:it\s+all|everything|(?:it|things)\s+(?:tonight|for good|"
@@ -374,13 +379,26 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"deadly)\b"),
         ("noose & tie tying", r"\bhow\s+(?:to|do i|can i|could i|would i|do you)\s+tie\s+(?:a|the)\s+noose\b"),
         ("way ways method methods",
-         r"\b(?:painless|quick|quickest|easiest|easy|fastest|peaceful|best|surest)\s+(?:\w+\s+)?(?:way|ways|"
-         r"method|methods)\s+to\s+(?:die|kill (?:myself|yourself|oneself)|end (?:it|my life|your life|"
-         r"things)|commit suicide)\b"),
+         r"\b(?:painless\w*|quick\w*|easie\w*|easy|fast\w*|peaceful\w*|best|sure\w*|simpl\w*|clean\w*|gentle\w*|"
+         r"reliabl\w*|effective|certain|humane|least (?:painful|messy|traumatic)|most (?:painless|peaceful|effective|"
+         r"reliable|certain|humane))\s+(?:\w+\s+)?(?:way|ways|method|methods)\s+(?:to|of)\s+(?:die|dying|"
+         r"kill(?:ing)? (?:myself|yourself|oneself)|end(?:ing)? (?:it all|my life|your life)|"
+         r"end(?:ing)? (?:it|things)(?=\s*$|\s*[?.!,;])|commit(?:ting)? suicide|suicide)\b"),
+        # "the least painful way to go": only with words of pain or peace, so "the quickest way to go" is a route
+        ("way & go painless painful peaceful gentle gentlest humane",
+         r"\b(?:painless\w*|least painful|peaceful\w*|gentle\w*|most humane)\s+(?:way|ways|method)\s+to\s+go\b"
+         r"(?=\s*$|\s*[?.!,;])"),
+        # "which method of suicide has the highest success rate", "what suicide methods are most lethal"
+        ("method methods & rate lethal effective works work reliable certain painless deadliest",
+         r"\b(?:methods?\s+of\s+suicide|suicide\s+methods?)\b[^.?!]{0,40}\b(?:success rate|lethal|most "
+         r"effective|works? best|reliable|certain|painless|deadliest)\b"),
         ("how", r"\bhow\s+(?:long|quickly)\s+(?:does|would|will)\s+it\s+take\s+to\s+(?:die|bleed out|drown|"
                 r"suffocate)\b"),
         ("how", r"\bhow\s+(?:to|do i|can i|could i|should i)\s+(?:kill myself|end my life|commit suicide|"
                 r"overdose|die painlessly|unalive)\b"),
+        # a game, a story or a scene: "the best way to die in Elden Ring", "the quickest way to kill off a character"
+        unless=r"\b(?:game|games|gaming|minecraft|elden ring|dark souls|fortnite|roblox|sims|boss|speedrun\w*|"
+               r"characters?|npcs?|dnd|campaign|novel|screenplay|script|scene|plot)\b",
     ),
     # ---- others better off without them
     _rule(
@@ -615,6 +633,19 @@ _HAND_RULES: tuple[_Rule, ...] = (
          rf"(?:the\s+|a\s+|that\s+)?(?:\w+\s+){{0,3}}?{_HIGH}\b"),
         unless=r"\b(?:photos?|pictures?|selfies?|views?|sunset|sunrise|hik\w*|climb\w*|tour\w*|guide|"
                r"harness\w*|rope access|safety line|scaffold\w*|roofer|gutters?)\b",
+    ),
+    _rule(
+        _WEAK, "says they are no longer afraid of dying",
+        ("afraid scared & dying death die dead",
+         r"\b(?:not|no longer|never|nt)\s+(?:\w+\s+)?(?:afraid|scared|frightened)\s+(?:of\s+)?(?:dying|death|"
+         r"to die|being dead)\b(?=[^.?!]*\b(?:anymore|any more|now|these days|lately)\b)"),
+        negatable=False,
+    ),
+    _rule(
+        _WEAK, "mentions pulling a trigger",
+        ("trigger & pull pulling", r"\b(?:easier|simpler|better|quicker)\s+(?:to\s+)?(?:just\s+)?"
+                                   r"pull(?:ing)?\s+the\s+(?:fucking\s+|damn\s+)?trigger\b(?!\s+on\s+(?:the|a|"
+                                   r"that|this)\s+(?!gun))"),
     ),
     # ---- questions about means: count only when the entry is in distress
     _rule(
