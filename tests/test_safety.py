@@ -595,6 +595,13 @@ def test_everyday_text_is_not_a_crisis(text, rules_only):
         ("I no longer want to die.", "I no longer want to live."),
         ("I don't think I'd ever hurt myself.", "I don't think I can keep going."),
         ("I'm not going to lie, today was good.", "I'm not going to lie, I want to die."),
+        # a no for now still speaks of the wish; a no about the past or about today's diary card does not
+        ("I'm not going to kill myself.", "I'm not going to kill myself tonight."),
+        (
+            "I didn't hurt myself tonight, 30 days clean!",
+            "I don't want to hurt myself right now, not for now anyway.",
+        ),
+        ("I'm not suicidal today, just tired.", "I'm not suicidal at the moment, but it comes back."),
     ],
 )
 def test_negation_reassures_only_when_it_negates_the_wish(reassurance, not_reassurance, rules_only):

@@ -135,6 +135,10 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:()\"\u2014\u2013]|\s-\s|\b(?:but|though|although|however|yet|except|whereas)\b"
 )
 _STRONGER_THAN_EVER = re.compile(r"\s*(?:\w+\s+)?(?:more|so much|so badly|this much|as much)\b")
+# "I don't want to end it right now", "I'm not going to kill myself tonight": a no for now still speaks of the wish.
+# Only in the present or the future: "I didn't cut tonight" is a night won, and "today" is how a diary card counts.
+_FOR_NOW = re.compile(r"\s*(?:\w+\s+){0,2}?(?:right now|tonight|at the moment|for now)\b")
+_NOW_NEGATORS = frozenset("not dont doesnt wont isnt arent".split())
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|should|in case)\s+i\s+(?:ever|start|begin|notice|feel like|get (?:the )?urges?|have (?:the )?"
     r"(?:urges?|thoughts?))\b"
@@ -201,6 +205,8 @@ def _negated(clause: str, after: str) -> bool:
             return False
         if word != "dont" and any(w in ("i", "im", "ive", "id", "ill") for w in rest):
             return False  # a new clause started: "not ok i want to die"
+        if word in _NOW_NEGATORS and _FOR_NOW.match(after):
+            return False
         return not (word == "never" and _STRONGER_THAN_EVER.match(after))  # "never wanted to die more"
     return False
 
