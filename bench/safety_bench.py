@@ -302,14 +302,28 @@ def outside_data(limit: int) -> None:
                 if rec["source"].startswith("rallypoint") and text and text not in seen:
                     seen.add(text)
                     group = rec["source"].split(" ", 1)[1]
-                    rows.append({"text": text, "label": int(float(rec["label"])), "group": group})
+                    part = "test" if name.endswith("test_908.csv") else "train"
+                    rows.append(
+                        {"text": text, "label": int(float(rec["label"])), "group": group, "part": part}
+                    )
     rows = rows[::limit]
     pos = [r for r in rows if r["label"] == 1]
     neg = [r for r in rows if r["label"] == 0]
+    # The file's train part was read while writing rules (never trained on); its test part never was.
     title = "Outside data (RallyPoint posts, labelled one by one; never trained or tuned on)"
-    compare(f"{title}: suicidal thoughts and behaviours", grouped(pos, "group") | {"ALL": pos}, True)
+    parts = {
+        "ALL, test file (never read)": [r for r in pos if r["part"] == "test"],
+        "ALL, train file (read for rules)": [r for r in pos if r["part"] == "train"],
+    }
+    compare(f"{title}: suicidal thoughts and behaviours", grouped(pos, "group") | parts | {"ALL": pos}, True)
+    parts = {
+        "ALL, test file (never read)": [r for r in neg if r["part"] == "test"],
+        "ALL, train file (read for rules)": [r for r in neg if r["part"] == "train"],
+    }
     compare(
-        f"{title}: others (much talk of other people's suicides)", grouped(neg, "group") | {"ALL": neg}, False
+        f"{title}: others (much talk of other people's suicides)",
+        grouped(neg, "group") | parts | {"ALL": neg},
+        False,
     )
 
 

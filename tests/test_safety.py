@@ -233,6 +233,10 @@ CRISIS = [
 
 # Idioms, technical uses, negation, other people, accidents, recovery, everyday plans.
 NOT_CRISIS = [
+    # questions about someone else's death and about plants, not the writer's
+    "Why did Kurt Cobain commit suicide?",
+    "How did Sylvia Plath die?",
+    "How do I overdose my plants with fertilizer by mistake and fix it?",
     "Kill the process before you restart the server.",
     "I had to kill -9 the hung job.",
     "This commute is killing me.",
@@ -700,6 +704,14 @@ def test_emptiness_and_numbness_are_distress_next_to_a_means_question(feeling, n
             "What's the most effective way of ending it with my landlord?",
         ),
         ("whats the best way to die", "What's the best way to die in Elden Ring?"),
+        (
+            "how do i overdose on my meds",
+            "How do I overdose my plants with fertilizer by mistake and fix it?",
+        ),
+        (
+            "Why did I try to kill myself, and why do I still want to die?",
+            "Why did Kurt Cobain commit suicide?",
+        ),
         # a gun turned on oneself, in the words people use
         ("suck on a shotgun", "He ate his gun in 2009 and I still miss him."),
         ("been thinking about a 9mm haircut", "Got a haircut, 3mm at the sides."),

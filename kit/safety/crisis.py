@@ -157,7 +157,7 @@ _GENERAL_QUESTION = re.compile(
     r"(?:what (?:is|are|does|do|causes|happens)|whats (?:the )?(?:difference|meaning|definition|a|an)|"
     r"(?:is|are|does|do|can|should|would|will|have|has)(?! it (?:normal|ok|okay|bad|wrong|selfish|weird))|"
     r"how (?:common|often|many people|do (?:people|you|doctors|therapists|i help|we)|can (?:you|we|someone|"
-    r"parents|schools|friends))|why (?:do|does|did|would) (?:people|someone|anyone|they|some|so many)|"
+    r"parents|schools|friends))|why (?:do|does|did|would|was|were|is|are)|how did|"
     r"when (?:does|do|did|should)|who|where (?:does|do|can (?:you|someone|people) (?:get|find) (?:help|support)))\b"
 )
 # A worksheet field rated zero ("Urge to self-harm (0-5): 0", "Urges: self-harm 0, alcohol 2") is not a hit.

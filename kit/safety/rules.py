@@ -395,7 +395,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("how", r"\bhow\s+(?:long|quickly)\s+(?:does|would|will)\s+it\s+take\s+to\s+(?:die|bleed out|drown|"
                 r"suffocate)\b"),
         ("how", r"\bhow\s+(?:to|do i|can i|could i|should i)\s+(?:kill myself|end my life|commit suicide|"
-                r"overdose|die painlessly|unalive)\b"),
+                r"overdose(?!\s+(?:my|the|your|his|her|their|a|an|this|that|these|those)\b)|die painlessly|"
+                r"unalive)\b"),
         # a game, a story or a scene: "the best way to die in Elden Ring", "the quickest way to kill off a character"
         unless=r"\b(?:game|games|gaming|minecraft|elden ring|dark souls|fortnite|roblox|sims|boss|speedrun\w*|"
                r"characters?|npcs?|dnd|campaign|novel|screenplay|script|scene|plot)\b",
