@@ -300,6 +300,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("safe", r"\b(?:dont|doesnt)\s+feel\s+safe\s+(?:with myself|around myself|alone|tonight|right now|"
                  r"in my own head)\b"),
         ("safe", r"\bnot\s+safe\s+(?:with|around|from)\s+myself\b"),
+        # "I'm not safe." said of oneself, with nothing after it that makes it a place or a person
+        ("safe", r"\b(?:(?:im|i am|i feel)\s+(?:really\s+|just\s+)?not|i (?:dont|do not) feel)\s+safe"
+                 r"(?=\s*$|\s*[.!,;]|\s+(?:right now|tonight|anymore|at the moment)\b)"),
     ),
     # ---- suicide, ending their life, asking how
     _rule(
@@ -321,6 +324,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("life", r"\b(?:end|ending|ended|take|taking|took)\s+my\s+(?:own\s+)?life\b(?!\s+(?:back|savings|"
                  r"story))"),
         ("unalive", r"\bunalive\b"),
+        # a car's exhaust in a closed space
+        ("engine & door doors hose exhaust", r"\bengine running\b[^.]{0,60}\b(?:clos\w*\s+(?:the\s+)?(?:garage\s+)?"
+                                             r"doors?|hose|exhaust)\b"),
+        ("hose & exhaust", r"\bhose\b[^.]{0,30}\bexhaust\b"),
         # a gun or a bullet turned on oneself, in the words people use: "eat my gun", "a 9mm haircut"
         (f"{_GUN_WORDS} bullet barrel glock & eat eating ate suck sucking swallow swallowing",
          r"\b(?:eat|eating|ate|suck on|sucking on|swallow|swallowing)\s+(?:a|my|the|this|that)\s+(?:gun|guns|"
@@ -356,6 +363,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?:jump|jumping|leap|leaping)\b"),
         ("crash crashing wrap wrapping",
          rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?(?:crash|crashing|wrap|wrapping)\s+my\s+car\b"),
+        # "it would be so easy to just swerve into oncoming traffic", "thinking about steering into a tree"
+        ("swerve swerving steer steering drive driving & traffic tree wall truck lorry barrier bridge",
+         rf"\b(?:{_INTENT}|(?:would be|its|it is|so) (?:so\s+)?(?:easy|tempting) to)\s+(?:just\s+)?(?:swerve|"
+         r"swerving|steer|steering|drive|driving)\s+(?:my car\s+|the car\s+)?into\s+(?:the\s+)?(?:oncoming "
+         r"traffic|traffic|a (?:tree|wall|truck|lorry|bridge|barrier)|(?:the\s+)?(?:central\s+)?barrier)\b"),
         ("step stepping jump jumping walk walking throw throwing & train trains bus buses truck trucks lorry "
          "lorries traffic tracks",
          rf"\b(?:trains?|bus|buses|trucks?|lorry|lorries|traffic|"
@@ -611,7 +623,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
     _rule(
         _WEAK, "mentions having a plan",
         ("plan", r"\b(?:ive got|i made|ive made|i worked out|ive worked out|i know|ive|i have) (?:a|the|"
-                 r"my) plan\b(?=\s*$|\s*[,;:]|\s+now\b)"),
+                 r"my) plan\b(?=\s*$|\s*[,;:]|\s+(?:now|this time|already|ready|tonight|for tonight)\b)"),
         ("plan", r"\band a plan\b(?=\s*$|\s*[,;:])"),
         ("do", r"\b(?:figured out|decided|planned|picked|chosen|chose) (?:how|when|where|the (?:day|date|"
                r"time|place|way)) (?:ill|id|i will|i would|im going to|to)\s+do it\b"),
@@ -634,6 +646,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
          rf"(?:the\s+|a\s+|that\s+)?(?:\w+\s+){{0,3}}?{_HIGH}\b"),
         unless=r"\b(?:photos?|pictures?|selfies?|views?|sunset|sunrise|hik\w*|climb\w*|tour\w*|guide|"
                r"harness\w*|rope access|safety line|scaffold\w*|roofer|gutters?)\b",
+    ),
+    _rule(
+        _WEAK, "says the thoughts are back",
+        ("back returned returning & thoughts urges",
+         r"\b(?:the|those|these|my|dark|bad|suicidal|old)\s+(?:\w+\s+)?(?:thoughts|urges)\s+(?:are|have|were)\s+"
+         r"(?:already\s+|all\s+)?(?:back|come back|coming back|returned|returning)\b"
+         r"(?=\s*$|\s*[.!,;]|\s+(?:again|already|tonight|and|but|worse|stronger)\b)"),
     ),
     _rule(
         _WEAK, "says they are no longer afraid of dying",
@@ -664,6 +683,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
          rf"\bhow\s+(?:high|tall|far down|far)\s+(?:\w+\s+){{0,4}}?(?:{_HIGH}|drop|fall|jump)\b"),
         ("fall jump drop", r"\b(?:survive|survived|surviving|survivable|fatal|lethal|deadly)\s+(?:a\s+|"
                            r"the\s+)?(?:fall|jump|drop)\b"),
+        ("fall jump drop & survive", r"\b(?:fall|jump|drop)\b[^.?!]{0,30}\b(?:not|never|wont|wouldnt|cant) "
+                                     r"survive\b"),
         ("bridge bridges", r"\bbridges?\b[^.?]{0,30}\b(?:no|without|low)\s+(?:fences?|barriers?|railings?|"
                            r"nets?|rails?)\b"),
         ("jump jumping jumped leap leaping",
@@ -739,6 +760,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("nobody", r"\bnobody\s+(?:cares|loves me|would care|understands|likes me|wants me|needs me|"
                    r"would notice)\b"),
         ("alone", r"\b(?:all|so|completely|totally|utterly)\s+alone\b"),
+        ("ok okay alright", r"\b(?:im|i am)\s+(?:really\s+|so\s+|just\s+|honestly\s+)?not\s+(?:ok|okay|"
+                            r"alright)\b(?!\s+with\b)"),
         # losses and failures told in a few words: "lost evrything", "lost custody", "the business has gone
         # under", "I've let everyone down", "nothing is ever going to get better", "everything is shit"
         ("lost losing custody", r"\b(?:lost|losing)\s+(?:ev[ea]?rything|everyone|custody|the (?:house|business|"
