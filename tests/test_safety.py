@@ -712,6 +712,18 @@ def test_emptiness_and_numbness_are_distress_next_to_a_means_question(feeling, n
             "Why did I try to kill myself, and why do I still want to die?",
             "Why did Kurt Cobain commit suicide?",
         ),
+        # self-harm in the words people use for it
+        ("sh relapse after 2 years. i'm so ashamed", "3 months sh free today!"),
+        ("I carved his name into my leg last night", "Carved a pumpkin for my nephew last night."),
+        (
+            "Hit my head against the wall until I saw stars.",
+            "I banged my head on the cupboard door, ouch.",
+        ),
+        ("ive been using my pencil sharpener blade again", "The sharpener blade fell out again, annoying."),
+        (
+            "my ana coach says I'm doing great, 500 cals max",
+            "My coach says I'm doing great, 5k under 30 minutes.",
+        ),
         # a car turned on oneself
         (
             "It would be so easy to just swerve into oncoming traffic on the motorway.",

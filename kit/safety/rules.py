@@ -465,6 +465,25 @@ _HAND_RULES: tuple[_Rule, ...] = (
                     r"tonight|today|yesterday|anymore|even|every)\b)"),
         ("relapse relapsed relapsing relapses",
          r"\brelaps\w*\b[^.]{0,30}\b(?:cutting|cut|selfharm|burning|hurting myself)"),
+        # "sh" as people write self-harm: "sh relapse", "relapsed on sh", "did sh again" (not "3 months sh free")
+        ("sh", r"\bsh\s+(?:relaps\w*|urges?|again|tonight)\b|\b(?:relaps\w*|urges?)\s+(?:on|to|with|for)\s+sh\b|"
+               r"\b(?:did|doing)\s+sh\b"),
+        # "carved his name into my leg", "scratched the word into my arm"
+        ("into & wrist wrists arm arms forearm forearms thigh thighs leg legs skin stomach hip hips",
+         r"\b(?:carv\w*|etch\w*|scratch\w*)\s+(?:\w+\s+){0,3}?into\s+my\s+(?:wrists?|arms?|forearms?|thighs?|"
+         r"legs?|skin|stomach|hips?)\b"),
+        # hitting one's head against a wall, with the words that make it deliberate
+        ("head & hit hitting bang banging banged slam slamming slammed smash smashing smashed",
+         r"\b(?:hit|hitting|bang\w*|slam\w*|smash\w*)\s+my\s+head\s+(?:against|into|on)\s+(?:the\s+|a\s+)?"
+         r"(?:wall|walls|floor|desk|door|table)\b(?=[^.]*\b(?:until|till|over and over|again and again|on purpose|"
+         r"deserved?|to feel|to punish|to stop)\b)"),
+        # a pencil sharpener's blade taken out again; any blade used on oneself
+        ("sharpener & again out", r"\bsharpener\s+(?:blades?|razors?)\b(?=[^.]*\b(?:again|out)\b)"),
+        ("blade blades razor razors", r"\b(?:blades?|razors?)\s+on\s+(?:myself|my\s+(?:wrists?|arms?|forearms?|"
+                                      r"thighs?|legs?|skin|stomach|hips?))\b"),
+        # an eating disorder's coaching: "my ana coach", "pro-ana", "meanspo"
+        ("ana mia proana promia meanspo", r"\b(?:ana|mia)\s+(?:coach|buddy)\b|\bpro\s*-?\s*(?:ana|mia)\b|"
+                                          r"\bproana\b|\bpromia\b|\bmeanspo\b"),
         ("bled bleed bleeds bleeding",
          r"\b(?:nails|dug|digging|scratch\w*|pick\w*|hit|hitting|punch\w*|bang\w*|"
          r"smash\w*)\b[^.]{0,40}\b(?:arms?|wrists?|skin|thighs?|legs?|head|"
