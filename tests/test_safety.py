@@ -712,6 +712,22 @@ def test_emptiness_and_numbness_are_distress_next_to_a_means_question(feeling, n
             "Why did I try to kill myself, and why do I still want to die?",
             "Why did Kurt Cobain commit suicide?",
         ),
+        # passive wishes and "how much longer", as people write them
+        (
+            "I wish I could just fall asleep and stay asleep.",
+            "I wish I could just fall asleep and stay asleep past 7.",
+        ),
+        ("I'm tired. I'm so tired. I want the long sleep.", "I'm tired. I want a long sleep this weekend."),
+        ("Don't know how much longer I can hold on.", "I don't know how much longer I can take this job."),
+        ("death sounds peaceful right now", "Death sounds like a great album title."),
+        (
+            "I've been researching how to make it look like an accident.",
+            "My novel's killer makes it look like an accident.",
+        ),
+        (
+            "It's time for me to go. I'm sorry for everything.",
+            "It's time for me to go, the bus is here. Sorry for the rush.",
+        ),
         # self-harm in the words people use for it
         ("sh relapse after 2 years. i'm so ashamed", "3 months sh free today!"),
         ("I carved his name into my leg last night", "Carved a pumpkin for my nephew last night."),

@@ -194,6 +194,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
                     r"never waking up|didnt wake up|never woke up|just died)\b"),
         ("care", r"\bdont\s+(?:really\s+|even\s+)?care\s+(?:if|whether)\s+i\s+(?:live|die|died|wake up|"
                  r"dont wake up)\b"),
+        ("death & sounds seems looks feels", r"\bdeath\s+(?:sounds|seems|looks|feels)\s+(?:so\s+|really\s+|"
+                                             r"more and more\s+|like\s+)?(?:a\s+)?(?:peaceful|nice|good|"
+                                             r"appealing|relief|better|welcome|tempting|inviting|easier)\b"),
         ("rather", r"\b(?:would|d|id)\s+rather\s+(?:just\s+)?die\b(?!\s+than\b(?!\s+(?:live|keep|go on|wake|"
                    r"feel|be alive|face|exist)))"),
         unless=_EMBARRASSED,
@@ -242,6 +245,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
                  r"not|dont|didnt|wont)\s+(?:\w+\s+)?wake up"),
         ("wake", r"\bnot\s+(?:to\s+)?wake up\s+(?:again|ever|tomorrow|anymore|in the morning)\b"),
         ("wake", r"\bnever\s+wake up\s+(?:again|ever)\b"),
+        # "fall asleep and stay asleep", "I want the long sleep"
+        ("asleep", r"\b(?:go|fall|falling|fell|to)\s+(?:to\s+)?a?sleep\s+and\s+(?:just\s+)?stay\s+asleep\b"
+                   r"(?=\s*$|\s*[.!,;]|\s+(?:forever|for good|and never)\b)"),
+        ("sleep & long eternal endless permanent big",
+         r"\b(?:want|wanting|wish|wishing|long|longing|ready|need)\s+(?:for\s+)?(?:the\s+(?:long|eternal|endless|"
+         r"permanent|big)|an?\s+(?:eternal|endless|permanent))\s+sleep\b"),
     ),
     _rule(
         _STRONG, _R_EXIST,
@@ -278,7 +287,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("go keep carry & cant couldnt",
          rf"\b(?:cant|couldnt)\s+(?:\w+\s+)?(?:go on|keep going|carry on|keep living){_END}(?!\s+like this)"),
         ("go keep carry hold & think sure know doubt",
-         r"\b(?:dont think|not sure|dont know (?:if|whether|how)|doubt)\s+i\s+can\s+(?:\w+\s+)?(?:go on|"
+         r"\b(?:dont think|not sure|dont know (?:if|whether|how)|doubt)\s+(?:(?:much\s+)?(?:longer|long)\s+)?i\s+"
+         r"can\s+(?:\w+\s+)?(?:go on|"
          r"keep going|"
          rf"carry on|keep living|hold on){_END}(?!\s+like this)"),
     ),
@@ -324,6 +334,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("life", r"\b(?:end|ending|ended|take|taking|took)\s+my\s+(?:own\s+)?life\b(?!\s+(?:back|savings|"
                  r"story))"),
         ("unalive", r"\bunalive\b"),
+        ("accident & look looks", r"\b(?:make|making|made)\s+(?:it|my death|this)\s+look\s+like\s+an\s+"
+                                  r"accident\b(?![^.]*\b(?:novel|story|plot|character|book|film|game)\b)"),
         # a car's exhaust in a closed space
         ("engine & door doors hose exhaust", r"\bengine running\b[^.]{0,60}\b(?:clos\w*\s+(?:the\s+)?(?:garage\s+)?"
                                              r"doors?|hose|exhaust)\b"),
@@ -606,7 +618,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("gone", r"\b(?:ill|im going to|i will) be gone(?=\s*$|\s*[,;:]|\s+(?:soon|by|tomorrow|before|"
                  r"forever|for good)\b)"),
         ("going", r"\bwhere im going\b"),
-        ("funeral", r"\b(?:imagin\w*|pictur\w*|planning|plan)\s+my\s+(?:own\s+)?funeral\b"),
+        ("funeral", r"\b(?:imagin\w*|pictur\w*|planning|plan|fantasi[sz]\w*|daydream\w*|dream\w*)\s+(?:about\s+)?"
+                    r"my\s+(?:own\s+)?funeral\b"),
+        ("time & go", r"\b(?:its|it is)\s+time\s+for\s+me\s+to\s+go(?=\s*$|\s*[.!,;])"),
+        ("out & check checking checked", r"\bcheck(?:ing|ed)?\s+(?:myself\s+)?out\s+(?:early|for good|"
+                                          r"permanently|of (?:this|life))\b(?![^.]*\b(?:hotel|room|airbnb|"
+                                          r"library|books?|hostel|flight)\b)"),
         ("around here", r"\bwont be (?:around|here) (?:much longer|for (?:much )?longer|for long|anymore|"
                         r"any ?longer|tomorrow)\b"),
         ("last final", r"\bthis is my (?:last|final) (?:entry|note|message|post|letter)\b"),
