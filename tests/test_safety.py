@@ -651,6 +651,10 @@ def test_distress_with_an_innocent_looking_question_about_means_is_a_crisis():
         "How many sleeping pills are in a bottle?",
         "Where can I get strong rope?",
         "How high is the parking garage downtown?",
+        "Whats the max dose of sertraline before it's dangerous?",
+        "What's the drop from the top of the quarry?",
+        "How cold does the sea have to be to lose consciousness?",
+        "Which bridges in Bristol don't have suicide nets?",
     ],
 )
 def test_means_questions_count_anywhere_in_a_distressed_entry(question):

@@ -721,8 +721,15 @@ _HAND_RULES: tuple[_Rule, ...] = (
                            r"the\s+)?(?:fall|jump|drop)\b"),
         ("fall jump drop & survive", r"\b(?:fall|jump|drop)\b[^.?!]{0,30}\b(?:not|never|wont|wouldnt|cant) "
                                      r"survive\b"),
-        ("bridge bridges", r"\bbridges?\b[^.?]{0,30}\b(?:no|without|low)\s+(?:fences?|barriers?|railings?|"
-                           r"nets?|rails?)\b"),
+        ("bridge bridges", r"\bbridges?\b[^.?]{0,30}\b(?:no|without|low|dont have|doesnt have|with no)\s+"
+                           r"(?:suicide\s+|safety\s+)?(?:fences?|barriers?|railings?|nets?|rails?)\b"),
+        # "what's the drop from the top of the quarry", "how far is the fall off the viaduct"
+        (f"drop fall & {_HIGH_WORDS}",
+         rf"\b(?:whats|what is|how (?:big|high|far|long|steep) is)\s+the\s+(?:drop|fall)\s+(?:from|off)\b"
+         rf"[^.?!]{{0,30}}\b{_HIGH}\b"),
+        # cold water: "how cold does the sea have to be to lose consciousness"
+        ("consciousness hypothermia out drown & how",
+         r"\bhow\s+(?:cold|long|deep)\b[^.?!]{0,40}\b(?:lose consciousness|pass out|hypothermia|drown)\b"),
         ("jump jumping jumped leap leaping",
          rf"\b(?:jump|jumping|jumped|leap|leaping)\s+(?:off|from)\s+(?:a|an|the|that|this)?\s*{_HIGH}"),
         # "bridges taller than 25 metres", "a roof over 10 floors up", "cliffs near me higher than 100 ft"
@@ -749,6 +756,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("rope", r"\brope\b[^.?]{0,30}\b(?:strong enough|hold (?:my|a persons|a person|someones) weight)\b"),
         ("lethal fatal deadly toxic",
          r"\b(?:lethal|fatal|deadly|toxic)\s+(?:dose|amount|overdose|quantity)\b"),
+        ("dose & dangerous lethal fatal deadly kill overdose much",
+         r"\b(?:max|maximum|highest|biggest)\s+(?:safe\s+)?dose\b[^.?!]{0,40}\b(?:dangerous|lethal|fatal|deadly|"
+         r"kills?|overdose|too much)\b"),
         (f"{_PILL_WORDS} & how", rf"\bhow\s+(?:many|much)\s+(?:\w+\s+){{0,3}}?{_PILLS}\b"),
         ("many much", r"\bhow\s+(?:many|much)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+)?[\w-]+\s+(?:is|are|would be|"
                       r"counts? as)\s+(?:too (?:many|much)|(?:a\s+)?(?:lethal|fatal|deadly))\b"),
