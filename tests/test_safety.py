@@ -988,6 +988,33 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
         assert check(text).crisis, text
 
 
+@pytest.mark.parametrize(
+    ("safe", "crisis"),
+    [
+        (
+            "Two years ago I tried to end my life. Today I ran my first half marathon and I'm so proud.",
+            "Two years ago I tried to end my life. Today I want to try again.",
+        ),
+        (
+            "My therapist asked if I'd had thoughts of harming myself and I said no, and meant it.",
+            "My therapist asked if I'd had thoughts of harming myself and I lied. I want to hurt myself.",
+        ),
+        (
+            "I gave away my old clothes to the charity shop, feels good to declutter.",
+            "I gave away my guitar and my records. I won't need them where I'm going.",
+        ),
+        ("Urges to self-harm today: 0. Urges to drink: 2.", "Urges to self-harm today: 5. I cut again."),
+        (
+            "I hate my haircut so much, I want to disappear under a hat.",
+            "I hate myself so much, I want to disappear forever.",
+        ),
+    ],
+)
+def test_the_learned_layer_hears_the_next_sentence_the_answer_and_the_rating(safe, crisis):
+    assert not check(safe).crisis, safe
+    assert check(crisis).crisis, crisis
+
+
 def test_empty_and_whitespace_text():
     for text in ("", "   ", "\n\n", "..."):
         report = check(text)

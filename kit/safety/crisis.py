@@ -24,6 +24,7 @@ from kit.safety import learned as crisis_model
 from kit.safety.pii import Span, find_pii
 from kit.safety.rules import (
     _ACCIDENT,
+    _DECLUTTER,
     _FIGURATIVE,
     _MEANS,
     _NOTE_LANGUAGE,
@@ -162,7 +163,8 @@ _GENERAL_QUESTION = re.compile(
 )
 # A worksheet field rated zero ("Urge to self-harm (0-5): 0", "Urges: self-harm 0, alcohol 2") is not a hit.
 _ZERO_RATING = re.compile(
-    r"\s*(?:\(\s*\d+\s*(?:[-\u2013\u2014]|to)\s*\d+\s*\)\s*)?[:=]?\s*0(?:\s*/\s*\d+)?(?![\d.])"
+    r"(?:\s+(?:urges?|thoughts|acts?))?(?:\s+(?:today|tonight|this week|now))?"
+    r"\s*(?:\(\s*\d+\s*(?:[-\u2013\u2014]|to)\s*\d+\s*\)\s*)?[:=]?\s*0(?:\s*/\s*\d+)?(?!\d|\.\d)"
 )
 _ASKED = re.compile(r"\b(?:ask\w*|question\w*|screen\w*)\b[^.]*\b(?:if|whether|about)\b")
 _SAID_NO = re.compile(
@@ -315,12 +317,13 @@ _HARM_WORD = re.compile(
 )
 
 
+_GIVEN_AWAY = re.compile(r"\bg(?:ive|ave|iving|iven)\b[^.]*\baway\b")
 _ASKS_SOMEONE = re.compile(
     r"\b(?:do|does|can|could|would|will|have|are|should)\s+(?:you|we|they)\b[^.!]*\?\s*$"
 )
 
 
-def _writer_now(part: str) -> bool:
+def _writer_now(part: str, after: str = "") -> bool:
     """Whether a flagged stretch of text is the writer speaking of the present: not a recovered past ("I used to
     cut; clean for three years"), not a general question ("what is suicide?"), not about someone else, not an
     everyday figure of speech ("I could murder a curry") or an accident ("cut my finger chopping onions"), and at
@@ -329,7 +332,13 @@ def _writer_now(part: str) -> bool:
     # A heading or a short phrase ("all-or-nothing thinking", "What matters to me") is left to the rules.
     if len(norm.split()) < 5:
         return False
-    if _PAST.search(norm) and _RECOVERED.search(norm) and not _NOW.search(norm):
+    # The sentence after counts too: "Two years ago I tried to end my life. Today I ran a half marathon, so proud."
+    if _PAST.search(norm) and _RECOVERED.search(f"{norm} {_normalize(after)}") and not _NOW.search(norm):
+        return False
+    # "She asked if I'd had thoughts of harming myself and I said no"; things given away to a charity shop
+    if (_ASKED.search(norm) and _SAID_NO.search(norm)) or (
+        _GIVEN_AWAY.search(norm) and re.search(_DECLUTTER, norm)
+    ):
         return False
     if _FIGURATIVE.search(norm) or re.search(_ACCIDENT, norm):
         return False
@@ -362,8 +371,15 @@ def _learned(texts: list[str]) -> tuple[list[bool], str | None]:
     except (OSError, ValueError, RuntimeError) as exc:  # onnxruntime or a damaged file: the rules still run
         return [False] * len(texts), f"{type(exc).__name__}: {exc}"
     return [
-        any(_writer_now(t[s.start : s.end]) for s in segs) for t, segs in zip(texts, found, strict=True)
+        any(_writer_now(t[s.start : s.end], _next_sentence(t, s.end)) for s in segs)
+        for t, segs in zip(texts, found, strict=True)
     ], None
+
+
+def _next_sentence(text: str, end: int) -> str:
+    """The sentence that follows a stretch of ``text`` (a recovered past is often told in the next one)."""
+    m = _SENTENCE_PART.match(text[end:].lstrip())
+    return m.group(0) if m else ""
 
 
 def crisis_all(texts: Sequence[str], *, recent: Sequence[str] = ()) -> list[SafetyReport]:

@@ -144,7 +144,8 @@ _FIGURATIVE = re.compile(
     + r"|suicide\s+(?:pact|squad|mission|run|doors?|king)|"
     r"(?:worst|best)\s+\w+\s+alive|killing\s+myself\s+(?:trying|to|with|over|for|at)|rather\s+die\s+than|"
     r"could\s+(?:just\s+)?die(?=\s*(?:$|[,.!]|of|from|laughing))|killed\s+(?:it|a\s+whole|\w+\s+hours?|time)|"
-    r"(?:im|i am)\s+dead(?=\s*(?:$|[,.!]|lol|lmao|haha)))\b"
+    r"(?:im|i am)\s+dead(?=\s*(?:$|[,.!]|lol|lmao|haha))|"
+    r"disappear\s+(?:under|into)\s+(?:a|the|my)\s+(?:hat|hood|duvet|covers|blanket|rock|sofa|floor))\b"
 )
 
 # The rule table is formatted by hand: one (trigger words, pattern) row per phrase reads better than the
