@@ -1004,6 +1004,23 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
             "I gave away my guitar and my records. I won't need them where I'm going.",
         ),
         ("Urges to self-harm today: 0. Urges to drink: 2.", "Urges to self-harm today: 5. I cut again."),
+        # a recovered past: a milestone, an age, a decade ago, "went from … to …"
+        (
+            "Two years clean from self-harm today. I'm proud of myself.",
+            "Two days since I last cut. I want to do it again.",
+        ),
+        (
+            "When I was 16 I tried to end my life. I'm 34 now and grateful every day that I'm still here.",
+            "When I was 16 I tried to end my life. I'm 34 now and I want to try again.",
+        ),
+        (
+            "I was hospitalised after a suicide attempt a decade ago. I'm a peer support worker now.",
+            "I was hospitalised after a suicide attempt a decade ago. The thoughts are back and worse.",
+        ),
+        (
+            "I went from wanting to die to wanting to live in about three years of hard work.",
+            "I went from wanting to die to planning how, this week.",
+        ),
         (
             "I hate my haircut so much, I want to disappear under a hat.",
             "I hate myself so much, I want to disappear forever.",

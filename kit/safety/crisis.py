@@ -144,15 +144,30 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:if|should|in case)\s+i\s+(?:ever|start|begin|notice|feel like|get (?:the )?urges?|have (?:the )?"
     r"(?:urges?|thoughts?))\b"
 )
+_MILESTONE_PATTERN = (
+    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|hundred)\s+(?:days?|weeks?|"
+    r"months?|years?)\s+(?:clean|free|without|since i last|since my last|(?:self ?harm|cutting|purging|sh) free)\b|"
+    r"\b(?:clean|free)\s+(?:from\s+\w+(?:\s+\w+)?\s+)?for\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten)\s+(?:days?|weeks?|months?|years?)\b"
+)
 _PAST = re.compile(
-    r"\b(?:used to|years ago|months ago|in the past|back (?:then|when)|as a (?:teen\w*|kid|child)|"
-    r"(?:in|during|for (?:most|much|part) of) my (?:teens|twenties|thirties|forties|childhood|school years)|"
-    r"when i was (?:younger|a (?:teen\w*|kid|child)|little|in (?:high school|school|college|uni)))\b"
+    r"\b(?:used to|(?:years|months|weeks|a decade|decades|a while|a long time|long) ago|in the past|back (?:then|when)|"
+    r"as a (?:teen\w*|kid|child)|"
+    r"(?:in|during|for (?:most|much|part) of) my (?:teens|twenties|thirties|forties|fifties|20s|30s|40s|childhood|"
+    r"school years)|my old (?:diary|diaries|journals?|entries)|(?:in|from|since) (?:19|20)\d\d|"
+    r"when i was (?:\d+|younger|a (?:teen\w*|kid|child|student)|little|in (?:high school|school|college|uni))|"
+    r"went from)\b"
+    # a milestone counts as both: "two years clean from self-harm", "500 days since I last purged"
+    r"|" + _MILESTONE_PATTERN
 )
 _RECOVERED = re.compile(
     r"\b(?:no longer|not anymore|dont anymore|havent (?:since|in|for)|recover\w*|(?:clean|free) (?:for|since)|"
     r"grateful|thankful|proud|glad|better now|doing better|survived|still here|(?:so much|a lot|much) better|"
-    r"healed|in a better place|came through|got help)\b"
+    r"healed|in a better place|came through|got help|changed everything|turned (?:it|things|my life) around|"
+    r"(?:it|the depression|the thoughts|the urges) (?:lifted|faded|passed|stopped|went away)|"
+    r"(?:thoughts|urges) (?:stopped|faded|went away|lifted)|cant remember the last time|peer support|"
+    r"went from\b[^.]*\bto|(?:the )?(?:depression|illness|anxiety|eating disorder) talking)\b"
+    r"|" + _MILESTONE_PATTERN
 )
 _GENERAL_QUESTION = re.compile(
     r"(?:what (?:is|are|does|do|causes|happens)|whats (?:the )?(?:difference|meaning|definition|a|an)|"
@@ -323,7 +338,7 @@ _ASKS_SOMEONE = re.compile(
 )
 
 
-def _writer_now(part: str, after: str = "") -> bool:
+def _writer_now(part: str, after: str = "", before: str = "") -> bool:
     """Whether a flagged stretch of text is the writer speaking of the present: not a recovered past ("I used to
     cut; clean for three years"), not a general question ("what is suicide?"), not about someone else, not an
     everyday figure of speech ("I could murder a curry") or an accident ("cut my finger chopping onions"), and at
@@ -333,7 +348,8 @@ def _writer_now(part: str, after: str = "") -> bool:
     if len(norm.split()) < 5:
         return False
     # The sentence after counts too: "Two years ago I tried to end my life. Today I ran a half marathon, so proud."
-    if _PAST.search(norm) and _RECOVERED.search(f"{norm} {_normalize(after)}") and not _NOW.search(norm):
+    around = f"{_normalize(before)} {norm} {_normalize(after)}"
+    if _PAST.search(around) and _RECOVERED.search(around) and not _NOW.search(norm):
         return False
     # "She asked if I'd had thoughts of harming myself and I said no"; things given away to a charity shop
     if (_ASKED.search(norm) and _SAID_NO.search(norm)) or (
@@ -371,7 +387,10 @@ def _learned(texts: list[str]) -> tuple[list[bool], str | None]:
     except (OSError, ValueError, RuntimeError) as exc:  # onnxruntime or a damaged file: the rules still run
         return [False] * len(texts), f"{type(exc).__name__}: {exc}"
     return [
-        any(_writer_now(t[s.start : s.end], _next_sentence(t, s.end)) for s in segs)
+        any(
+            _writer_now(t[s.start : s.end], _next_sentence(t, s.end), _sentence_before(t, s.start))
+            for s in segs
+        )
         for t, segs in zip(texts, found, strict=True)
     ], None
 
@@ -380,6 +399,12 @@ def _next_sentence(text: str, end: int) -> str:
     """The sentence that follows a stretch of ``text`` (a recovered past is often told in the next one)."""
     m = _SENTENCE_PART.match(text[end:].lstrip())
     return m.group(0) if m else ""
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence before a stretch of ``text`` ("When I was 16 I tried to end my life. I'm grateful I'm here.")."""
+    parts = [m.group(0) for m in _SENTENCE_PART.finditer(text[:start].rstrip()) if m.group(0).strip()]
+    return parts[-1] if parts else ""
 
 
 def crisis_all(texts: Sequence[str], *, recent: Sequence[str] = ()) -> list[SafetyReport]:
