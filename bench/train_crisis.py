@@ -244,8 +244,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--l2", type=float, default=1e-4)
     # The validation split's "others" include support-forum posts that do speak of suicide (labelled by forum,
     # not by reading) and the written hard negatives; on the everyday forums alone the chosen point flags far fewer.
+    # 5.5 %, not 5 %: at 5 % the rebuild after this release's rules gave up 2-4 points of recall on posts it never
+    # read (the RallyPoint files, the written cases) to save 1-2 points of false positives; safety comes first.
     ap.add_argument(
-        "--max-fp", type=float, default=0.05, help="false-positive budget on the validation split"
+        "--max-fp", type=float, default=0.055, help="false-positive budget on the validation split"
     )
     ap.add_argument(
         "--limit", type=int, default=0, help="every n-th text only (a quick look, not for shipping)"
