@@ -576,9 +576,11 @@ _ONE_CASE_WORD = re.compile(r"(?<![\w@#'\u2019/.-])[^\W\d_]+(?:-[^\W\d_]+)?(?![\
 
 
 @functools.cache
-def _lower_places() -> dict[str, int]:
-    """Every listed place, folded ("ho chi minh city", "krakow"), with its length in words."""
-    return {_fold(p): len(p.split()) for p in _all_places() if len(p) >= 4 and not p.isupper()}
+def _lower_places() -> tuple[dict[str, int], frozenset[str]]:
+    """Every listed place, folded ("ho chi minh city", "krakow"), with its length in words; and the first words
+    of the places of more than one word ("ho"), so most words need one look-up."""
+    places = {_fold(p): len(p.split()) for p in _all_places() if len(p) >= 4 and not p.isupper()}
+    return places, frozenset(key.split()[0] for key, n in places.items() if n > 1)
 
 
 def _lower_case(text: str) -> list[Span]:
@@ -589,22 +591,23 @@ def _lower_case(text: str) -> list[Span]:
     it is not also an ordinary English word (the lists' own mark, from a British English word list): "jess",
     "krisztian", "leeds", "kuala lumpur" count; "will", "grace", "bath" do not."""
     given, ordinary, also_places = _given_names()
-    places = _lower_places()
+    places, starts = _lower_places()
     # Lower case, or capitals of four letters or more ("BRENDA LEE"; "ANA" or "ABE" may be an acronym).
     words = [
         m
         for m in _ONE_CASE_WORD.finditer(text)
         if m.group().islower() or (m.group().isupper() and len(m.group()) >= 4)
     ]
+    folded = [_fold(m.group()) for m in words]  # once per word: folding is most of the cost
     spans: list[Span] = []
     i = 0
     while i < len(words):
-        for n in (4, 3, 2, 1):
+        for n in (4, 3, 2, 1) if folded[i] in starts else (1,):
             group = words[i : i + n]
             if len(group) < n or not _one_space_apart(text, group):
                 continue
             start, end = group[0].start(), group[-1].end()
-            key = _fold(text[start:end])
+            key = " ".join(folded[i : i + n])
             if places.get(key) == n and (n > 1 or key not in given or key in also_places):
                 spans.append(Span("PLACE", start, end, text[start:end]))
                 i += n - 1
