@@ -228,12 +228,12 @@ def find_pii(text: str, *, recogniser: bool = False) -> list[Span]:
     names = _names(text)
     if recogniser:
         names = _people_not_places(text, _merge(text, names, _recognised(text)))
-        names = _merge(text, names, [s for s in _lower_case(text) if not _overlaps(s, names)])
+        names = _merge(text, names, [s for s in _lower_case(text) if not any(_overlap(s, n) for n in names)])
         found += [(4, span) for span in _elsewhere(text, names)]
     found += [(3, span) for span in names]
     accepted: list[Span] = []
     for _, span in sorted(found, key=lambda f: (f[0], f[1].start, -f[1].end)):
-        if all(span.end <= s.start or span.start >= s.end for s in accepted):
+        if not any(_overlap(span, s) for s in accepted):
             accepted.append(span)
     return sorted(accepted, key=lambda s: s.start)
 
@@ -504,7 +504,7 @@ def _merge(text: str, rules: list[Span], recognised: list[Span]) -> list[Span]:
     rule's label ("lunch with Krisztián" is a person even when the recogniser says place)."""
     merged = list(rules)
     for span in recognised:
-        hits = [i for i, r in enumerate(merged) if r.start < span.end and span.start < r.end]
+        hits = [i for i, r in enumerate(merged) if _overlap(r, span)]
         if not hits:
             merged.append(span)
             continue
@@ -626,8 +626,9 @@ def _lower_case(text: str) -> list[Span]:
     return spans
 
 
-def _overlaps(span: Span, spans: list[Span]) -> bool:
-    return any(s.start < span.end and span.start < s.end for s in spans)
+def _overlap(a: Span, b: Span) -> bool:
+    """Whether two spans share a character."""
+    return a.start < b.end and b.start < a.end
 
 
 def redact(text: str, spans: list[Span] | None = None, *, recogniser: bool = False) -> str:

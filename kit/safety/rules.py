@@ -151,6 +151,9 @@ _FIGURATIVE = re.compile(
 # The rule table is formatted by hand: one (trigger words, pattern) row per phrase reads better than the
 # formatter's one-argument-per-line layout.
 # fmt: off
+# Where on the body self-harm is described: the pattern, and its trigger words.
+_BODY_PART = r"(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach|hips?)"
+_BODY_WORDS = "wrist wrists arm arms forearm forearms thigh thighs leg legs skin stomach hip hips"
 _PILL_WORDS = (
     "pill pills tablet tablets capsule capsules meds medication medications medicine medicines painkiller "
     "painkillers antidepressants paracetamol tylenol acetaminophen ibuprofen aspirin insulin xanax benadryl"
@@ -464,9 +467,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
                    r"hitting|starving|not eating|a (?:blade|razor|lighter|knife))\b"),
         ("selfharm", r"\bselfharm\b(?!\s+(?:awareness|prevention|support|resources|training|research|course|"
                      r"workshop|scars?))"),
-        ("wrist wrists arm arms forearm forearms thigh thighs leg legs skin stomach hip hips body",
+        (f"{_BODY_WORDS} body",
          r"\b(?:cutting|cut|slit|slitting|slash\w*|burn\w*|scratch\w*|carv\w*)\s+(?:my|"
-         r"both)\s+(?:own\s+)?(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach|hips?|body)\b"),
+         rf"both)\s+(?:own\s+)?(?:{_BODY_PART}|body)\b"),
         ("cut hurt harm burn selfharm scratch punish & urge urges craving cravings tempted want wants wanted "
          "wanting need",
          r"\b(?:urges?|craving|cravings|tempted|want\w*|need)\s+to\s+(?:cut|hurt|harm|burn|selfharm|scratch|"
@@ -482,9 +485,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("sh", r"\bsh\s+(?:relaps\w*|urges?|again|tonight)\b|\b(?:relaps\w*|urges?)\s+(?:on|to|with|for)\s+sh\b|"
                r"\b(?:did|doing)\s+sh\b"),
         # "carved his name into my leg", "scratched the word into my arm"
-        ("into & wrist wrists arm arms forearm forearms thigh thighs leg legs skin stomach hip hips",
-         r"\b(?:carv\w*|etch\w*|scratch\w*)\s+(?:\w+\s+){0,3}?into\s+my\s+(?:wrists?|arms?|forearms?|thighs?|"
-         r"legs?|skin|stomach|hips?)\b"),
+        (f"into & {_BODY_WORDS}",
+         rf"\b(?:carv\w*|etch\w*|scratch\w*)\s+(?:\w+\s+){{0,3}}?into\s+my\s+{_BODY_PART}\b"),
         # hitting one's head against a wall, with the words that make it deliberate
         ("head & hit hitting bang banging banged slam slamming slammed smash smashing smashed",
          r"\b(?:hit|hitting|bang\w*|slam\w*|smash\w*)\s+my\s+head\s+(?:against|into|on)\s+(?:the\s+|a\s+)?"
@@ -492,8 +494,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"deserved?|to feel|to punish|to stop)\b)"),
         # a pencil sharpener's blade taken out again; any blade used on oneself
         ("sharpener & again out", r"\bsharpener\s+(?:blades?|razors?)\b(?=[^.]*\b(?:again|out)\b)"),
-        ("blade blades razor razors", r"\b(?:blades?|razors?)\s+on\s+(?:myself|my\s+(?:wrists?|arms?|forearms?|"
-                                      r"thighs?|legs?|skin|stomach|hips?))\b"),
+        ("blade blades razor razors", rf"\b(?:blades?|razors?)\s+on\s+(?:myself|my\s+{_BODY_PART})\b"),
         # an eating disorder's coaching: "my ana coach", "pro-ana", "meanspo"
         ("ana mia proana promia meanspo", r"\b(?:ana|mia)\s+(?:coach|buddy)\b|\bpro\s*-?\s*(?:ana|mia)\b|"
                                           r"\bproana\b|\bpromia\b|\bmeanspo\b"),
