@@ -329,9 +329,9 @@ def main(argv: list[str] | None = None) -> None:
 
     def head_scores(i: int) -> tuple[float, float]:
         """Each head's best score over the segments that still count once the rules' who-and-when test is applied
-        (kit.safety.crisis._writer_now), as the check applies it."""
+        (kit.safety.crisis._segment_counts), as the check applies it."""
         vec, segs = encoded[i]
-        counts = np.array([safety._writer_now(rows[i]["text"][s.start : s.end]) for s in segs])
+        counts = np.array([safety._segment_counts(rows[i]["text"], s.start, s.end) for s in segs])
         wide = [k for k, s in enumerate(segs) if s.kind == "chunk"]  # as the check reads: chunks only
         parts = [k for k, s in enumerate(segs) if s.kind != "chunk"]
         best = []

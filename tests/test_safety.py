@@ -606,11 +606,34 @@ def test_everyday_text_is_not_a_crisis(text, rules_only):
             "I don't want to hurt myself right now, not for now anyway.",
         ),
         ("I'm not suicidal today, just tired.", "I'm not suicidal at the moment, but it comes back."),
+        # "no other way" and "shouldn't" leave the wish standing
+        ("I have no wish to kill myself.", "There are no other ways to kill myself."),
+        ("I would never kill myself.", "I shouldn't kill myself now."),
     ],
 )
 def test_negation_reassures_only_when_it_negates_the_wish(reassurance, not_reassurance, rules_only):
     assert not check(reassurance).crisis
     assert check(not_reassurance).crisis
+
+
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        ("I pray God takes my anxiety away.", "I keep praying God takes me in my sleep."),
+        ("We prayed that God would take care of grandma.", "I want God to take my life so I don't have to."),
+        (
+            "I looked at different ways of doing it, the recipe says to fold the egg whites.",
+            "I looked at different ways of doing it and I heard that drowning isn't bad.",
+        ),
+        (
+            "The museum had the end of a shotgun from the civil war.",
+            "Some days I just want to suck on the end of a shotgun.",
+        ),
+    ],
+)
+def test_asking_god_to_take_me_ways_of_doing_it_and_a_shotgun(everyday, crisis, rules_only):
+    assert not check(everyday).crisis
+    assert check(crisis).crisis
 
 
 @pytest.mark.parametrize(
@@ -627,6 +650,12 @@ def test_negation_reassures_only_when_it_negates_the_wish(reassurance, not_reass
         ("The movie was about a man who wants to die.", "The movie made me want to die."),
         ("My cousin overdosed last year.", "I'm thinking about overdosing like my cousin did."),
         ("He told me he was suicidal.", "He doesn't know I'm suicidal."),
+        ("I run a peer group for suicidal veterans on Facebook.", "I'm a veteran and I'm suicidal again."),
+        ("We talked about suicidal patients in the ward today.", "Depression, suicidal tendencies and PTSD."),
+        (
+            "I'm going to kill my roommate if she eats my leftovers.",
+            "I'm going to kill my family and then myself.",
+        ),
     ],
 )
 def test_other_peoples_crises_are_not_the_writers(about_someone_else, about_the_writer, rules_only):
@@ -884,6 +913,30 @@ def test_case_apostrophes_typos_and_line_wraps_do_not_hide_a_crisis(text):
     assert check(text).crisis
 
 
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        # a word after the phrase that only begins like an everyday one ("out" in "outcome", "a" in "again")
+        (
+            "Behaviour: went home and cut myself off from everyone\nOutcome: lonely",
+            "Behaviour: went home and cut myself\nOutcome: relief then shame",
+        ),
+        ("I cut myself out of the group photo.", "I hurt myself upstairs in the bathroom."),
+        ("I have the urge to cut my hair short.", "I have the urge to cut again tonight."),
+        ("I'd die for a coffee right now.", "I want to die for real this time."),
+        # a worksheet field on its own line, and a blank line, end a sentence
+        (
+            "Urges to self-harm: 0\nUrges to drink: 3",
+            "Urges: self-harm\nAction taken: none, I'm going to cut tonight",
+        ),
+        ("Not ready to give up on the garden\n\nI want to plant tulips", "Everything hurts\n\nI want to die"),
+    ],
+)
+def test_what_follows_a_phrase_is_read_as_whole_words_and_lines(everyday, crisis, rules_only):
+    assert not check(everyday).crisis, everyday
+    assert check(crisis).crisis, crisis
+
+
 KNOWN_MISSES = [
     # A means without any distress in the entry is not a hit, even when a person would worry.
     "I keep looking at the pills in the cabinet and counting them.",
@@ -1025,9 +1078,41 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
             "I hate my haircut so much, I want to disappear under a hat.",
             "I hate myself so much, I want to disappear forever.",
         ),
+        # anger at someone else is not a wish to harm oneself; "X is killing me" is a figure of speech
+        (
+            "I swear I'm going to kill my roommate if she leaves her dishes out again.",
+            "I swear I'm going to kill myself if this keeps up.",
+        ),
+        (
+            "I want to punch my boss in the face every single morning.",
+            "I want to punch myself until it bleeds.",
+        ),
+        (
+            "I'm going to beat the crap out of whoever keyed my car.",
+            "I'm going to kill my family and then myself.",
+        ),
+        ("I hope my ex dies in a fire honestly.", "I hope I die in my sleep tonight honestly."),
+        (
+            "This heat is literally killing me, I need a cold shower.",
+            "I'm literally going to kill myself this week.",
+        ),
+        ("My back is killing me after moving house.", "So many times today I thought: just kill yourself."),
+        # a negated wish, and "suicidal" said of others
+        (
+            "I haven't been thinking of ending it today, a good day.",
+            "I've been thinking of ending it all day today.",
+        ),
+        (
+            "I don't want to sleep forever, I want to get better.",
+            "I just want to sleep forever and never wake up.",
+        ),
+        ("I coach a support group for suicidal veterans.", "I'm a veteran and I'm suicidal."),
+        # a wish to live, unless doubted
+        ("I want to wake up alive tomorrow and see the sea.", "I'm not sure I want to wake up tomorrow."),
+        ("I still want to live more, there's so much to see.", "I don't want to live like this anymore."),
     ],
 )
-def test_the_learned_layer_hears_the_next_sentence_the_answer_and_the_rating(safe, crisis):
+def test_the_learned_layer_hears_who_is_harmed_the_next_sentence_the_answer_and_the_rating(safe, crisis):
     assert not check(safe).crisis, safe
     assert check(crisis).crisis, crisis
 

@@ -33,6 +33,7 @@ from kit.safety.rules import (
     _R_MEANS_RECENT,
     _RULES,
     _STRONG,
+    _SUICIDAL_OTHERS,
     _WEAK,
     _Rule,
 )
@@ -65,8 +66,9 @@ class SafetyReport:
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\uff07": "'"})
 _APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
-# A single line break is hard wrapping, not a sentence end; blank lines and list items are.
-_WRAP = re.compile(r"\r?\n(?![ \t]*(?:\r?\n|[-*\u2022>#]|\d+[.)])[ \t])")
+# A single line break is hard wrapping, not a sentence end; blank lines, list items and worksheet fields
+# ("Thought: I'm useless", the text already in lower case) are.
+_WRAP = re.compile(r"\r?\n(?![ \t]*(?:\r?\n|(?:[-*\u2022>#]|\d+[.)])[ \t]|[a-z][a-z /'-]{0,30}:[ \t]))")
 _CANON = {
     "do not": "dont", "does not": "doesnt", "did not": "didnt", "can not": "cant", "cannot": "cant",
     "will not": "wont", "would not": "wouldnt", "could not": "couldnt", "should not": "shouldnt",
@@ -119,16 +121,18 @@ _OTHER = frozenset(
     men women kid kids child children teen teenager student students narrator protagonist hero heroine
     villain neighbor neighbour roommate flatmate classmate song songs movie film book novel show series
     episode poem article story lyrics podcast documentary play essay paper lecture talk presentation
-    training course research news report everyone celebrity actor singer
+    training course research news report everyone celebrity actor singer ex exs boss bosses manager landlord
+    teacher ref referee
     """.split()
 )
 _NEGATORS = frozenset(
-    "not never no dont doesnt didnt wont wouldnt cant couldnt shouldnt isnt arent wasnt werent havent hasnt "
+    "not never no dont doesnt didnt wont wouldnt cant couldnt isnt arent wasnt werent havent hasnt "
     "hadnt aint nor without stopped quit".split()
 )
-# "not sure I want to live", "can't stop thinking about", "no one knows" do not negate what follows.
+# "not sure I want to live", "can't stop thinking about", "no one knows", "no other way to" do not negate what
+# follows (nor does "shouldn't": "I shouldn't kill myself now" weighs the act).
 _NOT_NEGATING = frozenset(
-    "sure certain know stop stopping help helping just only saying one matter care mind".split()
+    "sure certain know stop stopping help helping just only saying one matter care mind other".split()
 )
 _FILLER = frozenset("even ever really actually truly".split())
 _CONJUNCTIONS = frozenset("and or because so then when while if since until".split())
@@ -328,14 +332,50 @@ _NOW = re.compile(r"\b(?:again|relaps\w*|last night|tonight|right now|these days
 # want to live" stays a hit.)
 _HARM_WORD = re.compile(
     r"\b(?:suicid\w*|die|dies|dying|died|dead|death|kill\w*|hurt\w*|harm\w*|selfharm\w*|cut|cuts|cutting|burn\w*|"
-    r"overdos\w*|unalive\w*|end (?:it|my life|things|myself))\b"
+    r"overdos\w*|unalive\w*|end(?:ing|ed)? (?:it|my life|things|myself)|jump\w*|sleep forever|give up)\b"
 )
+# Harm aimed at someone else ("kill my roommate", "punch my boss", "beat the crap out of whoever keyed my car"):
+# anger at another person, not a wish to harm oneself, unless the writer is named in the same sentence.
+_VIOLENCE = re.compile(
+    r"\b(?:kill\w*|hurt\w*|harm\w*|murder\w*|strangl\w*|stab\w*|punch\w*|beat|shoot|choke)\b"
+)
+_AT_SOMEONE = re.compile(
+    r"\s*(?:the (?:crap|shit|hell|living daylights|snot) out of\s+)?(?:(?:my|the|that|this|those|these|every|"
+    r"all|some|little|big|stupid|damn|fucking|freaking|own|a|an|literally|actually)\s+){0,3}(\w+)"
+)
+_ANYONE = frozenset("whoever anyone anybody everybody somebody".split())
+_SELF_TOO = re.compile(r"\b(?:me|myself|my life|my self|suicide)\b")
 
 
+# "I still want to live", "I want to wake up alive tomorrow": a stretch that wishes to live, names no harm and has
+# no "not", "but" or "not sure" in it ("I'm not sure I want to wake up" is no such wish)
+_WANTS_TO_LIVE = re.compile(
+    r"\b(?:want|wanna|wants|going|need|ready|glad|happy|grateful|lucky)\s+(?:\w+\s+){0,2}?(?:to\s+)?"
+    r"(?:live|be alive|wake up|stay alive|keep going|keep living|be here|still be here)\b"
+)
+_DOUBT = _NEGATORS | {"but", "sure"}
 _GIVEN_AWAY = re.compile(r"\bg(?:ive|ave|iving|iven)\b[^.]*\baway\b")
 _ASKS_SOMEONE = re.compile(
     r"\b(?:do|does|can|could|would|will|have|are|should)\s+(?:you|we|they)\b[^.!]*\?\s*$"
 )
+
+
+def _harm_words(norm: str) -> bool | None:
+    """True when a normalised stretch holds a word of dying or harm said by the writer, of themself; False when it
+    holds such words but each is someone else's, negated, aimed at another person or a diary card's zero; None
+    when it holds none."""
+    harm = list(_HARM_WORD.finditer(norm))
+    aimed = any(_at_someone_else(norm[m.end() :]) for m in _VIOLENCE.finditer(norm))
+    if not (harm or aimed):
+        return None
+    return not all(
+        _other_subject(norm[: m.start()])
+        or (_VIOLENCE.fullmatch(m.group()) and _at_someone_else(norm[m.end() :]))
+        or (m.group() == "suicidal" and re.match(rf"\s+{_SUICIDAL_OTHERS}", norm[m.end() :]) is not None)
+        or _negated(_clause(norm[: m.start()]), norm[m.end() :])
+        or _ZERO_RATING.match(norm, m.end())
+        for m in harm
+    )
 
 
 def _writer_now(part: str, after: str = "", before: str = "") -> bool:
@@ -358,24 +398,30 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
         return False
     if _FIGURATIVE.search(norm) or re.search(_ACCIDENT, norm):
         return False
-    harm = list(_HARM_WORD.finditer(norm))
-    if harm and all(
-        _other_subject(norm[: m.start()])
-        or _negated(_clause(norm[: m.start()]), norm[m.end() :])
-        or _ZERO_RATING.match(norm, m.end())
-        for m in harm
-    ):
+    harm = _harm_words(norm)
+    if harm is False:
+        return False
+    words = _WORD.findall(norm)
+    if not harm and _WANTS_TO_LIVE.search(norm) and not _DOUBT.intersection(words):
         return False
     # A question about a means of harm is the rules' to judge: it counts next to distress, never alone.
     found = _hits(part)
     if found and all(_RULES[r].tier == _MEANS for _, r, _ in found):
         return False
-    words = _WORD.findall(norm)
     if _ASKS_SOMEONE.search(norm):  # "where do you think my shoulds come from?": a question for someone else
         return False
     if any(w in _FIRST for w in words):
         return True
     return not part.rstrip().endswith("?") and not any(w in _OTHER for w in words)
+
+
+def _at_someone_else(after: str) -> bool:
+    """Whether a harm word's object, just after it, is another person and the writer is not named with them
+    ("just kill yourself and get it over with" is the writer talking to themselves)."""
+    sentence = _SENTENCE_PART.match(after).group(1)
+    m = _AT_SOMEONE.match(sentence)
+    victim = m.group(1) if m else ""
+    return (victim in _OTHER or victim in _ANYONE) and victim != "yourself" and not _SELF_TOO.search(sentence)
 
 
 def _learned(texts: list[str]) -> tuple[list[bool], str | None]:
@@ -387,12 +433,14 @@ def _learned(texts: list[str]) -> tuple[list[bool], str | None]:
     except (OSError, ValueError, RuntimeError) as exc:  # onnxruntime or a damaged file: the rules still run
         return [False] * len(texts), f"{type(exc).__name__}: {exc}"
     return [
-        any(
-            _writer_now(t[s.start : s.end], _next_sentence(t, s.end), _sentence_before(t, s.start))
-            for s in segs
-        )
-        for t, segs in zip(texts, found, strict=True)
+        any(_segment_counts(t, s.start, s.end) for s in segs) for t, segs in zip(texts, found, strict=True)
     ], None
+
+
+def _segment_counts(text: str, start: int, end: int) -> bool:
+    """Whether the stretch ``text[start:end]`` that the learned layer flags counts: ``_writer_now`` with the
+    sentences around it (bench/train_crisis.py chooses its thresholds with this too)."""
+    return _writer_now(text[start:end], _next_sentence(text, end), _sentence_before(text, start))
 
 
 def _next_sentence(text: str, end: int) -> str:

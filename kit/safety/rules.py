@@ -86,7 +86,7 @@ _END = (
 )
 _LIVING = (
     r"(?:live(?!\s+(?:in|with|at|near|here|there|on|by|alone|abroad|together|somewhere|anywhere|next|close|"
-    r"far|off|up|out|like (?:this|that|them|him|her|a)\b))|be alive|do life|exist(?!\s+(?:in|as|on|with))|"
+    r"far|off|up|out|like (?:this|that|them|him|her|a)\b)\b)|be alive|do life|exist(?!\s+(?:in|as|on|with)\b)|"
     r"keep living|stay alive|be (?:on|in) this (?:earth|world)|"
     rf"(?:go on|keep going|carry on|continue|be here|survive){_END})"
 )
@@ -131,7 +131,8 @@ _EMBARRASSED = (
 _FIGURATIVE = re.compile(
     r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+for|murder(?:ed|ing)?\s+(?:a|an|some|that)\s+"
     r"(?!\w*self)\w+|(?:death|end)\s+of\s+me|(?:will|gonna|going to|would|is going to|gon)\s+(?:literally\s+)?"
-    r"(?:kill|murder|strangle)\s+(?:me|us)|kill(?:ing)?\s+(?:time|the\s+(?:lights|engine|music|process|mood|vibe))|"
+    r"(?:kill|murder|strangle)\s+(?:me|us)|(?:is|are|was|were|its|thats)\s+(?:\w+\s+)?killing\s+(?:me|my)\b|"
+    r"kill(?:ing)?\s+(?:time|the\s+(?:lights|engine|music|process|mood|vibe))|"
     r"kill\s+(?:a|the|that)\s+(?:\w+\s+)?process|cut(?:ting)?\s+(?:down|back|out|corners|ties|costs)|"
     r"cut\w*\s+(?:myself|me|yourself)\s+(?:some|a\s+(?:little|bit\s+of))?\s*slack|"
     r"cut\s+(?:my|the|his|her|their)\s+(?:own\s+)?(?:hair|fringe|nails|grass|hedge|cake|losses|cord)|"
@@ -167,6 +168,11 @@ _HIGH_WORDS = (
     "multi multistorey multistoreys storey gorge gorges quarry quarries viaduct viaducts hotel hotels "
     "overpass overpasses balcony balconies ledge ledges skyscraper skyscrapers dam dams park parks"
 )
+# "a group for suicidal veterans": "suicidal" said of others ("my suicidal tendencies" stays the writer's)
+_SUICIDAL_OTHERS = (
+    r"(?:active\s+duty|veterans?|vets|people|persons?|patients?|clients?|soldiers?|troops|members?|teens?|"
+    r"teenagers?|kids?|children|students?|youth|individuals?|callers?|folks|men|women|friends?)\b"
+)
 _LIVING_WORDS = "live alive life exist go keep carry continue here survive earth world"
 _OVERDOSE_WORDS = "overdose overdosed overdoses overdosing"
 _GIVE_WORDS = "give gives giving given gave donate donated donates donating sold sell sells selling"
@@ -177,20 +183,26 @@ _HAND_RULES: tuple[_Rule, ...] = (
         _STRONG, _R_DIE,
         ("die", r"\b(?:want|wanted|wanting|wants|wish|wished|wishing|ready|need|needed|deserve|deserved|long|"
                 r"longing|yearn\w*|like|easier|better)\s+(?:(?:just|really|so|honestly|badly|simply|"
-                r"literally|kind of|sort of|so badly|so much)\s+)*to\s+(?:just\s+)?die\b(?!\s+(?:for|of|"
+                r"literally|kind of|sort of|so badly|so much)\s+)*to\s+(?:just\s+)?die\b(?!\s+(?:for(?!\s+real)|of|"
                 r"laughing|old|happy|rich|peacefully|someday|one day|at \d|at the age|with dignity|"
-                r"on (?:stage|camera)|in (?:my sleep|peace) (?:at|when|someday|one day)))"),
+                r"on (?:stage|camera)|in (?:my sleep|peace) (?:at|when|someday|one day))\b)"),
         ("dead", r"\bwish\w*\s+(?:that\s+)?i\s+(?:was|were|could be|would be|had been)\s+dead\b"),
         ("dead", r"\b(?:want|wanted|need|like)\s+to\s+be\s+dead\b"),
         ("dead", r"\b(?:rather|better off|prefer to)\s+(?:just\s+)?(?:be\s+)?dead\b(?!\s+(?:tired|serious|"
-                 r"last|wrong|set|end|centre|center|weight|lift|than (?:be seen|wear|go)))"),
+                 r"last|wrong|set|end|centre|center|weight|lift|than (?:be seen|wear|go))\b)"),
         ("dying", r"\b(?:feel|felt|feeling)\s+like\s+(?:just\s+)?dying\b(?!\s+(?:of|laughing|inside|my|her|his|the|it|a)\b)"),
         ("die died", r"\b(?:wish|wished|hope|hoping|pray\w*)\s+(?:that\s+)?i\s+(?:(?:would|could|will|might|"
-                     r"just)\s+){0,2}(?:die|died)\b(?!\s+(?:for|of|laughing|old|happy|before i get old))"),
+                     r"just)\s+){0,2}(?:die|died)\b(?!\s+(?:for(?!\s+real)|of|laughing|old|happy|before i get old)\b)"),
         ("hit run killed struck crash accident & wish wished wishing wishes hope hoped hopes hoping pray "
          "prays prayed praying",
          r"\b(?:wish|hope|pray)\w*\s+(?:that\s+)?i\s+(?:(?:would|could|will|might|just|id)\s+){0,2}(?:get|"
          r"got|be|was)\s+(?:hit by|run over|killed|struck by|in a (?:crash|car crash|accident))"),
+        # "I want God to take my life", "praying the Lord takes me in my sleep"
+        ("god lord jesus universe & take takes taking end ends",
+         r"\b(?:want|wanted|wish|wished|wishing|pray|prayed|praying|prays|beg|begged|begging|asking|asked|hope|"
+         r"hoping)\s+(?:for\s+|that\s+)?(?:god|the lord|jesus|the universe)\s+(?:to\s+|would\s+|will\s+)?"
+         r"(?:just\s+)?(?:take|takes|end|ends)\s+(?:my life|me(?:\s+(?:home|away|in my sleep|now|tonight))?)"
+         r"(?=\s*$|\s*[.!,;]|\s+(?:so|and|already|soon|now|tonight|in my sleep|because)\b)"),
         ("cancer illness disease tumor tumour",
          r"\b(?:hope|hoping|hopes|wish|wishing|wishes)\s+(?:that\s+)?(?:the|my)\s+(?:cancer|illness|disease|"
          r"tumou?r)\s+(?:wins|kills me|takes me|gets me|will win)\b"),
@@ -202,7 +214,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
                                              r"more and more\s+|like\s+)?(?:a\s+)?(?:peaceful|nice|good|"
                                              r"appealing|relief|better|welcome|tempting|inviting|easier)\b"),
         ("rather", r"\b(?:would|d|id)\s+rather\s+(?:just\s+)?die\b(?!\s+than\b(?!\s+(?:live|keep|go on|wake|"
-                   r"feel|be alive|face|exist)))"),
+                   r"feel|be alive|face|exist)\b))"),
         unless=_EMBARRASSED,
     ),
     _rule(
@@ -217,10 +229,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("deserve", r"\bdont\s+deserve\s+to\s+(?:live|be alive|exist|be here)\b"),
         ("living alive existing here life & tired sick exhausted done",
          r"\b(?:tired|sick|exhausted|done)\s+(?:\w+\s+)?(?:of|with)\s+(?:living(?!\s+(?:out|with|in|at|on|"
-         r"here|there|alone|like|under|paycheck|from|off|together|next))|being alive|existing|being here|"
-         r"life(?!\s+(?:admin|in|as|at|on|with|insurance|coach)))\b"),
+         r"here|there|alone|like|under|paycheck|from|off|together|next)\b)|being alive|existing|being here|"
+         r"life(?!\s+(?:admin|in|as|at|on|with|insurance|coach)\b))\b"),
         ("hate", r"\bhate\s+(?:being alive|existing|that im alive|living(?!\s+(?:in|with|here|there|at|near|"
-                 r"alone|so)))\b"),
+                 r"alone|so)\b))\b"),
         ("worth", r"\b(?:life|living|my life|it)\s+(?:isnt|aint|is no longer|is not|not)\s+worth\s+(?:living|"
                   r"it(?=\s*$|\s*[,;:]|\s+anymore))"),
         ("worth", r"\bnot worth living\b"),
@@ -244,7 +256,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("wake", r"\b(?:hope|hoping|wish|wishing|pray\w*)\s+(?:that\s+)?i\s+(?:dont|didnt|wouldnt|wont|"
                  r"never)\s+(?:ever\s+)?wake up"),
         ("wake", r"\b(?:dont|never)\s+(?:\w+\s+)?(?:want|wish|care)\s+to\s+wake up\b(?!\s+(?:early|at|for|"
-                 r"before|so early|this early|in the morning for|to (?:my|the|an?)\b))"),
+                 r"before|so early|this early|in the morning for|to (?:my|the|an?)\b)\b)"),
         ("wake", r"\b(?:go|went|going|fall|falling|fell|to)\s+(?:to\s+)?a?sleep\s+(?:\w+\s+)?and\s+(?:never|"
                  r"not|dont|didnt|wont)\s+(?:\w+\s+)?wake up"),
         ("wake", r"\bnot\s+(?:to\s+)?wake up\s+(?:again|ever|tomorrow|anymore|in the morning)\b"),
@@ -321,12 +333,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
     # ---- suicide, ending their life, asking how
     _rule(
         _STRONG, _R_SUICIDE,
-        ("suicidal", r"\bsuicidal\b"),
+        # not "suicidal" said of a group ("a group for suicidal veterans")
+        ("suicidal", rf"\bsuicidal\b(?!\s+{_SUICIDAL_OTHERS})"),
         ("suicide", r"\b(?:think\w*|thought\w*|consider\w*|contemplat\w*|plan\w*|attempt\w*|tried|try|trying|"
                     r"commit\w*|research\w*|googl\w*|urges?|close to|"
                     r"feel\w*)\s+(?:\w+\s+){0,3}?suicide\b(?!\s+(?:squeeze|squad|doors?|drills?|runs?|"
                     r"sprints?|prevention|awareness|hotline|helpline|lines?|watch|rates?|statistics|bomb\w*|"
-                    r"mission|scene))"),
+                    r"mission|scene)\b)"),
         ("suicide", r"\bsuicide\s+(?:note|letter|plan|attempt|thought|ideation)s?\b"),
     ),
     _rule(
@@ -334,9 +347,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("myself", r"\b(?:kill|killing|killed|kills|off|offing|offed|unalive|end|ending|"
                    r"ended)\s+myself\b(?!\s+(?:laughing|trying|with laughter|over|for (?:this|that|the|a|my|"
                    r"nothing|them|him|her|work|it|you)|(?:at|in) (?:the\s+)?(?:gym|work|practice|training)|"
-                   r"to (?:finish|get|make|meet|pay|keep up|please)))"),
+                   r"to (?:finish|get|make|meet|pay|keep up|please))\b)"),
+        # "kill my family and then myself"
+        ("myself", r"\b(?:kill|killing|murder|murdering|shoot|shooting)\s+(?:\w+\s+){1,4}?(?:and|then|before)\s+"
+                   r"(?:then\s+|also\s+)?myself\b"),
         ("life", r"\b(?:end|ending|ended|take|taking|took)\s+my\s+(?:own\s+)?life\b(?!\s+(?:back|savings|"
-                 r"story))"),
+                 r"story)\b)"),
         ("unalive", r"\bunalive\b"),
         ("accident & look looks", r"\b(?:make|making|made)\s+(?:it|my death|this)\s+look\s+like\s+an\s+"
                                   r"accident\b(?![^.]*\b(?:novel|story|plot|character|book|film|game)\b)"),
@@ -346,7 +362,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("hose & exhaust", r"\bhose\b[^.]{0,30}\bexhaust\b"),
         # a gun or a bullet turned on oneself, in the words people use: "eat my gun", "a 9mm haircut"
         (f"{_GUN_WORDS} bullet barrel glock & eat eating ate suck sucking swallow swallowing",
-         r"\b(?:eat|eating|ate|suck on|sucking on|swallow|swallowing)\s+(?:a|my|the|this|that)\s+(?:gun|guns|"
+         r"\b(?:eat|eating|ate|suck on|sucking on|swallow|swallowing)\s+(?:the\s+(?:end|barrel)\s+of\s+)?"
+         r"(?:a|my|the|this|that)\s+(?:gun|guns|"
          r"bullet|shotgun|pistol|barrel|glock|revolver|handgun|rifle)\b"),
         ("haircut", r"\b\d+\s*mm\s+haircut\b"),
         ("kms", r"\b(?:to|should|could|will|just|might|ill|id|literally|about to)\s+kms\b|^kms\b"),
@@ -360,7 +377,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
                    r"poisoning|poisoned|stab|stabbing|electrocute|gas|gassing|suffocate|suffocating|"
                    r"smother)\s+myself\b(?!\s+(?:in the foot|out|up|on|with (?:work|coffee|caffeine|tea|"
                    r"tasks|junk|fast|bad|processed)|in (?!the (?:river|lake|sea|ocean|bath|bathtub|"
-                   r"water))))"),
+                   r"water)))\b)"),
         (_GUN_WORDS, rf"\b{_GUN}\s+(?:to|against|in)\s+my\s+(?:head|temple|mouth|chest)\b"),
         subject=False,
     ),
@@ -462,11 +479,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
                    r"burned|burnt|scratch|scratching|scratched|hit|hitting|punch|punching|punched|bruise|"
                    r"bruising|bruised|carve|carving|carved|stab|stabbing|stabbed|starve|starving|"
                    r"starved)\s+myself\b(?!\s+(?:out|off|some slack|a break|a slice|a piece|short|laughing|"
-                   r"up|free|loose|by\b|(?:for|over) (?:nothing|that|this|it)))"),
+                   r"up|free|loose|by\b|(?:for|over) (?:nothing|that|this|it))\b)"),
         ("myself", r"\b(?:punish\w*|hurt\w*|harm\w*)\s+myself\s+(?:by|with)\s+(?:cutting|burning|scratching|"
                    r"hitting|starving|not eating|a (?:blade|razor|lighter|knife))\b"),
         ("selfharm", r"\bselfharm\b(?!\s+(?:awareness|prevention|support|resources|training|research|course|"
-                     r"workshop|scars?))"),
+                     r"workshop|scars?)\b)"),
         (f"{_BODY_WORDS} body",
          r"\b(?:cutting|cut|slit|slitting|slash\w*|burn\w*|scratch\w*|carv\w*)\s+(?:my|"
          rf"both)\s+(?:own\s+)?(?:{_BODY_PART}|body)\b"),
@@ -475,7 +492,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:urges?|craving|cravings|tempted|want\w*|need)\s+to\s+(?:cut|hurt|harm|burn|selfharm|scratch|"
          r"punish)\b(?!\s+(?:myself|back|carbs|sugar|down|costs?|spending|ties|corners|my (?:hair|nails|"
          r"losses|spending|fringe)|the|a|an|it|out|him|her|them|you|someone|anyone|people|class|through|in|"
-         r"some|your|our|his|their))"),
+         r"some|your|our|his|their)\b)"),
         ("cutting", r"\b(?:started|starting|been|im|was|relapsed|back to|resist\w*|"
                     r"stop)\s+(?:\w+\s+)?cutting(?=\s*$|\s*[,;:]|\s+(?:again|and|but|because|so|last night|"
                     r"tonight|today|yesterday|anymore|even|every)\b)"),
@@ -517,7 +534,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
                       rf"{_PILLS}\b(?:\s+(?:at once|together|in one go))?(?!\s+(?:today|this morning|on time|"
                       rf"as prescribed|"
                       r"like (?:im|i was) supposed|every day|with (?:breakfast|food|water|dinner|lunch)|"
-                      r"for the (?:day|week)|in the morning))"),
+                      r"for the (?:day|week)|in the morning)\b)"),
         ("whole", r"\b(?:take|took|swallow\w*|down\w*)\s+(?:the|a)\s+whole\s+(?:bottle|packet|pack|"
                   r"box)\b(?!\s+of\s+(?:wine|water|vodka|gin|juice|cereal|chocolates?|biscuits|cookies|chips|"
                   r"crisps|tissues))"),
@@ -544,6 +561,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"method))\s+(?:(?:to|i|ill|i will|id|i would|i could|i can|im going to|"
          r"i want to)\s+)?(?:end (?:it all|it|things|everything|my life)(?!\s+with)|kill myself|die|"
          r"not wake up|take my (?:own )?life|overdose|unalive)\b"),
+        # "I looked at different ways of doing it and I heard that drowning isn't bad": ways of doing "it" with a
+        # method named in the same sentence
+        ("ways methods & drown drowning hang hanging overdose overdosing pills jump jumping gun trigger rope "
+         "noose",
+         r"\b(?:ways?|methods?)\s+(?:of|to)\s+do(?:ing)?\s+it\b[^.?!]{0,80}\b(?:drown\w*|hang\w*|overdos\w*|"
+         r"pills|jump\w*|gun|trigger|rope|noose)\b"),
         ("plan", r"\b(?:a|the|my)\s+plan\s+(?:to|for|on how to|of how to)\s+(?:end (?:it|things|everything|"
                  r"my life)(?!\s+with)|kill myself|die|take my (?:own )?life|overdose)\b"),
     ),
@@ -585,7 +608,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         _WEAK, "talks about ending it",
         ("end ending ended", r"\b(?:end|ending|ended)\s+(?:it|things)\b(?!\s+(?:with|between|early|here|"
                              r"there|on|off|for (?:today|now|the (?:day|night|week|evening))|now for|"
-                             r"before it starts|amicably|politely|properly|at that|at \d|soon enough|well))"),
+                             r"before it starts|amicably|politely|properly|at that|at \d|soon enough|well)\b)"),
     ),
     _rule(
         _WEAK, _R_CANT,
@@ -780,7 +803,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         (_GUN_WORDS, rf"\b(?:buy|bought|buying|get|got|getting|purchase|purchasing)\s+(?:a\s+|an\s+|my\s+)?"
                      rf"(?:\w+\s+)?{_GUN}"),
         (_GUN_WORDS, rf"\b(?:dads|fathers|husbands|grandpas|brothers|uncles)\s+{_GUN}"),
-        ("monoxide", r"\bcarbon monoxide\b(?!\s+(?:alarm|detector|sensor))"),
+        ("monoxide", r"\bcarbon monoxide\b(?!\s+(?:alarm|detector|sensor)\b)"),
         subject=False,
     ),
     # ---- distress: never a hit alone, but it turns the phrases above into one
