@@ -8,7 +8,8 @@ Data (see bench/data/ner/README.md; both CC BY 4.0): dev.jsonl and test.jsonl, s
 Corpus, and wnut17-test.jsonl, a second test set from WNUT-17 (Reddit, YouTube, Stack Overflow and tweets);
 gum-interview.jsonl, a third from the GUM corpus's interviews (Wikinews, CC BY 2.5; people talking about their
 work and lives); written.jsonl, journal-style entries written for this bench (scored only, never used to adjust
-anything).
+anything); templated.jsonl, sentences of this project's frames filled with names, towns and street addresses from
+fifteen locales (make_templated.py: names that are not English).
 Scored labels: PERSON (gold PER) and PLACE (gold LOC; the kit's ADDRESS counts as PLACE). Three ways of counting:
 ``exact`` (same label, same start and end), ``overlap`` (same label, any shared character; each gold span is
 found or not, each predicted span right or not) and ``any-label`` (overlap whatever the label: what redaction
@@ -235,6 +236,10 @@ def main(argv: list[str] | None = None) -> dict:
         results["wnut17"] = report("second test (WNUT-17)", load("wnut17-test"))
         results["gum"] = report("third test (GUM interviews, Wikinews)", load("gum-interview"))
         results["written"] = report("written journal entries (this project, never tuned on)", load("written"))
+        results["templated"] = report(
+            "names and places of fifteen locales in journal sentences (this project's frames, Faker's names)",
+            load("templated"),
+        )
     if args.errors:
         print(f"\ndev mistakes (rules + recogniser), up to {args.errors}:")
         errors(dev, args.errors)

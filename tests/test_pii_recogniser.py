@@ -250,7 +250,7 @@ def test_text_for_a_model_off_this_machine_is_redacted_with_the_recogniser():
 def test_the_bench_data_is_whole_and_its_spans_line_up():
     folder = Path(__file__).resolve().parents[1] / "bench" / "data" / "ner"
     counts = {}
-    for name in ("dev", "test", "wnut17-test", "gum-interview", "written"):
+    for name in ("dev", "test", "wnut17-test", "gum-interview", "written", "templated"):
         rows = [json.loads(line) for line in (folder / f"{name}.jsonl").read_text("utf-8").splitlines()]
         for row in rows:
             for e in row["entities"]:
@@ -262,6 +262,7 @@ def test_the_bench_data_is_whole_and_its_spans_line_up():
         "wnut17-test": 566,
         "gum-interview": 1067,
         "written": 65,
+        "templated": 300,
     }  # as the data card says
     texts = {
         json.loads(line)["text"].lower()
@@ -278,6 +279,18 @@ def test_the_bench_data_is_whole_and_its_spans_line_up():
 def silent_recogniser(monkeypatch: pytest.MonkeyPatch):
     """A recogniser that finds nothing: what is left comes from the rules and the kit's name lists."""
     monkeypatch.setattr(recogniser, "entities", lambda text, regions=None: [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iancu Stoica from work asked if I was ok.", {("PERSON", "Iancu Stoica")}),
+        ("Hayret from group texted me twice.", {("PERSON", "Hayret")}),
+        ("Maybe from work is the better way home.", set()),
+    ],
+)
+def test_someone_from_work_or_school_is_a_person(silent_recogniser, text, expected):
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -123,7 +123,8 @@ _SENTENCE_OPENERS = frozenset(
 )
 # A capitalised word that says, asks or feels something is a person even at a sentence start ("Priya asked").
 _PERSON_AFTER = re.compile(
-    r"[ \t]+(?:and[ \t]+(?:I|me)\b|(?:said|says|asked|asks|told|tells|wants|wanted|texted|texts|called|calls|"
+    r"[ \t]+(?:and[ \t]+(?:I|me)\b|from[ \t]+(?:work|school|church|class|group|the office|the gym|therapy|"
+    r"next door|upstairs|downstairs)\b|(?:said|says|asked|asks|told|tells|wants|wanted|texted|texts|called|calls|"
     r"rang|phoned|emailed|messaged|replied|laughed|cried|hugged|smiled|shouted|yelled|invited|suggested|"
     r"mentioned|agreed|helped|came|comes|visited|thinks|feels|felt|knows|knew|loves|loved|hates|hated|"
     r"promised|forgot|remembered|apologi[sz]ed|explained|admitted|insisted|complained|argued|snapped|"
