@@ -385,6 +385,12 @@ def test_uncle_bob_is_bob(silent_recogniser):
         ("Moved to 487 Jennifer Stream Suite 12\nNew Timothyfurt, MN 34567.", None),
         ("Flat 2, 88 Kingsway Road\nLondon WC2B 6AA", "Flat 2, 88 Kingsway Road\nLondon WC2B 6AA"),
         ("12 Oak Ridge Apt 4B, Denver", "12 Oak Ridge Apt 4B, Denver"),
+        # street and town names that are not English, and their countries' ways of writing a street
+        ("Forms go to 5192 Mansız Alley, Üsküdar.", "5192 Mansız Alley, Üsküdar"),
+        ("She lives at Tatiana-Scholz-Straße 46, Delitzsch.", "Tatiana-Scholz-Straße 46, Delitzsch"),
+        ("Post it to Parkstigen 9, Örnsköldsvik.", "Parkstigen 9, Örnsköldsvik"),
+        ("My aunt's flat is at Strada Florilor 12, Cluj.", "Strada Florilor 12, Cluj"),
+        ("Dinner at Vicolo del Moro 4, Roma.", "Vicolo del Moro 4, Roma"),
     ],
 )
 def test_more_street_addresses_with_the_rules_alone(text, address):

@@ -39,6 +39,10 @@ _PHONE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,11}(?:[ .-]\d{2,6}){0,4}(?!\w)"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# Letters of the Latin, Greek and Cyrillic alphabets, so "Siobhán", "Małgorzata", "Krisztián" and a street such as
+# "Mansız Alley" are whole words.
+_UP = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).isupper())
+_LOW = "a-z" + "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).islower())
 # The last word of a street's name: the common British ones and the US Postal Service's street suffixes.
 _STREET = (
     r"(?:(?:Street|Road|Avenue|Lane|Drive|Boulevard|Court|Place|Way|Close|Crescent|Terrace|Square|Parkway|"
@@ -56,19 +60,16 @@ _US_ZIP = (
     r"NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),?[ \t]+\d{5}(?:-\d{4})?"
 )
 _POSTCODE = re.compile(rf"\b(?:{_UK_POSTCODE}|{_US_ZIP})\b")
-_TOWN = r"[A-Z][A-Za-z'-]+(?:[ \t]+[A-Z][A-Za-z'-]+){0,2}"
+_TOWN = rf"[{_UP}][{_UP}{_LOW}'-]+(?:[ \t]+[{_UP}][{_UP}{_LOW}'-]+){{0,2}}"
 _NEXT_LINE = r"[ \t]*,?[ \t]*\n?[ \t]*"  # ", " or a line break between the parts of an address
 # "14 Elm Road", and the town and postcode after it on the same line or the next ("14 Elm Road\nLeeds LS6 2AB").
 _ADDRESS = re.compile(
     rf"(?:\b{_UNIT}[ \t]*,?[ \t]*)?"
-    rf"\b\d{{1,5}}[A-Za-z]?\s+(?:(?:[A-Z][A-Za-z'-]+|\d+(?:st|nd|rd|th))\s+){{1,3}}{_STREET}"
+    rf"\b\d{{1,5}}[A-Za-z]?\s+(?:(?:[{_UP}][{_UP}{_LOW}'-]+|\d+(?:st|nd|rd|th))\s+){{1,3}}{_STREET}"
     rf"(?:[ \t]*,?[ \t]*{_UNIT})?"
     rf"(?:{_NEXT_LINE}{_TOWN}(?:{_NEXT_LINE}(?:{_UK_POSTCODE}|{_US_ZIP}))?(?=[ \t]*(?:[,.;!?\n]|$)))?"
 )
-# Names: capitalised words kept only after a cue ("my friend Anna", "with Tom", "Dr. Lee", "in Leeds"). Letters
-# of the Latin, Greek and Cyrillic alphabets, so "Siobhán", "Małgorzata" and "Krisztián" are whole words.
-_UP = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).isupper())
-_LOW = "a-z" + "".join(chr(c) for c in range(0xC0, 0x530) if chr(c).islower())
+# Names: capitalised words kept only after a cue ("my friend Anna", "with Tom", "Dr. Lee", "in Leeds").
 _NAME = rf"[{_UP}](?:['\u2019][{_UP}])?[{_LOW}]+(?:[-'\u2019][{_UP}][{_LOW}]+)?"  # Anna, O'Neil, Karen-Ann
 _CAPITALS = re.compile(
     rf"[{_UP}](?<![{_UP}{_LOW}][{_UP}])(?:(?:['\u2019][{_UP}])?[{_LOW}]+(?:[-'\u2019][{_UP}][{_LOW}]+)?"
@@ -78,8 +79,8 @@ _RUN_WORD = re.compile(r"\S+")
 # Streets written the continental way: "17 Rue des Lilas, Lyon", "Via Roma 10", "Calle Mayor 3, 28013 Madrid",
 # "Hauptstraße 5, 10115 Berlin".
 _EU_STREET = (
-    r"(?:Rue|Avenue|Avenida|Av\.|Calle|Carrer|Via|Viale|Piazza|Corso|Rua|Praça|Plaza|Paseo|Ulica|ul\.|"
-    r"Boulevard|Chemin|Allée|Quai)"
+    r"(?:Rue|Avenue|Avenida|Av\.|Calle|Carrer|Via|Viale|Piazza|Corso|Vicolo|Largo|Rua|Travessa|Praça|Plaza|"
+    r"Paseo|Ulica|ul\.|[Pp]lac|Aleja|Strada|Calea|Bulevardul|[SȘŞ]oseaua|Aleea|Boulevard|Chemin|Allée|Quai)"
 )
 _EU_WORDS = (
     rf"(?:[ \t]+(?:(?:de|del|della|dei|des|di|da|do|dos|das|du|la|le|les)[ \t]+)?[{_UP}][{_LOW}'-]+){{1,4}}"
@@ -88,8 +89,9 @@ _EU_TOWN = rf"(?:[ \t]*,[ \t]*\n?[ \t]*(?:\d{{4,5}}[ \t]+)?[{_UP}][{_LOW}'-]+(?:
 _ADDRESS_EU = re.compile(
     rf"\b\d{{1,4}}[a-z]?,?[ \t]+{_EU_STREET}{_EU_WORDS}{_EU_TOWN}"
     rf"|\b{_EU_STREET}{_EU_WORDS},?[ \t]+\d{{1,4}}[a-z]?\b{_EU_TOWN}"
-    rf"|\b[{_UP}][{_LOW}]+(?:straße|strasse|weg|gasse|platz|allee|damm|ufer|straat|gracht|laan|vej|gatan|gata|"
-    rf"vägen|veien)[ \t]+\d{{1,4}}[a-z]?\b{_EU_TOWN}"
+    rf"|\b[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*-?(?:[Ss]traße|[Ss]trasse|[Ww]eg|[Gg]asse|[Pp]latz|[Aa]llee|[Dd]amm|"
+    rf"[Uu]fer|straat|gracht|laan|vej|gatan|gata|vägen|veien|stigen|gränd|torget|backen)[ \t]+\d{{1,4}}[a-z]?\b"
+    rf"{_EU_TOWN}"
 )
 _CUE_BEFORE = re.compile(r"([A-Za-z-]+)(\.?)[ \t]+$")
 _TITLES = frozenset("dr mr mrs ms mx prof professor".split())
