@@ -609,6 +609,12 @@ def test_everyday_text_is_not_a_crisis(text, rules_only):
         # "no other way" and "shouldn't" leave the wish standing
         ("I have no wish to kill myself.", "There are no other ways to kill myself."),
         ("I would never kill myself.", "I shouldn't kill myself now."),
+        # a negated wish holds both verbs of "… and …", unless the second has a wish of its own
+        (
+            "I never want to go jump off a bridge and kill myself.",
+            "I want to go jump off a bridge and kill myself.",
+        ),
+        ("I'm not ready to give up and die.", "I didn't want to go on and wanted to die."),
     ],
 )
 def test_negation_reassures_only_when_it_negates_the_wish(reassurance, not_reassurance, rules_only):

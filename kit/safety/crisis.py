@@ -139,6 +139,14 @@ _CONJUNCTIONS = frozenset("and or because so then when while if since until".spl
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\"\u2014\u2013]|\s-\s|\b(?:but|though|although|however|yet|except|whereas)\b"
 )
+# "I never want to go jump off a bridge and kill myself", "I don't want to hurt myself or die": the negated wish
+# holds both verbs joined by "and" or "or", unless the second has a subject or a wish of its own ("I didn't want to
+# go on and wanted to die").
+_NEGATED_PAIR = re.compile(
+    r"\b(?:not|never|dont|doesnt|wont|no longer)\s+(?:\w+\s+){0,2}?(?:want|wanna|going|gonna|ready|planning|"
+    r"intend|about)\s+to\s+(?:(?!(?:i|im|ive|id|ill|he|she|they|we|you|it)\b)[a-z]+\s+){1,6}?(?:and|or)\s+$"
+)
+_OWN_WISH = re.compile(r"(?:want|wanted|wanna|wish|wished|need|needed|going|gonna|plan|planned|ready)\b")
 _STRONGER_THAN_EVER = re.compile(r"\s*(?:\w+\s+)?(?:more|so much|so badly|this much|as much)\b")
 # "I don't want to end it right now", "I'm not going to kill myself tonight": a no for now still speaks of the wish.
 # Only in the present or the future: "I didn't cut tonight" is a night won, and "today" is how a diary card counts.
@@ -212,8 +220,11 @@ def _clause(prefix: str) -> str:
     return prefix[start:]
 
 
-def _negated(clause: str, after: str) -> bool:
-    """A negator within four words before the match, in the same clause, that really negates it."""
+def _negated(clause: str, after: str, match: str = "") -> bool:
+    """A negator within four words before the match, in the same clause, that really negates it; or a "not want
+    to … and" whose second verb the match is ("I'm not ready to give up and die")."""
+    if _NEGATED_PAIR.search(clause) and not _OWN_WISH.match(match):
+        return True
     words = _WORD.findall(clause)[-4:]
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
@@ -254,7 +265,7 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], questio
     if rule.subject and not _FIRST.intersection(_WORD.findall(m.group())) and _other_subject(prefix):
         return False
     clause = _clause(prefix)
-    if rule.negatable and _negated(clause, sentence[m.end() :]):
+    if rule.negatable and _negated(clause, sentence[m.end() :], m.group()):
         return False
     if _HYPOTHETICAL.search(clause):  # "if I ever feel like hurting myself, I call Sam" is a plan, not a hit
         return False
@@ -372,7 +383,7 @@ def _harm_words(norm: str) -> bool | None:
         _other_subject(norm[: m.start()])
         or (_VIOLENCE.fullmatch(m.group()) and _at_someone_else(norm[m.end() :]))
         or (m.group() == "suicidal" and re.match(rf"\s+{_SUICIDAL_OTHERS}", norm[m.end() :]) is not None)
-        or _negated(_clause(norm[: m.start()]), norm[m.end() :])
+        or _negated(_clause(norm[: m.start()]), norm[m.end() :], m.group())
         or _ZERO_RATING.match(norm, m.end())
         for m in harm
     )
