@@ -615,6 +615,9 @@ def test_everyday_text_is_not_a_crisis(text, rules_only):
             "I want to go jump off a bridge and kill myself.",
         ),
         ("I'm not ready to give up and die.", "I didn't want to go on and wanted to die."),
+        # a question answered no, by the writer or to someone who asked
+        ("Am I suicidal? No, just exhausted.", "Am I suicidal? Maybe."),
+        ("The nurse asked if I was suicidal, I'm not.", "The nurse asked if I was suicidal, I'm not sure."),
     ],
 )
 def test_negation_reassures_only_when_it_negates_the_wish(reassurance, not_reassurance, rules_only):
@@ -1113,6 +1116,11 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
             "I just want to sleep forever and never wake up.",
         ),
         ("I coach a support group for suicidal veterans.", "I'm a veteran and I'm suicidal."),
+        # a question the writer answers no, and the stretch after it
+        (
+            "Would I ever hurt myself? No, never. Today was just long.",
+            "Would I ever hurt myself? Yes. Today was long.",
+        ),
         # a wish to live, unless doubted
         ("I want to wake up alive tomorrow and see the sea.", "I'm not sure I want to wake up tomorrow."),
         ("I still want to live more, there's so much to see.", "I don't want to live like this anymore."),

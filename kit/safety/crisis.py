@@ -197,6 +197,15 @@ _ASKED = re.compile(r"\b(?:ask\w*|question\w*|screen\w*)\b[^.]*\b(?:if|whether|a
 _SAID_NO = re.compile(
     r"\b(?:said|say|answered|replied|told (?:her|him|them))\s+(?:that\s+)?"
     r"(?:no|i (?:wasnt|dont|am not|wont|havent))\b"
+    r"|[,;]\s*(?:and\s+)?(?:no|nope|im not|i am not|i wasnt|i was not|i dont|i havent)\b(?!\s+sure)"
+)
+# "Am I suicidal? No, just exhausted.": a question the writer puts to themself and answers no in the next sentence
+_SELF_QUESTION = re.compile(r"^\W*(?:am|do|did|was|would|could|have|should)\s+i\b")
+_NO = r"(?:no|nope|not really|of course not|definitely not|absolutely not|im not|i am not|i dont|i wasnt)\b"
+_NOT_A_NO = r"(?!\s+(?:sure|know|think so))"
+_ANSWERED_NO = re.compile(rf"^\W*{_NO}{_NOT_A_NO}")
+_QUESTION_ANSWERED_NO = re.compile(
+    rf"(?:^|[.!?]\s*)\W*(?:am|do|did|was|would|could|have|should)\s+i\b[^.!?]*\?+\s*\W*{_NO}{_NOT_A_NO}"
 )
 _WINDOW = 3  # sentences either side in which a weak phrase looks for distress
 _USE_TRIGGERS = True  # tests switch this off to prove the trigger words never hide a match
@@ -273,6 +282,9 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], questio
     if _PAST.search(sentence) and _RECOVERED.search(near):  # "I used to cut myself; I'm proud I stopped"
         return False
     # "she asked if I want to hurt myself and I said no"
+    if question and _SELF_QUESTION.match(sentence) and i + 1 < len(sentences):
+        if _ANSWERED_NO.match(sentences[i + 1]):
+            return False
     return not (_ASKED.search(prefix) and _SAID_NO.search(near))
 
 
@@ -408,6 +420,10 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
     ):
         return False
     if _FIGURATIVE.search(norm) or re.search(_ACCIDENT, norm):
+        return False
+    # "Am I suicidal? No, just exhausted.": a stretch whose only harm words are in a question answered no
+    asked = f"{_normalize(before)} {norm} {_normalize(after)}"
+    if _QUESTION_ANSWERED_NO.search(asked) and not _harm_words(_QUESTION_ANSWERED_NO.sub(" ", asked)):
         return False
     harm = _harm_words(norm)
     if harm is False:
