@@ -858,12 +858,6 @@ def test_embarrassment_is_not_a_wish_to_die(text, rules_only):
     assert check("I want to die. I'm so embarrassed about how I've been acting.").crisis
 
 
-def test_ending_it_needs_a_second_signal_nearby(rules_only):
-    assert not check("I'm thinking about ending it.").crisis
-    assert not check("I can't do this anymore.").crisis
-    assert check("I can't do this anymore. I'm thinking about ending it.").crisis
-
-
 @pytest.mark.parametrize("text", SAFE_ENTRIES)
 def test_long_safe_entries_are_not_a_crisis(text, rules_only):
     assert not check(text).crisis, check(text).reasons
@@ -944,6 +938,126 @@ def test_case_apostrophes_typos_and_line_wraps_do_not_hide_a_crisis(text):
 def test_what_follows_a_phrase_is_read_as_whole_words_and_lines(everyday, crisis, rules_only):
     assert not check(everyday).crisis, everyday
     assert check(crisis).crisis, crisis
+
+
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        # a gun held to oneself, in the words people use, and a robber's gun or the idiom
+        (
+            "A robber held a gun to my head at the gas station years ago.",
+            "Had the barrel under my chin again.",
+        ),
+        (
+            "Even with a gun to my head I would not eat sushi.",
+            "Sat in the truck with my pistol at my throat.",
+        ),
+        (
+            "I keep my gun in my chest holster when hunting.",
+            "If I pulled the trigger with this 45 at my throat.",
+        ),
+        # pills in hand, ready
+        (
+            "I have my antibiotics here, I'm about to take them with dinner.",
+            "I have a bottle of pills here I'm ready to take.",
+        ),
+        (
+            "Vitamins, iron pills, magnesium: I'm ready to take them at 8.",
+            "The pills are in my hand and I'm going to take them all.",
+        ),
+        # a method kept as an option, or looked into
+        ("Hanging the shelves is still on the table for the weekend.", "Hanging myself is still an option."),
+        (
+            "Suicide is always an option, the character says in chapter three.",
+            "Strangulation didn't seem so bad, so that was still on the table.",
+        ),
+        (
+            "I'm considering using the new budgeting app at home.",
+            "I've been considering using pentobarbital.",
+        ),
+        # deliberate injury, purging
+        (
+            "I hit my head on the cupboard door, not on purpose obviously.",
+            "I slammed my hand in the door on purpose.",
+        ),
+        (
+            "The kids and I purged our toy bins before Christmas.",
+            "I restrict when I'm sad and purge when I'm angry.",
+        ),
+        # asking how, with the plain aim
+        (
+            "Something to knock me out, this cold is brutal.",
+            "How many antihistamines would knock me out for good?",
+        ),
+        (
+            "How long does an overdose of insulin take to be noticed?",
+            "How long does it take for an overdose to work?",
+        ),
+        ("Is there a point in going to the party anymore?", "Is there any point in going on anymore?"),
+        # a diary card's urge rated above zero
+        ("Urges to die (0-5): 0 — calm day.", "Urges to die (0-5): 5 — after the phone call from the court."),
+        ("Urge to drink: 3. Urge to self-harm: 0.", "Urge to drink: 0. Urges to self-harm today: 3/5"),
+        # poison, and a question about how many next to no reason to stay
+        (
+            "I was thinking of buying bleach for the bathroom.",
+            "I'm thinking of drinking this bottle of bleach.",
+        ),
+        (
+            "How many is too many tabs open in a browser?",
+            "i've got a full box of paracetamol and no reason to stay. how many is too many",
+        ),
+        ("There's no reason to stay at this job, I'm applying elsewhere.", "There's no reason to stay."),
+        # water, and not coming back
+        (
+            "We swam out to the buoy and came back for lunch.",
+            "I want to swim out past the waves and never come back.",
+        ),
+        (
+            "I want to walk out of this job and never come back.",
+            "It would be peaceful to walk into the sea and not come back.",
+        ),
+        # a day set and a note left, said calmly: two signs together
+        (
+            "Tomorrow is the day! Wedding dress fitting at ten.",
+            "i wrote a note for mum, its under my pillow. tommorow is the day",
+        ),
+        (
+            "I won't need them after Friday, the exams are done, so I sold my textbooks.",
+            "gave away my xbox and my trainers to my brother. wont need them after friday",
+        ),
+    ],
+)
+def test_means_in_hand_methods_kept_open_ratings_and_calm_plans(everyday, crisis, rules_only):
+    for text, crisis_expected in ((everyday, False), (crisis, True)):
+        assert check(text).crisis is crisis_expected, text
+
+
+@pytest.mark.parametrize(
+    ("alone", "with_distress"),
+    [
+        ("I'm thinking about ending it.", "I can't do this anymore. I'm thinking about ending it."),
+        ("I can't do this anymore.", "I can't do this anymore. I'm thinking about ending it."),
+        ("Someone please just kill me.", "I hate my life. Someone please just kill me."),
+        (
+            "Can someone put me out of my misery",
+            "Everything is hopeless. Can someone put me out of my misery",
+        ),
+        (
+            "I'm going to go through with it tomorrow.",
+            "I got evicted. I'm going to go through with it tomorrow.",
+        ),
+        ("Does drowning hurt?", "I feel worthless. Does drowning hurt?"),
+    ],
+)
+def test_ending_it_pleas_and_questions_that_are_often_figures_of_speech_need_a_second_signal(
+    alone, with_distress, rules_only
+):
+    assert (check(alone).crisis, check(with_distress).crisis) == (False, True), alone
+
+
+def test_a_plea_to_be_killed_in_jest_is_not_a_crisis(rules_only):
+    assert not check("I hate Mondays. Just kill me now lol").crisis
+    assert not check("Please don't kill me, I said to the spider, laughing.").crisis
 
 
 KNOWN_MISSES = [
@@ -1124,6 +1238,14 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
         # a wish to live, unless doubted
         ("I want to wake up alive tomorrow and see the sea.", "I'm not sure I want to wake up tomorrow."),
         ("I still want to live more, there's so much to see.", "I don't want to live like this anymore."),
+        # a plant, a phone or a pet dying is not the writer; an overdose of fun is a figure of speech
+        (
+            "My plants are dying, what am I doing wrong?",
+            "I feel like I'm dying inside and I want it to stop.",
+        ),
+        ("How do I overdose on fun this summer?", "How many of my pills would it take to overdose?"),
+        # a plan for an obstacle, as a WOOP worksheet writes it
+        ("If I am tired, then shoes on.", "I am so tired. I want to fall asleep and never wake up."),
     ],
 )
 def test_the_learned_layer_hears_who_is_harmed_the_next_sentence_the_answer_and_the_rating(safe, crisis):

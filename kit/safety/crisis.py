@@ -122,7 +122,8 @@ _OTHER = frozenset(
     villain neighbor neighbour roommate flatmate classmate song songs movie film book novel show series
     episode poem article story lyrics podcast documentary play essay paper lecture talk presentation
     training course research news report everyone celebrity actor singer ex exs boss bosses manager landlord
-    teacher ref referee
+    teacher ref referee plant plants houseplants flowers garden seedlings cactus tree trees lawn grass phone battery
+    laptop computer car dog dogs cat cats pet pets hamster goldfish fish business company
     """.split()
 )
 _NEGATORS = frozenset(
@@ -188,6 +189,8 @@ _GENERAL_QUESTION = re.compile(
     r"parents|schools|friends))|why (?:do|does|did|would|was|were|is|are)|how did|"
     r"when (?:does|do|did|should)|who|where (?:does|do|can (?:you|someone|people) (?:get|find) (?:help|support)))\b"
 )
+# "Is there any point in going on anymore?" is asked of one's own life, not of the topic.
+_ANYMORE = re.compile(r"\b(?:anymore|any more|any longer)\b")
 # A worksheet field rated zero ("Urge to self-harm (0-5): 0", "Urges: self-harm 0, alcohol 2") is not a hit.
 _ZERO_RATING = re.compile(
     r"(?:\s+(?:urges?|thoughts|acts?))?(?:\s+(?:today|tonight|this week|now))?"
@@ -256,13 +259,14 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], questio
     sentence = sentences[i]
     prefix = sentence[: m.start()]
     # A general question with no I, me or my in it is about the topic or put to someone ("What are the warning
-    # signs of self-harm?", "Do you ever want to die?"); "What's the point of living?" is not one of them, and
-    # questions about a means of harm are the means rules' own.
+    # signs of self-harm?", "Do you ever want to die?"); "What's the point of living?" is not one of them, nor is
+    # one that asks "anymore", and questions about a means of harm are the means rules' own.
     if (
         question
         and rule.tier != _MEANS
         and _GENERAL_QUESTION.match(sentence)
         and not _FIRST.intersection(_WORD.findall(sentence))
+        and not _ANYMORE.search(sentence)
     ):
         return False
     if _ZERO_RATING.match(sentence, m.end()):
@@ -377,6 +381,7 @@ _WANTS_TO_LIVE = re.compile(
     r"(?:live|be alive|wake up|stay alive|keep going|keep living|be here|still be here)\b"
 )
 _DOUBT = _NEGATORS | {"but", "sure"}
+_IF_THEN = re.compile(r"\s*(?:if|when|whenever)\b[^.?!]*\bthen\b")
 _GIVEN_AWAY = re.compile(r"\bg(?:ive|ave|iving|iven)\b[^.]*\baway\b")
 _ASKS_SOMEONE = re.compile(
     r"\b(?:do|does|can|could|would|will|have|are|should)\s+(?:you|we|they)\b[^.!]*\?\s*$"
@@ -427,6 +432,9 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
         return False
     harm = _harm_words(norm)
     if harm is False:
+        return False
+    # "If I am tired, then shoes on.": a plan for an obstacle (a WOOP or coping-plan line) that names no harm
+    if harm is None and _IF_THEN.match(norm):
         return False
     words = _WORD.findall(norm)
     if not harm and _WANTS_TO_LIVE.search(norm) and not _DOUBT.intersection(words):

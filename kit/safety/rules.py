@@ -101,6 +101,11 @@ _INTENT = (
     r"feel like|felt like)"
 )
 _NOT_ACCIDENT = r"^(?!.*\b(?:on purpose|deliberately|intentionally|to feel|to punish|to cope|urges?)\b)"
+# what people say they overdosed on in fun: "I overdosed on chocolate", "how do I overdose on fun this summer"
+_TREATS = (
+    r"(?:caffeine|coffee|sugar|chocolate|candy|sweets|cake|netflix|tv|tiktok|memes|cuteness|content|carbs|"
+    r"vitamin\w*|espresso|fun|love|joy|happiness|kindness|sunshine|nostalgia|cheese|pizza|carbs)"
+)
 _ACCIDENT = (
     _NOT_ACCIDENT + r".*\b(?:accident\w*|by mistake|shaving|cooking|chopping|slicing|peeling|baking|ironing|"
     r"gardening|hiking|skiing|snowboarding|running|jogging|lifting|deadlift\w*|squat\w*|workout|working out|"
@@ -146,7 +151,8 @@ _FIGURATIVE = re.compile(
     r"(?:worst|best)\s+\w+\s+alive|killing\s+myself\s+(?:trying|to|with|over|for|at)|rather\s+die\s+than|"
     r"could\s+(?:just\s+)?die(?=\s*(?:$|[,.!]|of|from|laughing))|killed\s+(?:it|a\s+whole|\w+\s+hours?|time)|"
     r"(?:im|i am)\s+dead(?=\s*(?:$|[,.!]|lol|lmao|haha))|"
-    r"disappear\s+(?:under|into)\s+(?:a|the|my)\s+(?:hat|hood|duvet|covers|blanket|rock|sofa|floor))\b"
+    r"disappear\s+(?:under|into)\s+(?:a|the|my)\s+(?:hat|hood|duvet|covers|blanket|rock|sofa|floor)|"
+    rf"overdos\w*\s+on\s+{_TREATS})\b"
 )
 
 # The rule table is formatted by hand: one (trigger words, pattern) row per phrase reads better than the
@@ -244,7 +250,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"my))\s+(?:\w+\s+)?(?:point|reason|purpose)\s+(?:(?:in|of|to|for)\s+)?(?:me\s+)?(?:living|life|"
          r"being alive|existing|live|be alive|exist|stay(?:ing)? alive|keep(?:ing)? living|wak(?:e|ing) up|"
          r"(?:going on|go on|"
-         rf"keep(?:ing)? going|carry(?:ing)? on|continu\w*|be(?:ing)? here){_END})"),
+         rf"keep(?:ing)? going|carry(?:ing)? on|continu\w*|be(?:ing)? here|stay(?:ing)?){_END})"),
+        # "is there a reason to live anymore?" asked of one's own life
+        ("reason point & anymore longer more",
+         r"\bis\s+there\s+(?:a|any|even a|still a)\s+(?:\w+\s+)?(?:reason|point)\s+(?:to|in|of|for)\s+"
+         r"(?:me\s+)?(?:live|living|go on|going on|be alive|being alive|keep going|keep living|exist|existing|"
+         r"stay alive|staying alive)\s+(?:anymore|any more|any longer)\b"),
         ("point", r"\bwhats\s+(?:even\s+)?the\s+point\s+(?:of|in)\s+(?:living|life|being alive|existing|"
                   r"going on|waking up|being here)\b"),
         ("live", r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b"),
@@ -330,7 +341,17 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("safe", r"\b(?:(?:im|i am|i feel)\s+(?:really\s+|just\s+)?not|i (?:dont|do not) feel)\s+safe"
                  r"(?=\s*$|\s*[.!,;]|\s+(?:right now|tonight|anymore|at the moment)\b)"),
     ),
-    # ---- suicide, ending their life, asking how
+    # ---- a diary card's urge to die or to self-harm rated above zero: "Urges to die (0-5): 5", "SH urges: 3/5"
+    _rule(
+        _STRONG, "rates an urge to die or to self-harm above zero",
+        ("urge urges thoughts ideation",
+         r"\b(?:(?:urges?|thoughts?)\s+(?:to|of|about)\s+(?:die|dying|death|suicide|kill(?:ing)? myself|"
+         r"end(?:ing)? my life|selfharm|self harm|harm(?:ing)? myself|hurt(?:ing)? myself|cut(?:ting)?)|"
+         r"(?:suicidal|suicide|selfharm|self harm|sh)\s+(?:urges?|thoughts?|ideation))"
+         r"(?:\s+(?:today|tonight|this week|now))?\s*(?:\(\s*\d+\s*(?:[-\u2013\u2014]|to)\s*\d+\s*\)\s*)?"
+         r"[:=]\s*(?:[1-9]|10)(?:\s*/\s*\d+)?(?!\d|\.\d)"),
+        subject=False,
+    ),
     _rule(
         _STRONG, _R_SUICIDE,
         # not "suicidal" said of a group ("a group for suicidal veterans")
@@ -360,6 +381,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("engine & door doors hose exhaust", r"\bengine running\b[^.]{0,60}\b(?:clos\w*\s+(?:the\s+)?(?:garage\s+)?"
                                              r"doors?|hose|exhaust)\b"),
         ("hose & exhaust", r"\bhose\b[^.]{0,30}\bexhaust\b"),
+        # "thinking of drinking this bottle of bleach"
+        ("bleach antifreeze poison weedkiller pesticide cleaner & drink drinking swallow swallowing",
+         rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?(?:drink|drinking|swallow|swallowing)\s+(?:\w+\s+){{0,3}}?"
+         r"(?:bleach|antifreeze|drain cleaner|rat poison|poison|weed ?killer|pesticide)\b"),
         # a gun or a bullet turned on oneself, in the words people use: "eat my gun", "a 9mm haircut"
         (f"{_GUN_WORDS} bullet barrel glock & eat eating ate suck sucking swallow swallowing",
          r"\b(?:eat|eating|ate|suck on|sucking on|swallow|swallowing)\s+(?:the\s+(?:end|barrel)\s+of\s+)?"
@@ -378,7 +403,29 @@ _HAND_RULES: tuple[_Rule, ...] = (
                    r"smother)\s+myself\b(?!\s+(?:in the foot|out|up|on|with (?:work|coffee|caffeine|tea|"
                    r"tasks|junk|fast|bad|processed)|in (?!the (?:river|lake|sea|ocean|bath|bathtub|"
                    r"water)))\b)"),
-        (_GUN_WORDS, rf"\b{_GUN}\s+(?:to|against|in)\s+my\s+(?:head|temple|mouth|chest)\b"),
+        subject=False,
+    ),
+    # "walk into the sea and not come back", only where the sentence names the water
+    _rule(
+        _STRONG, _R_END,
+        ("back & walk walking swim swimming wade wading",
+         r"\b(?:walk|walking|swim|swimming|wade|wading)\s+(?:out\s+|in\s+|into\s+)?(?:\w+\s+){0,3}?and\s+"
+         r"(?:just\s+)?(?:not|never)\s+(?:come|coming)\s+(?:back|out)\b"),
+        unless=r"^(?!.*\b(?:sea|ocean|lake|river|water|waves|tide|surf|loch)\b)",
+        negatable=False,
+    ),
+    # a gun held to oneself: "the barrel under my chin", "this 45 at my throat" (not a robber's gun)
+    _rule(
+        _STRONG, _R_END,
+        ("head temple mouth chest throat chin neck heart",
+         rf"\b(?:{_GUN}|barrel|muzzle|glock|(?:this|that|my|the|a)\s+(?:45|38|357|9mm))\s+(?:\w+\s+){{0,2}}?"
+         r"(?:to|against|in|at|under|into)\s+my\s+(?:head|temple|mouth|chest|throat|chin|neck|heart)\b"
+         r"(?!\s+(?:pocket|holster|rig|drawer|strap)\b)"),
+        # "even with a gun to my head", "if you put a gun to my head": an idiom for refusing
+        unless=r"\b(?:even|if|unless)\s+(?:\w+\s+){0,3}?(?:a|the)\s+gun\b|\b(?:you|he|she|they|someone|somebody|robbers?|muggers?|gunman|attacker|stranger|cop|officer|"
+               r"soldier|(?:a|the) (?:man|guy|kid))\s+(?:\w+\s+){0,2}?(?:held|holding|holds|put|puts|pointed|"
+               r"pointing|points|pressed|pressing|shoved|had)\b|\b(?:robbed|robbery|mugged|mugging|held up|"
+               r"hold ?up|carjack\w*|gunpoint|hostage|movie|film|scene|game)\b",
         subject=False,
     ),
     _rule(
@@ -437,10 +484,15 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("method methods & rate lethal effective works work reliable certain painless deadliest",
          r"\b(?:methods?\s+of\s+suicide|suicide\s+methods?)\b[^.?!]{0,40}\b(?:success rate|lethal|most "
          r"effective|works? best|reliable|certain|painless|deadliest)\b"),
+        ("out sleep & good forever permanently", r"\b(?:would|could|will|to|that)\s+(?:knock|put)\s+me\s+(?:out|to sleep)\s+"
+                                                  r"(?:for good|forever|permanently)\b"),
+        ("overdose od & how", r"\bhow\s+(?:long|quickly|fast)\s+(?:does|would|will|do)\s+(?:it\s+take\s+(?:for\s+)?)?"
+                              r"(?:an?\s+)?(?:\w+\s+)?(?:overdose|od)\b(?:\s+(?:of|on)\s+(?:\w+\s+)?\w+)?"
+                              r"(?:\s+to\s+(?:work|kill|take effect|kick in|be fatal))?(?=\s*$|\s*[?.!,;])"),
         ("how", r"\bhow\s+(?:long|quickly)\s+(?:does|would|will)\s+it\s+take\s+to\s+(?:die|bleed out|drown|"
                 r"suffocate)\b"),
         ("how", r"\bhow\s+(?:to|do i|can i|could i|should i)\s+(?:kill myself|end my life|commit suicide|"
-                r"overdose(?!\s+(?:my|the|your|his|her|their|a|an|this|that|these|those)\b)|die painlessly|"
+                rf"overdose(?!\s+(?:my|the|your|his|her|their|a|an|this|that|these|those|on {_TREATS})\b)|die painlessly|"
                 r"unalive)\b"),
         # a game, a story or a scene: "the best way to die in Elden Ring", "the quickest way to kill off a character"
         unless=r"\b(?:game|games|gaming|minecraft|elden ring|dark souls|fortnite|roblox|sims|boss|speedrun\w*|"
@@ -509,6 +561,18 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:hit|hitting|bang\w*|slam\w*|smash\w*)\s+my\s+head\s+(?:against|into|on)\s+(?:the\s+|a\s+)?"
          r"(?:wall|walls|floor|desk|door|table)\b(?=[^.]*\b(?:until|till|over and over|again and again|on purpose|"
          r"deserved?|to feel|to punish|to stop)\b)"),
+        # "slammed my hand in the door on purpose", "hit my head on purpose"
+        ("purpose & slammed slam slamming hit hitting punched punch punching banged bang banging burned burnt "
+         "burn burning cut cutting scratched scratching bit bite biting bruised smashed smash",
+         r"\b(?:slam\w*|hit|hitting|punch\w*|bang\w*|burn\w*|cut|cutting|scratch\w*|bit|bite|biting|bruis\w*|"
+         r"smash\w*)\s+(?:\w+\s+){0,2}?(?:myself|my\s+(?:own\s+)?(?:hands?|head|fists?|fingers|arms?|wrists?|"
+         r"legs?|thighs?|skin|face|knuckles|stomach|hips?|feet|foot|lips?|tongue))\b[^.?!]{0,40}\b(?<!not )"
+         r"(?<!never )on purpose\b"),
+        # purging: "I restrict when I'm sad and purge when I'm angry" (not a purged inbox)
+        ("purge purged purging",
+         r"\b(?:i|and|then)\s+(?:\w+\s+)?(?:purge|purged)\b(?!\s+(?:my|the|old|all|files|emails?|inbox|closet|wardrobe|"
+         r"cache|data|lists?|photos|contacts|everything|some|a|an|it|them|this|that|those|these|our|your|his|her|"
+         r"their|toys?)\b)"),
         # a pencil sharpener's blade taken out again; any blade used on oneself
         ("sharpener & again out", r"\bsharpener\s+(?:blades?|razors?)\b(?=[^.]*\b(?:again|out)\b)"),
         ("blade blades razor razors", rf"\b(?:blades?|razors?)\s+on\s+(?:myself|my\s+{_BODY_PART})\b"),
@@ -543,13 +607,18 @@ _HAND_RULES: tuple[_Rule, ...] = (
                       r"the\s+|a\s+)?"
                       rf"(?:stash\s+of\s+)?(?:\w+\s+)?{_PILLS}\b"),
         (_PILL_WORDS, rf"\bstash\s+of\s+(?:\w+\s+)?{_PILLS}\b"),
+        # "a bottle of pills here I'm ready to take", "the pills are in front of me, I'm going to take them all"
+        (f"{_PILL_WORDS} & ready going about gonna",
+         rf"\b{_PILLS}\b[^.?!]{{0,60}}\b(?:im|i am)\s+(?:\w+\s+)?(?:ready|about)\s+to\s+(?:take|swallow|down)\b"
+         r"(?!\s+(?:them\s+|it\s+)?(?:with|after|before|at|in the|every|each|daily|tomorrow morning|as)\b)"),
+        (_PILL_WORDS, rf"\b{_PILLS}\b[^.?!]{{0,60}}\b(?:take|swallow|down)\s+(?:them|it)\s+all\b"
+                      r"(?!\s+(?:with|after|before|at|in the|every|each|daily|as|together with)\b)"),
         (_PILL_WORDS, rf"\benough\s+(?:\w+\s+)?{_PILLS}\s+(?:to|for)\s+(?:die|end|kill|not wake|do it|"
                       rf"overdose|"
                       r"make sure)"),
         (_PILL_WORDS, rf"\b{_PILLS}\b[^.]{{0,40}}\benough\s+(?:\w+\s+)?to\s+(?:do it|die|end it|not wake up|"
                       r"kill myself|overdose)\b"),
-        unless=r"^(?!.*\bon purpose\b).*\b(?:accident\w*|by mistake|on (?:caffeine|coffee|sugar|chocolate|"
-               r"candy|sweets|cake|netflix|tv|tiktok|memes|cuteness|content|carbs|vitamin\w*|espresso))\b",
+        unless=rf"^(?!.*\bon purpose\b).*\b(?:accident\w*|by mistake|on {_TREATS})\b",
     ),
     # ---- plans, goodbyes, giving things away
     _rule(
@@ -569,6 +638,25 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"pills|jump\w*|gun|trigger|rope|noose)\b"),
         ("plan", r"\b(?:a|the|my)\s+plan\s+(?:to|for|on how to|of how to)\s+(?:end (?:it|things|everything|"
                  r"my life)(?!\s+with)|kill myself|die|take my (?:own )?life|overdose)\b"),
+    ),
+    _rule(
+        _STRONG, _R_PLAN,
+        # "strangulation was still on the table", "hanging myself is always an option"
+        ("table option options backup & strangulation strangling strangle hanging hang overdose overdosing "
+         "jumping drowning gun suicide killing ending",
+         r"\b(?:strangl\w*|strangulation|hanging(?: myself)?(?!\s+(?:the|a|an|my|up|out|some|on|around|with|in|"
+         r"from|pictures?|shelves|curtains|lights|laundry|washing|art)\b)|overdos\w*|jumping|drowning|the gun|suicide|"
+         r"killing myself|ending it(?: all)?)\b[^.?!]{0,100}\b(?:is|was|are|were|stays?|stayed|remains?|"
+         r"remained)\s+(?:\w+\s+)?(?:on the table|an option|(?:my|a|the) (?:backup|back up|plan b|last resort|"
+         r"exit|way out))\b"),
+        # "considering using pentobarbital at home", "looking into an exit bag"
+        ("pentobarbital nembutal exit helium",
+         r"\b(?:consider\w*|contemplat\w*|think\w* (?:about|of)|thought (?:about|of)|plan\w*|going to|"
+         r"want to|tempted to|research\w*|look\w* into|order\w*|buy\w*|bought|get|got|getting)\s+"
+         r"(?:using\s+|use\s+|getting\s+|get\s+|buying\s+|ordering\s+)?(?:some\s+|an?\s+|the\s+)?"
+         r"(?:pentobarbital|nembutal|exit bag|helium (?:and a bag|hood|bag|and a hood))\b"),
+        unless=r"\b(?:character|characters|novel|book|film|movie|show|series|story|chapter|episode|article|news|"
+               r"report|villain|protagonist|plot|game|debate|essay|lecture|class)\b",
     ),
     _rule(
         _STRONG, _R_GOODBYE,
@@ -625,6 +713,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
                           r"can)\s+(?:all\s+)?(?:finally\s+)?(?:be\s+over|end|stop)\b"),
         ("done", r"(?:^|[,;]\s*)im\s+(?:so\s+|just\s+)?done$"),
     ),
+    # "someone please just kill me", "put me out of my misery": a plea that is often a figure of speech
+    _rule(
+        _WEAK, "asks for their life to be ended",
+        ("kill & me", r"\b(?:please|someone|somebody|anyone|god|just)\s+(?:(?!dont|do|not|never)\w+\s+){0,2}?"
+                      r"kill me\b(?=\s*$|\s*[.!,;]|\s+(?:already|now|please|tonight|quickly)\b)|^kill me(?: please)?$"),
+        ("misery", r"\bput\s+me\s+out\s+of\s+my\s+misery\b"),
+        unless=r"\b(?:lol|lmao|lmfao|haha\w*|jk|rofl|xd)\b",
+    ),
     _rule(
         _WEAK, "wants to disappear",
         ("disappear vanish fade",
@@ -661,6 +757,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("around here & since because cause cos as", r"\b(?:since|because|cause|cos|as) i wont be (?:around|"
                                                     r"here|alive)\b"),
         ("affairs", r"\b(?:put|putting|get|getting|got|have) my affairs in order\b"),
+        # "won't need them after Friday"
+        ("need & after by past beyond",
+         r"\b(?:wont|will not|not going to|no longer)\s+need\s+(?:them|it|any of (?:it|them)|my \w+|these|those)\s+"
+         r"(?:after|by|past|beyond)\s+(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|tomorrow|"
+         r"tonight|this week(?:end)?|next week|the \d+\w*)\b"),
+        # "wrote a note for mum, it's under my pillow"
+        ("note letter & pillow", r"\b(?:note|letter)s?\b[^.?!]{0,40}\bunder\s+my\s+pillow\b"),
         ("will", r"\b(?:wrote|writing|updated|made|make) (?:a |my )will\b"),
         ("letters notes", r"\bwrote (?:letters|notes) to (?:everyone|my family|my kids|my parents|"
                           r"my friends)\b"),
@@ -672,7 +775,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         (_GIVE_WORDS, r"\b(?:giv(?:e|ing|en)|gave)\s+(?:away\s+)?(?:all\s+|"
                       r"most\s+)?(?:of\s+)?my\s+(?:\w+\s+)?(?:things|stuff|belongings|possessions|clothes|"
                       r"books|records|guitar|cat|dog|pets?|jewel\w*|savings|money|games|collection|plants|"
-                      r"art|artwork)\b"),
+                      r"art|artwork|xbox|playstation|ps[45]|console|trainers|bike|watch|ring|camera)\b"),
         (_GIVE_WORDS, r"\b(?:giv(?:e|ing|en)|gave)\s+(?:it\s+all|everything)\s+away\b"),
         ("who", r"\bwho\s+(?:gets|will get|should get|can have|"
                 r"should have)\s+(?:all\s+)?my\s+(?:\w+\s+)?(?:things|stuff|belongings|possessions|clothes|"
@@ -688,6 +791,16 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("plan", r"\band a plan\b(?=\s*$|\s*[,;:])"),
         ("do", r"\b(?:figured out|decided|planned|picked|chosen|chose) (?:how|when|where|the (?:day|date|"
                r"time|place|way)) (?:ill|id|i will|i would|im going to|to)\s+do it\b"),
+        # "tomorrow is the day", "Friday's the day", "tonight's the night": a day set, said calmly
+        ("day night & tomorrow tonight friday saturday sunday monday tuesday wednesday thursday tomorrows "
+         "tonights fridays saturdays sundays mondays tuesdays wednesdays thursdays tommorow tomorow tommorrow "
+         "tommorows tomorows tommorrows",
+         r"\b(?:tom+or+ow|tonight|friday|saturday|sunday|monday|tuesday|wednesday|thursday)(?:s|\s+is|\s+will be)\s+"
+         r"(?:the|my)\s+(?:day|night)(?=\s*$|\s*[.!,;])"),
+        ("when how & know", r"\bi\s+know\s+(?:how|when|where)\s+and\s+(?:i\s+know\s+)?(?:how|when|where)\b"),
+        ("through", r"\b(?:im|i am|ill|i will|i)\s+(?:finally\s+|really\s+)?(?:going to|gonna|ready to|decided to|"
+                    r"will)\s+(?:finally\s+)?go\s+through\s+with\s+it\b(?=[^.?!]*\b(?:tonight|tomorrow|this "
+                    r"(?:weekend|week|time)|soon|now|today)\b)"),
         ("do & know", r"\bi know (?:exactly |now )?(?:how|when|where) (?:ill|im going to|i will|i want to)\s+"
                       r"do it\b"),
         ("date day & picked chosen chose set settled", r"\b(?:picked|chosen|chose|set|settled on) (?:a|the) "
@@ -779,6 +892,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("rope", r"\b(?:buy|bought|get|got|find|buying|getting)\s+(?:a\s+|some\s+)?(?:strong\s+|thick\s+|"
                  r"long\s+)?rope\b"),
         ("rope", r"\brope\b[^.?]{0,30}\b(?:strong enough|hold (?:my|a persons|a person|someones) weight)\b"),
+        # "does hanging hurt", "is an overdose painful"
+        ("hurt hurts painful painless & hanging drowning overdose overdosing overdoses suffocation suffocating "
+         "slitting bleeding monoxide",
+         r"\b(?:does|do|would|will|is|are|how much does)\s+(?:\w+\s+)?(?:hanging|drowning|an overdose|overdosing|"
+         r"overdoses|suffocation|suffocating|slitting (?:your|my) wrists|bleeding out|carbon monoxide)\s+"
+         r"(?:hurt|hurts|painful|painless|feel like)\b"),
         ("lethal fatal deadly toxic",
          r"\b(?:lethal|fatal|deadly|toxic)\s+(?:dose|amount|overdose|quantity)\b"),
         ("dose & dangerous lethal fatal deadly kill overdose much",
@@ -787,7 +906,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         (f"{_PILL_WORDS} & how", rf"\bhow\s+(?:many|much)\s+(?:\w+\s+){{0,3}}?{_PILLS}\b"),
         ("many much", r"\bhow\s+(?:many|much)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+)?[\w-]+\s+(?:is|are|would be|"
                       r"counts? as)\s+(?:too (?:many|much)|(?:a\s+)?(?:lethal|fatal|deadly))\b"),
-        ("overdose", r"\boverdose\s+on\b"),
+        ("many", r"\bhow\s+many\s+(?:is|are|would be)\s+too\s+many\b"),
+        ("overdose", rf"\boverdose\s+on\b(?!\s+{_TREATS}\b)"),
         (_PILL_WORDS, rf"\bcount\w*\s+(?:\w+\s+){{0,3}}?{_PILLS}\b|\b{_PILLS}\b[^.]{{0,40}}\bcount\w*\b"),
         ("razor razorblade razorblades blade blades",
          r"\brazor\s*blades?\b|\bblades?\b(?=[^.]*\b(?:drawer|hidden|hide|hiding|just in case|bag|room)\b)"),
@@ -827,6 +947,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:hopeless|worthless|helpless|pointless|meaningless|unbearable|unlovable|despair\w*)\b"),
         ("burden failure waste disappointment",
          r"\b(?:a|such a|just a|only a|nothing but a)\s+(?:burden|failure|waste of space|disappointment)\b"),
+        ("space", r"\b(?:im|i am)\s+(?:just\s+|only\s+)?taking up space\b"),
         ("hate", r"\bhate\s+(?:myself|my life|being me|who i am|everything about me)\b"),
         ("nobody", r"\bnobody\s+(?:cares|loves me|would care|understands|likes me|wants me|needs me|"
                    r"would notice)\b"),
