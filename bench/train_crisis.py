@@ -217,6 +217,22 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, weight: np.ndarray, hidden: int, l2: f
     return [(w1, b1), (w2[:, None], b2)]
 
 
+def fit_ensemble(
+    x: np.ndarray, y: np.ndarray, weight: np.ndarray, hidden: int, l2: float, seed: int, n: int
+) -> list:
+    """``n`` networks from ``n`` seeds, merged into one wider network whose output is the mean of their logits
+    (their hidden units side by side, each output weight divided by ``n``): the same file format and the same
+    forward pass, with less of the variance one seed's start brings."""
+    nets = [fit_mlp(x, y, weight, hidden, l2, seed + 1000 * k) for k in range(n)]
+    if n == 1:
+        return nets[0]
+    w1 = np.hstack([net[0][0] for net in nets])
+    b1 = np.concatenate([net[0][1] for net in nets])
+    w2 = np.vstack([net[1][0] for net in nets]) / n
+    b2 = np.mean([net[1][1] for net in nets], axis=0)
+    return [(w1, b1), (w2, b2)]
+
+
 def forward(layers: list, x: np.ndarray) -> np.ndarray:
     for k, (w, b) in enumerate(layers):
         x = x @ w + b
@@ -242,12 +258,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=20261202)
     ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--ensemble", type=int, default=3, help="networks per head, averaged")
     # The validation split's "others" include support-forum posts that do speak of suicide (labelled by forum,
     # not by reading) and the written hard negatives; on the everyday forums alone the chosen point flags far fewer.
-    # 5.5 %, not 5 %: at 5 % the rebuild after this release's rules gave up 2-4 points of recall on posts it never
-    # read (the RallyPoint files, the written cases) to save 1-2 points of false positives; safety comes first.
+    # 5 %, the bar the check is held to. (One earlier build used 5.5 %, where 5 % gave up 2-4 points of recall on
+    # posts it never read; on this build the validation curve is flat there: 84.8 % at 5.0 %, 85.3 % at 5.4 %.)
     ap.add_argument(
-        "--max-fp", type=float, default=0.055, help="false-positive budget on the validation split"
+        "--max-fp", type=float, default=0.05, help="false-positive budget on the validation split"
     )
     ap.add_argument(
         "--limit", type=int, default=0, help="every n-th text only (a quick look, not for shipping)"
@@ -275,7 +292,7 @@ def main(argv: list[str] | None = None) -> None:
     whole_x = np.vstack([encoded[i][0][widest(encoded[i][1])] for i in train])
     whole_y = np.array([rows[i]["label"] for i in train], float)
     balance = np.where(whole_y == 1, (whole_y == 0).sum() / max((whole_y == 1).sum(), 1), 1.0)
-    text_head = fit_mlp(whole_x, whole_y, balance, args.hidden, args.l2, args.seed)
+    text_head = fit_ensemble(whole_x, whole_y, balance, args.hidden, args.l2, args.seed, args.ensemble)
     print(f"text head: {len(whole_x)} texts ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
 
     # The segment head reads sentences and windows, so one sentence in a long entry is not diluted. Positive
@@ -316,7 +333,7 @@ def main(argv: list[str] | None = None) -> None:
         x = np.vstack([whole_x, positives, negatives])
         y = np.concatenate([whole_y, np.ones(len(positives)), np.zeros(len(negatives))])
         weight = np.where(y == 1, (y == 0).sum() / (y == 1).sum(), 1.0)
-        segment_head = fit_mlp(x, y, weight, args.hidden, args.l2, args.seed + 1)
+        segment_head = fit_ensemble(x, y, weight, args.hidden, args.l2, args.seed + 1, args.ensemble)
         print(
             f"segment head, round {round_}: {len(positives)} crisis segments, {len(negatives)} others "
             f"({time.perf_counter() - t0:.0f} s)",
