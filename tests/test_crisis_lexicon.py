@@ -65,6 +65,8 @@ def test_help_seeking_words_are_never_a_phrase():
         "I think about dying every single day now.",
         "Tonight I'll walk into traffic, I'll run in front of traffic on the ring road.",
         "I took the knife to my throat last night and stopped.",
+        "I want to end this.",
+        "I want to be done with this, all of it.",
     ],
 )
 def test_lexicon_wordings_are_caught(text):
@@ -85,6 +87,8 @@ def test_lexicon_wordings_are_caught(text):
         "My grandad would have said to write a will before the trip.",
         "The tram was nearly hit by a train at the level crossing, said the news.",
         "She asked whether I'd ever thought about jumping off something and I said no.",
+        "I want to end this subscription before it renews.",
+        "I want to be done with this semester already.",
     ],
 )
 def test_everyday_senses_of_a_phrase_are_not_a_crisis(text):

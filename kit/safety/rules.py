@@ -1009,6 +1009,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
 _LEXICON_GOING_ON = re.compile(r"\b(?:go on|wake up|be here|here|around|exist)$")
 _LEXICON_LIVING = re.compile(r"\b(?:live|living|alive)$")
 _LEXICON_SELF = re.compile(r"\b(?:myself|my self)$")
+# "want to end this", "no end to this": "this" alone, not "this subscription" or "this semester"
+_LEXICON_THIS = re.compile(r"\b(?:this|that)$")
 
 
 def _lexicon_pattern(phrase: str) -> str:
@@ -1019,6 +1021,10 @@ def _lexicon_pattern(phrase: str) -> str:
     if _LEXICON_LIVING.search(phrase):
         return (
             pattern + r"(?!\s+(?:in|with|at|near|there|on|by|alone|abroad|together|out|off|up|like|next)\b)"
+        )
+    if _LEXICON_THIS.search(phrase):
+        return (
+            pattern + r"(?!\s+(?!(?:and|but|because|so|anymore|any ?longer|now|today|tonight|tomorrow)\b)\w)"
         )
     if _LEXICON_SELF.search(phrase):
         return pattern + r"(?!\s+(?:off|out|up|some|slack|free|loose|short|in|a|an|the)\b)"
