@@ -203,13 +203,12 @@ _SAID_NO = re.compile(
     r"|[,;]\s*(?:and\s+)?(?:no|nope|im not|i am not|i wasnt|i was not|i dont|i havent)\b(?!\s+sure)"
 )
 # "Am I suicidal? No, just exhausted.": a question the writer puts to themself and answers no in the next sentence
-_SELF_QUESTION = re.compile(r"^\W*(?:am|do|did|was|would|could|have|should)\s+i\b")
+_ASKS_ONESELF = r"\W*(?:am|do|did|was|would|could|have|should)\s+i\b"  # "Am I …", "Would I ever …"
+_SELF_QUESTION = re.compile(rf"^{_ASKS_ONESELF}")
 _NO = r"(?:no|nope|not really|of course not|definitely not|absolutely not|im not|i am not|i dont|i wasnt)\b"
 _NOT_A_NO = r"(?!\s+(?:sure|know|think so))"
 _ANSWERED_NO = re.compile(rf"^\W*{_NO}{_NOT_A_NO}")
-_QUESTION_ANSWERED_NO = re.compile(
-    rf"(?:^|[.!?]\s*)\W*(?:am|do|did|was|would|could|have|should)\s+i\b[^.!?]*\?+\s*\W*{_NO}{_NOT_A_NO}"
-)
+_QUESTION_ANSWERED_NO = re.compile(rf"(?:^|[.!?]\s*){_ASKS_ONESELF}[^.!?]*\?+\s*\W*{_NO}{_NOT_A_NO}")
 _WINDOW = 3  # sentences either side in which a weak phrase looks for distress
 _USE_TRIGGERS = True  # tests switch this off to prove the trigger words never hide a match
 _USE_LEARNED = True  # the benchmark switches this off to measure the rules alone
@@ -427,8 +426,7 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
     if _FIGURATIVE.search(norm) or re.search(_ACCIDENT, norm):
         return False
     # "Am I suicidal? No, just exhausted.": a stretch whose only harm words are in a question answered no
-    asked = f"{_normalize(before)} {norm} {_normalize(after)}"
-    if _QUESTION_ANSWERED_NO.search(asked) and not _harm_words(_QUESTION_ANSWERED_NO.sub(" ", asked)):
+    if _QUESTION_ANSWERED_NO.search(around) and not _harm_words(_QUESTION_ANSWERED_NO.sub(" ", around)):
         return False
     harm = _harm_words(norm)
     if harm is False:

@@ -104,7 +104,7 @@ _NOT_ACCIDENT = r"^(?!.*\b(?:on purpose|deliberately|intentionally|to feel|to pu
 # what people say they overdosed on in fun: "I overdosed on chocolate", "how do I overdose on fun this summer"
 _TREATS = (
     r"(?:caffeine|coffee|sugar|chocolate|candy|sweets|cake|netflix|tv|tiktok|memes|cuteness|content|carbs|"
-    r"vitamin\w*|espresso|fun|love|joy|happiness|kindness|sunshine|nostalgia|cheese|pizza|carbs)"
+    r"vitamin\w*|espresso|fun|love|joy|happiness|kindness|sunshine|nostalgia|cheese|pizza)"
 )
 _ACCIDENT = (
     _NOT_ACCIDENT + r".*\b(?:accident\w*|by mistake|shaving|cooking|chopping|slicing|peeling|baking|ironing|"
@@ -422,7 +422,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?:to|against|in|at|under|into)\s+my\s+(?:head|temple|mouth|chest|throat|chin|neck|heart)\b"
          r"(?!\s+(?:pocket|holster|rig|drawer|strap)\b)"),
         # "even with a gun to my head", "if you put a gun to my head": an idiom for refusing
-        unless=r"\b(?:even|if|unless)\s+(?:\w+\s+){0,3}?(?:a|the)\s+gun\b|\b(?:you|he|she|they|someone|somebody|robbers?|muggers?|gunman|attacker|stranger|cop|officer|"
+        unless=r"\b(?:even|if|unless)\s+(?:\w+\s+){0,3}?(?:a|the)\s+gun\b|"
+               r"\b(?:you|he|she|they|someone|somebody|robbers?|muggers?|gunman|attacker|stranger|cop|officer|"
                r"soldier|(?:a|the) (?:man|guy|kid))\s+(?:\w+\s+){0,2}?(?:held|holding|holds|put|puts|pointed|"
                r"pointing|points|pressed|pressing|shoved|had)\b|\b(?:robbed|robbery|mugged|mugging|held up|"
                r"hold ?up|carjack\w*|gunpoint|hostage|movie|film|scene|game)\b",
@@ -484,16 +485,17 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("method methods & rate lethal effective works work reliable certain painless deadliest",
          r"\b(?:methods?\s+of\s+suicide|suicide\s+methods?)\b[^.?!]{0,40}\b(?:success rate|lethal|most "
          r"effective|works? best|reliable|certain|painless|deadliest)\b"),
-        ("out sleep & good forever permanently", r"\b(?:would|could|will|to|that)\s+(?:knock|put)\s+me\s+(?:out|to sleep)\s+"
-                                                  r"(?:for good|forever|permanently)\b"),
+        ("out sleep & good forever permanently",
+         r"\b(?:would|could|will|to|that)\s+(?:knock|put)\s+me\s+(?:out|to sleep)\s+"
+         r"(?:for good|forever|permanently)\b"),
         ("overdose od & how", r"\bhow\s+(?:long|quickly|fast)\s+(?:does|would|will|do)\s+(?:it\s+take\s+(?:for\s+)?)?"
                               r"(?:an?\s+)?(?:\w+\s+)?(?:overdose|od)\b(?:\s+(?:of|on)\s+(?:\w+\s+)?\w+)?"
                               r"(?:\s+to\s+(?:work|kill|take effect|kick in|be fatal))?(?=\s*$|\s*[?.!,;])"),
         ("how", r"\bhow\s+(?:long|quickly)\s+(?:does|would|will)\s+it\s+take\s+to\s+(?:die|bleed out|drown|"
                 r"suffocate)\b"),
         ("how", r"\bhow\s+(?:to|do i|can i|could i|should i)\s+(?:kill myself|end my life|commit suicide|"
-                rf"overdose(?!\s+(?:my|the|your|his|her|their|a|an|this|that|these|those|on {_TREATS})\b)|die painlessly|"
-                r"unalive)\b"),
+                rf"overdose(?!\s+(?:my|the|your|his|her|their|a|an|this|that|these|those|on {_TREATS})\b)|"
+                r"die painlessly|unalive)\b"),
         # a game, a story or a scene: "the best way to die in Elden Ring", "the quickest way to kill off a character"
         unless=r"\b(?:game|games|gaming|minecraft|elden ring|dark souls|fortnite|roblox|sims|boss|speedrun\w*|"
                r"characters?|npcs?|dnd|campaign|novel|screenplay|script|scene|plot)\b",
