@@ -705,6 +705,38 @@ def test_means_questions_count_anywhere_in_a_distressed_entry(question):
 
 
 @pytest.mark.parametrize(
+    ("blow", "not_a_blow"),
+    [
+        (
+            "Found out today my wife has been having an affair.",
+            "My brother is cheating at cards again, the cheek.",
+        ),
+        (
+            "got diagnosed with cancer on monday",
+            "My aunt was diagnosed with cancer years ago and she's fine now.",
+        ),
+        ("I failed all my finals.", "I failed my driving test, third time lucky."),
+        ("Got rejected by every uni I applied to.", "They rejected my expenses claim."),
+        (
+            "My daughter won't speak to me anymore.",
+            "My daughter won't speak to me until she gets her phone back, ha.",
+        ),
+        ("My fiance called off the wedding last night.", "We called off the picnic because of rain."),
+        ("Everyone at school hates me.", "Everyone at school loves the new teacher."),
+        ("I was sexually assaulted at a party in March.", "The museum was crowded at the party in March."),
+        ("My restaurant went under this week.", "The restaurant down the road changed its menu this week."),
+        ("I've been so lonely since the move, no one to talk to.", "Been so busy since the move."),
+    ],
+)
+def test_a_blow_told_as_an_event_is_distress_next_to_a_means_question(blow, not_a_blow, rules_only):
+    question = "Which bridges round here are taller than 30 metres?"
+    assert check(f"{blow} {question}").reasons == ["asks about a means of harm alongside distress"]
+    assert check(question, recent=[blow]).crisis  # or in the person's recent entries
+    assert not check(blow).crisis  # a blow alone is never a hit
+    assert not check(f"{not_a_blow} {question}").crisis
+
+
+@pytest.mark.parametrize(
     ("feeling", "not_a_feeling"),
     [
         ("I've been feeling so empty lately.", "My stomach feels empty after the run."),

@@ -847,6 +847,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
     _rule(
         _MEANS, _R_MEANS,
         ("tallest highest", rf"\b(?:tallest|highest)\s+(?:\w+\s+)?{_HIGH}"),
+        ("tallest highest & point spot part edge",
+         rf"\b(?:where|wheres|how|which|what|whats)\b[^.?!]{{0,20}}\b(?:tallest|highest)\s+(?:point|spot|part|"
+         rf"edge)\s+(?:of|on)\s+(?:the\s+)?{_HIGH}"),
+        # "which floor of the library has windows that open"
+        ("window windows & floor floors",
+         r"\b(?:which|what)\s+floors?\b[^.?!]{0,40}\bwindows?\b[^.?!]{0,20}\bopen\w*|"
+         r"\bwindows?\b[^.?!]{0,20}\bopen\w*\b[^.?!]{0,30}\b(?:top|highest|upper)\s+floors?\b"),
         # "how many floors does the tallest building have", "how tall is the bridge on the A38, in metres",
         # "is there a top level you can walk out on", "can you get onto the roof of the library"
         (f"{_HIGH_WORDS} & how which what whats is are can does do anyone",
@@ -998,6 +1005,45 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("bankrupt bankruptcy foreclosure foreclosed debt rent bills mortgage",
          r"\b(?:bankrupt\w*|foreclos\w*|drowning in debt|(?:so much|huge|massive|crippling) debt|cant (?:pay|"
          r"afford) (?:the |my )?(?:rent|bills|mortgage))\b"),
+    ),
+    # Losses and blows told as events, not feelings: what comes before a question about heights or pills in the
+    # accounts of people who tried ("I failed my finals", "my husband is cheating", "diagnosed with cancer").
+    _rule(
+        _DISTRESS, "distress",
+        ("cheating cheated affair",
+         r"\b(?:is|was|been|are|were|keeps)\s+cheating\b(?!\s+(?:at\b|on\s+(?!me\b)))|"
+         r"\bcheat(?:ed|ing)\s+on\s+me\b|"
+         r"\b(?:having|had|has)\s+(?:been\s+having\s+)?an\s+affair\b"),
+        ("walked moved abandoned disowned ghosted cut called broke filed wedding engagement",
+         r"\b(?:walked out on|moved out on|abandoned|disowned|ghosted)\s+me\b|\bcut\s+me\s+off\b|"
+         r"\b(?:called off|cancelled|canceled)\s+(?:the|our)\s+wedding\b|\bbroke off\s+(?:the|our)\s+engagement\b|"
+         r"\bfiled for divorce\b"),
+        ("speak talk speaking talking",
+         r"\b(?:wont|doesnt|dont|refuses to|refuse to|stopped|no longer)\s+(?:speak|talk|speaking|talking)\s+to\s+"
+         r"me\b(?!\s+(?:until|till|unless)\b)"),
+        ("diagnosed terminal cancer tumour tumor",
+         r"(?:^|[.!?;,]\s*|\bi\s+(?:was\s+|got\s+|have been\s+|just\s+)?|\bive\s+(?:just\s+)?been\s+)(?:just\s+)?"
+         r"(?:got\s+|been\s+)?diagnosed with\s+(?:\w+\s+){0,2}?(?:cancer|a tumou?r|tumou?rs|hiv|dementia|ms|"
+         r"multiple sclerosis|parkinsons|motor neurone disease|als|leukaemia|leukemia)\b|"
+         r"\bterminal(?:ly ill| cancer| diagnosis)\b"),
+        ("failed failing flunked rejected turned",
+         r"\b(?:failed|failing|flunked)\s+(?:all\s+)?(?:my|the|every|all|another|both)\s+"
+         r"(?!(?:driving|theory|eye|hearing|drug|covid|mot)\b)(?:\w+\s+)?(?:exams?|"
+         r"finals|tests?|classes|courses?|modules?|year|semester|degree|bar|boards|dissertation|thesis|"
+         r"interviews?)\b|\b(?:rejected|turned down)\s+(?:from|by)\s+(?:every|all|each|my)\b"),
+        ("bullied bullying hates hate", r"\b(?:bullied|bullying me)\b|\bevery(?:one|body)\s+(?:at\s+\w+\s+|here\s+)?"
+                               r"(?:hates|hate)\s+me\b"),
+        ("assaulted raped abused molested attacked",
+         r"\b(?:i was|i got|i have been|ive been|i had been|i been)\s+(?:sexually\s+|physically\s+)?"
+         r"(?:assaulted|raped|abused|molested|attacked)\b|\b(?:raped|molested|abused|assaulted)\s+me\b"),
+        ("failed folded bust closed under",
+         r"\b(?:my|our)\s+(?:\w+\s+)?(?:business|company|shop|restaurant|startup|firm)\s+(?:has\s+|just\s+)?"
+         r"(?:failed|folded|went under|went bust|closed down)\b"),
+        ("lonely friends friend talk homeless",
+         r"\b(?:so|really|very|incredibly|unbearably|painfully|terribly)\s+lonely\b|"
+         r"\b(?:im|i am|i was|ive been|i have been|were|we are|became|become|made)\s+homeless\b|"
+         r"\b(?:no|not a single)\s+(?:friends|friend left)\b|\b(?:no one|nobody|noone)\s+to\s+talk\s+to\b"),
+        subject=False,
     ),
 )
 
