@@ -259,6 +259,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--ensemble", type=int, default=3, help="networks per head, averaged")
+    ap.add_argument(
+        "--hard", type=int, default=3000, help="everyday segments the first round scores highest, read again"
+    )
     # The validation split's "others" include support-forum posts that do speak of suicide (labelled by forum,
     # not by reading) and the written hard negatives; on the everyday forums alone the chosen point flags far fewer.
     # 5 %, the bar the check is held to. (One earlier build used 5.5 %, where 5 % gave up 2-4 points of recall on
@@ -321,8 +324,22 @@ def main(argv: list[str] | None = None) -> None:
         ]
     )
     negatives = negatives[np.sort(rng.choice(len(negatives), min(len(negatives), 40000), replace=False))]
+    # Hard negatives for the second round: the segments of everyday-forum posts and written negatives that the
+    # first round scores highest ("Cut the onions finely", "I said goodbye to my old car") are read once more.
+    # Support-forum posts are labelled by forum, not by reading, so their segments are never mined.
+    everyday = [
+        encoded[i][0][
+            [s.kind != "chunk" and not rules_fire(rows[i]["text"][s.start : s.end]) for s in encoded[i][1]]
+        ]
+        for i in train
+        if rows[i]["label"] == 0 and rows[i]["source"].removeprefix("rmhd:") not in SUPPORT
+    ]
+    pool = np.vstack(everyday)
     segment_head = None
     for round_ in range(2):
+        if round_ and args.hard:
+            top = np.argsort(-forward(segment_head, pool), kind="stable")[: args.hard]
+            negatives = np.vstack([negatives, pool[np.sort(top)]])
         chosen = []
         for i, marks in seeds:
             marks = marks.copy()
