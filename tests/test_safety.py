@@ -997,6 +997,10 @@ def test_what_follows_a_phrase_is_read_as_whole_words_and_lines(everyday, crisis
             "Vitamins, iron pills, magnesium: I'm ready to take them at 8.",
             "The pills are in my hand and I'm going to take them all.",
         ),
+        (
+            "Tomorrow I'll take everything in the medicine cabinet to the pharmacy for disposal.",
+            "the plan is to take everything in the medicine cabinet friday night while they're out",
+        ),
         # a method kept as an option, or looked into
         ("Hanging the shelves is still on the table for the weekend.", "Hanging myself is still an option."),
         (

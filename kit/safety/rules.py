@@ -615,6 +615,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?!\s+(?:them\s+|it\s+)?(?:with|after|before|at|in the|every|each|daily|tomorrow morning|as)\b)"),
         (_PILL_WORDS, rf"\b{_PILLS}\b[^.?!]{{0,60}}\b(?:take|swallow|down)\s+(?:them|it)\s+all\b"
                       r"(?!\s+(?:with|after|before|at|in the|every|each|daily|as|together with)\b)"),
+        # "the plan is to take everything in the medicine cabinet friday night"
+        ("cabinet cupboard drawer kit",
+         r"\b(?:take|taking|swallow\w*|down|downing)\s+(?:everything|every pill|every tablet|all the (?:pills|"
+         r"tablets|meds|medicine|medication))\s+(?:in|from)\s+(?:the|my|our|mums|moms|dads)\s+(?:medicine\s+|"
+         r"bathroom\s+|first aid\s+)?(?:cabinet|cupboard|drawer|kit)\b(?!\s+(?:to|into|out|back|for|with)\b)"),
         (_PILL_WORDS, rf"\benough\s+(?:\w+\s+)?{_PILLS}\s+(?:to|for)\s+(?:die|end|kill|not wake|do it|"
                       rf"overdose|"
                       r"make sure)"),
