@@ -124,6 +124,7 @@ CRISIS = [
     "The only thing that helps is hurting myself.",
     "I haven't told anyone that I've started self harming again.",
     "My kids deserve a better mom than me, they'd be better off without me.",
+    "Honestly I think my kids would be better off with their dad and without me in the picture at all.",
     "I'm such a burden. Everyone's life would be easier if I just disappeared.",
     "I don't think I can keep going.",
     "I feel like I can't go on anymore.",
@@ -1001,6 +1002,23 @@ def test_what_follows_a_phrase_is_read_as_whole_words_and_lines(everyday, crisis
             "Tomorrow I'll take everything in the medicine cabinet to the pharmacy for disposal.",
             "the plan is to take everything in the medicine cabinet friday night while they're out",
         ),
+        # a crash meant, a milestone the writer does not expect to reach
+        (
+            "I was driving into the city when the tyre went.",
+            "I can't stop thinking about driving into the wall on the motorway.",
+        ),
+        (
+            "I'm not going to make it to my birthday party, the flight is delayed.",
+            "I'm not going to make it to my birthday.",
+        ),
+        (
+            "I won't make it to Christmas dinner at Gran's, sorry.",
+            "honestly dont think ill make it to christmas this year",
+        ),
+        (
+            "My sister won't make it to my birthday, she's in Peru.",
+            "I'm not going to make it to my 30th birthday.",
+        ),
         # a method kept as an option, or looked into
         ("Hanging the shelves is still on the table for the weekend.", "Hanging myself is still an option."),
         (
@@ -1280,6 +1298,12 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
             "I feel like I'm dying inside and I want it to stop.",
         ),
         ("How do I overdose on fun this summer?", "How many of my pills would it take to overdose?"),
+        # killing time and choking up are figures of speech
+        (
+            "I need to kill some time before my train, any ideas?",
+            "killing time until I can finally kill myself",
+        ),
+        ("How do I choke up on a baseball bat?", "I choke up every time I think about ending it all."),
         # a plan for an obstacle, as a WOOP worksheet writes it
         ("If I am tired, then shoes on.", "I am so tired. I want to fall asleep and never wake up."),
     ],

@@ -61,6 +61,7 @@ _R_GIVING = "mentions giving things away with finality"
 _R_MEANS = "asks about a means of harm alongside distress"
 _R_UNSAFE = "says they do not feel safe with themself"
 _R_CANT = "says they can't go on"
+_R_FINAL = "writes with a sense of finality"
 _R_LEARNED = "reads like thoughts of suicide or self-harm"
 _R_MEANS_RECENT = "asks about a means of harm while recent entries show distress"
 _NOTE_LANGUAGE = (
@@ -137,7 +138,8 @@ _FIGURATIVE = re.compile(
     r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+for|murder(?:ed|ing)?\s+(?:a|an|some|that)\s+"
     r"(?!\w*self)\w+|(?:death|end)\s+of\s+me|(?:will|gonna|going to|would|is going to|gon)\s+(?:literally\s+)?"
     r"(?:kill|murder|strangle)\s+(?:me|us)|(?:is|are|was|were|its|thats)\s+(?:\w+\s+)?killing\s+(?:me|my)\b|"
-    r"kill(?:ing)?\s+(?:time|the\s+(?:lights|engine|music|process|mood|vibe))|"
+    r"kill(?:ing)?\s+(?:(?:some|a (?:bit|little|few hours)(?: of)?|an hour(?: or two)?)\s+)?time|"
+    r"kill(?:ing)?\s+the\s+(?:lights|engine|music|process|mood|vibe)|chok(?:e|ed|es|ing)\s+up\b|"
     r"kill\s+(?:a|the|that)\s+(?:\w+\s+)?process|cut(?:ting)?\s+(?:down|back|out|corners|ties|costs)|"
     r"cut\w*\s+(?:myself|me|yourself)\s+(?:some|a\s+(?:little|bit\s+of))?\s*slack|"
     r"cut\s+(?:my|the|his|her|their)\s+(?:own\s+)?(?:hair|fringe|nails|grass|hedge|cake|losses|cord)|"
@@ -309,6 +311,16 @@ _HAND_RULES: tuple[_Rule, ...] = (
                   r"i would)\s+(?:still\s+)?be\s+alive\b"),
         negatable=False,
     ),
+    # "I'm not going to make it to my birthday": the writer's own next milestone, not a party or a dinner
+    _rule(
+        _STRONG, _R_FINAL,
+        ("make & birthday christmas xmas",
+         r"\b(?:(?:im|i am|i|ill)\s+)?(?:really\s+|honestly\s+)?(?:not\s+(?:going to|gonna)|wont|will not|"
+         r"dont think ill)\s+make it\s+(?:to|till|until|past)\b(?=\s+(?:my (?:\w+\s+)?birthday|christmas|xmas)\b"
+         r"(?!\s+(?:party|dinner|lunch|drinks|meal|do|celebration|market|concert|show|fair|service|shopping|"
+         r"in (?:person|time))\b))"),
+        negatable=False,
+    ),
     _rule(
         _STRONG, _R_CANT,
         ("go keep carry & cant couldnt",
@@ -445,10 +457,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("crash crashing wrap wrapping",
          rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?(?:crash|crashing|wrap|wrapping)\s+my\s+car\b"),
         # "it would be so easy to just swerve into oncoming traffic", "thinking about steering into a tree"
-        ("swerve swerving steer steering drive driving & traffic tree wall truck lorry barrier bridge",
+        ("swerve swerving steer steering drive driving & traffic tree wall truck lorry barrier bridge pillar "
+         "lamppost oak",
          rf"\b(?:{_INTENT}|(?:would be|its|it is|so) (?:so\s+)?(?:easy|tempting) to)\s+(?:just\s+)?(?:swerve|"
          r"swerving|steer|steering|drive|driving)\s+(?:my car\s+|the car\s+)?into\s+(?:the\s+)?(?:oncoming "
-         r"traffic|traffic|a (?:tree|wall|truck|lorry|bridge|barrier)|(?:the\s+)?(?:central\s+)?barrier)\b"),
+         r"traffic|traffic|(?:a|an|the) (?:tree|wall|truck|lorry|bridge|barrier|pillar|lamppost|oak)|"
+         r"(?:the\s+)?(?:central\s+)?barrier)\b"),
         ("step stepping jump jumping walk walking throw throwing & train trains bus buses truck trucks lorry "
          "lorries traffic tracks",
          rf"\b(?:trains?|bus|buses|trucks?|lorry|lorries|traffic|"
@@ -504,6 +518,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
     _rule(
         _STRONG, _R_BURDEN,
         ("without", r"\b(?:better off|happier)\s+(?:\w+\s+){0,2}?without me\b"),
+        # "my kids would be better off with their dad and without me in the picture"
+        ("without", r"\b(?:better off|happier)\s+with\s+(?:\w+\s+){1,4}?(?:and|or)\s+without me\b"),
         ("without", r"\b(?:better|easier|lighter|a better place)\s+(?:\w+\s+){0,2}?without me(?:\s+(?:around|"
                     r"here|in (?:their|his|her|the|your|my familys) (?:lives?|life|world|way)))?(?=\s*$|"
                     r"\s*[,;:]|\s+(?:anyway|honestly|and|but)\b)"),
@@ -737,7 +753,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("let", r"\blet\s+go\s+(?:of\s+(?:life|everything|this life|it all)|forever|for good)\b"),
     ),
     _rule(
-        _WEAK, "writes with a sense of finality",
+        _WEAK, _R_FINAL,
         ("goodbye", r"\bthis is goodbye\b"),
         ("time", r"\bby the time (?:anyone|someone|you|they|people|my \w+) (?:reads?|finds?|sees?) this\b"),
         ("gone", r"\b(?:when|after|once) im gone\b"),
@@ -993,7 +1009,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("point", r"\b(?:dont|cant)\s+see\s+(?:the|any)\s+point\s+(?:of|in|to)\s+(?:anything|it all|"
                   r"any of (?:it|this)|living|life|going on|trying)\b"),
         ("point", r"\b(?:dont|cant)\s+see\s+(?:the|any)\s+point\s+(?:anymore|any longer)\b|"
-                  r"\bwhats the point\s+(?:anymore|of (?:anything|living|life|it all|going on|trying))\b|"
+                  r"\bwhats the point\s+(?:anymore|(?:of|in) (?:anything|living|life|it all|going on|trying))\b|"
                   r"\bno point\s+(?:anymore|in (?:anything|living|trying|going on))\b"),
         ("cant", r"\bcant\s+(?:cope|handle (?:it|this|anything|life)|take (?:it|this|much more)|stop crying|"
                  r"see a way out)\b"),
