@@ -1052,8 +1052,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?!(?:driving|theory|eye|hearing|drug|covid|mot)\b)(?:\w+\s+)?(?:exams?|"
          r"finals|tests?|classes|courses?|modules?|year|semester|degree|bar|boards|dissertation|thesis|"
          r"interviews?)\b|\b(?:rejected|turned down)\s+(?:from|by)\s+(?:every|all|each|my)\b"),
-        ("bullied bullying hates hate", r"\b(?:bullied|bullying me)\b|\bevery(?:one|body)\s+(?:at\s+\w+\s+|here\s+)?"
-                               r"(?:hates|hate)\s+me\b"),
+        ("bullied bullying hates hate",
+         r"\b(?:bullied|bullying me)\b|\bevery(?:one|body)\s+(?:at\s+\w+\s+|here\s+)?(?:hates|hate)\s+me\b"),
         ("assaulted raped abused molested attacked",
          r"\b(?:i was|i got|i have been|ive been|i had been|i been)\s+(?:sexually\s+|physically\s+)?"
          r"(?:assaulted|raped|abused|molested|attacked)\b|\b(?:raped|molested|abused|assaulted)\s+me\b"),
