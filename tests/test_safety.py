@@ -706,8 +706,17 @@ def test_means_questions_count_anywhere_in_a_distressed_entry(question):
 
 
 @pytest.mark.parametrize(
-    ("blow", "not_a_blow"),
+    "question",
+    ["Which bridges round here are taller than 30 metres?", "What's the highest parking garage near me?"],
+)
+@pytest.mark.parametrize(
+    ("distress", "not_distress"),
     [
+        # emptiness and numbness, said as feelings
+        ("I've been feeling so empty lately.", "My stomach feels empty after the run."),
+        ("i just feel numb", "My fingers felt numb in the cold."),
+        ("Felt completely hollow all week.", "The house feels empty since the kids left."),
+        # a blow told as an event
         (
             "Found out today my wife has been having an affair.",
             "My brother is cheating at cards again, the cheek.",
@@ -729,27 +738,13 @@ def test_means_questions_count_anywhere_in_a_distressed_entry(question):
         ("I've been so lonely since the move, no one to talk to.", "Been so busy since the move."),
     ],
 )
-def test_a_blow_told_as_an_event_is_distress_next_to_a_means_question(blow, not_a_blow, rules_only):
-    question = "Which bridges round here are taller than 30 metres?"
-    assert check(f"{blow} {question}").reasons == ["asks about a means of harm alongside distress"]
-    assert check(question, recent=[blow]).crisis  # or in the person's recent entries
-    assert not check(blow).crisis  # a blow alone is never a hit
-    assert not check(f"{not_a_blow} {question}").crisis
-
-
-@pytest.mark.parametrize(
-    ("feeling", "not_a_feeling"),
-    [
-        ("I've been feeling so empty lately.", "My stomach feels empty after the run."),
-        ("i just feel numb", "My fingers felt numb in the cold."),
-        ("Felt completely hollow all week.", "The house feels empty since the kids left."),
-    ],
-)
-def test_emptiness_and_numbness_are_distress_next_to_a_means_question(feeling, not_a_feeling, rules_only):
-    question = "What's the highest parking garage near me?"
-    assert check(f"{feeling} {question}").crisis
-    assert not check(feeling).crisis  # distress alone is never a hit
-    assert not check(f"{not_a_feeling} {question}").crisis
+def test_distress_felt_or_told_as_an_event_turns_a_means_question_into_a_crisis(
+    distress, not_distress, question, rules_only
+):
+    assert check(f"{distress} {question}").reasons == ["asks about a means of harm alongside distress"]
+    assert check(question, recent=[distress]).crisis  # or in the person's recent entries
+    assert not check(distress).crisis  # distress alone is never a hit
+    assert not check(f"{not_distress} {question}").crisis
 
 
 @pytest.mark.parametrize(
