@@ -311,30 +311,22 @@ def main(argv: list[str] | None = None) -> None:
             for s in segs
         ]
         seeds.append((i, np.array(marks)))
-    negatives = np.vstack(
-        [
-            encoded[i][0][
-                [
-                    s.kind != "chunk" and not rules_fire(rows[i]["text"][s.start : s.end])
-                    for s in encoded[i][1]
-                ]
-            ]
-            for i in train
-            if rows[i]["label"] == 0
+    # Each negative text's sentences and windows, less any the rules call a crisis (read once, used twice below).
+    negative_segments = {
+        i: encoded[i][0][
+            [s.kind != "chunk" and not rules_fire(rows[i]["text"][s.start : s.end]) for s in encoded[i][1]]
         ]
-    )
+        for i in train
+        if rows[i]["label"] == 0
+    }
+    negatives = np.vstack(list(negative_segments.values()))
     negatives = negatives[np.sort(rng.choice(len(negatives), min(len(negatives), 40000), replace=False))]
     # Hard negatives for the second round: the segments of everyday-forum posts and written negatives that the
     # first round scores highest ("Cut the onions finely", "I said goodbye to my old car") are read once more.
     # Support-forum posts are labelled by forum, not by reading, so their segments are never mined.
-    everyday = [
-        encoded[i][0][
-            [s.kind != "chunk" and not rules_fire(rows[i]["text"][s.start : s.end]) for s in encoded[i][1]]
-        ]
-        for i in train
-        if rows[i]["label"] == 0 and rows[i]["source"].removeprefix("rmhd:") not in SUPPORT
-    ]
-    pool = np.vstack(everyday)
+    pool = np.vstack(
+        [v for i, v in negative_segments.items() if rows[i]["source"].removeprefix("rmhd:") not in SUPPORT]
+    )
     segment_head = None
     for round_ in range(2):
         if round_ and args.hard:
