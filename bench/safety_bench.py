@@ -6,6 +6,7 @@ In one run it prints, for the rules-only layer and the layered detector:
 - the held-out validation split of the learned layer's own data (bench/train_crisis.py: public forum posts and
   written examples), with the precision-recall table the threshold was chosen from;
 - public posts outside the training data and the threshold choice (RallyPoint, labelled one by one);
+- everyday dialogue lines outside the training data (the ChatterBot corpus): false alarms only;
 - the written generalisation cases of tests/data/crisis_cases.jsonl, which were written apart from the rules and
   the training data: recall per kind, false positives per kind;
 - the project's own examples (tests/test_safety.py) and a small held-out set written for this file, with a naive
@@ -327,6 +328,42 @@ def outside_data(limit: int) -> None:
     )
 
 
+# Everyday conversation no part of the check was built from: the English dialogues of the ChatterBot corpus (BSD-3,
+# the chatterbot-corpus wheel on the package index), lines of three words or more. Small talk, jokes, questions
+# about history, films, money and health, and a bot talking about itself ("I am effectively immortal"): none is a
+# person in crisis, so every line flagged is a false alarm.
+CONVERSATION = ("chatterbot-corpus==1.3.3", "chatterbot_corpus-1.3.3-py2.py3-none-any.whl")
+CONVERSATION_SHA256 = "86de5300afb9a80826386339d3bec79c0a72eb0358abb8327e2ecef5ae0ce154"
+
+
+def everyday_conversation() -> None:
+    """False alarms on everyday dialogue lines the check never met (outside data, never tuned on)."""
+    import zipfile
+
+    import yaml
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import train_crisis
+
+    rows, seen = [], set()
+    with zipfile.ZipFile(train_crisis.fetch_wheel(*CONVERSATION, CONVERSATION_SHA256)) as wheel:
+        for name in sorted(wheel.namelist()):
+            if not (name.startswith("chatterbot_corpus/data/english/") and name.endswith(".yml")):
+                continue
+            topic = name.rsplit("/", 1)[1].removesuffix(".yml")
+            for dialogue in yaml.safe_load(wheel.read(name)).get("conversations", []):
+                for line in dialogue:
+                    text = " ".join(str(line).split())
+                    if len(text.split()) >= 3 and text not in seen:
+                        seen.add(text)
+                        rows.append({"text": text, "group": topic})
+    compare(
+        "Outside data (ChatterBot corpus, English dialogues; never trained or tuned on): everyday lines",
+        grouped(rows, "group") | {"ALL": rows},
+        False,
+    )
+
+
 def written_cases() -> None:
     path = ROOT / "tests" / "data" / "crisis_cases.jsonl"
     if not path.exists():
@@ -409,6 +446,7 @@ def main() -> int:
     if not args.quick:
         validation_sets()
         outside_data(args.outside_every)
+        everyday_conversation()
     written_cases()
 
     tests, params = load_test_examples()

