@@ -588,6 +588,82 @@ def test_everyday_text_is_not_a_crisis(text, rules_only):
 
 
 @pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("Tonight I sat on the bed with the belt around my neck.", True),
+        ("Put the cable round my neck again and just stood there.", True),
+        ("wrapped my scarf around my neck and tightened it till i couldnt breathe", True),
+        ("Wrapped my scarf around my neck and walked to the bus stop.", False),
+        ("The loan has been a noose around my neck since March.", False),
+        ("My tie felt tight around my neck all through the interview.", False),
+        ("Carried the climbing rope over my neck up to the crag.", False),
+        ("The attacker put his arm around my neck and choked me.", False),
+    ],
+)
+def test_a_ligature_on_the_writers_own_neck_is_a_crisis(text, crisis, rules_only):
+    """A belt, cord or rope around one's own neck is a means at hand; a scarf, a tie, an idiom or an attacker's arm
+    is not."""
+    assert check(text).crisis is crisis, text
+
+
+@pytest.mark.parametrize(
+    ("crisis", "everyday"),
+    [
+        # joining someone who died, where a death is named beside it
+        (
+            "Mum passed in June and all I want now is to join her.",
+            "Mum passed in June; I'll join her choir in May.",
+        ),
+        (
+            "It's been a year since the funeral. I'm ready to join him.",
+            "I'm ready to join the gym in January.",
+        ),
+        # death told as a relief for the writer, not for someone in pain
+        (
+            "Being dead would be easier than another Monday like this.",
+            "For Grandad, death would be a mercy now.",
+        ),
+        # the only thing keeping the writer alive
+        (
+            "The only reason I'm still alive is my dog.",
+            "The only reason I'm still here at this job is the pension.",
+        ),
+        # wishing for death, or for a fatal accident
+        ("Lately I'm wishing for death every night.", "The villagers were wishing for rain every night."),
+        ("I wish I would get into a fatal crash on the motorway.", "I hope I never get into a fatal crash."),
+        # going on "much longer" at a clause's end is going on living
+        ("I can't go on much longer.", "I can't keep going much longer at this pace at work."),
+        # eating-disorder self-harm: paying for food with hunger or the gym
+        (
+            "Binged again, so today I'm paying for it with no food at all.",
+            "I paid for it at the till with cash.",
+        ),
+        (
+            "Not allowed to eat until I've paid for last night's binge.",
+            "Ate too much cake and paid for it all night.",
+        ),
+    ],
+)
+def test_wishes_for_death_and_acts_said_another_way(crisis, everyday, rules_only):
+    assert check(crisis).crisis, crisis
+    assert not check(everyday).crisis, everyday
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("I'm so desperate. Which car park in town has the biggest drop?", True),
+        ("Which waterfall in the park has the biggest drop? We're planning a hike.", False),
+        ("I'm desperate for a holiday. Which car park in town has the biggest drop?", False),
+        ("Everything I touch goes wrong. Which bridge around here is the highest?", True),
+        ("Everything in the workshop went well. Which bridge around here is the highest?", False),
+    ],
+)
+def test_desperation_and_defeat_are_distress_beside_a_question_about_a_drop(text, crisis, rules_only):
+    assert check(text).crisis is crisis, text
+
+
+@pytest.mark.parametrize(
     ("reassurance", "not_reassurance"),
     [
         ("I'm not suicidal.", "I'm not suicidal, but I want to die sometimes."),
@@ -1301,6 +1377,43 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
         ("How do I choke up on a baseball bat?", "I choke up every time I think about ending it all."),
         # a plan for an obstacle, as a WOOP worksheet writes it
         ("If I am tired, then shoes on.", "I am so tired. I want to fall asleep and never wake up."),
+        # a coping plan says what the person will do; an urge now is not one
+        (
+            "If I start to feel like hurting myself I will text my sister.",
+            "I feel like hurting myself and I'm not going to text anyone.",
+        ),
+        # going on an outing, ending an evening or a relationship, waking early: not going on, ending it, waking
+        (
+            "Not sure I want to go on the school trip next week.",
+            "I'm not sure I want to go on much longer.",
+        ),
+        ("I like to end the evening with a bath and a book.", "I want to end it all tonight."),
+        (
+            "I'm ending things with Jordan this weekend, it's time.",
+            "I'm ending things this weekend, I've made up my mind.",
+        ),
+        ("I really don't want to wake up at 5 again tomorrow.", "I really don't want to wake up tomorrow."),
+        ("My sister's wedding speech could literally end me.", "I want to end my life."),
+        # hair dye, burnout, a stuck job, tablets as prescribed, an instruction in a recipe, a farewell to a workplace
+        ("I keep dyeing my hair darker and darker.", "I keep dying inside and I want it to stop."),
+        ("I'm burning myself out at this job.", "I burned myself with a lighter again last night."),
+        (
+            "I'm only hurting myself by overthinking every message.",
+            "I'm hurting myself by not eating and I can't stop.",
+        ),
+        ("I killed the deploy job twice this morning.", "I want to kill myself this morning."),
+        (
+            "Took my tablets with breakfast as prescribed.",
+            "Took all my tablets at once last night to make it stop.",
+        ),
+        (
+            "Slice the bread and burn the edges slightly under the grill.",
+            "I burn my arms with the lighter when it gets bad.",
+        ),
+        (
+            "Said my goodbyes to the team on my last day at the office.",
+            "I said my goodbyes to everyone tonight. I won't be here tomorrow.",
+        ),
     ],
 )
 def test_the_learned_layer_hears_who_is_harmed_the_next_sentence_the_answer_and_the_rating(safe, crisis):

@@ -26,6 +26,8 @@ from kit.safety.rules import (
     _ACCIDENT,
     _DECLUTTER,
     _FIGURATIVE,
+    _INSTRUCTION,
+    _LEAVING,
     _MEANS,
     _NOTE_LANGUAGE,
     _NOTE_NO_MODEL,
@@ -381,6 +383,14 @@ _WANTS_TO_LIVE = re.compile(
 )
 _DOUBT = _NEGATORS | {"but", "sure"}
 _IF_THEN = re.compile(r"\s*(?:if|when|whenever)\b[^.?!]*\bthen\b")
+# A coping plan: "If I ever feel like hurting myself, I'll call Sam first" says what the person will do, not an
+# urge now (the safety plan's own wording; "I'll go to the bridge" or "I'll use …" are not among its steps)
+_COPING_PLAN = re.compile(
+    r"\s*(?:if|when|whenever)\s+i\s+(?:ever\s+|start to\s+|begin to\s+)?(?:feel|start|get|notice|have|think)\b"
+    r"[^.?!]*?\b(?:then\s+)?(?:ill|i will|i can|i should|im going to|i am going to|my plan is to)\s+(?:\w+\s+)?"
+    r"(?:call|text|ring|phone|message|reach out|tell|talk|ask|contact|open|read|look at|follow|remove|give)\b"
+)
+_GOODBYE = re.compile(r"\bgoodbyes?\b")
 _GIVEN_AWAY = re.compile(r"\bg(?:ive|ave|iving|iven)\b[^.]*\baway\b")
 _ASKS_SOMEONE = re.compile(
     r"\b(?:do|does|can|could|would|will|have|are|should)\s+(?:you|we|they)\b[^.!]*\?\s*$"
@@ -425,6 +435,10 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
         return False
     if _FIGURATIVE.search(norm) or re.search(_ACCIDENT, norm):
         return False
+    if (_INSTRUCTION.match(norm) and not _FIRST.intersection(_WORD.findall(norm))) or _COPING_PLAN.match(
+        norm
+    ):
+        return False
     # "Am I suicidal? No, just exhausted.": a stretch whose only harm words are in a question answered no
     if _QUESTION_ANSWERED_NO.search(around) and not _harm_words(_QUESTION_ANSWERED_NO.sub(" ", around)):
         return False
@@ -433,6 +447,9 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
         return False
     # "If I am tired, then shoes on.": a plan for an obstacle (a WOOP or coping-plan line) that names no harm
     if harm is None and _IF_THEN.match(norm):
+        return False
+    # "said goodbye to my old car", "goodbyes at work before I move": a farewell to a place, a job or a thing
+    if harm is None and _GOODBYE.search(norm) and re.search(_LEAVING, norm):
         return False
     words = _WORD.findall(norm)
     if not harm and _WANTS_TO_LIVE.search(norm) and not _DOUBT.intersection(words):

@@ -80,10 +80,12 @@ _HIGH = (
     r"overpass(?:es)?|balcon(?:y|ies)|ledges?|skyscrapers?|dams?|car parks?)"
 )
 _GUN = r"(?:guns?|handguns?|firearms?|pistols?|revolvers?|rifles?|shotguns?|bullets|ammo)"
-# "go on", "keep going", "be here" only mean living when nothing follows ("go on a trip" is not a hit).
+# "go on", "keep going", "be here" only mean living when nothing follows ("go on a trip" is not a hit), or only
+# "much longer" at a clause's end ("I can't go on much longer", not "… much longer at this pace").
 _END = (
     r"(?=\s*$|\s*[,;:]|\s+(?:and|but|because|so|anymore|any ?longer|now|today|tonight|tomorrow|"
-    r"ever again|at all|(?:on|in) this (?:earth|world|life))\b)"
+    r"ever again|at all|(?:on|in) this (?:earth|world|life))\b|\s+(?:for\s+)?much longer(?:\s+(?:now|anyway))?"
+    r"(?=\s*(?:$|[,.;:!?])|\s+(?:and|but|because|so)\b))"
 )
 _LIVING = (
     r"(?:live(?!\s+(?:in|with|at|near|here|there|on|by|alone|abroad|together|somewhere|anywhere|next|close|"
@@ -154,7 +156,33 @@ _FIGURATIVE = re.compile(
     r"could\s+(?:just\s+)?die(?=\s*(?:$|[,.!]|of|from|laughing))|killed\s+(?:it|a\s+whole|\w+\s+hours?|time)|"
     r"(?:im|i am)\s+dead(?=\s*(?:$|[,.!]|lol|lmao|haha))|"
     r"disappear\s+(?:under|into)\s+(?:a|the|my)\s+(?:hat|hood|duvet|covers|blanket|rock|sofa|floor)|"
-    rf"overdos\w*\s+on\s+{_TREATS})\b"
+    rf"overdos\w*\s+on\s+{_TREATS}|"
+    # going on an outing is not going on: "not sure I want to go on the hike" (but "go on this way" is)
+    r"go(?:ing)?\s+on\s+(?:a|an|the|our|that|another)\s+(?!way|path|journey|road|life|living|like|struggle|"
+    r"fight|battle)\w+|"
+    # ending a stretch of time or an arrangement: "end the day with a walk", "ending my contract"
+    r"end(?:ing|ed|s)?\s+(?:the|my|our|this|that)\s+(?:day|evening|night|week|weekend|meeting|call|session|"
+    r"shift|lesson|class|conversation|chapter|relationship|friendship|contract|lease|subscription|streak|"
+    r"tenancy|membership)\b|"
+    r"(?:could|will|would|might|gonna|going to)\s+(?:literally\s+|actually\s+)?end\s+(?:me|us)\b|"
+    # a break-up or a day's work: "ending things with Sam", "I'll end it here for today"
+    r"end(?:ing|ed|s)?\s+(?:it|things)\s+(?:(?:here|there|now)\s+)?(?:with\s+(?!myself|me\b|it\b|everything\b)\w+|"
+    r"for\s+(?:today|tonight|now|the day|the night|the week))|"
+    r"wak(?:e|ing)\s+up\s+(?:so\s+|too\s+|really\s+)?(?:early|late|at\s+\d)|"
+    r"dy(?:e|es|ed|eing|ing)\s+(?:my|her|his|the|our)\s+(?:hair|beard|roots|fringe|eyebrows|clothes|jeans|"
+    r"shirt|wool|yarn)|burn(?:ing|ed|t|s)?\s+(?:myself\s+)?out\b|"
+    # "I'm only hurting myself by procrastinating" (not "by not eating" or "by cutting")
+    r"(?:hurting|harming)\s+(?:myself|yourself)\s+by\s+(?!not\b|starv|purg|cutt|burn|scratch|hitt|bang|punch|"
+    r"skipp|restrict|throw|bing|drink|tak)\w+ing|"
+    r"kill(?:ing|ed)?\s+(?:-?\d+\s+)?(?:the|a|that|this)\s+(?:\w+\s+)?(?:job|task|server|container|tab|app|program)"
+    r"|(?:as|like)\s+(?:(?:im|i am|i was|ive been)\s+)?(?:prescribed|supposed to|told to|instructed))\b"
+)
+# An instruction with no first person ("Cut the onions finely before frying", "Burn the letters after reading")
+# names no one's state: a flagged stretch that is only this is not a hit ("just end it" and "kill yourself" are
+# not instructions about a thing).
+_INSTRUCTION = re.compile(
+    r"^(?:(?:then|now|next|first|and)\s+)?(?:cut|chop|slice|kill|burn|shoot|hang|drown|stab|bleed|choke|"
+    r"strangle|poison|gut|crush|drop)\s+(?:the|a|an|some|all|these|those|each|your)\s+\w+"
 )
 
 # The rule table is formatted by hand: one (trigger words, pattern) row per phrase reads better than the
@@ -204,7 +232,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("hit run killed struck crash accident & wish wished wishing wishes hope hoped hopes hoping pray "
          "prays prayed praying",
          r"\b(?:wish|hope|pray)\w*\s+(?:that\s+)?i\s+(?:(?:would|could|will|might|just|id)\s+){0,2}(?:get|"
-         r"got|be|was)\s+(?:hit by|run over|killed|struck by|in a (?:crash|car crash|accident))"),
+         r"got|be|was)\s+(?:hit by|run over|killed|struck by|in a (?:crash|car crash|accident)|"
+         r"(?:into|in)\s+(?:a|an)\s+(?:fatal|deadly)\s+(?:\w+\s+)?(?:crash|accident|wreck))"),
+        # "wishing for death", "I pray for death every night" (not "the death of" someone or something)
+        ("death & wish wishing wished pray praying prayed long longing beg begging hoping",
+         r"\b(?:wish|wishing|wished|pray|praying|prayed|long|longing|beg|begging|hoping)\s+for\s+"
+         r"(?:my\s+(?:own\s+)?)?death\b"),
         # "I want God to take my life", "praying the Lord takes me in my sleep"
         ("god lord jesus universe & take takes taking end ends",
          r"\b(?:want|wanted|wish|wished|wishing|pray|prayed|praying|prays|beg|begged|begging|asking|asked|hope|"
@@ -425,6 +458,66 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?:just\s+)?(?:not|never)\s+(?:come|coming)\s+(?:back|out)\b"),
         unless=r"^(?!.*\b(?:sea|ocean|lake|river|water|waves|tide|surf|loch)\b)",
         negatable=False,
+    ),
+    # "being dead would be easier than facing everyone on Monday", "death would be a relief" (not a death wished
+    # for someone in pain: "for Gran, death would be a relief")
+    _rule(
+        _STRONG, _R_DIE,
+        ("dead death dying & would will must might could",
+         r"\b(?:being dead|death|dying|not being alive)\s+(?:would|will|must|might|could)\s+(?:honestly\s+|"
+         r"really\s+|just\s+)?be\s+(?:so\s+|much\s+|a lot\s+|way\s+)?(?:easier|better|a relief|a release|"
+         r"peaceful|welcome|a mercy|kinder)\b"),
+        unless=r"\bfor\s+(?:him|her|them|(?:my\s+)?\w+),?\s+(?:being dead|death|dying)\b|\b(?:his|her|their)\s+"
+               r"(?:death|dying)\b",
+    ),
+    # joining someone who died: "since Dad died all I want is to join him" (not "join him at the pub", and only
+    # where the sentence or one beside it speaks of a death)
+    _rule(
+        _STRONG, _R_DIE,
+        ("join",
+         r"\b(?:want|wanna|wants|wanted|ready|going|gonna|like|long|longing|wish|decided|plan|planning|time|is)\s+"
+         r"(?:\w+\s+){0,2}?to\s+join\s+(?:him|her|them|my\s+(?:\w+\s+)?(?:mum|mom|mother|dad|father|husband|"
+         r"wife|son|daughter|brother|sister|baby|partner|boyfriend|girlfriend|friend|grandma|grandpa|nan|family))"
+         r"\b(?!\s+(?:at|in|for|on|the|a|an|this|next|tomorrow|tonight)\b)"),
+        unless=r"^(?!.*\b(?:died|death|dead|passed away|passed|lost|grave|funeral|buried|heaven|gone|anniversary|"
+               r"ashes|rip)\b)",
+        context=1,
+    ),
+    # "the only reason I'm still alive is my cat": what keeps a person alive, named as the only thing
+    _rule(
+        _STRONG, _R_SUICIDE,
+        ("reason thing & alive dead breathing here",
+         r"\bonly\s+(?:reason|thing)\s+(?:why\s+|that\s+)?(?:im|i am|ive|i have)\s+(?:still\s+|not\s+)?"
+         r"(?:alive|dead|breathing|been alive|still here(?=\s+(?:is|are|was)\b))\b"),
+    ),
+    # eating-disorder self-harm: "paying for it at the gym with no food", "not eating until I've paid for
+    # yesterday's binge" (a food paid for at a till, or "paid for it" with a hangover, names no such act)
+    _rule(
+        _STRONG, _R_SELF_HARM,
+        ("pay paying paid",
+         r"\b(?:pay|paying|paid)\s+for\s+(?:it|that|this|what i ate|eating|yesterday|today|last night|the binge|"
+         r"everything i ate|(?:yesterdays|last nights|todays)\s+(?:binge|food|eating|meals?))\b"),
+        unless=r"^(?!.*\b(?:gym|exercis\w*|not eating|no food|fast\w*|purg\w*|starv\w*|restrict\w*|laxatives?|"
+               r"throw\w* up|make myself sick|made myself sick|wont eat|cant eat|not allowed to eat)\b)",
+        context=1,
+        subject=False,
+    ),
+    # a ligature on one's own neck: "I could string this belt around my neck", "tied a scarf round my neck and
+    # tightened it" (not a scarf against the cold, a tie for work, or a panic that felt like a hand at the throat)
+    _rule(
+        _STRONG, _R_END,
+        ("neck & rope ropes belt belts cord cords cable cables noose nooses ligature ligatures",
+         r"\b(?:rope|belt|cord|cable|noose|ligature)s?\s+(?:\w+\s+){0,2}?(?:a?round|over|on)\s+my\s+(?:own\s+)?"
+         r"neck\b"),
+        ("neck & tighten tightened tightening pulled squeezed breathe choke choked choking & scarf tie belt cord "
+         "cable rope sheet towel shoelace shoelaces wire strap lead leash charger",
+         r"\b(?:scarf|tie|belt|cord|cable|rope|sheet|towel|shoelaces?|wire|strap|lead|leash|charger)\s+"
+         r"(?:\w+\s+){0,2}?(?:a?round|on)\s+my\s+(?:own\s+)?neck\b[^.?!]{0,40}?\b(?:tighten\w*|pulled (?:it\s+)?tight|"
+         r"squeezed|(?:couldnt|cant|could not|can not) breathe|chok(?:e|ed|ing))\b"),
+        unless=r"\b(?:like|as if|as though)\s+(?:a|an|someone|somebody|something)\b|\b(?:felt|feels|feel)\s+like\b|"
+               r"\b(?:is|was|its|thats|has been|became)\s+(?:\w+\s+)?(?:a|an)\s+(?:\w+\s+)?(?:noose|albatross)\b|"
+               r"\b(?:climbing|climb|coiled|coil|harness|lanyard|necklace|medal|camera|headphones|earbuds)\b",
+        subject=False,
     ),
     # a gun held to oneself: "the barrel under my chin", "this 45 at my throat" (not a robber's gun)
     _rule(
@@ -868,6 +961,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
     _rule(
         _MEANS, _R_MEANS,
         ("tallest highest", rf"\b(?:tallest|highest)\s+(?:\w+\s+)?{_HIGH}"),
+        # "which car park has the biggest drop", "the cliff walk with the highest fall"
+        ("drop drops fall falls & biggest highest longest steepest sheerest tallest",
+         r"\b(?:biggest|highest|longest|steepest|sheerest|tallest)\s+(?:sheer\s+)?(?:drops?|falls?)\b"),
         ("tallest highest & point spot part edge",
          rf"\b(?:where|wheres|how|which|what|whats)\b[^.?!]{{0,20}}\b(?:tallest|highest)\s+(?:point|spot|part|"
          rf"edge)\s+(?:of|on)\s+(?:the\s+)?{_HIGH}"),
@@ -978,6 +1074,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("burden failure waste disappointment",
          r"\b(?:a|such a|just a|only a|nothing but a)\s+(?:burden|failure|waste of space|disappointment)\b"),
         ("space", r"\b(?:im|i am)\s+(?:just\s+|only\s+)?taking up space\b"),
+        # "I'm desperate" (not "desperate for a coffee" or "desperate to see them"); "everything I touch goes wrong"
+        ("desperate", r"\b(?:im|i am|i feel|feeling|i felt)\s+(?:so\s+|really\s+|completely\s+|just\s+)?desperate"
+                      r"\b(?!\s+(?:for|to)\b)"),
+        ("wrong bad & goes turns go turn", r"\beverything\s+i\s+(?:touch|do|try)\s+(?:goes|turns|go|turn)\s+"
+                                           r"(?:wrong|bad|to (?:shit|crap|dust))\b"),
         ("hate", r"\bhate\s+(?:myself|my life|being me|who i am|everything about me)\b"),
         ("nobody", r"\bnobody\s+(?:cares|loves me|would care|understands|likes me|wants me|needs me|"
                    r"would notice)\b"),
