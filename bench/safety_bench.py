@@ -30,6 +30,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # train_crisis and pii_bench, imported where they are used
 
 from kit.safety import crisis as safety  # noqa: E402
 
@@ -217,8 +218,6 @@ def grouped(rows: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, An
 def validation_sets() -> None:
     """The learned layer's held-out split, and the table its threshold came from."""
     import numpy as np
-
-    sys.path.insert(0, str(ROOT / "bench"))
     import train_crisis
 
     from kit.safety import learned as crisis_model
@@ -292,7 +291,6 @@ def outside_data(limit: int) -> None:
     import io
     import zipfile
 
-    sys.path.insert(0, str(ROOT / "bench"))
     import train_crisis
 
     rows, seen = [], set()
@@ -340,10 +338,8 @@ def everyday_conversation() -> None:
     """False alarms on everyday dialogue lines the check never met (outside data, never tuned on)."""
     import zipfile
 
-    import yaml
-
-    sys.path.insert(0, str(ROOT / "bench"))
     import train_crisis
+    import yaml
 
     rows, seen = [], set()
     with zipfile.ZipFile(train_crisis.fetch_wheel(*CONVERSATION, CONVERSATION_SHA256)) as wheel:
@@ -517,7 +513,6 @@ def main() -> int:
     ]
     speed(entry, hundred, args.rounds)
     speed_split(entry, crisis_entry, args.rounds)
-    sys.path.insert(0, str(ROOT / "bench"))
     try:
         import pii_bench
     except ImportError:

@@ -26,7 +26,6 @@ from kit.safety.rules import (
     _ACCIDENT,
     _DECLUTTER,
     _FIGURATIVE,
-    _INSTRUCTION,
     _LEAVING,
     _MEANS,
     _NOTE_LANGUAGE,
@@ -391,6 +390,13 @@ _COPING_PLAN = re.compile(
     r"(?:call|text|ring|phone|message|reach out|tell|talk|ask|contact|open|read|look at|follow|remove|give)\b"
 )
 _GOODBYE = re.compile(r"\bgoodbyes?\b")
+# An instruction with no first person ("Cut the onions finely before frying", "Burn the letters after reading")
+# names no one's state: a flagged stretch that is only this is not a hit ("just end it" and "kill yourself" are
+# not instructions about a thing).
+_INSTRUCTION = re.compile(
+    r"^(?:(?:then|now|next|first|and)\s+)?(?:cut|chop|slice|kill|burn|shoot|hang|drown|stab|bleed|choke|"
+    r"strangle|poison|gut|crush|drop)\s+(?:the|a|an|some|all|these|those|each|your)\s+\w+"
+)
 _GIVEN_AWAY = re.compile(r"\bg(?:ive|ave|iving|iven)\b[^.]*\baway\b")
 _ASKS_SOMEONE = re.compile(
     r"\b(?:do|does|can|could|would|will|have|are|should)\s+(?:you|we|they)\b[^.!]*\?\s*$"
@@ -435,9 +441,8 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
         return False
     if _FIGURATIVE.search(norm) or re.search(_ACCIDENT, norm):
         return False
-    if (_INSTRUCTION.match(norm) and not _FIRST.intersection(_WORD.findall(norm))) or _COPING_PLAN.match(
-        norm
-    ):
+    words = _WORD.findall(norm)
+    if (_INSTRUCTION.match(norm) and not _FIRST.intersection(words)) or _COPING_PLAN.match(norm):
         return False
     # "Am I suicidal? No, just exhausted.": a stretch whose only harm words are in a question answered no
     if _QUESTION_ANSWERED_NO.search(around) and not _harm_words(_QUESTION_ANSWERED_NO.sub(" ", around)):
@@ -451,7 +456,6 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
     # "said goodbye to my old car", "goodbyes at work before I move": a farewell to a place, a job or a thing
     if harm is None and _GOODBYE.search(norm) and re.search(_LEAVING, norm):
         return False
-    words = _WORD.findall(norm)
     if not harm and _WANTS_TO_LIVE.search(norm) and not _DOUBT.intersection(words):
         return False
     # A question about a means of harm is the rules' to judge: it counts next to distress, never alone.

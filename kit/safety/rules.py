@@ -177,13 +177,6 @@ _FIGURATIVE = re.compile(
     r"kill(?:ing|ed)?\s+(?:-?\d+\s+)?(?:the|a|that|this)\s+(?:\w+\s+)?(?:job|task|server|container|tab|app|program)"
     r"|(?:as|like)\s+(?:(?:im|i am|i was|ive been)\s+)?(?:prescribed|supposed to|told to|instructed))\b"
 )
-# An instruction with no first person ("Cut the onions finely before frying", "Burn the letters after reading")
-# names no one's state: a flagged stretch that is only this is not a hit ("just end it" and "kill yourself" are
-# not instructions about a thing).
-_INSTRUCTION = re.compile(
-    r"^(?:(?:then|now|next|first|and)\s+)?(?:cut|chop|slice|kill|burn|shoot|hang|drown|stab|bleed|choke|"
-    r"strangle|poison|gut|crush|drop)\s+(?:the|a|an|some|all|these|those|each|your)\s+\w+"
-)
 
 # The rule table is formatted by hand: one (trigger words, pattern) row per phrase reads better than the
 # formatter's one-argument-per-line layout.
