@@ -664,6 +664,25 @@ def test_desperation_and_defeat_are_distress_beside_a_question_about_a_drop(text
 
 
 @pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        # taking matters into one's own hands counts beside distress, and not when it is a repair or a resignation
+        ("I can't feel like this anymore. I'm going to take matters into my own hands.", True),
+        ("Everything feels pointless. Tonight I take things into my own hands and end it.", True),
+        ("The landlord ignored the leak for a month, so I took matters into my own hands.", False),
+        ("I felt hopeless about the garden, so I took matters into my own hands with a spade.", False),
+        ("I can't feel like this anymore about my job; I'll take matters into my own hands and quit.", False),
+        ("I don't want to feel like this anymore, so I've booked a GP appointment.", False),
+        # bleeding out, said as a plan
+        ("Tonight I'm going to find out just how much blood I have in me.", True),
+        ("The nurse will find out how much iron is in my blood.", False),
+    ],
+)
+def test_taking_matters_into_ones_own_hands_and_bleeding_out(text, crisis, rules_only):
+    assert check(text).crisis is crisis, text
+
+
+@pytest.mark.parametrize(
     ("reassurance", "not_reassurance"),
     [
         ("I'm not suicidal.", "I'm not suicidal, but I want to die sometimes."),

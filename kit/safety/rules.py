@@ -476,6 +476,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
                r"ashes|rip)\b)",
         context=1,
     ),
+    # "I'm going to find out how much blood I have in me": bleeding out, said as a plan
+    _rule(
+        _STRONG, _R_END,
+        ("blood", r"\b(?:find out|see|know|learn)\s+(?:just\s+|exactly\s+)?how much blood\s+(?:i have|i\s+(?:can|could)\s+lose|"
+                  r"there is|is)\s+in\s+me\b"),
+    ),
     # "the only reason I'm still alive is my cat": what keeps a person alive, named as the only thing
     _rule(
         _STRONG, _R_SUICIDE,
@@ -806,6 +812,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("end ending ended", r"\b(?:end|ending|ended)\s+(?:it|things)\b(?!\s+(?:with|between|early|here|"
                              r"there|on|off|for (?:today|now|the (?:day|night|week|evening))|now for|"
                              r"before it starts|amicably|politely|properly|at that|at \d|soon enough|well)\b)"),
+        # "I have to take matters into my own hands": fixing a leak, or ending it; it counts beside distress
+        ("matters hands", r"\b(?:take|taking|took)\s+(?:matters|things)\s+into\s+my\s+own\s+hands\b"
+                          r"(?!\s+(?:and|to|by|with|at|for|on)\s+(?!(?:end|die|kill|finish)\b))"),
     ),
     _rule(
         _WEAK, _R_CANT,
@@ -1091,6 +1100,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("everything", r"\beverything\s+(?:is|s)\s+(?:shit|fucked|ruined|falling apart|hopeless|pointless)\b"),
         ("failure", r"\b(?:im|i am)\s+(?:a\s+|such a\s+|just a\s+)?failure\b"),
         ("keep", r"\bcant\s+keep\s+(?:doing|living like|going on like|going like)\s+this\b"),
+        # "I can't feel like this anymore", "I don't want to keep feeling like this any longer"
+        ("feel feeling", r"\b(?:cant|dont want to)\s+(?:keep\s+|go on\s+|stand\s+)?feel(?:ing)?\s+like\s+this\s+"
+                         r"(?:anymore|any ?longer|forever)(?=\s*(?:$|[.!,;:]|and\b|but\b|so\b))"),
         ("tired", r"\btired\s+of\s+(?:fighting|trying|struggling|feeling like this|being me)"
                   r"(?=\s*(?:$|[,;:!]|and\b|anymore\b))"),
         ("inside", r"\b(?:empty|dead|numb|broken)\s+inside\b"),
