@@ -652,20 +652,12 @@ def test_wishes_for_death_and_acts_said_another_way(crisis, everyday, rules_only
 @pytest.mark.parametrize(
     ("text", "crisis"),
     [
+        # desperation and defeat are distress beside a question about a drop
         ("I'm so desperate. Which car park in town has the biggest drop?", True),
         ("Which waterfall in the park has the biggest drop? We're planning a hike.", False),
         ("I'm desperate for a holiday. Which car park in town has the biggest drop?", False),
         ("Everything I touch goes wrong. Which bridge around here is the highest?", True),
         ("Everything in the workshop went well. Which bridge around here is the highest?", False),
-    ],
-)
-def test_desperation_and_defeat_are_distress_beside_a_question_about_a_drop(text, crisis, rules_only):
-    assert check(text).crisis is crisis, text
-
-
-@pytest.mark.parametrize(
-    ("text", "crisis"),
-    [
         # taking matters into one's own hands counts beside distress, and not when it is a repair or a resignation
         ("I can't feel like this anymore. I'm going to take matters into my own hands.", True),
         ("Everything feels pointless. Tonight I take things into my own hands and end it.", True),
@@ -676,9 +668,24 @@ def test_desperation_and_defeat_are_distress_beside_a_question_about_a_drop(text
         # bleeding out, said as a plan
         ("Tonight I'm going to find out just how much blood I have in me.", True),
         ("The nurse will find out how much iron is in my blood.", False),
+        # voices that command harm to oneself (not the voice of reason, not voices about others alone)
+        ("The voices keep telling me to end it and I'm starting to agree.", True),
+        ("there are voices telling me to hang and cut myself every night", True),
+        ("The voice of reason told me to end it with him.", False),
+        ("The voices in the recording tell me to press one for sales.", False),
+        # a self-harm relapse told by its tool, and wounds kept open
+        ("Relapsed with the compass from my geometry set last night.", True),
+        ("Relapsed with cigarettes at the party last night.", False),
+        ("picked at the old scars until they opened again, felt like i earned it", True),
+        ("I picked at the scabs on my knee while watching TV.", False),
+        # not seeing oneself alive; not seeing oneself "here" counts only beside distress
+        ("I can't see myself living past 30.", True),
+        ("I can't see myself living in London past 30.", False),
+        ("Everything is hopeless. I don't see myself being here next year.", True),
+        ("I don't see myself being here next year; Berlin is calling.", False),
     ],
 )
-def test_taking_matters_into_ones_own_hands_and_bleeding_out(text, crisis, rules_only):
+def test_wordings_the_rules_read_and_their_everyday_twins(text, crisis, rules_only):
     assert check(text).crisis is crisis, text
 
 
@@ -719,6 +726,24 @@ def test_taking_matters_into_ones_own_hands_and_bleeding_out(text, crisis, rules
 def test_negation_reassures_only_when_it_negates_the_wish(reassurance, not_reassurance, rules_only):
     assert not check(reassurance).crisis
     assert check(not_reassurance).crisis
+
+
+@pytest.mark.parametrize(
+    ("check_in", "not_a_denial"),
+    [
+        (
+            "I don't have any thoughts of hurting myself today.",
+            "I don't have any thoughts except hurting myself.",
+        ),
+        ("I haven't had any urges to cut this week.", "I haven't had any sleep and I want to cut."),
+        ("I do not have any plans to kill myself.", "I do not have any plans to kill myself tonight."),
+        ("I don't have any thoughts of suicide.", "I don't have any thoughts of suicide, but I want to die."),
+    ],
+)
+def test_a_check_in_that_denies_the_thought_is_not_a_crisis(check_in, not_a_denial):
+    """A diary-card or safety-plan check-in says it in more words than "I'm not suicidal"; both layers read it."""
+    assert not check(check_in).crisis, check_in
+    assert check(not_a_denial).crisis, not_a_denial
 
 
 @pytest.mark.parametrize(

@@ -148,6 +148,13 @@ _NEGATED_PAIR = re.compile(
     r"\b(?:not|never|dont|doesnt|wont|no longer)\s+(?:\w+\s+){0,2}?(?:want|wanna|going|gonna|ready|planning|"
     r"intend|about)\s+to\s+(?:(?!(?:i|im|ive|id|ill|he|she|they|we|you|it)\b)[a-z]+\s+){1,6}?(?:and|or)\s+$"
 )
+# A check-in that denies having the thought, urge or plan: "I don't have any thoughts of hurting myself", "I haven't
+# had any urges to cut this week", "I do not have any plans to hurt myself" (the negator is five or six words back)
+_DENIES_HAVING = re.compile(
+    r"\b(?:dont|do not|didnt|did not|havent|have not|hasnt|has not|hadnt|never|no longer)\s+(?:\w+\s+)?"
+    r"(?:have|had|has|get|got|getting|feel|felt|experienc\w*)\s+(?:any|a single)\s+(?:\w+\s+)?(?:thoughts?|urges?|"
+    r"plans?|intentions?|desires?|wish|impulses?|feelings?)\s+(?:of|to|about|for|towards?)\s+(?:\w+\s+)?$"
+)
 _OWN_WISH = re.compile(r"(?:want|wanted|wanna|wish|wished|need|needed|going|gonna|plan|planned|ready)\b")
 _STRONGER_THAN_EVER = re.compile(r"\s*(?:\w+\s+)?(?:more|so much|so badly|this much|as much)\b")
 # "I don't want to end it right now", "I'm not going to kill myself tonight": a no for now still speaks of the wish.
@@ -236,6 +243,8 @@ def _negated(clause: str, after: str, match: str = "") -> bool:
     """A negator within four words before the match, in the same clause, that really negates it; or a "not want
     to … and" whose second verb the match is ("I'm not ready to give up and die")."""
     if _NEGATED_PAIR.search(clause) and not _OWN_WISH.match(match):
+        return True
+    if _DENIES_HAVING.search(clause) and not _FOR_NOW.match(after):
         return True
     words = _WORD.findall(clause)[-4:]
     for k in range(len(words) - 1, -1, -1):

@@ -79,6 +79,7 @@ _HIGH = (
     r"gorges?|quarr(?:y|ies)|viaducts?|tower blocks?|hotels?|parking (?:garages?|structures?|decks?)|"
     r"overpass(?:es)?|balcon(?:y|ies)|ledges?|skyscrapers?|dams?|car parks?)"
 )
+_HARM_VERB = r"(?:kill|hurt|cut|hang|harm|burn|drown|stab|shoot|starve|punish)"
 _GUN = r"(?:guns?|handguns?|firearms?|pistols?|revolvers?|rifles?|shotguns?|bullets|ammo)"
 # "go on", "keep going", "be here" only mean living when nothing follows ("go on a trip" is not a hit), or only
 # "much longer" at a clause's end ("I can't go on much longer", not "… much longer at this pace").
@@ -476,6 +477,25 @@ _HAND_RULES: tuple[_Rule, ...] = (
                r"ashes|rip)\b)",
         context=1,
     ),
+    # voices that command harm: "the voices keep telling me to end it", "voices telling me to hang and cut myself"
+    _rule(
+        _STRONG, _R_END,
+        ("voice voices",
+         r"\bvoices?\b(?!\s+of\s+reason)\s+(?:\w+\s+){0,4}?(?:tell|tells|telling|told|say|says|saying|said|want|"
+         r"wants|wanted|order\w*|command\w*|urg\w*)\s+(?:me\s+)?(?:to|i should|i need to|i have to|i must)\s+"
+         rf"(?:(?:\w+\s+){{0,3}}?{_HARM_VERB}\w*\s+(?:\w+\s+){{0,2}}?myself|die|end it(?!\s+with)|end my life|"
+         r"jump)\b"),
+        unless=r"\b(?:inner|my own|gps|satnav|sat nav)\s+voice",
+        subject=False,
+    ),
+    # not seeing oneself alive: "I don't see myself being alive by Christmas", "can't see myself living past 30"
+    _rule(
+        _STRONG, _R_LIVE,
+        ("alive living & see",
+         r"\b(?:dont|cant|do not|cannot|can not)\s+see\s+myself\s+(?:being\s+|still\s+|staying\s+)?"
+         r"(?:alive|living)\s+(?:by|next|past|until|at|to see|much longer|for (?:much )?longer|"
+         r"in (?:a|one|two|five|ten|\d+) (?:years?|months?))\b"),
+    ),
     # "I'm going to find out how much blood I have in me": bleeding out, said as a plan
     _rule(
         _STRONG, _R_END,
@@ -660,6 +680,18 @@ _HAND_RULES: tuple[_Rule, ...] = (
                     r"tonight|today|yesterday|anymore|even|every)\b)"),
         ("relapse relapsed relapsing relapses",
          r"\brelaps\w*\b[^.]{0,30}\b(?:cutting|cut|selfharm|burning|hurting myself)"),
+        # a relapse told by its tool: "relapsed with the compass from my geometry set" (not with cigarettes)
+        ("relapse relapsed relapsing & blade blades razor razors knife compass scissors lighter sharpener glass "
+         "boxcutter",
+         r"\brelaps\w*\s+(?:\w+\s+){0,3}?(?:with|using|on)\s+(?:a|an|the|my|some)\s+(?:\w+\s+)?(?:blades?|razors?|"
+         r"knife|compass|scissors|lighter|sharpener|glass|boxcutter)\b"),
+        # wounds kept open: "picked at the old scars until they opened again", "my scabs, on purpose"
+        ("scars scabs wounds cuts stitches & pick picked picking tore tear tearing rip ripped ripping scratch "
+         "scratched scratching",
+         r"\b(?:pick\w*|tore|tear\w*|rip\w*|scratch\w*)\s+(?:at\s+)?(?:my\s+|the\s+)?(?:old\s+|fresh\s+|new\s+)?"
+         r"(?:scars|scabs|wounds|cuts|stitches)\b[^.!?]{0,60}?\b(?:on purpose|deserve\w*|earned|punish\w*|"
+         r"(?:never|dont|wont|cant) heal|until (?:they|it) (?:bled|bleed|opened|open)|(?:opened|open) (?:them |it )?"
+         r"(?:up )?again)\b"),
         # "sh" as people write self-harm: "sh relapse", "relapsed on sh", "did sh again" (not "3 months sh free")
         ("sh", r"\bsh\s+(?:relaps\w*|urges?|again|tonight)\b|\b(?:relaps\w*|urges?)\s+(?:on|to|with|for)\s+sh\b|"
                r"\b(?:did|doing)\s+sh\b"),
@@ -866,6 +898,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("around here", r"\bwont be (?:around|here) (?:much longer|for (?:much )?longer|for long|anymore|"
                         r"any ?longer|tomorrow)\b"),
         ("last final", r"\bthis is my (?:last|final) (?:entry|note|message|post|letter)\b"),
+        # "I don't see myself being here next year": a job, a town, or a life; it counts beside distress
+        ("here around & see", r"\b(?:dont|cant|do not|cannot)\s+see\s+myself\s+(?:being\s+|still\s+)?"
+                              r"(?:here|around)\s+(?:by|next|much longer|for (?:much )?longer|this time next)\b"),
         ("sorry forgive", r"\b(?:sorry for everything|please forgive me|forgive me for what)\b"),
         ("love", r"\bi love you all\b"),
         ("peace", r"\bmade (?:my )?peace with\b"),
