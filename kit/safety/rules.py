@@ -499,8 +499,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
     # "I'm going to find out how much blood I have in me": bleeding out, said as a plan
     _rule(
         _STRONG, _R_END,
-        ("blood", r"\b(?:find out|see|know|learn)\s+(?:just\s+|exactly\s+)?how much blood\s+(?:i have|i\s+(?:can|could)\s+lose|"
-                  r"there is|is)\s+in\s+me\b"),
+        ("blood", r"\b(?:find out|see|know|learn)\s+(?:just\s+|exactly\s+)?how much blood\s+(?:i have|there is|is)\s+"
+                  r"in\s+me\b"),
     ),
     # "the only reason I'm still alive is my cat": what keeps a person alive, named as the only thing
     _rule(
