@@ -588,25 +588,6 @@ def test_everyday_text_is_not_a_crisis(text, rules_only):
 
 
 @pytest.mark.parametrize(
-    ("text", "crisis"),
-    [
-        ("Tonight I sat on the bed with the belt around my neck.", True),
-        ("Put the cable round my neck again and just stood there.", True),
-        ("wrapped my scarf around my neck and tightened it till i couldnt breathe", True),
-        ("Wrapped my scarf around my neck and walked to the bus stop.", False),
-        ("The loan has been a noose around my neck since March.", False),
-        ("My tie felt tight around my neck all through the interview.", False),
-        ("Carried the climbing rope over my neck up to the crag.", False),
-        ("The attacker put his arm around my neck and choked me.", False),
-    ],
-)
-def test_a_ligature_on_the_writers_own_neck_is_a_crisis(text, crisis, rules_only):
-    """A belt, cord or rope around one's own neck is a means at hand; a scarf, a tie, an idiom or an attacker's arm
-    is not."""
-    assert check(text).crisis is crisis, text
-
-
-@pytest.mark.parametrize(
     ("crisis", "everyday"),
     [
         # joining someone who died, where a death is named beside it
@@ -652,6 +633,16 @@ def test_wishes_for_death_and_acts_said_another_way(crisis, everyday, rules_only
 @pytest.mark.parametrize(
     ("text", "crisis"),
     [
+        # a belt, cord or rope around one's own neck is a means at hand; a scarf, a tie, an idiom or an attacker's
+        # arm is not
+        ("Tonight I sat on the bed with the belt around my neck.", True),
+        ("Put the cable round my neck again and just stood there.", True),
+        ("wrapped my scarf around my neck and tightened it till i couldnt breathe", True),
+        ("Wrapped my scarf around my neck and walked to the bus stop.", False),
+        ("The loan has been a noose around my neck since March.", False),
+        ("My tie felt tight around my neck all through the interview.", False),
+        ("Carried the climbing rope over my neck up to the crag.", False),
+        ("The attacker put his arm around my neck and choked me.", False),
         # desperation and defeat are distress beside a question about a drop
         ("I'm so desperate. Which car park in town has the biggest drop?", True),
         ("Which waterfall in the park has the biggest drop? We're planning a hike.", False),
