@@ -90,6 +90,9 @@ _ALGOSPEAK = [  # (cheap test, pattern, replacement): one word per idea so trigg
     (("su", "sewer"), re.compile(r"\b(?:su[i1!*]?c[i1!*]?d|sewer ?slid)(e|al)\b"), r"suicid\1"),
     (("self",), re.compile(r"\bself[\s-]*(?:harm|injur)\w*"), "selfharm"),
     (("aliv",), re.compile(r"\bun[\s-]?aliv\w*"), "unalive"),
+    # letters starred out: "i want to d*e", "k!ll myself"
+    (("d*e", "d!e", "d1e"), re.compile(r"\bd[*!1]e\b"), "die"),
+    (("k*ll", "k!ll", "k1ll"), re.compile(r"\bk[*!1]ll"), "kill"),
 ]
 _SENTENCE_END = re.compile(r"[.!?\u2026\r\n]+")
 _SENTENCE_PART = re.compile(rf"([^.!?\u2026\r\n]*)({_SENTENCE_END.pattern}|$)")  # a sentence, then its end

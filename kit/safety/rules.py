@@ -70,9 +70,25 @@ _NOTE_LANGUAGE = (
 )
 _NOTE_NO_MODEL = "Only the rules of the crisis check ran: its learned layer could not load ({why})."
 
+# Medicines people name when they speak of an overdose: "took 30 of my sertraline", "saving up my zopiclone".
+_MEDICINES = (
+    "paracetamol tylenol acetaminophen ibuprofen aspirin insulin xanax benadryl sertraline citalopram "
+    "escitalopram fluoxetine paroxetine venlafaxine duloxetine mirtazapine amitriptyline trazodone bupropion "
+    "quetiapine olanzapine risperidone lithium lamotrigine diazepam lorazepam clonazepam alprazolam temazepam "
+    "zopiclone zolpidem codeine cocodamol tramadol oxycodone hydrocodone morphine gabapentin pregabalin "
+    "propranolol naproxen prozac zoloft lexapro wellbutrin seroquel valium ativan klonopin ambien percocet "
+    "vicodin advil nurofen panadol"
+)
 _PILLS = (
-    r"(?:pills?|tablets?|capsules?|meds|medications?|medicines?|painkillers?|antidepressants|paracetamol|"
-    r"tylenol|acetaminophen|ibuprofen|aspirin|insulin|xanax|benadryl|sleeping pills)"
+    r"(?:pills?|tablets?|capsules?|meds|medications?|medicines?|painkillers?|antidepressants|sleeping pills|"
+    + "|".join(_MEDICINES.split())
+    + ")"
+)
+# Ten or more, in digits or words: "took 30 of my sertraline", "swallowed twenty-five tablets".
+_TEN_OR_MORE = (
+    r"(?:[1-9]\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred)(?:[\s-]+(?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?"
 )
 _HIGH = (
     r"(?:bridges?|buildings?|cliffs?|cliff paths?|towers?|rooftops?|roofs?|multi[ -]?stor(?:e?ys?|ies)|"
@@ -137,6 +153,12 @@ _EMBARRASSED = (
     r"\b(?:embarrass\w*|mortified|cring\w*|awkward|humiliat\w*)\b[^.?!]{0,40}\b(?:wanted|want|wished|could "
     r"have|couldve)\s+(?:to\s+)?(?:just\s+)?(?:die|disappear|sink)\b"
 )
+# "this traffic makes me want to die lmao": a thing blamed, said laughing (not "my life makes me want to die lol")
+_LAUGHING_HYPERBOLE = (
+    r"\b(?:this|that|the|these|those)\s+(?!(?:\w+\s+){0,3}?(?:life|world|pain|depression|loneliness|existence|"
+    r"thoughts|voices)\b)(?:\w+\s+){1,3}?(?:makes?|made|making)\s+me\s+want\s+to\s+(?:die|kill myself)\b"
+    r"(?=[^.?!]*\b(?:lol|lmao|lmfao|haha\w*|rofl|jk|xd)\b)"
+)
 _FIGURATIVE = re.compile(
     r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+for|murder(?:ed|ing)?\s+(?:a|an|some|that)\s+"
     r"(?!\w*self)\w+|(?:death|end)\s+of\s+me|(?:will|gonna|going to|would|is going to|gon)\s+(?:literally\s+)?"
@@ -152,6 +174,8 @@ _FIGURATIVE = re.compile(
     r"email|photos?|pictures?|film|video)|dying\s+(?:to|of\s+(?:laughter|embarrassment|boredom|thirst))|"
     r"(?:bored|scared|embarrassed)\s+to\s+death|"
     + _EMBARRASSED
+    + "|"
+    + _LAUGHING_HYPERBOLE
     + r"|suicide\s+(?:pact|squad|mission|run|doors?|king)|"
     r"(?:worst|best)\s+\w+\s+alive|killing\s+myself\s+(?:trying|to|with|over|for|at)|rather\s+die\s+than|"
     r"could\s+(?:just\s+)?die(?=\s*(?:$|[,.!]|of|from|laughing))|killed\s+(?:it|a\s+whole|\w+\s+hours?|time)|"
@@ -187,7 +211,7 @@ _BODY_PART = r"(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach|hips?)"
 _BODY_WORDS = "wrist wrists arm arms forearm forearms thigh thighs leg legs skin stomach hip hips"
 _PILL_WORDS = (
     "pill pills tablet tablets capsule capsules meds medication medications medicine medicines painkiller "
-    "painkillers antidepressants paracetamol tylenol acetaminophen ibuprofen aspirin insulin xanax benadryl"
+    "painkillers antidepressants " + _MEDICINES
 )
 _GUN_WORDS = (
     "gun guns handgun handguns firearm firearms pistol pistols revolver revolvers rifle rifles shotgun "
@@ -238,6 +262,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"hoping)\s+(?:for\s+|that\s+)?(?:god|the lord|jesus|the universe)\s+(?:to\s+|would\s+|will\s+)?"
          r"(?:just\s+)?(?:take|takes|end|ends)\s+(?:my life|me(?:\s+(?:home|away|in my sleep|now|tonight))?)"
          r"(?=\s*$|\s*[.!,;]|\s+(?:so|and|already|soon|now|tonight|in my sleep|because)\b)"),
+        # "God I hope the plane crashes on the way home"
+        ("crashes crash & hope hoping wish wishing pray praying",
+         r"\b(?:hope|hoping|wish|wishing|pray|praying)\s+(?:that\s+)?(?:the|my|this)\s+(?:plane|flight|car|bus|"
+         r"train|coach)\s+(?:crashes|goes down|would crash|will crash|crashed)\b"),
         ("cancer illness disease tumor tumour",
          r"\b(?:hope|hoping|hopes|wish|wishing|wishes)\s+(?:that\s+)?(?:the|my)\s+(?:cancer|illness|disease|"
          r"tumou?r)\s+(?:wins|kills me|takes me|gets me|will win)\b"),
@@ -250,7 +278,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
                                              r"appealing|relief|better|welcome|tempting|inviting|easier)\b"),
         ("rather", r"\b(?:would|d|id)\s+rather\s+(?:just\s+)?die\b(?!\s+than\b(?!\s+(?:live|keep|go on|wake|"
                    r"feel|be alive|face|exist)\b))"),
-        unless=_EMBARRASSED,
+        unless=f"{_EMBARRASSED}|{_LAUGHING_HYPERBOLE}",
     ),
     _rule(
         _STRONG, _R_LIVE,
@@ -300,6 +328,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("wake", r"\b(?:go|went|going|fall|falling|fell|to)\s+(?:to\s+)?a?sleep\s+(?:\w+\s+)?and\s+(?:never|"
                  r"not|dont|didnt|wont)\s+(?:\w+\s+)?wake up"),
         ("wake", r"\bnot\s+(?:to\s+)?wake up\s+(?:again|ever|tomorrow|anymore|in the morning)\b"),
+        # "I wish I could fall asleep and never come back"
+        ("back & sleep asleep", r"\b(?:go|went|going|fall|falling|fell|to)\s+(?:to\s+)?a?sleep\s+and\s+never\s+"
+                                r"(?:come|came|coming)\s+back\b"),
         ("wake", r"\bnever\s+wake up\s+(?:again|ever)\b"),
         # "fall asleep and stay asleep", "I want the long sleep"
         ("asleep", r"\b(?:go|fall|falling|fell|to)\s+(?:to\s+)?a?sleep\s+and\s+(?:just\s+)?stay\s+asleep\b"
@@ -389,6 +420,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?:suicidal|suicide|selfharm|self harm|sh)\s+(?:urges?|thoughts?|ideation))"
          r"(?:\s+(?:today|tonight|this week|now))?\s*(?:\(\s*\d+\s*(?:[-\u2013\u2014]|to)\s*\d+\s*\)\s*)?"
          r"[:=]\s*(?:[1-9]|10)(?:\s*/\s*\d+)?(?!\d|\.\d)"),
+        # a diary card typed without punctuation: "urges cut 5 acted yes", "urge to die 3"
+        ("urge urges", r"\burges?\s+(?:to\s+)?(?:die|cut|selfharm|self harm|sh|kill myself|suicide)\s+(?:[1-9]|10)"
+                       r"(?:\s*/\s*\d+)?(?=\s*$|\s+(?:acted|action|skills?|urges?|emotions?|mood|"
+                       r"out of)\b|\s*[,;])"),
         subject=False,
     ),
     _rule(
@@ -401,6 +436,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
                     r"sprints?|prevention|awareness|hotline|helpline|lines?|watch|rates?|statistics|bomb\w*|"
                     r"mission|scene)\b)"),
         ("suicide", r"\bsuicide\s+(?:note|letter|plan|attempt|thought|ideation)s?\b"),
+        # "i really wanna suicide tbh" (a "sewerslide" is read as suicide)
+        ("suicide & want wants wanted wanting ready going about",
+         r"\b(?:want|wants|wanted|wanting|ready|going|about)\s+to\s+(?:commit\s+)?suicide\b(?!-|\s+(?:prevention|"
+         r"awareness|memorial|vigil|survivors?|loss|bereavement|support|group|talk|training|walk|research|squad|"
+         r"hotline|helpline|lines?|watch|rates?|statistics)\b)"),
     ),
     _rule(
         _STRONG, _R_END,
@@ -485,6 +525,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"wants|wanted|order\w*|command\w*|urg\w*)\s+(?:me\s+)?(?:to|i should|i need to|i have to|i must)\s+"
          rf"(?:(?:\w+\s+){{0,3}}?{_HARM_VERB}\w*\s+(?:\w+\s+){{0,2}}?myself|die|end it(?!\s+with)|end my life|"
          r"jump)\b"),
+        # "my mind keeps telling me to jump" (not "my head hurts, I want to jump in the pool")
+        ("mind brain head & tell tells telling told",
+         r"\bmy\s+(?:mind|brain|head)\s+(?:(?:keeps|kept|is|was|just|always|constantly|still)\s+){0,2}(?:tell|tells|"
+         rf"telling|told)\s+me\s+(?:to|i should|i need to|i have to|i must)\s+(?:(?:\w+\s+){{0,3}}?{_HARM_VERB}\w*\s+"
+         r"(?:\w+\s+){0,2}?myself|die|end it(?!\s+with)|end my life|jump(?!\s+(?:in|into|on|at|ship|the queue)\b))\b"),
         unless=r"\b(?:inner|my own|gps|satnav|sat nav)\s+voice",
         subject=False,
     ),
@@ -508,6 +553,58 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("reason thing & alive dead breathing here",
          r"\bonly\s+(?:reason|thing)\s+(?:why\s+|that\s+)?(?:im|i am|ive|i have)\s+(?:still\s+|not\s+)?"
          r"(?:alive|dead|breathing|been alive|still here(?=\s+(?:is|are|was)\b))\b"),
+    ),
+    # seeing one's own death in the mind's eye: "I keep picturing myself stepping off the balcony", "imagining
+    # myself walking in front of a train" (not a fear of heights or an intrusive thought the writer names as one)
+    _rule(
+        _STRONG, _R_SUICIDE,
+        ("picture picturing pictured imagine imagining imagined visualise visualising visualize visualizing "
+         "fantasise fantasising fantasize fantasizing seeing & stepping jumping throwing driving swerving walking "
+         "lying hanging dead coffin",
+         r"\b(?:pictur\w*|imagin\w*|visuali[sz]\w*|fantasi[sz]\w*|(?:keep|kept|cant stop)\s+seeing)\s+(?:about\s+)?"
+         r"myself\s+(?:just\s+)?(?:(?:stepping|jumping|throwing myself|driving|swerving|walking|lying down)\s+"
+         r"(?:off|from|into|in front of|onto|under)\s+(?:the\s+|a\s+|an\s+|that\s+|my\s+)?(?:\w+\s+){0,2}?"
+         rf"(?:{_HIGH}|trains?|traffic|lorr(?:y|ies)|trucks?|bus(?:es)?|tracks|platform|edge)\b|"
+         r"hanging\s+(?:from|in|off)\s+(?:the|a|my)\b|dead\b|in\s+(?:a|my)\s+coffin\b)"),
+        unless=r"\b(?:(?:afraid|scared|terrified) of heights|fear of heights|vertigo|phobia|intrusive|ocd|by mistake|"
+               r"halloween|costume|play|role)\b",
+    ),
+    # self-harm told the way people who do it tell it: a streak of days broken, a pencil sharpener taken apart for
+    # its blade, hitting oneself over and over, exercise as a punishment for eating
+    _rule(
+        _STRONG, _R_SELF_HARM,
+        ("streak broke broken relapsed again & cut cutting selfharmed selfharm selfharming burned burnt hurt",
+         r"\b(?:hadnt|havent|hasnt|had not|have not|not)\s+(?:cut|selfharmed|selfharm|burned|burnt|hurt myself)\s+"
+         r"(?:in|for)\s+(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?)\b[^.?!]{0,50}\b(?:broke|broken|relapsed|"
+         r"did it again|gave in)\b"),
+        ("sharpener sharpeners",
+         r"\b(?:took|take|taking|broke|break|breaking|smashed|unscrewed|unscrewing)\s+(?:apart\s+)?(?:a|the|my|"
+         r"another)\s+(?:pencil\s+)?sharpeners?\s+apart\b|\b(?:took|take|taking|got|get|getting)\s+the\s+blades?\s+"
+         r"out\s+of\s+(?:a|the|my|another)\s+(?:pencil\s+)?sharpeners?\b"),
+        ("slapped hit punched smacked slapping hitting punching smacking slap punch smack",
+         r"\b(?:slapp\w*|slap|hit|hitting|punch\w*|smack\w*)\s+myself\s+(?:in the (?:face|head|stomach)\s+)?"
+         r"(?:over and over|again and again|repeatedly|until\s+(?:i|it)\b)"),
+        ("collapse faint pass out sick & ate eat eating food cake binge binged calories meal",
+         r"\b(?:run|running|exercise|exercising|work out|working out|train|training|swim|swimming)\s+until\s+i\s+"
+         r"(?:collapse|pass out|faint|throw up|puke|am sick|cant (?:stand|breathe))\b(?=[^.?!]*\b(?:ate|eat|eating|"
+         r"food|cake|binge\w*|calories|meal)\b)"),
+        unless=r"\b(?:clean|cleaning|fix|fixing|repair\w*|mosquito|fly|wasp|accident\w*)\b",
+        negatable=False,
+    ),
+    # "I keep thinking about the razor in the bathroom", "I want to feel the sting again": urges said sideways
+    _rule(
+        _WEAK, "mentions an urge to self-harm",
+        ("razor razors blade blades & thinking",
+         r"\b(?:keep|kept|cant stop|been)\s+thinking\s+about\s+(?:the|my)\s+(?:razor|razors|blades?|razor blades?)\b"
+         r"(?!\s+(?:i|to)\s+(?:buy|order|get)\b)"),
+        ("sting blade bleed & feel see", r"\bwant\s+to\s+(?:feel|see)\s+(?:the\s+)?(?:sting|blade|blood)\s+again\b"),
+        # "went deeper than usual"
+        ("deeper & usual ever before normal meant", r"\b(?:went|cut|go|going|goes)\s+(?:a lot\s+|a bit\s+|way\s+|"
+                                                   r"much\s+)?deeper\s+than\s+(?:usual|ever|before|normal|i meant)\b"),
+        # "the hunger feels like control"
+        ("hunger empty starving & control power safe clean good",
+         r"\b(?:the\s+)?(?:hunger|being empty|starving|an empty stomach)\s+(?:feels|is|felt)\s+(?:like\s+)?"
+         r"(?:control|power|powerful|safe|clean|good)\b"),
     ),
     # eating-disorder self-harm: "paying for it at the gym with no food", "not eating until I've paid for
     # yesterday's binge" (a food paid for at a till, or "paid for it" with a hangover, names no such act)
@@ -617,8 +714,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("overdose od & how", r"\bhow\s+(?:long|quickly|fast)\s+(?:does|would|will|do)\s+(?:it\s+take\s+(?:for\s+)?)?"
                               r"(?:an?\s+)?(?:\w+\s+)?(?:overdose|od)\b(?:\s+(?:of|on)\s+(?:\w+\s+)?\w+)?"
                               r"(?:\s+to\s+(?:work|kill|take effect|kick in|be fatal))?(?=\s*$|\s*[?.!,;])"),
-        ("how", r"\bhow\s+(?:long|quickly)\s+(?:does|would|will)\s+it\s+take\s+to\s+(?:die|bleed out|drown|"
-                r"suffocate)\b"),
+        # "how long does it take to bleed out", "I looked up how long it takes a person to drown"
+        ("how", r"\bhow\s+(?:long|quickly|fast)\s+(?:(?:does|would|will)\s+it\s+take|it\s+(?:takes|would take|"
+                r"will take))\s+(?:(?:for\s+)?(?:a person|someone|you|me|a human|a body)\s+)?to\s+(?:die|"
+                r"bleed out|bleed to death|drown|suffocate)\b"),
         ("how", r"\bhow\s+(?:to|do i|can i|could i|should i)\s+(?:kill myself|end my life|commit suicide|"
                 rf"overdose(?!\s+(?:my|the|your|his|her|their|a|an|this|that|these|those|on {_TREATS})\b)|"
                 r"die painlessly|unalive)\b"),
@@ -635,9 +734,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("without", r"\b(?:better|easier|lighter|a better place)\s+(?:\w+\s+){0,2}?without me(?:\s+(?:around|"
                     r"here|in (?:their|his|her|the|your|my familys) (?:lives?|life|world|way)))?(?=\s*$|"
                     r"\s*[,;:]|\s+(?:anyway|honestly|and|but)\b)"),
-        ("if & better easier happier relieved",
-         r"\b(?:better off|better|easier|happier|relieved)\s+(?:\w+\s+){0,2}?if\s+i\s+(?:just\s+)?(?:(?:was|"
-         r"were)\s+(?:gone|dead|not here|not around|not alive|never born|out of the picture)|(?:wasnt|"
+        ("if & better easier happier relieved fine",
+         r"\b(?:better off|better|easier|happier|relieved|(?:be|all be)\s+fine)\s+(?:\w+\s+){0,2}?if\s+i\s+"
+         r"(?:just\s+)?(?:(?:was|were)\s+(?:gone(?!\s+(?:for\s+(?!good\b|ever\b)\w+|on\s+(?:holiday|a trip|leave|"
+         r"tour)|to\s+\w+))|dead|not here|not around|not alive|never born|out of the picture)|(?:wasnt|"
          r"werent)\s+(?:here|around|alive|born)|had never been born|never existed|didnt exist|disappeared|"
          r"died|just died|killed myself)\b"),
         ("miss", r"\b(?:nobody|anyone)\s+(?:would|will|d|is going to|going to)\s+(?:even\s+|really\s+|"
@@ -710,6 +810,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"smash\w*)\s+(?:\w+\s+){0,2}?(?:myself|my\s+(?:own\s+)?(?:hands?|head|fists?|fingers|arms?|wrists?|"
          r"legs?|thighs?|skin|face|knuckles|stomach|hips?|feet|foot|lips?|tongue))\b[^.?!]{0,40}\b(?<!not )"
          r"(?<!never )on purpose\b"),
+        # "been purging again", "purged after every meal" (not old emails purged again)
+        ("purging purged", r"\bpurg(?:ing|ed)\s+(?:again|every (?:day|night|meal|time)|after (?:every|each|"
+                           r"dinner|lunch|breakfast|meals?|eating|i ate))\b"),
         # purging: "I restrict when I'm sad and purge when I'm angry" (not a purged inbox)
         ("purge purged purging",
          r"\b(?:i|and|then)\s+(?:\w+\s+)?(?:purge|purged)\b(?!\s+(?:my|the|old|all|files|emails?|inbox|closet|wardrobe|"
@@ -744,6 +847,15 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("whole", r"\b(?:take|took|swallow\w*|down\w*)\s+(?:the|a)\s+whole\s+(?:bottle|packet|pack|"
                   r"box)\b(?!\s+of\s+(?:wine|water|vodka|gin|juice|cereal|chocolates?|biscuits|cookies|chips|"
                   r"crisps|tissues))"),
+        # a count of ten or more taken at once: "I took 30 of my sertraline", "going to swallow forty tablets"
+        # (not a dose in milligrams, a day's or a month's tablets, or tablets taken back to the pharmacy)
+        (_PILL_WORDS, rf"\b(?:took|taken|swallowed|downed|necked|popped|{_INTENT}\s+(?:to\s+)?(?:take|taking|"
+                      rf"swallow|swallowing|down|downing))\s+(?:like\s+|about\s+|around\s+|over\s+|nearly\s+|"
+                      rf"almost\s+|at least\s+|maybe\s+)?{_TEN_OR_MORE}\b(?!\s*(?:mg|mgs|milligrams?|mcg|"
+                      r"micrograms?|ml|g|grams?|units?|iu|percent)\b)\s+(?:of\s+(?:my|the|mums|moms|dads|those|"
+                      r"these|them|her|his)\s+)?(?:(?!of\b|a\b|per\b)\w+\s+)?"
+                      rf"{_PILLS}\b(?!\s+(?:a|per|each|every|over|across|this|back|to the|out of|in (?:a|the|"
+                      r"one) (?:day|week|month))\b)"),
         (_PILL_WORDS, rf"\b(?:stockpil\w*|hoard\w*|stash\w*|hid(?:e|ing|den)?|sav(?:e|ing|ed)\s+up|secretly "
                       r"(?:saving|keeping|collecting))\s+(?:up\s+)?(?:all\s+)?(?:of\s+)?(?:my\s+|some\s+|"
                       r"the\s+|a\s+)?"
@@ -895,6 +1007,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("out & check checking checked", r"\bcheck(?:ing|ed)?\s+(?:myself\s+)?out\s+(?:early|for good|"
                                           r"permanently|of (?:this|life))\b(?![^.]*\b(?:hotel|room|airbnb|"
                                           r"library|books?|hostel|flight)\b)"),
+        ("around here", r"\b(?:im not going to|not going to|wont) be (?:around|here) (?:much longer|"
+                        r"for (?:much )?longer|for long|anymore|any ?longer)\b(?!\s+(?:today|tonight|this (?:morning|"
+                        r"afternoon|evening)|at (?:the|this|work)|in (?:the|this))\b)"),
+        ("sure", r"\b(?:ive|i have|i)\s+made\s+sure\s+of\s+(?:that|it)$"),
         ("around here", r"\bwont be (?:around|here) (?:much longer|for (?:much )?longer|for long|anymore|"
                         r"any ?longer|tomorrow)\b"),
         ("last final", r"\bthis is my (?:last|final) (?:entry|note|message|post|letter)\b"),
@@ -917,7 +1033,19 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"tonight|this week(?:end)?|next week|the \d+\w*)\b"),
         # "wrote a note for mum, it's under my pillow"
         ("note letter & pillow", r"\b(?:note|letter)s?\b[^.?!]{0,40}\bunder\s+my\s+pillow\b"),
-        ("will", r"\b(?:wrote|writing|updated|made|make) (?:a |my )will\b"),
+        ("will", r"\b(?:wrote|writing|updated|made|make|sorted(?: out)?|finished|did|done) (?:a |my )will\b"),
+        # "everything is in order now", "made a playlist for my funeral", "emailed my passwords to my brother"
+        ("order", r"\beverything(?:s|\s+is)\s+(?:now\s+|finally\s+)?in\s+order(?:\s+now)?$"),
+        ("funeral", r"\b(?:playlist|songs?|music|outfit|readings?|flowers|hymns?)\s+for\s+my\s+(?:own\s+)?"
+                    r"funeral\b"),
+        ("passwords password", r"\b(?:sent|emailed|gave|texted|left|wrote down|written down)\s+(?:\w+\s+){0,2}?"
+                               r"(?:all\s+)?my\s+(?:\w+\s+)?(?:passwords|password list)\b"),
+        # "won't need any of it soon"; "it'll be after my son's birthday so I don't ruin it"
+        ("need & soon longer going", r"\b(?:wont|will not|not going to)\s+need\s+(?:them|it|any of (?:it|them|this)|"
+                                     r"my \w+|these|those|anything)\s+(?:soon|much longer|for much longer|"
+                                     r"where im going)\b"),
+        ("ruin spoil", r"\b(?:after|until after|till after)\s+(?:\w+\s+){0,2}?(?:birthday|christmas|wedding|exams|"
+                       r"graduation)\s+so\s+(?:i\s+)?(?:dont|wont|doesnt)\s+(?:ruin|spoil)\b"),
         ("letters notes", r"\bwrote (?:letters|notes) to (?:everyone|my family|my kids|my parents|"
                           r"my friends)\b"),
         ("goodbye goodbyes", r"\b(?:saying my goodbyes|(?:say|said|saying) goodbye to everyone)\b"),
@@ -930,6 +1058,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
                       r"books|records|guitar|cat|dog|pets?|jewel\w*|savings|money|games|collection|plants|"
                       r"art|artwork|xbox|playstation|ps[45]|console|trainers|bike|watch|ring|camera)\b"),
         (_GIVE_WORDS, r"\b(?:giv(?:e|ing|en)|gave)\s+(?:it\s+all|everything)\s+away\b"),
+        # "gave the dog to my neighbour"
+        (_GIVE_WORDS, r"\b(?:giv(?:e|ing|en)|gave)\s+(?:away\s+)?(?:the|my)\s+(?:dog|cat|pets?|rabbits?|bird|"
+                      r"parrot|hamster|fish)\s+(?:away\s+)?to\b(?!\s+(?:\w+\s+){0,3}?(?:for the|while|until|till|"
+                      r"to (?:mind|look after|walk)|this weekend|for a (?:week|few|couple)))"),
         ("who", r"\bwho\s+(?:gets|will get|should get|can have|"
                 r"should have)\s+(?:all\s+)?my\s+(?:\w+\s+)?(?:things|stuff|belongings|possessions|clothes|"
                 r"books|records|guitar|cat|dog|pets?|jewel\w*|savings|money|games|collection|plants|art)\b"),
@@ -956,6 +1088,15 @@ _HAND_RULES: tuple[_Rule, ...] = (
                     r"(?:weekend|week|time)|soon|now|today)\b)"),
         ("do & know", r"\bi know (?:exactly |now )?(?:how|when|where) (?:ill|im going to|i will|i want to)\s+"
                       r"do it\b"),
+        # "Forty should do it." "Should be high enough." said on their own, after pills counted or a drop measured
+        ("should ought & do enough", rf"^(?:(?:{_TEN_OR_MORE}|that many|this many|that much|that height|it|that|"
+                                     r"this)\s+)?(?:of them\s+)?(?:should|ought to)\s+(?:definitely\s+|surely\s+)?"
+                                     r"(?:be\s+(?:high\s+|tall\s+|deep\s+)?enough|do it|do the job|do the trick)$"),
+        ("weight & hold bear take support", r"\b(?:which|what|the|a|that)\s+(?:\w+\s+)?(?:beam|rafter|branch|hook|"
+                                            r"banister|bannister|railing|door ?frame|pipe|loft hatch|light fitting|"
+                                            r"ceiling fan)s?\b[^.?!]{0,40}\b(?:hold|bear|take|support)\s+my\s+"
+                                            r"weight\b(?!\s+(?:for|when|on)\s+(?:the|a|my)\s+(?:swing|hammock|"
+                                            r"tree ?house|pull ?ups?|climb\w*|rope swing))"),
         ("date day & picked chosen chose set settled", r"\b(?:picked|chosen|chose|set|settled on) (?:a|the) "
                                                         r"(?:date|day)\b(?!\s+(?:for|to)\b)"),
         # "I've decided I'm going to do it this weekend", "I'll do it tonight"
@@ -971,8 +1112,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("edge ledge & stood standing sat sitting stand sit",
          rf"\b(?:stood|standing|sat|sitting|stand|sit)\s+(?:on|at)\s+(?:the\s+)?(?:edge|ledge)\s+of\s+"
          rf"(?:the\s+|a\s+|that\s+)?(?:\w+\s+){{0,3}}?{_HIGH}\b"),
-        unless=r"\b(?:photos?|pictures?|selfies?|views?|sunset|sunrise|hik\w*|climb\w*|tour\w*|guide|"
-               r"harness\w*|rope access|safety line|scaffold\w*|roofer|gutters?)\b",
+        # "climbed to the top floor of the car park and sat on the ledge for an hour"
+        ("edge ledge & stood standing sat sitting",
+         rf"\b(?:top|top floor|top level|roof)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){{0,2}}?{_HIGH}\b[^.?!]{{0,60}}"
+         r"\b(?:stood|standing|sat|sitting)\s+on\s+the\s+(?:edge|ledge)\b"),
+        # climbers and walkers, not "climbed to the top floor" ("climbed" alone is how a person gets there)
+        unless=r"\b(?:photos?|pictures?|selfies?|views?|sunset|sunrise|hik\w*|climbing|climbers?|bouldering|"
+               r"tour\w*|guide|harness\w*|rope access|safety line|scaffold\w*|roofer|gutters?)\b",
     ),
     _rule(
         _WEAK, "says the thoughts are back",
@@ -1015,9 +1161,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
          rf"(?=[^.?!]*\b{_HIGH}\b)[^.?!]*\b(?:tall|taller|tallest|high|higher|highest|height|floors?|"
          r"stor(?:e?ys|ies|ey)|top (?:level|floor|deck)|walk out on(?:to)?|get (?:onto|on to|up on(?:to)?) "
          r"(?:the\s+)?(?:roof|top)|onto the roof|on the roof|way (?:onto|up to|on to) the roof|in (?:metres|meters|"
-         r"feet))\b"),
-        ("high tall far & how",
-         rf"\bhow\s+(?:high|tall|far down|far)\s+(?:\w+\s+){{0,4}}?(?:{_HIGH}|drop|fall|jump)\b"),
+         r"feet))\b|"
+         # "which rooftops in Leeds can you get onto", "is the multi-storey by the hospital open at night"
+         rf"\b(?:which|what|can (?:you|i|anyone)|is|are)\b(?=[^.?!]*\b{_HIGH}\b)[^.?!]*\b(?:(?:get|climb|go)\s+"
+         r"(?:up\s+)?(?:onto|on to|on)|open (?:at night|after dark|overnight|all night|late)|unlocked at night)$"),
+        ("high tall far deep & how",
+         rf"\bhow\s+(?:high|tall|far down|far|deep)\s+(?:\w+\s+){{0,6}}?(?:{_HIGH}|drop|fall|jump)\b"),
         ("fall jump drop", r"\b(?:survive|survived|surviving|survivable|fatal|lethal|deadly)\s+(?:a\s+|"
                            r"the\s+)?(?:fall|jump|drop)\b"),
         ("fall jump drop & survive", r"\b(?:fall|jump|drop)\b[^.?!]{0,30}\b(?:not|never|wont|wouldnt|cant) "
@@ -1028,6 +1177,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         (f"drop fall & {_HIGH_WORDS}",
          rf"\b(?:whats|what is|how (?:big|high|far|long|steep) is)\s+the\s+(?:drop|fall)\s+(?:from|off)\b"
          rf"[^.?!]{{0,30}}\b{_HIGH}\b"),
+        # "what's the drop from the top of Beachy Head": a named drop the place list cannot hold
+        ("drop fall & top edge", r"\b(?:whats|what is|how (?:big|high|far|long|steep) is)\s+the\s+(?:drop|fall)\s+"
+                                 r"(?:from|off)\s+(?:the\s+)?(?:top|edge)\s+of\b"),
         # cold water: "how cold does the sea have to be to lose consciousness"
         ("consciousness hypothermia out drown & how",
          r"\bhow\s+(?:cold|long|deep)\b[^.?!]{0,40}\b(?:lose consciousness|pass out|hypothermia|drown)\b"),
@@ -1043,6 +1195,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("train trains & time times when which schedule pass passes crossing tracks stop dont doesnt fastest express",
          r"\b(?:when|what time|which|how often)\b[^.?!]{0,40}\btrains?\b[^.?!]{0,40}\b(?:pass\w*|go through|"
          r"come through|through the crossing|crossing|fastest|express|dont stop|doesnt stop|not stop)\b"),
+        # "the express train doesn't stop at our station"
+        ("train trains & stop stops", r"\b(?:express|fast|non ?stop|nonstop|freight|through)\s+trains?\b[^.?!]{0,40}"
+                                      r"\b(?:doesnt|dont|never|wont|not)\s+stop\b"),
         ("tracks railway line", r"\b(?:stand|lie|lay|walk)\s+(?:on|onto)\s+(?:the\s+)?(?:tracks|railway line|"
                                 r"train line)\b"),
         unless=r"\b(?:into (?:the\s+)?(?:water|lake|sea|river|ocean|pool|waves)|diving|bungee|parachute|"
@@ -1055,6 +1210,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("rope", r"\b(?:buy|bought|get|got|find|buying|getting)\s+(?:a\s+|some\s+)?(?:strong\s+|thick\s+|"
                  r"long\s+)?rope\b"),
         ("rope", r"\brope\b[^.?]{0,30}\b(?:strong enough|hold (?:my|a persons|a person|someones) weight)\b"),
+        # "how strong does a rope need to be to hold 80 kg"
+        ("rope & hold", r"\brope\b[^.?]{0,40}\bhold\s+(?:\d+\s*(?:kg|kgs|kilos?|pounds|lbs|stone)\b|(?:a|an)\s+"
+                        r"(?:man|woman|person|adult|body)\b)"),
         # "does hanging hurt", "is an overdose painful"
         ("hurt hurts painful painless & hanging drowning overdose overdosing overdoses suffocation suffocating "
          "slitting bleeding monoxide",
@@ -1103,9 +1261,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         _DISTRESS, "distress",
-        ("fired laid let sacked redundant evicted dumped kicked",
+        ("fired laid let sacked redundant evicted eviction dumped kicked",
          r"\b(?:got|been|was|were|getting|get|im being)\s+(?:fired|laid off|let go|sacked|made redundant|"
-         r"evicted|dumped|kicked out)\b|\blaid off\b|\bmade redundant\b|\bevicted\b"),
+         r"evicted|dumped|kicked out)\b|\blaid off\b|\bmade redundant\b|\bevicted\b|\beviction (?:notice|letter|"
+         r"order)\b(?!\s+(?:for|to)\s+(?:the|a|my|our)\s+(?:tenants?|lodgers?))"),
         ("hopeless worthless helpless pointless meaningless unbearable unlovable despair despairing",
          r"\b(?:hopeless|worthless|helpless|pointless|meaningless|unbearable|unlovable|despair\w*)\b"),
         ("burden failure waste disappointment",
@@ -1130,6 +1289,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
                                  r"collapsed)\b"),
         ("let down", r"\blet\s+(?:every ?one|every ?body|my (?:family|parents|kids|mum|mom|dad)|them all|"
                      r"you all|every single person)\s+down\b"),
+        ("failed", r"\bfailed\s+(?:every ?one|every ?body|my (?:family|parents|kids|children|wife|husband)|them all|"
+                   r"you all)\b(?![^.?!]*\b(?:quiz|game|test|match|round)\b)"),
         ("better", r"\b(?:nothing|it|things|life)(?:s|\s+is|\s+are)?\s+(?:ever\s+)?(?:going to|gonna|will|"
                    r"gon)\s+(?:ever\s+)?(?:get|be)\s+better\b"),
         ("everything", r"\beverything\s+(?:is|s)\s+(?:shit|fucked|ruined|falling apart|hopeless|pointless)\b"),
@@ -1147,10 +1308,17 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("drowning", r"\b(?:im|like im|feel like im)\s+drowning\b(?!\s+in\s+(?:work|emails?|paperwork|"
                      r"laundry|homework|admin))"),
         ("way trapped", r"\bno\s+way\s+out\b|\btrapped\b"),
+        # "that's the only way out I can see" (not the only way out of a building); "in case today is too much"
+        ("way & only", r"\bonly\s+way\s+out\b(?!\s+(?:of\s+(?:the|this|that|a|our|my)\s+(?!mess|hell|pain|"
+                       r"situation|life)\w+|is\s+(?:through|via|the|to (?:go|walk|drive|take))\b))"),
+        ("much", r"\b(?:today|tonight|it all|things|everything|life|the day|this week)\s+(?:is|are|gets|get|"
+                 r"becomes|feels|feel|got|was)\s+(?:all\s+|just\s+|getting\s+)?too\s+much\b"
+                 r"(?!\s+(?:fun|food|sugar|to (?:eat|drink|carry|do)))"),
         ("point", r"\b(?:dont|cant)\s+see\s+(?:the|any)\s+point\s+(?:of|in|to)\s+(?:anything|it all|"
                   r"any of (?:it|this)|living|life|going on|trying)\b"),
         ("point", r"\b(?:dont|cant)\s+see\s+(?:the|any)\s+point\s+(?:anymore|any longer)\b|"
-                  r"\bwhats the point\s+(?:anymore|(?:of|in) (?:anything|living|life|it all|going on|trying))\b|"
+                  r"\bwhats the point\s+(?:anymore|(?:of|in) (?:anything|living|life|it all|going on|trying|me|my "
+                  r"life|my existence|being alive|being me))\b|"
                   r"\bno point\s+(?:anymore|in (?:anything|living|trying|going on))\b"),
         ("cant", r"\bcant\s+(?:cope|handle (?:it|this|anything|life)|take (?:it|this|much more)|stop crying|"
                  r"see a way out)\b"),
@@ -1176,6 +1344,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:is|was|been|are|were|keeps)\s+cheating\b(?!\s+(?:at\b|on\s+(?!me\b)))|"
          r"\bcheat(?:ed|ing)\s+on\s+me\b|"
          r"\b(?:having|had|has)\s+(?:been\s+having\s+)?an\s+affair\b"),
+        ("left & wife husband partner girlfriend boyfriend fiance fiancee",
+         r"\b(?:my\s+)?(?:wife|husband|partner|girlfriend|boyfriend|fiancee?)\s+(?:has\s+|just\s+|finally\s+)?"
+         r"(?:left|walked out|moved out)\b(?=\s*$|\s*[,;]|\s+(?:me|us|for good|for (?:someone|another|"
+         r"him|her)|and (?:took|never|wont|isnt|is not)|with (?:the|our|my) (?:kids|children|baby))\b)"),
         ("walked moved abandoned disowned ghosted cut called broke filed wedding engagement",
          r"\b(?:walked out on|moved out on|abandoned|disowned|ghosted)\s+me\b|\bcut\s+me\s+off\b|"
          r"\b(?:called off|cancelled|canceled)\s+(?:the|our)\s+wedding\b|\bbroke off\s+(?:the|our)\s+engagement\b|"
