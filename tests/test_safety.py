@@ -767,6 +767,15 @@ def test_wishes_for_death_and_acts_said_another_way(crisis, everyday, rules_only
         ("Been purging old emails again, the inbox is finally clean.", False),
         ("i want to d*e", True),
         ("The d*e was cast, as the old saying goes.", False),
+        # a car in a closed garage; how peaceful not existing would be; a survivor's wish; pills stared at
+        ("Every night I sit in my car in the garage with the engine off, thinking about turning it on.", True),
+        ("I sat in my car in the garage waiting for the rain to stop, then turned it on and drove to work.", False),
+        ("Now I just think about how peaceful it would be to not exist.", True),
+        ("How peaceful it would be to not exist online for a week, no emails, no news.", False),
+        ("Most nights I think the wrong person survived. I wish it had been me instead.", True),
+        ("The wrong person won the bake-off. I wish it had been me instead, my scones were better.", False),
+        ("I'm so tired of pretending I'm okay. I stare at the bottle of pills on my nightstand for hours.", True),
+        ("I stare at the bottle of vitamins on my nightstand and forget to take them.", False),
         # a thing blamed, said laughing, is a figure of speech; one's own life is not
         ("This traffic makes me want to die lmao", False),
         ("My life makes me want to die lol", True),

@@ -347,6 +347,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"cease to exist|stop being alive|not be alive|be gone forever|disappear (?:forever|for good|"
          r"permanently)|vanish (?:forever|for good)|not be here (?:anymore|any longer)|never have been born|"
          r"have never been born|not wake up)\b"),
+        # "how peaceful it would be to not exist"
+        ("exist existing dead & peaceful nice easier good relief better",
+         r"\b(?:peaceful|nice|easier|good|a relief|better|restful)\s+(?:it\s+)?(?:would|must|will)\s+be\s+(?:to\s+)?"
+         r"(?:just\s+)?(?:not\s+exist|stop existing|not be here|be dead|not be alive)\b(?!\s+(?:online|on|at|in|for)\b)"),
         ("forever", r"\b(?:wish|want|wanted|wishing|wanting|"
                     r"longing)\w*\s+(?:\w+\s+){0,3}?(?:go\s+to\s+)?sleep\s+forever\b"),
         ("existing alive dead dying death & fantasise fantasised fantasising fantasize fantasized fantasizing "
@@ -460,6 +464,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("engine & door doors hose exhaust", r"\bengine running\b[^.]{0,60}\b(?:clos\w*\s+(?:the\s+)?(?:garage\s+)?"
                                              r"doors?|hose|exhaust)\b"),
         ("hose & exhaust", r"\bhose\b[^.]{0,30}\bexhaust\b"),
+        # "sitting in my car in the garage with the engine off, thinking about turning it on"
+        ("garage & engine turning turn start starting running",
+         r"\b(?:sit|sat|sitting)\s+in\s+(?:my|the)\s+car\s+in\s+the\s+(?:closed\s+|shut\s+)?garage\b[^.?!]{0,80}"
+         r"\b(?:(?:thinking (?:about|of)|tempted to|wanting to|want to|nearly|almost)\s+(?:turning|turn|start|"
+         r"starting)\s+(?:it|the engine|the car)\s+on|engine running)\b"),
         # "thinking of drinking this bottle of bleach"
         ("bleach antifreeze poison weedkiller pesticide cleaner & drink drinking swallow swallowing",
          rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?(?:drink|drinking|swallow|swallowing)\s+(?:\w+\s+){{0,3}}?"
@@ -598,6 +607,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:keep|kept|cant stop|been)\s+thinking\s+about\s+(?:the|my)\s+(?:razor|razors|blades?|razor blades?)\b"
          r"(?!\s+(?:i|to)\s+(?:buy|order|get)\b)"),
         ("sting blade bleed & feel see", r"\bwant\s+to\s+(?:feel|see)\s+(?:the\s+)?(?:sting|blade|blood)\s+again\b"),
+        # "I wish it had been me instead", "the wrong person survived"
+        ("me & wish wished", r"\bwish\w*\s+(?:that\s+)?(?:it|that)\s+(?:had been|was|were|could have been)\s+me\s+"
+                             r"(?:instead|who died|and not (?:him|her|them))\b"),
+        ("survived", r"\b(?:the\s+)?wrong\s+(?:person|one)\s+(?:survived|lived|died)\b"),
+        # "I stare at the bottle of pills on my nightstand for hours"
+        (_PILL_WORDS, rf"\b(?:stare|stares|staring|stared)\s+at\s+(?:the|my|a)\s+(?:bottle|packet|box|pile|"
+                      rf"stash)\s+of\s+(?:\w+\s+)?{_PILLS}\b"),
         # "went deeper than usual"
         ("deeper & usual ever before normal meant", r"\b(?:went|cut|go|going|goes)\s+(?:a lot\s+|a bit\s+|way\s+|"
                                                    r"much\s+)?deeper\s+than\s+(?:usual|ever|before|normal|i meant)\b"),
@@ -1302,6 +1318,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("tired", r"\btired\s+of\s+(?:fighting|trying|struggling|feeling like this|being me)"
                   r"(?=\s*(?:$|[,;:!]|and\b|anymore\b))"),
         ("inside", r"\b(?:empty|dead|numb|broken)\s+inside\b"),
+        ("pretending", r"\b(?:tired|sick|exhausted)\s+of\s+pretending\b"),
+        ("stopped & calls texts messages phone",
+         r"\bstopped\s+(?:answering|returning|picking up)\s+(?:my\s+)?(?:\w+\s+)?(?:calls|texts|messages|phone)\b"),
         # how emptiness and numbness are told: "I've been feeling so empty lately", "I just feel numb"
         ("empty numb hollow", _NOT_AFTER_THINGS + r"\b(?:feel|feels|feeling|felt)\s+(?:so\s+|really\s+|completely\s+|totally\s+|very\s+|"
                               r"just\s+|kind of\s+|kinda\s+)?(?:empty|numb|hollow)\b"),
