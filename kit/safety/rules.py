@@ -600,6 +600,22 @@ _HAND_RULES: tuple[_Rule, ...] = (
         unless=r"\b(?:clean|cleaning|fix|fixing|repair\w*|mosquito|fly|wasp|accident\w*)\b",
         negatable=False,
     ),
+    # the words of self-harm forums: a cut's depth ("went to styro", "hit beans"), an arm "like a barcode", a
+    # "kit" of blades and plasters, "shd again"
+    _rule(
+        _STRONG, _R_SELF_HARM,
+        ("styro styrofoam beans & went go going got cut cutting hit hitting reached reach",
+         r"\b(?:went|go|going|got|cut|cutting|hit|hitting|reached|reach)\s+(?:to\s+|down to\s+|into\s+)?(?:styro|"
+         r"styrofoam|beans)\b(?!\s+(?:cups?|box\w*|packaging|cooler|trays?|and|salad|on|for|with|at|in)\b)"),
+        (f"barcode & {_BODY_WORDS}", rf"\b{_BODY_PART}\s+(?:\w+\s+)?(?:looks?|looked|is|are)\s+like\s+(?:a\s+)?"
+                                    r"barcode\b|\bbarcode\s+(?:arms?|thighs?|wrists?|legs?)\b"),
+        ("kit box tin stash & blade blades razor razors",
+         r"\b(?:kit|box|tin|stash)\b[^.?!]{0,60}\b(?:blades?|razors?)\b[^.?!]{0,30}\b(?:plasters|bandages|band ?aids|"
+         r"bandaids|steri ?strips|gauze|antiseptic)\b"),
+        ("shd shed & again", r"\bsh(?:d|ed)\s+again\b"),
+        unless=r"\b(?:first aid|shaving|craft\w*|scalpel|woodwork\w*|hobby|stamp|tattoo\w*|tan ?lines?|stickers?|"
+               r"wristbands?|ink|sunburn\w*)\b",
+    ),
     # "I keep thinking about the razor in the bathroom", "I want to feel the sting again": urges said sideways
     _rule(
         _WEAK, "mentions an urge to self-harm",
