@@ -1206,12 +1206,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("bridge bridges", r"\bbridges?\b[^.?]{0,30}\b(?:no|without|low|dont have|doesnt have|with no)\s+"
                            r"(?:suicide\s+|safety\s+)?(?:fences?|barriers?|railings?|nets?|rails?)\b"),
         # "what's the drop from the top of the quarry", "how far is the fall off the viaduct"
-        (f"drop fall & {_HIGH_WORDS}",
+        # "what's the drop from the top of Beachy Head": a named drop the place list cannot hold counts too
+        (f"drop fall & {_HIGH_WORDS} top edge",
          rf"\b(?:whats|what is|how (?:big|high|far|long|steep) is)\s+the\s+(?:drop|fall)\s+(?:from|off)\b"
-         rf"[^.?!]{{0,30}}\b{_HIGH}\b"),
-        # "what's the drop from the top of Beachy Head": a named drop the place list cannot hold
-        ("drop fall & top edge", r"\b(?:whats|what is|how (?:big|high|far|long|steep) is)\s+the\s+(?:drop|fall)\s+"
-                                 r"(?:from|off)\s+(?:the\s+)?(?:top|edge)\s+of\b"),
+         rf"(?:[^.?!]{{0,30}}\b{_HIGH}\b|\s+(?:the\s+)?(?:top|edge)\s+of\b)"),
         # cold water: "how cold does the sea have to be to lose consciousness"
         ("consciousness hypothermia out drown & how",
          r"\bhow\s+(?:cold|long|deep)\b[^.?!]{0,40}\b(?:lose consciousness|pass out|hypothermia|drown)\b"),
