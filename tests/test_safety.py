@@ -769,6 +769,16 @@ def test_wishes_for_death_and_acts_said_another_way(crisis, everyday, rules_only
         ("I hope the plane doesn't crash, I hate flying.", False),
         ("diary card monday skills used none urges cut 5 acted yes", True),
         ("diary card monday skills used none urges cut 0 acted no", False),
+        # an eating disorder's urge acted on, on a diary card; an urge resisted is not
+        ("Restrict urge (0-5): 4, acted on: yes", True),
+        ("urge to purge 3 acted y", True),
+        ("Restrict urge 3, acted no. Purge urge 0.", False),
+        # purging told plainly, with or without an "I"; a cache purged, or sick with worry, is not
+        ("Purged for the first time in over a year last night.", True),
+        ("The server purged the cache last night.", False),
+        ("After dinner I go to the bathroom and make myself sick.", True),
+        ("I made myself sick with worry before the interview.", False),
+        ("Made myself sick laughing at his speech.", False),
         # not being around much longer, made sure of; going deeper than usual, beside distress
         ("I'm not going to be around much longer, I've made sure of that.", True),
         (
@@ -873,6 +883,11 @@ def test_negation_reassures_only_when_it_negates_the_wish(reassurance, not_reass
         ("I haven't had any urges to cut this week.", "I haven't had any sleep and I want to cut."),
         ("I do not have any plans to kill myself.", "I do not have any plans to kill myself tonight."),
         ("I don't have any thoughts of suicide.", "I don't have any thoughts of suicide, but I want to die."),
+        # asked by someone, answered in the next sentence
+        (
+            "My GP asked if I'd had thoughts of harming myself. I told her honestly that I haven't.",
+            "My GP asked if I'd had thoughts of harming myself. I told her honestly that I have, every night.",
+        ),
     ],
 )
 def test_a_check_in_that_denies_the_thought_is_not_a_crisis(check_in, not_a_denial):

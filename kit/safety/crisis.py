@@ -209,7 +209,7 @@ _ZERO_RATING = re.compile(
 )
 _ASKED = re.compile(r"\b(?:ask\w*|question\w*|screen\w*)\b[^.]*\b(?:if|whether|about)\b")
 _SAID_NO = re.compile(
-    r"\b(?:said|say|answered|replied|told (?:her|him|them))\s+(?:that\s+)?"
+    r"\b(?:said|say|answered|replied|told (?:her|him|them))\s+(?:\w+ly\s+)?(?:that\s+)?"
     r"(?:no|i (?:wasnt|dont|am not|wont|havent))\b"
     r"|[,;]\s*(?:and\s+)?(?:no|nope|im not|i am not|i wasnt|i was not|i dont|i havent)\b(?!\s+sure)"
 )
@@ -446,8 +446,9 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
     around = f"{_normalize(before)} {norm} {_normalize(after)}"
     if _PAST.search(around) and _RECOVERED.search(around) and not _NOW.search(norm):
         return False
-    # "She asked if I'd had thoughts of harming myself and I said no"; things given away to a charity shop
-    if (_ASKED.search(norm) and _SAID_NO.search(norm)) or (
+    # "She asked if I'd had thoughts of harming myself and I said no" (or "… myself. I told her I haven't."); things
+    # given away to a charity shop
+    if (_ASKED.search(norm) and _SAID_NO.search(f"{norm} {_normalize(after)}")) or (
         _GIVEN_AWAY.search(norm) and re.search(_DECLUTTER, norm)
     ):
         return False

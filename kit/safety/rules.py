@@ -428,6 +428,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("urge urges", r"\burges?\s+(?:to\s+)?(?:die|cut|selfharm|self harm|sh|kill myself|suicide)\s+(?:[1-9]|10)"
                        r"(?:\s*/\s*\d+)?(?=\s*$|\s+(?:acted|action|skills?|urges?|emotions?|mood|"
                        r"out of)\b|\s*[,;])"),
+        # an eating disorder's urge acted on: "Restrict urge 5, acted yes", "urge to purge: 3 acted: y"
+        ("urge urges & acted action",
+         r"\b(?:(?:restrict\w*|purg\w*|starv\w*|laxatives?|vomit\w*)\s+urges?|urges?\s+to\s+(?:restrict|purge|"
+         r"starve|vomit|binge and purge))\s*(?:\(\s*\d+\s*(?:[-\u2013\u2014]|to)\s*\d+\s*\)\s*)?[:=]?\s*"
+         r"(?:[1-9]|10)(?:\s*/\s*\d+)?\s*[,;.]?\s*(?:acted|action)(?:\s+on)?\s*[:=]?\s*(?:yes|y)\b"),
         subject=False,
     ),
     _rule(
@@ -844,7 +849,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?<!never )on purpose\b"),
         # "been purging again", "purged after every meal" (not old emails purged again)
         ("purging purged", r"\bpurg(?:ing|ed)\s+(?:again|every (?:day|night|meal|time)|after (?:every|each|"
-                           r"dinner|lunch|breakfast|meals?|eating|i ate))\b"),
+                           r"dinner|lunch|breakfast|meals?|eating|i ate)|(?:for the first time )?(?:last night|"
+                           r"tonight|today|this (?:morning|evening|afternoon))|for the first time in)\b"),
+        # making oneself sick after food: "I go to the bathroom and make myself sick" (not sick with worry, nor
+        # sick from eating too many sweets)
+        ("sick throw vomit puke",
+         r"\b(?:make|makes|made|making|force|forced|forcing)\s+myself\s+(?:be\s+)?(?:sick|throw up|vomit|puke)\b"
+         r"(?!\s+(?:with|from|over|about|by|on|of|eating|laughing|worrying|thinking|crying|drinking|running|"
+         r"stressing)\b)"),
         # purging: "I restrict when I'm sad and purge when I'm angry" (not a purged inbox)
         ("purge purged purging",
          r"\b(?:i|and|then)\s+(?:\w+\s+)?(?:purge|purged)\b(?!\s+(?:my|the|old|all|files|emails?|inbox|closet|wardrobe|"
