@@ -4,7 +4,11 @@ tests/data/crisis_cases.jsonl was written without looking at the check's rules, 
 data or its other tests: sentences in many voices (teenagers, older adults, non-native English, terse, rambling,
 text-speak, worksheet fields, long entries with one crisis sentence in the middle, questions whose meaning
 depends on the person's recent entries). Each line is {"text", "crisis", "kind", "form"} and, for context
-cases, "recent" (earlier entries).
+cases, "recent" (earlier entries). The last 260 lines were written later in the same way, apart from the
+training rows of their kinds: everyday talk of food, diets, sport and bodies ("food-and-body") with
+eating-disorder self-harm beside it, the body's small hurts and life's ordinary endings ("body-and-endings":
+a tattoo, a blood test, a last day at school, a will written before a trip), and an ordinary bad day told in a
+low or cross mood ("bad-day").
 
 Everything goes through the public contract, `kit.safety.crisis.check(text, recent=...)`. The check runs once per
 case and the reports are shared by the aggregate tests below; a failing test lists the texts it got wrong, so
@@ -43,6 +47,9 @@ NEGATIVE_KINDS = (
     "means-neutral",
     "everyday",
     "safety-plan",
+    "food-and-body",
+    "body-and-endings",
+    "bad-day",
     "non-english",
 )
 NON_ENGLISH_CRISIS = "non-english-crisis"
