@@ -32,7 +32,7 @@ from kit.models.files import package_file
 from kit.models.minilm import TOKENIZER_FILE
 
 WEIGHTS_FILE = "crisis_classifier.json"
-WEIGHTS_SHA256 = "75a064e9cef1245663923d9ac9a3027a9ef1c787154bd08fa1dbf3b5baaa4166"
+WEIGHTS_SHA256 = "0042b6e4474bf2c87b3e3a8c226e8609b234f6fa7e213e2311cbc053f0d5e16f"
 CHUNK_TOKENS = 254  # + [CLS] and [SEP]: the embedder's 256-token window
 _CLS, _SEP = 101, 102
 WINDOWS = (2, 3)  # sliding windows of sentences, beside each sentence alone and each whole chunk
