@@ -33,6 +33,7 @@ from kit.safety.rules import (
     _R_LEARNED,
     _R_MEANS_RECENT,
     _RULES,
+    _SCALE,
     _STRONG,
     _SUICIDAL_OTHERS,
     _WEAK,
@@ -205,7 +206,7 @@ _ANYMORE = re.compile(r"\b(?:anymore|any more|any longer)\b")
 # A worksheet field rated zero ("Urge to self-harm (0-5): 0", "Urges: self-harm 0, alcohol 2") is not a hit.
 _ZERO_RATING = re.compile(
     r"(?:\s+(?:urges?|thoughts|acts?))?(?:\s+(?:today|tonight|this week|now))?"
-    r"\s*(?:\(\s*\d+\s*(?:[-\u2013\u2014]|to)\s*\d+\s*\)\s*)?[:=]?\s*0(?:\s*/\s*\d+)?(?!\d|\.\d)"
+    rf"\s*{_SCALE}[:=]?\s*0(?:\s*/\s*\d+)?(?!\d|\.\d)"
 )
 _ASKED = re.compile(r"\b(?:ask\w*|question\w*|screen\w*)\b[^.]*\b(?:if|whether|about)\b")
 _SAID_NO = re.compile(
@@ -443,12 +444,13 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
     if len(norm.split()) < 5:
         return False
     # The sentence after counts too: "Two years ago I tried to end my life. Today I ran a half marathon, so proud."
-    around = f"{_normalize(before)} {norm} {_normalize(after)}"
+    after = _normalize(after)
+    around = f"{_normalize(before)} {norm} {after}"
     if _PAST.search(around) and _RECOVERED.search(around) and not _NOW.search(norm):
         return False
     # "She asked if I'd had thoughts of harming myself and I said no" (or "… myself. I told her I haven't."); things
     # given away to a charity shop
-    if (_ASKED.search(norm) and _SAID_NO.search(f"{norm} {_normalize(after)}")) or (
+    if (_ASKED.search(norm) and _SAID_NO.search(f"{norm} {after}")) or (
         _GIVEN_AWAY.search(norm) and re.search(_DECLUTTER, norm)
     ):
         return False

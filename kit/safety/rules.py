@@ -207,6 +207,9 @@ _FIGURATIVE = re.compile(
 # formatter's one-argument-per-line layout.
 # fmt: off
 # Where on the body self-harm is described: the pattern, and its trigger words.
+# A diary card's scale after a field's name, "(0-5)" or "(1 to 10)", and a rating above zero on it ("3", "4/5")
+_SCALE = r"(?:\(\s*\d+\s*(?:[-\u2013\u2014]|to)\s*\d+\s*\)\s*)?"
+_ABOVE_ZERO = r"(?:[1-9]|10)(?:\s*/\s*\d+)?"
 _BODY_PART = r"(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach|hips?)"
 _BODY_WORDS = "wrist wrists arm arms forearm forearms thigh thighs leg legs skin stomach hip hips"
 _PILL_WORDS = (
@@ -422,17 +425,15 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:(?:urges?|thoughts?)\s+(?:to|of|about)\s+(?:die|dying|death|suicide|kill(?:ing)? myself|"
          r"end(?:ing)? my life|selfharm|self harm|harm(?:ing)? myself|hurt(?:ing)? myself|cut(?:ting)?)|"
          r"(?:suicidal|suicide|selfharm|self harm|sh)\s+(?:urges?|thoughts?|ideation))"
-         r"(?:\s+(?:today|tonight|this week|now))?\s*(?:\(\s*\d+\s*(?:[-\u2013\u2014]|to)\s*\d+\s*\)\s*)?"
-         r"[:=]\s*(?:[1-9]|10)(?:\s*/\s*\d+)?(?!\d|\.\d)"),
+         rf"(?:\s+(?:today|tonight|this week|now))?\s*{_SCALE}[:=]\s*{_ABOVE_ZERO}(?!\d|\.\d)"),
         # a diary card typed without punctuation: "urges cut 5 acted yes", "urge to die 3"
-        ("urge urges", r"\burges?\s+(?:to\s+)?(?:die|cut|selfharm|self harm|sh|kill myself|suicide)\s+(?:[1-9]|10)"
-                       r"(?:\s*/\s*\d+)?(?=\s*$|\s+(?:acted|action|skills?|urges?|emotions?|mood|"
-                       r"out of)\b|\s*[,;])"),
+        ("urge urges", rf"\burges?\s+(?:to\s+)?(?:die|cut|selfharm|self harm|sh|kill myself|suicide)\s+{_ABOVE_ZERO}"
+                       r"(?=\s*$|\s+(?:acted|action|skills?|urges?|emotions?|mood|out of)\b|\s*[,;])"),
         # an eating disorder's urge acted on: "Restrict urge 5, acted yes", "urge to purge: 3 acted: y"
         ("urge urges & acted action",
          r"\b(?:(?:restrict\w*|purg\w*|starv\w*|laxatives?|vomit\w*)\s+urges?|urges?\s+to\s+(?:restrict|purge|"
-         r"starve|vomit|binge and purge))\s*(?:\(\s*\d+\s*(?:[-\u2013\u2014]|to)\s*\d+\s*\)\s*)?[:=]?\s*"
-         r"(?:[1-9]|10)(?:\s*/\s*\d+)?\s*[,;.]?\s*(?:acted|action)(?:\s+on)?\s*[:=]?\s*(?:yes|y)\b"),
+         rf"starve|vomit|binge and purge))\s*{_SCALE}[:=]?\s*{_ABOVE_ZERO}\s*[,;.]?\s*(?:acted|action)(?:\s+on)?\s*"
+         r"[:=]?\s*(?:yes|y)\b"),
         subject=False,
     ),
     _rule(
