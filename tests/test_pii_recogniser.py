@@ -398,6 +398,50 @@ def test_more_street_addresses_with_the_rules_alone(text, address):
     assert ("ADDRESS", expected) in found(text, recogniser=False)
 
 
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # a street suffix of the US Postal Service's list that a person spells out
+        ("We stayed at 36523 Jones Overpass Suite 102, East Frederick for a week.",
+         "36523 Jones Overpass Suite 102, East Frederick"),
+        ("Mail goes to 297 Akca Prairie Apt. 334.", "297 Akca Prairie Apt. 334"),
+        ("Her old place was 8 Miller Bend, Kingston and it flooded.", "8 Miller Bend, Kingston"),
+        # a Polish street written as Poles write it, in lower case
+        ("Moved to ulica Nałkowskiej 13, Kluczbork last spring.", "ulica Nałkowskiej 13, Kluczbork"),
+        ("The clinic is on aleja Ciasna 20.", "aleja Ciasna 20"),
+    ],
+)  # fmt: skip
+def test_a_town_after_an_address_and_more_street_words(text, address):
+    assert ("ADDRESS", address) in found(text, recogniser=False)
+
+
+def test_a_town_after_an_address_stops_before_the_next_word():
+    assert found("Drove to 12 Oak Lane, Leeds and back.", recogniser=False) == {
+        ("ADDRESS", "12 Oak Lane, Leeds")
+    }
+    assert found("I live on 4 Elm Road in Bristol.", recogniser=False) == {
+        ("ADDRESS", "4 Elm Road"),
+        ("PLACE", "Bristol"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Her name is Temuçin Seven and she lives nearby.", "Temuçin Seven"),
+        ("My name is Liwia Kowal.", "Liwia Kowal"),
+        ("his name's Ctibor, I think", "Ctibor"),
+        ("Remember to email Amedeu Dobre tomorrow.", "Amedeu Dobre"),
+    ],
+)
+def test_a_name_said_as_a_name_or_after_email_is_a_person(text, person):
+    assert ("PERSON", person) in found(text, recogniser=False)
+
+
+def test_a_name_cue_needs_a_capitalised_name():
+    assert found("The name is on the tin and the names were all spelled wrong.", recogniser=False) == set()
+
+
 def test_no_address_in_ordinary_numbers():
     assert found("I walked 5 miles in the Park and ran 3 Mile Run laps.", recogniser=False) == set()
 

@@ -49,7 +49,15 @@ _STREET = (
     r"Highway|Gardens|Grove|Row|Mews|Hill|Walk|Circle|Alley|Bridge|Causeway|Cove|Creek|Crossing|Estates?|"
     r"Expressway|Freeway|Gate|Glen|Green|Heights|Hollow|Junction|Lake|Landing|Loop|Manor|Meadows?|Mill|Park|"
     r"Parade|Pass|Path|Pike|Plaza|Point|Quay|Ridge|Rise|Route|Springs?|Trail|Turnpike|Valley|View|Vista|"
-    r"Wharf|Stream|Mission|Station|Village|Forest|Fields?|Harbou?r|Islands?|Isle|Shores?|Summit|Trace|Knoll)"
+    r"Wharf|Stream|Mission|Station|Village|Forest|Fields?|Harbou?r|Islands?|Isle|Shores?|Summit|Trace|Knoll|"
+    # the rest of the US Postal Service's street suffixes, as people spell them out
+    r"Annex|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Cent(?:er|re)|"
+    r"Cliffs?|Club|Commons?|Corners?|Courts|Coves|Crest|Curve|Dale|Divide|Extension|Falls|Ferry|Flats?|Fords?|"
+    r"Forges?|Forks?|Fort|Gateway|Glens|Greens|Groves|Harbors|Haven|Hills|Inlet|Keys?|Knolls|Lakes|Lights?|"
+    r"Locks?|Lodge|Manors|Mills|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Parks|Parkways|Passage|"
+    r"Pines?|Plains?|Points|Ports?|Prairie|Radial|Ranch|Rapids?|Ridges|River|Roads|Shoals?|Skyway|Spur|Squares|"
+    r"Stravenue|Streets|Throughway|Track|Trafficway|Tunnel|Underpass|Unions?|Viaduct|Views|Villages|Ville|"
+    r"Vistas|Ways|Wells?)"
     r"(?![\w'-])|(?:St|Rd|Ave|Ln|Dr|Blvd|Ct|Pl|Sq|Pkwy|Hwy|Cir|Cres|Ter|Trl)\b\.?)"
 )
 # A flat or suite before or after the street ("Flat 2, 88 Kingsway Road", "12 Oak Lane Apt 4B").
@@ -67,7 +75,8 @@ _ADDRESS = re.compile(
     rf"(?:\b{_UNIT}[ \t]*,?[ \t]*)?"
     rf"\b\d{{1,5}}[A-Za-z]?\s+(?:(?:[{_UP}][{_UP}{_LOW}'-]+|\d+(?:st|nd|rd|th))\s+){{1,3}}{_STREET}"
     rf"(?:[ \t]*,?[ \t]*{_UNIT})?"
-    rf"(?:{_NEXT_LINE}{_TOWN}(?:{_NEXT_LINE}(?:{_UK_POSTCODE}|{_US_ZIP}))?(?=[ \t]*(?:[,.;!?\n]|$)))?"
+    # the town is taken before punctuation, the text's end or a word in lower case ("…, Leeds for a week")
+    rf"(?:{_NEXT_LINE}{_TOWN}(?:{_NEXT_LINE}(?:{_UK_POSTCODE}|{_US_ZIP}))?(?=[ \t]*(?:[,.;!?\n]|$)|[ \t]+[{_LOW}]))?"
 )
 # Names: capitalised words kept only after a cue ("my friend Anna", "with Tom", "Dr. Lee", "in Leeds").
 _NAME = rf"[{_UP}](?:['\u2019][{_UP}])?[{_LOW}]+(?:[-'\u2019][{_UP}][{_LOW}]+)?"  # Anna, O'Neil, Karen-Ann
@@ -80,7 +89,7 @@ _RUN_WORD = re.compile(r"\S+")
 # "Hauptstraße 5, 10115 Berlin".
 _EU_STREET = (
     r"(?:Rue|Avenue|Avenida|Av\.|Calle|Carrer|Via|Viale|Piazza|Corso|Vicolo|Largo|Rua|Travessa|Praça|Plaza|"
-    r"Paseo|Ulica|ul\.|[Pp]lac|Aleja|Strada|Calea|Bulevardul|[SȘŞ]oseaua|Aleea|Boulevard|Chemin|Allée|Quai)"
+    r"Paseo|[Uu]lica|ul\.|[Pp]lac|[Aa]leja|al\.|[Oo]siedle|os\.|Strada|Calea|Bulevardul|[SȘŞ]oseaua|Aleea|Boulevard|Chemin|Allée|Quai)"
 )
 _EU_WORDS = (
     rf"(?:[ \t]+(?:(?:de|del|della|dei|des|di|da|do|dos|das|du|la|le|les)[ \t]+)?[{_UP}][{_LOW}'-]+){{1,4}}"
@@ -102,8 +111,12 @@ _PERSON_CUES = frozenset(
     neighbor therapist counsellor counselor doctor teacher tutor coach son daughter flatmate roommate
     housemate ex mate buddy niece nephew grandson granddaughter classmate client landlord landlady dentist
     with called named met meeting meet texted texting text told tell telling asked ask asking messaged
-    emailed phoned rang ring thanked hugged dear hi hey thanks dating dated married marry
+    email emailing emailed phoned rang ring thanked hugged dear hi hey thanks dating dated married marry
     """.split()
+)
+# "My name is Ana", "her name's Priya", "their names are Tom and Ben", "he goes by Kit"
+_NAME_IS = re.compile(
+    r"\b(?:names?(?:[ \t]+(?:is|was|are|were)|['\u2019]s)|goes[ \t]+by)[ \t]+$", re.IGNORECASE
 )
 _PLACE_CUES = frozenset("in at to from near visiting visited visit around across towards".split())
 # "to Anna" is a person after talking or giving ("gave my books to Sam"), otherwise a place ("went to Leeds").
@@ -170,6 +183,8 @@ def _names(text: str) -> list[Span]:
                 cue, start = "title", prev.start(1)
             elif cue in _CUES and not prev.group(2):  # a full stop before the run ends the cue's sentence
                 start = words[0][0]
+            elif _NAME_IS.search(text, max(0, run.start() - 30), run.start()):  # "her name is Ana Lima"
+                cue, start = "named", words[0][0]
             elif _PERSON_AFTER.match(text, run.end()):
                 # "Then Tom came over": the capitals run starts with the sentence's first word, which is no name.
                 while words and words[0][1].lower() in _SENTENCE_OPENERS:
