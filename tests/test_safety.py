@@ -773,6 +773,24 @@ def test_wishes_for_death_and_acts_said_another_way(crisis, everyday, rules_only
         ("Restrict urge (0-5): 4, acted on: yes", True),
         ("urge to purge 3 acted y", True),
         ("Restrict urge 3, acted no. Purge urge 0.", False),
+        # a gun turned on oneself, named or as "it"; a water gun, or a gun never turned, is not
+        ("My uncle gave me a glock and I keep thinking about using it on myself.", True),
+        ("I keep thinking about using my dad's gun on myself.", True),
+        ("The water gun fight was great, I turned it on myself to cool down.", False),
+        ("I'd never turn a gun on myself, I have my kids.", False),
+        # an act left unnamed and nearly done, beside distress; a planned thing named around it, or no distress
+        ("I almost went through with it last night. I feel so hopeless and empty.", True),
+        ("I'm so hopeless. I'm going to go through with it one of these days.", True),
+        ("I almost went through with it last night.", False),
+        (
+            "Nervous about the surgery but I'm going to go through with it. Feeling hopeless about the waiting "
+            "list though.",
+            False,
+        ),
+        (
+            "Everything feels pointless. I told Sam about the interview and I'm going to go through with it.",
+            False,
+        ),
         # purging told plainly, with or without an "I"; a cache purged, or sick with worry, is not
         ("Purged for the first time in over a year last night.", True),
         ("The server purged the cache last night.", False),

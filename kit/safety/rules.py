@@ -485,6 +485,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?:a|my|the|this|that)\s+(?:gun|guns|"
          r"bullet|shotgun|pistol|barrel|glock|revolver|handgun|rifle)\b"),
         ("haircut", r"\b\d+\s*mm\s+haircut\b"),
+        # a weapon turned on oneself: "thinking about using my dad's gun on myself", "a glock … use it on myself"
+        ("myself & use using used turn turning turned",
+         r"\b(?:use|using|used|turn|turning|turned)\s+(?:(?:a|the|my|this|that|his|her|\w+s)\s+){0,2}(?:gun|"
+         r"glock|pistol|revolver|rifle|shotgun|handgun)\s+on\s+myself\b"),
+        (f"myself & {_GUN_WORDS} glock & use using used turn turning turned",
+         r"\b(?<!water )(?<!nerf )(?<!squirt )(?<!glue )(?<!nail )(?<!heat )(?<!paint )(?<!spray )(?<!staple )"
+         r"(?:guns?|glock|pistol|revolver|rifle|shotgun|handgun)\b[^.?!]{0,60}\b(?:use|using|used|turn|"
+         r"turning|turned)\s+(?:it|them)\s+on\s+myself\b"),
         ("kms", r"\b(?:to|should|could|will|just|might|ill|id|literally|about to)\s+kms\b|^kms\b"),
         ("all everything tonight good once & end ending ended",
          r"\b(?:end|ending|ended)\s+(?:it\s+all|everything|(?:it|things)\s+(?:tonight|for good|"
@@ -1095,6 +1103,19 @@ _HAND_RULES: tuple[_Rule, ...] = (
                           r"my friends)\b"),
         ("goodbye goodbyes", r"\b(?:saying my goodbyes|(?:say|said|saying) goodbye to everyone)\b"),
         negatable=False,
+    ),
+    # "I almost went through with it last night", "I'm going to go through with it one of these days": an act left
+    # unnamed, which counts beside distress; not where a planned thing is named around it (a surgery, a tattoo)
+    _rule(
+        _WEAK, _R_FINAL,
+        ("through & almost nearly finally actually really going gonna will ill",
+         r"\b(?:almost|nearly|finally|actually|really|(?:im |i am )?(?:going to|gonna)|i will|ill)\s+(?:\w+\s+)?"
+         r"(?:go|went|going)\s+through\s+with\s+it(?=\s*$|\s*[.!,;]|\s+(?:this time|tonight|one (?:of these )?"
+         r"days?|soon|last night|and)\b)"),
+        unless=r"\b(?:surgery|operation|procedure|wedding|divorce|move|moving|interview|tattoo|piercing|exams?|"
+               r"tests?|appointment|treatment|chemo|ivf|transplant|job|offer|sale|purchase|trip|marathon|race|"
+               r"skydive|bungee|haircut|audition|presentation|speech|abortion|adoption|breakup|break up)\b",
+        context=1,
     ),
     _rule(
         _WEAK, "mentions giving things away",
