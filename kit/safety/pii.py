@@ -89,7 +89,8 @@ _RUN_WORD = re.compile(r"\S+")
 # "Hauptstraße 5, 10115 Berlin".
 _EU_STREET = (
     r"(?:Rue|Avenue|Avenida|Av\.|Calle|Carrer|Via|Viale|Piazza|Corso|Vicolo|Largo|Rua|Travessa|Praça|Plaza|"
-    r"Paseo|[Uu]lica|ul\.|[Pp]lac|[Aa]leja|al\.|[Oo]siedle|os\.|Strada|Calea|Bulevardul|[SȘŞ]oseaua|Aleea|Boulevard|Chemin|Allée|Quai)"
+    r"Paseo|[Uu]lica|ul\.|[Pp]lac|[Aa]leja|al\.|[Oo]siedle|os\.|Strada|Calea|Bulevardul|[SȘŞ]oseaua|Aleea|"
+    r"Boulevard|Chemin|Allée|Quai)"
 )
 _EU_WORDS = (
     rf"(?:[ \t]+(?:(?:de|del|della|dei|des|di|da|do|dos|das|du|la|le|les)[ \t]+)?[{_UP}][{_LOW}'-]+){{1,4}}"

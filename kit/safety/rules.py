@@ -97,6 +97,11 @@ _HIGH = (
 )
 _HARM_VERB = r"(?:kill|hurt|cut|hang|harm|burn|drown|stab|shoot|starve|punish)"
 _GUN = r"(?:guns?|handguns?|firearms?|pistols?|revolvers?|rifles?|shotguns?|bullets|ammo)"
+# A weapon a person could turn on themself, and the tools and toys called guns that are not one ("a water gun")
+_FIREARM = r"(?:gun|glock|pistol|revolver|rifle|shotgun|handgun)"
+_NOT_A_WEAPON = "".join(
+    f"(?<!{word} )" for word in "water nerf squirt glue nail heat paint spray staple".split()
+)
 # "go on", "keep going", "be here" only mean living when nothing follows ("go on a trip" is not a hit), or only
 # "much longer" at a clause's end ("I can't go on much longer", not "… much longer at this pace").
 _END = (
@@ -487,12 +492,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("haircut", r"\b\d+\s*mm\s+haircut\b"),
         # a weapon turned on oneself: "thinking about using my dad's gun on myself", "a glock … use it on myself"
         ("myself & use using used turn turning turned",
-         r"\b(?:use|using|used|turn|turning|turned)\s+(?:(?:a|the|my|this|that|his|her|\w+s)\s+){0,2}(?:gun|"
-         r"glock|pistol|revolver|rifle|shotgun|handgun)\s+on\s+myself\b"),
+         r"\b(?:use|using|used|turn|turning|turned)\s+(?:(?:a|the|my|this|that|his|her|\w+s)\s+){0,2}"
+         rf"{_FIREARM}\s+on\s+myself\b"),
         (f"myself & {_GUN_WORDS} glock & use using used turn turning turned",
-         r"\b(?<!water )(?<!nerf )(?<!squirt )(?<!glue )(?<!nail )(?<!heat )(?<!paint )(?<!spray )(?<!staple )"
-         r"(?:guns?|glock|pistol|revolver|rifle|shotgun|handgun)\b[^.?!]{0,60}\b(?:use|using|used|turn|"
-         r"turning|turned)\s+(?:it|them)\s+on\s+myself\b"),
+         rf"\b{_NOT_A_WEAPON}(?:guns|{_FIREARM})\b[^.?!]{{0,60}}\b(?:use|using|used|turn|turning|turned)\s+"
+         r"(?:it|them)\s+on\s+myself\b"),
         ("kms", r"\b(?:to|should|could|will|just|might|ill|id|literally|about to)\s+kms\b|^kms\b"),
         ("all everything tonight good once & end ending ended",
          r"\b(?:end|ending|ended)\s+(?:it\s+all|everything|(?:it|things)\s+(?:tonight|for good|"
