@@ -1024,6 +1024,27 @@ def test_means_questions_count_anywhere_in_a_distressed_entry(question):
         ("I was sexually assaulted at a party in March.", "The museum was crowded at the party in March."),
         ("My restaurant went under this week.", "The restaurant down the road changed its menu this week."),
         ("I've been so lonely since the move, no one to talk to.", "Been so busy since the move."),
+        # low moods said plainly, and blows said in a few words
+        ("I've been feeling really low since the layoff.", "Feeling a bit low on sleep this week."),
+        ("i feel so down since she left", "I felt down with a cold all weekend."),
+        ("My dad passed last month and I'm not coping.", "My dad passed his driving test at 70!"),
+        ("I've been crying all day.", "The baby has been crying all day, teething."),
+        ("I keep failing at everything.", "I keep failing at sourdough, the loaf is flat again."),
+        ("Feeling like a total failure after the exam results.", "The exam results came out today."),
+        ("My girlfriend cheated.", "My girlfriend beat me at chess again."),
+        ("Got the redundancy letter today.", "Got the gas bill today."),
+        ("Flunked out of college today.", "Moved out of college today, summer at last."),
+        ("I'm heartbroken.", "I'm heartbroken that the bakery closed, best croissants in town."),
+        ("I'm at breaking point.", "The shelf is at breaking point with all these books."),
+        (
+            "I've been in a really dark place.",
+            "We sat in a really dark place under the pier to see the stars.",
+        ),
+        ("I can't get out of bed anymore.", "I can't get out of bed until the plumber comes."),
+        ("She left and took the kids.", "She left and took the bus home."),
+        ("Had a miscarriage last week.", "Read a leaflet about miscarriage at the clinic."),
+        ("I'm so behind on rent.", "I'm behind on my reading list."),
+        ("I've lost the will to live.", "I've lost the remote again."),
     ],
 )
 def test_distress_felt_or_told_as_an_event_turns_a_means_question_into_a_crisis(
@@ -1362,6 +1383,35 @@ def test_what_follows_a_phrase_is_read_as_whole_words_and_lines(everyday, crisis
             "I won't need them after Friday, the exams are done, so I sold my textbooks.",
             "gave away my xbox and my trainers to my brother. wont need them after friday",
         ),
+        # means asked in other words: water under a bridge, a car park by its levels; rope for a hobby is not one
+        (
+            "How deep is the river under the bridge? We want to take the kayak out.",
+            "Nothing matters since the breakup. How deep is the river under the Golden Gate?",
+        ),
+        (
+            "Which car park in town has the most levels? Parking is a nightmare.",
+            "I've lost everything. Which car park in town has the most levels?",
+        ),
+        (
+            "Lost my job last month, but interviews are lined up. Where can I get rope for the climbing wall?",
+            "I lost my job and I'm a failure. Where can I get some strong rope?",
+        ),
+        # a streak broken is not a recovery; a step forward at the platform's edge; a painless way to go
+        ("I'm 200 days clean from self harm today!", "I relapsed with self harm after 200 days clean."),
+        (
+            "I stood at the edge of the platform to photograph the steam train.",
+            "I stood at the edge of the platform and thought about stepping forward.",
+        ),
+        ("I keep googling the quickest ways to go to Bath.", "I keep googling painless ways to go."),
+        # a wish to be away for a while is not a wish to be gone; a cat's scratch is the cat's
+        (
+            "I wish I could disappear to a cabin in the woods for a week.",
+            "I wish I could disappear for good.",
+        ),
+        (
+            "My cat scratched my arm when I put her in the carrier.",
+            "I scratched my arms until they bled again.",
+        ),
     ],
 )
 def test_means_in_hand_methods_kept_open_ratings_and_calm_plans(everyday, crisis, rules_only):
@@ -1581,6 +1631,11 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
             "I feel like I'm dying inside and I want it to stop.",
         ),
         ("How do I overdose on fun this summer?", "How many of my pills would it take to overdose?"),
+        # a death in a game is a restart
+        (
+            "What's the fastest way to die in Minecraft to respawn at my bed?",
+            "What's the fastest way to die? I can't keep doing this.",
+        ),
         # killing time and choking up are figures of speech
         (
             "I need to kill some time before my train, any ideas?",

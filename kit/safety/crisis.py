@@ -185,6 +185,11 @@ _PAST = re.compile(
     # a milestone counts as both: "two years clean from self-harm", "500 days since I last purged"
     r"|" + _MILESTONE_PATTERN
 )
+# A streak broken: a milestone in the same sentence is then where it ended, not a recovery ("almost relapsed"
+# is a streak kept)
+_RELAPSE = re.compile(
+    r"(?<!almost )(?<!nearly )\b(?:relaps\w*|broke my (?:streak|clean streak)|lost my streak)\b"
+)
 _RECOVERED = re.compile(
     r"\b(?:no longer|not anymore|dont anymore|havent (?:since|in|for)|recover\w*|(?:clean|free) (?:for|since)|"
     r"grateful|thankful|proud|glad|better now|doing better|survived|still here|(?:so much|a lot|much) better|"
@@ -296,7 +301,8 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], questio
     if _HYPOTHETICAL.search(clause):  # "if I ever feel like hurting myself, I call Sam" is a plan, not a hit
         return False
     near = " ".join(sentences[i : i + 2])
-    if _PAST.search(sentence) and _RECOVERED.search(near):  # "I used to cut myself; I'm proud I stopped"
+    # "I used to cut myself; I'm proud I stopped" (not "I relapsed after 200 days clean")
+    if _PAST.search(sentence) and _RECOVERED.search(near) and not _RELAPSE.search(sentence):
         return False
     # "she asked if I want to hurt myself and I said no"
     if question and _SELF_QUESTION.match(sentence) and i + 1 < len(sentences):
@@ -403,6 +409,11 @@ _COPING_PLAN = re.compile(
     r"(?:call|text|ring|phone|message|reach out|tell|talk|ask|contact|open|read|look at|follow|remove|give)\b"
 )
 _GOODBYE = re.compile(r"\bgoodbyes?\b")
+# A death in a game is a restart: "the fastest way to die in Minecraft to respawn at my bed"
+_GAME = re.compile(
+    r"\b(?:respawn\w*|minecraft|fortnite|roblox|terraria|elden ring|dark souls|the sims|speedrun\w*|hardcore mode|"
+    r"my (?:avatar|sim|toon))\b"
+)
 # An instruction with no first person ("Cut the onions finely before frying", "Burn the letters after reading")
 # names no one's state: a flagged stretch that is only this is not a hit ("just end it" and "kill yourself" are
 # not instructions about a thing).
@@ -454,7 +465,7 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
         _GIVEN_AWAY.search(norm) and re.search(_DECLUTTER, norm)
     ):
         return False
-    if _FIGURATIVE.search(norm) or re.search(_ACCIDENT, norm):
+    if _FIGURATIVE.search(norm) or re.search(_ACCIDENT, norm) or _GAME.search(norm):
         return False
     words = _WORD.findall(norm)
     if (_INSTRUCTION.match(norm) and not _FIRST.intersection(words)) or _COPING_PLAN.match(norm):

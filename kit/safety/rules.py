@@ -102,6 +102,12 @@ _FIREARM = r"(?:gun|glock|pistol|revolver|rifle|shotgun|handgun)"
 _NOT_A_WEAPON = "".join(
     f"(?<!{word} )" for word in "water nerf squirt glue nail heat paint spray staple".split()
 )
+# Disappearing on a trip or into a book is not a wish to be gone: "disappear to a cabin for a week"
+_AWAY_FOR_A_WHILE = (
+    r"(?!\s+(?:to|abroad|on (?:a |holiday|vacation)|into (?:a|the|my) (?:book|film|movie|game|garden|woods|"
+    r"mountains)|somewhere (?:warm|sunny|quiet|hot|nice)|for (?:a|the|one|two) (?:week|weekend|day|month|"
+    r"holiday|fortnight|few days)\b))"
+)
 # "go on", "keep going", "be here" only mean living when nothing follows ("go on a trip" is not a hit), or only
 # "much longer" at a clause's end ("I can't go on much longer", not "… much longer at this pace").
 _END = (
@@ -722,6 +728,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"swerving|steer|steering|drive|driving)\s+(?:my car\s+|the car\s+)?into\s+(?:the\s+)?(?:oncoming "
          r"traffic|traffic|(?:a|an|the) (?:tree|wall|truck|lorry|bridge|barrier|pillar|lamppost|oak)|"
          r"(?:the\s+)?(?:central\s+)?barrier)\b"),
+        # "I stood at the edge of the platform and thought about stepping forward"
+        ("step stepping lean leaning & platform edge tracks ledge railing parapet",
+         rf"\b(?:platform|edge|tracks|ledge|railing|parapet)\b[^.]{{0,80}}\b{_INTENT}\s+(?:just\s+)?(?:stepping|"
+         r"step|leaning|lean)\s+(?:forward|forwards|off|over|out)\b"),
         ("step stepping jump jumping walk walking throw throwing & train trains bus buses truck trucks lorry "
          "lorries traffic tracks",
          rf"\b(?:trains?|bus|buses|trucks?|lorry|lorries|traffic|"
@@ -751,7 +761,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"kill(?:ing)? (?:myself|yourself|oneself)|end(?:ing)? (?:it all|my life|your life)|"
          r"end(?:ing)? (?:it|things)(?=\s*$|\s*[?.!,;])|commit(?:ting)? suicide|suicide)\b"),
         # "the least painful way to go": only with words of pain or peace, so "the quickest way to go" is a route
-        ("way & go painless painful peaceful gentle gentlest humane",
+        ("way ways method & go painless painful peaceful gentle gentlest humane",
          r"\b(?:painless\w*|least painful|peaceful\w*|gentle\w*|most humane)\s+(?:way|ways|method)\s+to\s+go\b"
          r"(?=\s*$|\s*[?.!,;])"),
         # "which method of suicide has the highest success rate", "what suicide methods are most lethal"
@@ -816,9 +826,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
                    r"hitting|starving|not eating|a (?:blade|razor|lighter|knife))\b"),
         ("selfharm", r"\bselfharm\b(?!\s+(?:awareness|prevention|support|resources|training|research|course|"
                      r"workshop|scars?)\b)"),
+        # the verb alone is the match, so whoever did it is the subject: "my cat scratched my arm" is the cat's
         (f"{_BODY_WORDS} body",
-         r"\b(?:cutting|cut|slit|slitting|slash\w*|burn\w*|scratch\w*|carv\w*)\s+(?:my|"
-         rf"both)\s+(?:own\s+)?(?:{_BODY_PART}|body)\b"),
+         r"\b(?:cutting|cut|slit|slitting|slash\w*|burn\w*|scratch\w*|carv\w*)(?=\s+(?:my|"
+         rf"both)\s+(?:own\s+)?(?:{_BODY_PART}|body)\b)"),
         ("cut hurt harm burn selfharm scratch punish & urge urges craving cravings tempted want wants wanted "
          "wanting need",
          r"\b(?:urges?|craving|cravings|tempted|want\w*|need)\s+to\s+(?:cut|hurt|harm|burn|selfharm|scratch|"
@@ -1044,7 +1055,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         _WEAK, "wants to disappear",
         ("disappear vanish fade",
          r"\b(?:want|wish|wanted|wishing)\s+(?:i\s+could\s+)?(?:just\s+)?(?:to\s+)?(?:just\s+)?"
-         r"(?:disappear|vanish|fade away)\b"),
+         r"(?:disappear|vanish|fade away)\b" + _AWAY_FOR_A_WHILE),
         ("forever", r"(?<!could )(?<!can )\bsleep forever\b"),
         ("let", r"\blet\s+go\s+(?:of\s+(?:life|everything|this life|it all)|forever|for good)\b"),
     ),
@@ -1228,13 +1239,17 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "is there a top level you can walk out on", "can you get onto the roof of the library"
         (f"{_HIGH_WORDS} & how which what whats is are can does do anyone",
          rf"\b(?:how|which|what|whats|is there|are there|can (?:you|i|anyone)|does|do you know|anyone know)\b"
-         rf"(?=[^.?!]*\b{_HIGH}\b)[^.?!]*\b(?:tall|taller|tallest|high|higher|highest|height|floors?|"
+         rf"(?=[^.?!]*\b{_HIGH}\b)[^.?!]*\b(?:tall|taller|tallest|high|higher|highest|height|floors?|most levels|"
          r"stor(?:e?ys|ies|ey)|top (?:level|floor|deck)|walk out on(?:to)?|get (?:onto|on to|up on(?:to)?) "
          r"(?:the\s+)?(?:roof|top)|onto the roof|on the roof|way (?:onto|up to|on to) the roof|in (?:metres|meters|"
          r"feet))\b|"
          # "which rooftops in Leeds can you get onto", "is the multi-storey by the hospital open at night"
          rf"\b(?:which|what|can (?:you|i|anyone)|is|are)\b(?=[^.?!]*\b{_HIGH}\b)[^.?!]*\b(?:(?:get|climb|go)\s+"
          r"(?:up\s+)?(?:onto|on to|on)|open (?:at night|after dark|overnight|all night|late)|unlocked at night)$"),
+        # "how deep is the river under the bridge"
+        ("deep & water river lake canal reservoir harbour harbor bay sea",
+         r"\bhow\s+deep\s+is\s+the\s+(?:water|river|lake|canal|reservoir|harbou?r|bay|sea)\s+(?:under|below|"
+         r"beneath|off|at the (?:foot|bottom) of)\b"),
         ("high tall far deep & how",
          rf"\bhow\s+(?:high|tall|far down|far|deep)\s+(?:\w+\s+){{0,6}}?(?:{_HIGH}|drop|fall|jump)\b"),
         ("fall jump drop", r"\b(?:survive|survived|surviving|survivable|fatal|lethal|deadly)\s+(?:a\s+|"
@@ -1275,8 +1290,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
     _rule(
         _MEANS, _R_MEANS,
         ("noose nooses", r"\bnooses?\b"),
+        # (not rope for a climbing wall, a boat, a tent or a swing)
         ("rope", r"\b(?:buy|bought|get|got|find|buying|getting)\s+(?:a\s+|some\s+)?(?:strong\s+|thick\s+|"
-                 r"long\s+)?rope\b"),
+                 r"long\s+)?rope\b(?!\s+(?:for|to)\s+(?:the\s+|my\s+|a\s+|our\s+)?(?:climb\w*|boat|tent|"
+                 r"garden|swing|tow\w*|washing|skipping|dog|camping|hammock|sail\w*|gym|kayak|canoe)\b)"),
         ("rope", r"\brope\b[^.?]{0,30}\b(?:strong enough|hold (?:my|a persons|a person|someones) weight)\b"),
         # "how strong does a rope need to be to hold 80 kg"
         ("rope & hold", r"\brope\b[^.?]{0,40}\bhold\s+(?:\d+\s*(?:kg|kgs|kilos?|pounds|lbs|stone)\b|(?:a|an)\s+"
@@ -1336,7 +1353,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("hopeless worthless helpless pointless meaningless unbearable unlovable despair despairing",
          r"\b(?:hopeless|worthless|helpless|pointless|meaningless|unbearable|unlovable|despair\w*)\b"),
         ("burden failure waste disappointment",
-         r"\b(?:a|such a|just a|only a|nothing but a)\s+(?:burden|failure|waste of space|disappointment)\b"),
+         r"\b(?:a|such a|just a|only a|nothing but a)\s+(?:total\s+|complete\s+|utter\s+|massive\s+|huge\s+)?"
+         r"(?:burden|failure|waste of space|disappointment)\b"),
         ("space", r"\b(?:im|i am)\s+(?:just\s+|only\s+)?taking up space\b"),
         # "I'm desperate" (not "desperate for a coffee" or "desperate to see them"); "everything I touch goes wrong"
         ("desperate", r"\b(?:im|i am|i feel|feeling|i felt)\s+(?:so\s+|really\s+|completely\s+|just\s+)?desperate"
@@ -1376,6 +1394,43 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # how emptiness and numbness are told: "I've been feeling so empty lately", "I just feel numb"
         ("empty numb hollow", _NOT_AFTER_THINGS + r"\b(?:feel|feels|feeling|felt)\s+(?:so\s+|really\s+|completely\s+|totally\s+|very\s+|"
                               r"just\s+|kind of\s+|kinda\s+)?(?:empty|numb|hollow)\b"),
+        # "I've been feeling really low since the layoff", "i feel so down" (not "a bit down", "low on sleep",
+        # "down with a cold", "down to earth")
+        ("low down", _NOT_AFTER_THINGS + r"\b(?:feel|feels|feeling|felt)\s+(?:so\s+|really\s+|very\s+|pretty\s+|"
+                     r"incredibly\s+|extremely\s+|super\s+|completely\s+)?(?:low|down)\b(?!\s+(?:on|with|to|for|"
+                     r"in the dumps)\b)"),
+        ("coping cope", r"\bnot\s+coping\b|\bstruggling\s+to\s+cope\b"),
+        # "I'm heartbroken", "at breaking point", "in a really dark place", "I can't get out of bed anymore"
+        ("heartbroken devastated crushed broken humiliated ashamed",
+         r"\b(?:im|i am|i feel|feeling|i felt|i was|ive been|i got)\s+(?:so\s+|absolutely\s+|completely\s+|"
+         r"utterly\s+|totally\s+|really\s+|just\s+)?(?:heartbroken|devastated|crushed|broken|humiliated)\b"
+         r"(?!\s+(?:that|the|a|an|my|his|her|our|it|by the (?:score|result|news that)))|\bashamed of myself\b"),
+        ("rope tether point limit", r"\b(?:im|i am|ive|i have|i)\s+(?:\w+\s+)?(?:at|reached|hit)\s+(?:the\s+)?"
+                                   r"(?:end of my (?:rope|tether)|(?:my\s+)?breaking point|my limit)\b"),
+        ("dark", r"\b(?:im|i am|ive been|i have been|been|i was|i feel like im)\s+(?:\w+\s+)?(?:in|into)\s+"
+                 r"(?:a\s+)?(?:really\s+|very\s+|such a\s+|pretty\s+)?dark\s+place\b|"
+                 r"\beverything\s+(?:feels|seems|is|looks)\s+(?:so\s+)?(?:dark|black)\b"),
+        ("bed", r"\bcant\s+(?:even\s+)?get\s+out\s+of\s+bed\b(?=\s*$|\s*[,;:]|\s+(?:anymore|any more|most "
+                r"days|some days|for days|and|but)\b)"),
+        ("wrong works", r"\b(?:everything|it all)\s+(?:always\s+)?(?:goes|go)\s+wrong\s+for\s+me\b|"
+                        r"\bnothing\s+(?:ever\s+)?works\s+out\s+for\s+me\b"),
+        ("exhausted drained", r"\b(?:exhausted|drained)\s+(?:by|of|from)\s+(?:everything|it all|life|living)\b"),
+        ("spiralling spiraling spiralled spiraled", r"\b(?:im|i am|ive been|been|i keep|i just keep)\s+"
+                                                   r"(?:spiral+ing|spiral+ed)\b"),
+        ("struggling", r"\b(?:im|i am|ive been|been)\s+(?:so\s+|really\s+|just\s+)?struggling\s+(?:so much|"
+                       r"so badly|badly|a lot|to keep going|with everything|to get through the days?)\b"),
+        ("forward future light", r"\bcant\s+see\s+(?:a|any)\s+(?:way forward|future|light)\b"),
+        ("will", r"\blost\s+(?:my|the|all)\s+will\s+to\s+live\b"),
+        ("hell", r"\b(?:im|i am|ive been|been)\s+going\s+through\s+hell\b"),
+        # "I've been crying all day", "I cry myself to sleep"
+        ("crying cry cried", r"(?:^|\b(?:i|im|ive|i have|i just|i keep|i kept|i cant stop)\s+)(?:been\s+|keep\s+|"
+                             r"cant stop\s+)?(?:crying|cry|cried)\s+(?:all (?:day|night)|every (?:day|night)|"
+                             r"for hours|non ?stop)\b|\b(?:cry|cried|crying)\s+myself\s+to\s+sleep\b"),
+        ("failing failed fail", r"\b(?:keep|kept)\s+failing(?=\s*$|\s*[,;:]|\s+(?:and|but|again)\b)|"
+                                r"\bfail(?:ing|ed)?\s+at\s+(?:everything|life|being (?:a|an)?\s*\w+)\b|"
+                                r"\b(?:i|ive)\s+failed\s+again(?=\s*$|\s*[,;:]|\s+(?:and|but)\b)"),
+        ("nothing garbage trash shit worthless",
+         r"\bfeel(?:s|ing)?\s+like\s+(?:nothing|garbage|trash|shit|a nobody|i am nothing|im nothing)\b"),
         ("drowning", r"\b(?:im|like im|feel like im)\s+drowning\b(?!\s+in\s+(?:work|emails?|paperwork|"
                      r"laundry|homework|admin))"),
         ("way trapped", r"\bno\s+way\s+out\b|\btrapped\b"),
@@ -1402,7 +1457,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("died passed dead killed took",
          r"\b(?:mum|mom|dad|father|mother|wife|husband|partner|son|daughter|brother|sister|friend|grandma|"
          r"grandpa|grandmother|grandfather|baby|dog|cat)\s+(?:\w+\s+)?(?:died|passed away|is dead|was killed|"
-         r"killed (?:him|her)self|took (?:his|her) (?:own )?life)\b"),
+         r"killed (?:him|her)self|took (?:his|her) (?:own )?life|passed(?=\s*(?:$|[,;])|\s+(?:last|this|yesterday|"
+         r"today|recently|suddenly|earlier|and)\b))\b"),
         ("bankrupt bankruptcy foreclosure foreclosed debt rent bills mortgage",
          r"\b(?:bankrupt\w*|foreclos\w*|drowning in debt|(?:so much|huge|massive|crippling) debt|cant (?:pay|"
          r"afford) (?:the |my )?(?:rent|bills|mortgage))\b"),
@@ -1419,6 +1475,18 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:my\s+)?(?:wife|husband|partner|girlfriend|boyfriend|fiancee?)\s+(?:has\s+|just\s+|finally\s+)?"
          r"(?:left|walked out|moved out)\b(?=\s*$|\s*[,;]|\s+(?:me|us|for good|for (?:someone|another|"
          r"him|her)|and (?:took|never|wont|isnt|is not)|with (?:the|our|my) (?:kids|children|baby))\b)"),
+        # "my girlfriend cheated", "since the layoff", "got the redundancy letter", "flunked out of college"
+        ("cheated & wife husband partner girlfriend boyfriend fiance fiancee gf bf",
+         r"\b(?:wife|husband|partner|girlfriend|boyfriend|fiancee?|gf|bf)\s+(?:\w+\s+)?cheated\b"),
+        ("took & kids children baby", r"\b(?:left|moved out|walked out)\s+and\s+took\s+the\s+(?:kids|children|"
+                                      r"baby)\b|\btook\s+the\s+(?:kids|children)\s+and\s+(?:left|moved out)\b"),
+        ("miscarriage stillbirth", r"\b(?:had|lost|suffered|through)\s+(?:a\s+|another\s+)?(?:miscarriage|"
+                                   r"stillbirth)\b"),
+        ("behind rent mortgage bills", r"\bbehind\s+on\s+(?:the\s+|my\s+|our\s+)?(?:rent|mortgage|bills)\b"),
+        ("layoff redundancy", r"\b(?:the|my|a|another)\s+layoff\b|\bredundancy\s+(?:letter|notice|meeting|call)\b"),
+        ("flunked dropped kicked thrown",
+         r"\bflunked\s+out\b|\b(?:dropped|kicked|thrown)\s+out\s+of\s+(?:college|uni|university|school|"
+         r"the (?:course|program|programme))\b"),
         ("walked moved abandoned disowned ghosted cut called broke filed wedding engagement",
          r"\b(?:walked out on|moved out on|abandoned|disowned|ghosted)\s+me\b|\bcut\s+me\s+off\b|"
          r"\b(?:called off|cancelled|canceled)\s+(?:the|our)\s+wedding\b|\bbroke off\s+(?:the|our)\s+engagement\b|"
@@ -1464,6 +1532,7 @@ _LEXICON_LIVING = re.compile(r"\b(?:live|living|alive)$")
 _LEXICON_SELF = re.compile(r"\b(?:myself|my self)$")
 # "want to end this", "no end to this": "this" alone, not "this subscription" or "this semester"
 _LEXICON_THIS = re.compile(r"\b(?:this|that)$")
+_LEXICON_AWAY = re.compile(r"\b(?:disappear|vanish)$")
 
 
 def _lexicon_pattern(phrase: str) -> str:
@@ -1479,6 +1548,8 @@ def _lexicon_pattern(phrase: str) -> str:
         return (
             pattern + r"(?!\s+(?!(?:and|but|because|so|anymore|any ?longer|now|today|tonight|tomorrow)\b)\w)"
         )
+    if _LEXICON_AWAY.search(phrase):
+        return pattern + _AWAY_FOR_A_WHILE
     if _LEXICON_SELF.search(phrase):
         return pattern + r"(?!\s+(?:off|out|up|some|slack|free|loose|short|in|a|an|the)\b)"
     return pattern
