@@ -3,7 +3,7 @@
     python bench/train_crisis.py [--out kit/data/crisis_classifier.json] [--seed 20261202]
 
 Same data and same seed give the same file, byte for byte (weights are rounded before they are written); the
-script prints its sha256, which kit/crisis_model.py pins. The data card is kit/data/CRISIS_DATA.md.
+script prints its sha256, which kit/safety/learned.py pins. The data card is kit/data/CRISIS_DATA.md.
 
 Sources (never the four kept for the independent checks: openai/moderation-api-release,
 paul-rottger/exaggerated-safety, jlcmoore/llms-as-therapists, microsoft/presidio-research):
@@ -364,33 +364,42 @@ def main(argv: list[str] | None = None) -> None:
     scores = np.array([head_scores(i) for i in val])
     rules = np.array([rules_fire(rows[i]["text"]) for i in val])
     y = np.array([rows[i]["label"] for i in val])
+    # Recall is counted on real people's posts: the written crisis rows come from the same hands as the rules and
+    # are easy for the text head, so counting them let the choice turn the segment head, which finds the one
+    # crisis sentence inside a long post, almost off. False positives are counted on every other text.
+    real = np.array([rows[i]["source"].startswith("rmhd:") for i in val]) & (y == 1)
     grid = np.round(np.concatenate([np.arange(0.50, 0.99, 0.01), [0.99, 0.995, 0.998, 0.999]]), 3)
 
-    def rates(t_text: float, t_seg: float) -> tuple[float, float, float]:
+    def rates(t_text: float, t_seg: float) -> tuple[float, float, float, float]:
         flag = rules | (scores[:, 0] >= t_text) | (scores[:, 1] >= t_seg)
         tp, fp = int((flag & (y == 1)).sum()), int((flag & (y == 0)).sum())
-        return tp / max((y == 1).sum(), 1), fp / max((y == 0).sum(), 1), tp / max(tp + fp, 1)
+        posts = (flag & real).sum() / max(real.sum(), 1)
+        return tp / max((y == 1).sum(), 1), fp / max((y == 0).sum(), 1), tp / max(tp + fp, 1), posts
 
+    # most recall on posts, then on all crisis texts, then the strictest thresholds
     best = max(
         ((a, b) for a in grid for b in grid if rates(a, b)[1] <= args.max_fp),
-        key=lambda ab: (rates(*ab)[0], ab[0] + ab[1]),  # most recall, then the strictest thresholds
+        key=lambda ab: (rates(*ab)[3], rates(*ab)[0], ab[0] + ab[1]),
         default=(0.99, 0.99),
     )
     print(
-        f"\nvalidation: {(y == 1).sum()} crisis texts, {(y == 0).sum()} others; layered = rules OR either head"
+        f"\nvalidation: {(y == 1).sum()} crisis texts ({real.sum()} posts), {(y == 0).sum()} others; "
+        "layered = rules OR either head"
     )
-    print(f"{'text head':>9} {'segment head':>12} {'recall':>7} {'false pos':>9} {'precision':>9}")
+    print(
+        f"{'text head':>9} {'segment head':>12} {'posts':>7} {'recall':>7} {'false pos':>9} {'precision':>9}"
+    )
     for t_text in sorted({*np.round(np.arange(0.5, 1.0, 0.05), 2), best[0]}):
-        r, f, p = rates(t_text, best[1])
+        r, f, p, rp = rates(t_text, best[1])
         mark = "  <- chosen" if t_text == best[0] else ""
-        print(f"{t_text:>9.2f} {best[1]:>12.2f} {r:>7.3f} {f:>9.3f} {p:>9.3f}{mark}")
+        print(f"{t_text:>9.2f} {best[1]:>12.2f} {rp:>7.3f} {r:>7.3f} {f:>9.3f} {p:>9.3f}{mark}")
     for t_seg in sorted({*np.round(np.arange(0.5, 1.0, 0.05), 2)} - {best[1]}):
-        r, f, p = rates(best[0], t_seg)
-        print(f"{best[0]:>9.2f} {t_seg:>12.2f} {r:>7.3f} {f:>9.3f} {p:>9.3f}")
+        r, f, p, rp = rates(best[0], t_seg)
+        print(f"{best[0]:>9.2f} {t_seg:>12.2f} {rp:>7.3f} {r:>7.3f} {f:>9.3f} {p:>9.3f}")
     r_rules = rules[y == 1].mean()
     f_rules = rules[y == 0].mean()
-    print(f"{'rules alone':>22} {r_rules:>7.3f} {f_rules:>9.3f}")
-    recall, fp, _ = rates(*best)
+    print(f"{'rules alone':>22} {rules[real].mean():>7.3f} {r_rules:>7.3f} {f_rules:>9.3f}")
+    recall, fp, _, _ = rates(*best)
     print(
         f"chosen: text head {best[0]:.2f}, segment head {best[1]:.2f} -> recall {recall:.3f}, false positives {fp:.3f}"
     )
