@@ -258,7 +258,7 @@ def validation_sets() -> None:
             heads.append((best["text"], best["segment"]))
     rules = np.array([bool(safety._crisis_reasons(r["text"])) for r in labelled])
     y = np.array([r["label"] for r in labelled])
-    real = np.array([r["source"].startswith("rmhd:") for r in labelled]) & (y == 1)  # the choice's recall
+    real = train_crisis.forum_crisis(labelled, y)
     scores = np.array(heads)
     t_text, t_seg = classifier.heads["text"][0], classifier.heads["segment"][0]
     print("Validation precision-recall table (layered = rules OR text head OR segment head; posts: recall on")
@@ -270,13 +270,11 @@ def validation_sets() -> None:
         (t_text, t) for t in (0.5, 0.7, 0.9, 0.95)
     ]
     for a, b in sorted({*pairs, (t_text, t_seg)}):
-        flag = rules | (scores[:, 0] >= a) | (scores[:, 1] >= b)
-        tp, fp = int((flag & (y == 1)).sum()), int((flag & (y == 0)).sum())
-        mark = "  <- shipped" if (a, b) == (t_text, t_seg) else ""
-        print(
-            f"  {a:>9.2f} {b:>12.2f} {(flag & real).sum() / max(real.sum(), 1):>7.3f}"
-            f" {tp / max((y == 1).sum(), 1):>7.3f} {fp / max((y == 0).sum(), 1):>9.3f} {tp / max(tp + fp, 1):>9.3f}{mark}"
+        recall, fp, precision, posts = train_crisis.rates(
+            rules | (scores[:, 0] >= a) | (scores[:, 1] >= b), y, real
         )
+        mark = "  <- shipped" if (a, b) == (t_text, t_seg) else ""
+        print(f"  {a:>9.2f} {b:>12.2f} {posts:>7.3f} {recall:>7.3f} {fp:>9.3f} {precision:>9.3f}{mark}")
 
 
 # Public data outside the learned layer's training and threshold choice, read to see how the check holds on words

@@ -247,6 +247,26 @@ def rounded(layers: list) -> list:
     return [{"w": np.round(w, 5).tolist(), "b": np.round(b, 5).tolist()} for w, b in layers]
 
 
+def forum_crisis(rows: list[dict], y: np.ndarray) -> np.ndarray:
+    """The crisis texts among rows that are real people's posts: the threshold's recall is counted on them.
+
+    The written crisis rows come from the same hands as the rules and are easy for the text head; counting them let
+    the choice turn the segment head, which finds the one crisis sentence inside a long post, almost off.
+    """
+    return np.array([row["source"].startswith("rmhd:") for row in rows]) & (y == 1)
+
+
+def rates(flag: np.ndarray, y: np.ndarray, posts: np.ndarray) -> tuple[float, float, float, float]:
+    """Recall, false-positive rate, precision, and recall on the forum posts, of one flagging of labelled texts."""
+    tp, fp = int((flag & (y == 1)).sum()), int((flag & (y == 0)).sum())
+    return (
+        tp / max((y == 1).sum(), 1),
+        fp / max((y == 0).sum(), 1),
+        tp / max(tp + fp, 1),
+        (flag & posts).sum() / max(posts.sum(), 1),
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "kit" / "data" / "crisis_classifier.json")
@@ -364,22 +384,17 @@ def main(argv: list[str] | None = None) -> None:
     scores = np.array([head_scores(i) for i in val])
     rules = np.array([rules_fire(rows[i]["text"]) for i in val])
     y = np.array([rows[i]["label"] for i in val])
-    # Recall is counted on real people's posts: the written crisis rows come from the same hands as the rules and
-    # are easy for the text head, so counting them let the choice turn the segment head, which finds the one
-    # crisis sentence inside a long post, almost off. False positives are counted on every other text.
-    real = np.array([rows[i]["source"].startswith("rmhd:") for i in val]) & (y == 1)
+    real = forum_crisis([rows[i] for i in val], y)
     grid = np.round(np.concatenate([np.arange(0.50, 0.99, 0.01), [0.99, 0.995, 0.998, 0.999]]), 3)
 
-    def rates(t_text: float, t_seg: float) -> tuple[float, float, float, float]:
-        flag = rules | (scores[:, 0] >= t_text) | (scores[:, 1] >= t_seg)
-        tp, fp = int((flag & (y == 1)).sum()), int((flag & (y == 0)).sum())
-        posts = (flag & real).sum() / max(real.sum(), 1)
-        return tp / max((y == 1).sum(), 1), fp / max((y == 0).sum(), 1), tp / max(tp + fp, 1), posts
+    def at(t_text: float, t_seg: float) -> tuple[float, float, float, float]:
+        return rates(rules | (scores[:, 0] >= t_text) | (scores[:, 1] >= t_seg), y, real)
 
+    rated = {(a, b): at(a, b) for a in grid for b in grid}
     # most recall on posts, then on all crisis texts, then the strictest thresholds
     best = max(
-        ((a, b) for a in grid for b in grid if rates(a, b)[1] <= args.max_fp),
-        key=lambda ab: (rates(*ab)[3], rates(*ab)[0], ab[0] + ab[1]),
+        (ab for ab, r in rated.items() if r[1] <= args.max_fp),
+        key=lambda ab: (rated[ab][3], rated[ab][0], ab[0] + ab[1]),
         default=(0.99, 0.99),
     )
     print(
@@ -390,16 +405,16 @@ def main(argv: list[str] | None = None) -> None:
         f"{'text head':>9} {'segment head':>12} {'posts':>7} {'recall':>7} {'false pos':>9} {'precision':>9}"
     )
     for t_text in sorted({*np.round(np.arange(0.5, 1.0, 0.05), 2), best[0]}):
-        r, f, p, rp = rates(t_text, best[1])
+        r, f, p, rp = at(t_text, best[1])
         mark = "  <- chosen" if t_text == best[0] else ""
         print(f"{t_text:>9.2f} {best[1]:>12.2f} {rp:>7.3f} {r:>7.3f} {f:>9.3f} {p:>9.3f}{mark}")
     for t_seg in sorted({*np.round(np.arange(0.5, 1.0, 0.05), 2)} - {best[1]}):
-        r, f, p, rp = rates(best[0], t_seg)
+        r, f, p, rp = at(best[0], t_seg)
         print(f"{best[0]:>9.2f} {t_seg:>12.2f} {rp:>7.3f} {r:>7.3f} {f:>9.3f} {p:>9.3f}")
     r_rules = rules[y == 1].mean()
     f_rules = rules[y == 0].mean()
     print(f"{'rules alone':>22} {rules[real].mean():>7.3f} {r_rules:>7.3f} {f_rules:>9.3f}")
-    recall, fp, _, _ = rates(*best)
+    recall, fp, _, _ = rated[best]
     print(
         f"chosen: text head {best[0]:.2f}, segment head {best[1]:.2f} -> recall {recall:.3f}, false positives {fp:.3f}"
     )
