@@ -65,6 +65,29 @@ def test_names_and_places_with_no_cue_need_the_recogniser(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a place goes on through its hyphens, not into "-based"
+        ("Mum moved near Marin-sur-Mer last spring.", {("PLACE", "Marin-sur-Mer")}),
+        ("Moved to a Paris-based team this year.", {("PLACE", "Paris")}),
+        # a street takes its house number, a town's number stays out
+        ("The parcel went to Kossuth utca 12. by mistake.", {("PLACE", "Kossuth utca 12.")}),
+        ("I met Anna in Paris 2 years ago.", {("PERSON", "Anna"), ("PLACE", "Paris")}),
+        # a surname after a name, but not a headline's next word
+        ("Had coffee with Jeremías Sanz Díaz today.", {("PERSON", "Jeremías Sanz Díaz")}),
+        ("Abigail Try Rape Case Reopened In Court Today", {("PERSON", "Abigail")}),
+        # someone who sleeps in the car is no third town
+        (
+            "We drove from Lyon to Nice and Maria slept the whole way.",
+            {("PLACE", "Lyon"), ("PLACE", "Nice"), ("PERSON", "Maria")},
+        ),
+    ],
+)
+def test_names_and_places_are_whole_and_a_sleeper_is_a_person(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Faina called me after dinner.", {("PERSON", "Faina")}),
         ("lunch with Krisztián", {("PERSON", "Krisztián")}),
         ("Had coffee with Aoife and Siobhán.", {("PERSON", "Aoife"), ("PERSON", "Siobhán")}),

@@ -1713,6 +1713,10 @@ def test_report_is_a_frozen_value_with_a_dict_form():
     [
         ("Mail anna.smith@example.co.uk today.", [("EMAIL", "anna.smith@example.co.uk")]),
         (
+            "We drove from Lyon to Nice and Maria slept the whole way.",
+            [("PLACE", "Lyon"), ("PLACE", "Nice"), ("PERSON", "Maria")],
+        ),
+        (
             "Call +44 7700 900123 or +1 (555) 010-9999.",
             [("PHONE", "+44 7700 900123"), ("PHONE", "+1 (555) 010-9999")],
         ),

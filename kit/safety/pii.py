@@ -144,7 +144,8 @@ _PERSON_AFTER = re.compile(
     r"rang|phoned|emailed|messaged|replied|laughed|cried|hugged|smiled|shouted|yelled|invited|suggested|"
     r"mentioned|agreed|helped|came|comes|visited|thinks|feels|felt|knows|knew|loves|loved|hates|hated|"
     r"promised|forgot|remembered|apologi[sz]ed|explained|admitted|insisted|complained|argued|snapped|"
-    r"ignored|noticed|offered|listened|cooked|drove|dropped|picked|hasn't|hadn't|doesn't|didn't|won't|"
+    r"ignored|noticed|offered|listened|cooked|drove|dropped|picked|slept|sleeps|woke|napped|snored|joined|waved|"
+    r"sang|danced|winked|hasn't|hadn't|doesn't|didn't|won't|"
     r"can't|couldn't|wouldn't)\b)"
 )
 _NOT_NAMES = frozenset(
@@ -202,6 +203,8 @@ def _names(text: str) -> list[Span]:
         if cue.startswith("list:"):  # the next name in a list takes the kind of the one before it
             label = cue[5:]
             words = words[: 2 if label == "PERSON" else 3]
+            if label == "PLACE" and _PERSON_AFTER.match(text, run.end()) and len(words) <= 2:
+                label = "PERSON"  # "from Lyon to Nice and Maria slept the whole way"
         elif cue in ("title", "after") or cue in _PERSON_CUES:
             label, words = "PERSON", words[:2]
         elif cue in _PLACE_CUES:
@@ -248,6 +251,7 @@ def find_pii(text: str, *, recogniser: bool = False) -> list[Span]:
     if recogniser:
         names = _people_not_places(text, _merge(text, names, _recognised(text)))
         names = _merge(text, names, [s for s in _lower_case(text) if not any(_overlap(s, n) for n in names)])
+        names = _whole(text, names)
         found += [(4, span) for span in _elsewhere(text, names)]
     found += [(3, span) for span in names]
     accepted: list[Span] = []
@@ -564,6 +568,90 @@ def _people_not_places(text: str, names: list[Span]) -> list[Span]:
             and _TO_OR_AT.search(text, max(0, span.start - 8), span.start)
         ):
             span = replace(span, label="PERSON")
+        out.append(span)
+    return out
+
+
+# "Marin-sur-Mer", "Evrard-les-Bains", "Käthe-Hering-Platz": a name goes on after a hyphen when a particle or a
+# capital follows it (not "Paris-based").
+_HYPHENATED = re.compile(
+    rf"(?:-(?:(?:sur|sous|les|la|le|lès|en|de|du|des|am|an|im|on|upon|under|by|the|di|del|della|nad|pod|"
+    rf"szigetek)(?![\w])|[{_UP}][^\W\d_]*))+"
+)
+# A house number after a street: "Annaring 59", "Kőrösi út 82.", "Rodovia de Costa, 11", "Käthe-Hering-Platz 2-5"
+_HOUSE_NUMBER = re.compile(
+    r"(?:[ \t]+(?P<kind>utca|út|útja|tér|tere|körút|köz|sor|sétány|fasor|u\.))?,?[ \t]+\d{1,5}[a-zA-Z]?"
+    r"(?:[-/]\d{1,5})?"
+    r"(?![\d,.]?\d)\.?"
+)
+_STREET_WORD = re.compile(
+    rf"(?:^|\s){_EU_STREET}(?:\s|$)|(?:Rodovia|Viaduto|Alameda|Pasaje|Contrada|Borgo|Stretto|Passeig|Ronda|"
+    r"Camino|Estrada|Ladeira|Vale|Largo|Sentiero|Vía|Intrarea|Splaiul)(?:\s|$)|"
+    r"(?:straße|strasse|weg|gasse|platz|allee|damm|ufer|straat|gracht|laan|singel|ring|plein|kade|dijk|vej|gade|"
+    r"gatan|gata|vägen|veien|stigen|gränd|torget|backen|boulevard)$",
+    re.IGNORECASE,
+)
+
+
+def _title_case(text: str, at: int) -> bool:
+    """Whether the sentence around ``at`` is a headline, most of its words capitalised ("Abigail Try Rape")."""
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, at) for c in ".!?\n") if i >= 0]
+    words = re.findall(r"[^\W\d_]+", text[start : min(ends, default=len(text))])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _whole(text: str, names: list[Span]) -> list[Span]:
+    """Names and places made whole: a span that stops inside a word or before a hyphenated part goes on to the
+    word's end; a street takes its house number; a person takes a given name before and a surname after ("Hugo
+    Ripoll Lucena", "Fedde de Vos"), outside headlines."""
+    given, ordinary, _ = _given_names()
+    places = _all_places()
+    taken = [(s.start, s.end) for s in names]
+    out = []
+    for span in names:
+        start, end = span.start, span.end
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        m = _HYPHENATED.match(text, end)
+        if m:
+            end = m.end()
+        if span.label == "PLACE":
+            m = _HOUSE_NUMBER.match(text, end)
+            if m and (m.group("kind") or _STREET_WORD.search(text[start:end])):
+                end = m.end()
+        if span.label == "PERSON":
+            before = re.search(
+                rf"([^\W\d_]+)[ \t]+(?:(?:{_PARTICLES})[ \t]+)?$", text[max(0, start - 40) : start]
+            )
+            if before:
+                word = before.group(1)
+                key = _fold(word)
+                if word[:1].isupper() and key in given and key not in ordinary and word not in _NOT_NAMES:
+                    start -= len(before.group(0))
+            if not _title_case(text, start):
+                after = re.match(
+                    rf"[ \t]+(?:(?:{_PARTICLES})[ \t]+)?([{_UP}][^\W\d_]+(?:-[{_UP}][^\W\d_]+)?)(?![\w'\u2019.-])",
+                    text[end:],
+                )
+                word = after.group(1) if after else ""
+                if (
+                    after
+                    and word not in _NOT_NAMES
+                    and word.lower() not in _COMMON
+                    and word not in places
+                    and not word.isupper()
+                    and not any(
+                        a < end + after.end() and end < b
+                        for a, b in taken
+                        if (a, b) != (span.start, span.end)
+                    )
+                ):
+                    end += after.end()
+        if (start, end) != (span.start, span.end):
+            span = Span(span.label, start, end, text[start:end])
         out.append(span)
     return out
 
