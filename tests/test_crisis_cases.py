@@ -67,17 +67,17 @@ FORMS = (
 # The targets are recall >= 0.95 per crisis kind and <= 5 % flagged over the hard negatives. The layered check
 # does not reach them yet (README, "Safety"); the floors below are what it meets now, a little under the measured
 # figures, so that a change that loses ground fails here. Raise them as the check improves. (Suicidal thoughts
-# went from 0.91 to 0.875 with the weights rebuilt for this release's rules, two text-speak cases among the
-# misses, and its floor from 0.88 to 0.85: kit/data/CRISIS_DATA.md, "This release's rebuild".)
+# went from 0.875 to 0.906 when the rules came to read text-speak and the weights were rebuilt for them:
+# kit/data/CRISIS_DATA.md, "This release's rebuild".)
 TARGET_RECALL, TARGET_FLAGGED = 0.95, 0.05
-RECALL_FLOOR = {  # measured: 0.875, 0.83, 0.82, 0.88, 0.67
-    "suicidal-thoughts": 0.85,
-    "self-harm": 0.75,
-    "ed-self-harm": 0.75,
-    "means-seeking": 0.65,
+RECALL_FLOOR = {  # measured: 0.906, 0.854, 0.836, 0.879, 0.667
+    "suicidal-thoughts": 0.88,
+    "self-harm": 0.80,
+    "ed-self-harm": 0.80,
+    "means-seeking": 0.85,
     "plan": 0.65,
 }
-FLAGGED_MAX_OVERALL = 0.09  # measured 0.062 over all hard negatives
+FLAGGED_MAX_OVERALL = 0.09  # measured 0.069 over all hard negatives
 FLAGGED_MAX_PER_KIND = 0.45  # measured at most 0.385 (recovered-past, mostly the rules)
 
 # Words that would show the person a number or the machinery instead of a reason.

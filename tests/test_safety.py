@@ -846,6 +846,11 @@ def test_wishes_for_death_and_acts_said_another_way(crisis, everyday, rules_only
         # a thing blamed, said laughing, is a figure of speech; one's own life is not
         ("This traffic makes me want to die lmao", False),
         ("My life makes me want to die lol", True),
+        # text-speak: the words behind the letters and numbers (and plan b stays a plan)
+        ("ppl wud b happier w/o me tbh", True),
+        ("ppl wud b happier w/o the roadworks tbh", False),
+        ("no1 wud even notice if i was ded", True),
+        ("plan b is 2 take the bus if it rains", False),
     ],
 )
 def test_wordings_the_rules_read_and_their_everyday_twins(text, crisis, rules_only):
@@ -1412,6 +1417,44 @@ def test_what_follows_a_phrase_is_read_as_whole_words_and_lines(everyday, crisis
             "My cat scratched my arm when I put her in the carrier.",
             "I scratched my arms until they bled again.",
         ),
+        # a car warmed up is not an exhaust; a future that stops short beside distress, not a party missed
+        (
+            "I sat in the car in the garage with the engine running to warm it up before the school run.",
+            "I sat in my car in the garage with the engine on for an hour tonight.",
+        ),
+        (
+            "I'm exhausted. I don't think I'll make it to the party on Saturday.",
+            "Everything is pointless. I don't think I'll make it to 25.",
+        ),
+        (
+            "I'm so behind at work, I don't think I'll make it through the week.",
+            "I hate myself. I can't see myself living past this year.",
+        ),
+        # harm earned in the writer's words; a dose counted to the end, not to sleep on a flight
+        ("I deserve to bleed in the game for that move.", "I deserve to starve."),
+        (
+            "I looked up how many pills it would take to fall asleep on the flight.",
+            "I looked up how many of my pills it would take.",
+        ),
+        # the tiredness of fighting is distress (not fighting with a printer); someone else's question is theirs
+        (
+            "I'm tired of fighting with the printer every morning. Which bridge is the tallest in town?",
+            "I'm so tired of fighting every single day. Which bridge is the tallest in town?",
+        ),
+        (
+            "My friend asked me how many pills it would take. I called her mum and the crisis line.",
+            "I keep wondering how many of my pills it would take.",
+        ),
+        ("idk how much longer i can do this commute", "i hate myself. idk how much longer i can do this"),
+        # a method's pain asked about in other words, beside distress
+        (
+            "I'm exhausted. Does it hurt to get a tattoo on your ribs?",
+            "I feel so hopeless. Does it hurt to hang yourself?",
+        ),
+        (
+            "I'm worthless at swimming. How long can you hold your breath under water?",
+            "I'm worthless. How long until you pass out from hanging?",
+        ),
     ],
 )
 def test_means_in_hand_methods_kept_open_ratings_and_calm_plans(everyday, crisis, rules_only):
@@ -1434,6 +1477,8 @@ def test_means_in_hand_methods_kept_open_ratings_and_calm_plans(everyday, crisis
             "I got evicted. I'm going to go through with it tomorrow.",
         ),
         ("Does drowning hurt?", "I feel worthless. Does drowning hurt?"),
+        ("Does it hurt to hang yourself?", "I feel worthless. Does it hurt to hang yourself?"),
+        ("I don't think I'll make it to 25.", "I hate myself. I don't think I'll make it to 25."),
     ],
 )
 def test_ending_it_pleas_and_questions_that_are_often_figures_of_speech_need_a_second_signal(

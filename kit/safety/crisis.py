@@ -82,6 +82,12 @@ _CANON = {
     "no body": "nobody", "every one": "everyone", "everybody": "everyone", "anybody": "anyone",
     "any one": "anyone", "somebody": "someone", "some one": "someone", "any more": "anymore",
     "idk": "dont know", "dunno": "dont know", "kil": "kill", "cuz": "because", "coz": "because",
+    "every1": "everyone", "evry1": "everyone", "no1": "nobody", "any1": "anyone", "some1": "someone",
+    "sum1": "someone", "wud": "would", "wld": "would", "cud": "could", "shud": "should", "w/o": "without",
+    "b/c": "because", "bc": "because", "rn": "right now", "ppl": "people", "jus": "just", "thru": "through",
+    "tho": "though", "h8": "hate", "ded": "dead", "u": "you", "b better": "be better", "b gone": "be gone",
+    "b dead": "be dead", "b here": "be here", "b alive": "be alive", "b over": "be over", "going 2": "going to",
+    "need 2": "need to", "have 2": "have to",
     "what is": "whats", "there is": "theres", "it is": "its", "good bye": "goodbye",
 }  # fmt: skip
 _CANON_RE = re.compile(

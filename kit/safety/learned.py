@@ -32,7 +32,7 @@ from kit.models.files import package_file
 from kit.models.minilm import TOKENIZER_FILE
 
 WEIGHTS_FILE = "crisis_classifier.json"
-WEIGHTS_SHA256 = "854cc6123340935480ffbe656d33068eebb9393dd275a10a8e551d4e67bf1b9d"
+WEIGHTS_SHA256 = "05d76885a4cf621d1c67fa3e8585fbea5cca0a89ab6df7a1ccd68636e4910a67"
 CHUNK_TOKENS = 254  # + [CLS] and [SEP]: the embedder's 256-token window
 _CLS, _SEP = 101, 102
 WINDOWS = (2, 3)  # sliding windows of sentences, beside each sentence alone and each whole chunk

@@ -483,9 +483,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("hose & exhaust", r"\bhose\b[^.]{0,30}\bexhaust\b"),
         # "sitting in my car in the garage with the engine off, thinking about turning it on"
         ("garage & engine turning turn start starting running",
-         r"\b(?:sit|sat|sitting)\s+in\s+(?:my|the)\s+car\s+in\s+the\s+(?:closed\s+|shut\s+)?garage\b[^.?!]{0,80}"
-         r"\b(?:(?:thinking (?:about|of)|tempted to|wanting to|want to|nearly|almost)\s+(?:turning|turn|start|"
-         r"starting)\s+(?:it|the engine|the car)\s+on|engine running)\b"),
+         r"\b(?:sit|sat|sitting)\s+in\s+(?:my|the)\s+(?:old\s+)?car\s+in\s+the\s+(?:closed\s+|shut\s+)?garage\b"
+         r"[^.?!]{0,80}\b(?:(?:thinking (?:about|of)|tempted to|wanting to|want to|nearly|almost)\s+(?:turning|"
+         r"turn|start|starting)\s+(?:it|the engine|the car)\s+on|engine (?:running|on))\b(?![^.?!]*\bwarm)"),
         # "thinking of drinking this bottle of bleach"
         ("bleach antifreeze poison weedkiller pesticide cleaner & drink drinking swallow swallowing",
          rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?(?:drink|drinking|swallow|swallowing)\s+(?:\w+\s+){{0,3}}?"
@@ -768,6 +768,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("method methods & rate lethal effective works work reliable certain painless deadliest",
          r"\b(?:methods?\s+of\s+suicide|suicide\s+methods?)\b[^.?!]{0,40}\b(?:success rate|lethal|most "
          r"effective|works? best|reliable|certain|painless|deadliest)\b"),
+        # "I looked up how many of my pills it would take" (not "… to fall asleep")
+        (f"{_PILL_WORDS} & take", rf"(?:\b(?:i|im|ive|id)\b[^.?!]{{0,40}}|^)\bhow\s+many\s+(?:\w+\s+){{0,3}}?{_PILLS}\s+"
+                                  r"(?:it\s+)?(?:would|will|does|"
+                                  r"it would|it will)\s+(?:it\s+)?take\b(?=\s*$|\s*[.?!,;]|\s+to\s+(?:die|end|"
+                                  r"kill|not wake|do it)\b)"),
         ("out sleep & good forever permanently",
          r"\b(?:would|could|will|to|that)\s+(?:knock|put)\s+me\s+(?:out|to sleep)\s+"
          r"(?:for good|forever|permanently)\b"),
@@ -824,6 +829,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
                    r"up|free|loose|by\b|(?:for|over) (?:nothing|that|this|it))\b)"),
         ("myself", r"\b(?:punish\w*|hurt\w*|harm\w*)\s+myself\s+(?:by|with)\s+(?:cutting|burning|scratching|"
                    r"hitting|starving|not eating|a (?:blade|razor|lighter|knife))\b"),
+        # "I deserve to starve", "I deserve to bleed": harm earned, in the writer's words
+        ("deserve deserved & starve bleed", r"\b(?:i|i still|i really|i just)\s+deserve(?:d)?\s+to\s+(?:starve|bleed)"
+                                            r"\b(?!\s+(?:for|in)\s+(?:the|a|this|that)\s+(?:game|film|movie|story)\b)"),
         ("selfharm", r"\bselfharm\b(?!\s+(?:awareness|prevention|support|resources|training|research|course|"
                      r"workshop|scars?)\b)"),
         # the verb alone is the match, so whoever did it is the subject: "my cat scratched my arm" is the cat's
@@ -1066,6 +1074,16 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("gone", r"\b(?:when|after|once) im gone\b"),
         ("around here alive", r"\b(?:not sure|dont know if|doubt|dont think)\s+(?:ill|i will|id|"
                               r"i would)\s+(?:still\s+)?be\s+(?:around|here|alive)\b"),
+        # a future that stops short: "I don't think I'll make it to 25", "can't see myself living past this
+        # year" (not making it to the party, or to 25 push-ups)
+        ("make making live living last get getting see",
+         r"\b(?:(?:not sure|dont know if|doubt|dont think|no way)\s+(?:ill|i will|id|i would|im|i am|i)\s+"
+         r"(?:going to\s+|gonna\s+|ever\s+)?|(?:dont|cant|cannot|do not|never)\s+see\s+myself\s+|"
+         r"(?:wont|will not|never going to|not going to)\s+)(?:make|making|live|living|last|get|getting|be alive|"
+         r"be around|be here)\s+(?:it\s+)?(?:to see|to|past|through|until|till|beyond)\s+(?:my\s+|the\s+)?"
+         r"(?:next\s+|this\s+)?(?:[1-9]\d(?:th|st|nd|rd)?(?:\s+birthday)?|birthday|christmas|new year|year|"
+         r"summer|winter|spring|autumn|end of (?:the|this) year|graduation|twenties|thirties|forties|twenty|"
+         r"thirty|forty|fifty)(?=\s*$|\s*[.,;:!?]|\s+(?:anyway|honestly|tbh|either|i think|to be honest)\b)"),
         ("gone", r"\b(?:ill|im going to|i will) be gone(?=\s*$|\s*[,;:]|\s+(?:soon|by|tomorrow|before|"
                  r"forever|for good)\b)"),
         ("going", r"\bwhere im going\b"),
@@ -1304,6 +1322,18 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:does|do|would|will|is|are|how much does)\s+(?:\w+\s+)?(?:hanging|drowning|an overdose|overdosing|"
          r"overdoses|suffocation|suffocating|slitting (?:your|my) wrists|bleeding out|carbon monoxide)\s+"
          r"(?:hurt|hurts|painful|painless|feel like)\b"),
+        # "does it hurt to hang yourself", "would it hurt if I jumped", "how long until you pass out from hanging"
+        ("hurt hurts painful & hang hanged hanging drown drowned drowning overdose overdosed jump jumped slit "
+         "bleed suffocate suffocated",
+         r"\b(?:does|do|would|will|is|how much does|how much would)\s+it\s+(?:hurt|be painful|painful)\s+"
+         r"(?:to|if (?:i|you|someone|a person))\s+(?:\w+\s+)?(?:hang|hanged|drown|drowned|overdose|overdosed|"
+         r"jump|jumped|slit|bleed|suffocate|suffocated)\b"),
+        ("long & pass black lose unconscious die & hanging drowning overdose overdosing suffocating suffocation "
+         "bleeding",
+         r"\bhow\s+long\s+(?:until|till|before|does it take|would it take)\s+(?:for\s+)?(?:you|a person|"
+         r"someone|i|me)?\s*(?:to\s+)?(?:pass out|passes out|black out|lose consciousness|go unconscious|die)\s+"
+         r"(?:from|when|while|by|after)\s+(?:an?\s+)?(?:hanging|drowning|overdose|overdosing|suffocat\w+|"
+         r"bleeding)\b"),
         ("lethal fatal deadly toxic",
          r"\b(?:lethal|fatal|deadly|toxic)\s+(?:dose|amount|overdose|quantity)\b"),
         ("dose & dangerous lethal fatal deadly kill overdose much",
@@ -1356,6 +1386,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:a|such a|just a|only a|nothing but a)\s+(?:total\s+|complete\s+|utter\s+|massive\s+|huge\s+)?"
          r"(?:burden|failure|waste of space|disappointment)\b"),
         ("space", r"\b(?:im|i am)\s+(?:just\s+|only\s+)?taking up space\b"),
+        # "so tired of fighting", "I deserve to suffer" (not tired of fighting with the printer)
+        ("tired & fighting struggling trying existing", r"\btired\s+of\s+(?:fighting|struggling|trying|existing)"
+                                                        r"(?=\s*$|\s*[.,;!]|\s+(?:every|all|so|anymore|any more|for|"
+                                                        r"just)\b)"),
+        ("deserve & suffer pain punished", r"\bi\s+deserve\s+(?:to\s+(?:suffer|be in pain|feel pain|be punished)|"
+                                           r"(?:the\s+)?pain)\b"),
         # "I'm desperate" (not "desperate for a coffee" or "desperate to see them"); "everything I touch goes wrong"
         ("desperate", r"\b(?:im|i am|i feel|feeling|i felt)\s+(?:so\s+|really\s+|completely\s+|just\s+)?desperate"
                       r"\b(?!\s+(?:for|to)\b)"),
