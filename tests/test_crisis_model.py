@@ -212,3 +212,61 @@ def test_the_training_script_rebuilds_the_same_file_from_the_same_data(tmp_path)
     spec = json.loads(outs[0])
     for head in spec["heads"].values():
         assert len(head["layers"][0]["w"]) == 384 and 0 < head["threshold"] < 1
+
+
+# ---------------------------------------------------------------- what was read before, kept in KIT_HOME
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    folder = tmp_path / "kit-home"
+    folder.mkdir()
+    monkeypatch.setenv("KIT_HOME", str(folder))
+    return folder
+
+
+def _no_transformer(monkeypatch):
+    """From here on, any text the learned layer has to read itself fails the test."""
+
+    def refuse(self, texts):
+        raise AssertionError(f"read again: {texts}")
+
+    monkeypatch.setattr(SegmentEncoder, "encode", refuse)
+
+
+def test_texts_read_in_another_process_are_not_read_again(home, monkeypatch):
+    texts = [EVERYDAY, "honestly everything would be easier if i just wasnt around"]
+    first = crisis_model.hits(texts)
+    assert first[1] and not first[0]
+    store = home / crisis_model.READS_FILE
+    assert store.stat().st_mode & 0o777 == 0o600
+    assert b"wasnt around" not in store.read_bytes()  # digests, never the words
+    crisis_model._cache.clear()  # a new process: nothing in memory
+    _no_transformer(monkeypatch)
+    assert crisis_model.hits(texts) == first
+    assert safety.check(texts[1]).crisis and not safety.check(texts[0]).crisis
+
+
+def test_new_weights_read_every_text_again(home, monkeypatch):
+    crisis_model.hits([EVERYDAY])
+    crisis_model._cache.clear()
+    monkeypatch.setattr(crisis_model, "WEIGHTS_SHA256", "f" * 64)
+    _no_transformer(monkeypatch)
+    with pytest.raises(AssertionError, match="read again"):
+        crisis_model.hits([EVERYDAY])
+
+
+def test_a_damaged_store_is_set_aside_and_the_check_still_answers(home):
+    (home / crisis_model.READS_FILE).write_bytes(b"not a database at all " * 100)
+    assert crisis_model.hits(["honestly everything would be easier if i just wasnt around"])[0]
+    crisis_model._cache.clear()
+    assert crisis_model._Reads(home / crisis_model.READS_FILE).get([EVERYDAY]) == {}  # a fresh, working file
+    crisis_model.hits([EVERYDAY])
+    assert EVERYDAY in crisis_model._Reads(home / crisis_model.READS_FILE).get([EVERYDAY])
+
+
+def test_without_kit_home_nothing_is_kept_and_nothing_is_created(tmp_path, monkeypatch):
+    missing = tmp_path / "not-yet"
+    monkeypatch.setenv("KIT_HOME", str(missing))
+    assert not crisis_model.hits([EVERYDAY])[0]
+    assert not missing.exists()

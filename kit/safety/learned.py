@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
 import re
+import sqlite3
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -26,10 +29,13 @@ from typing import Any
 import numpy as np
 from tokenizers import Tokenizer
 
-from kit.errors import ClassifierUnavailable
+from kit.config import Settings
+from kit.errors import ClassifierUnavailable, ConfigError
 from kit.models import minilm
 from kit.models.files import package_file
 from kit.models.minilm import TOKENIZER_FILE
+
+log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "crisis_classifier.json"
 WEIGHTS_SHA256 = "05d76885a4cf621d1c67fa3e8585fbea5cca0a89ab6df7a1ccd68636e4910a67"
@@ -247,6 +253,92 @@ _state_lock = threading.Lock()
 _CACHE_SIZE = 4096
 _cache: OrderedDict[str, tuple[Segment, ...]] = OrderedDict()
 
+READS_FILE = "crisis-reads.sqlite3"  # in KIT_HOME
+_READS_MAX = 100_000  # rows kept; the oldest go first
+_KINDS = {"sentence": "s", "window": "w", "chunk": "c"}
+
+
+class _Reads:
+    """What the learned layer found in texts it read before, kept in KIT_HOME so that the gate in front of
+    tomorrow's summary pays the transformer only for entries written since.
+
+    A derived cache, never needed for a right answer: rows are keyed by a digest of the weights' checksum, the
+    segments' version and the text (no text is stored), the file is readable by its owner only, and anything
+    wrong with it (no KIT_HOME yet, a read-only disk, a damaged file) means the texts are read again."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def here(cls) -> _Reads | None:
+        try:
+            home = Settings.from_env().home
+        except ConfigError:
+            return None
+        return cls(home / READS_FILE) if home.is_dir() else None  # never the first to create KIT_HOME
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(f"{WEIGHTS_SHA256}\0{SEGMENTS_VERSION}\0{text}".encode()).hexdigest()
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
+        db = sqlite3.connect(self.path, timeout=2.0)
+        db.execute("CREATE TABLE IF NOT EXISTS reads (key TEXT PRIMARY KEY, found TEXT NOT NULL)")
+        return db
+
+    def _run(self, work: Any) -> Any:
+        """``work(db)``; None when the file cannot be used (a damaged file is set aside for a fresh one)."""
+        for attempt in range(2):
+            try:
+                db = self._connect()
+                try:
+                    with db:
+                        return work(db)
+                finally:
+                    db.close()
+            except sqlite3.DatabaseError as exc:  # not a database, or damaged: it is only a cache
+                log.debug("crisis reads in %s unusable (%s)", self.path, exc)
+                if attempt or isinstance(exc, sqlite3.OperationalError):
+                    return None
+                try:
+                    self.path.unlink()
+                except OSError:
+                    return None
+            except OSError as exc:
+                log.debug("crisis reads in %s unusable (%s)", self.path, exc)
+                return None
+        return None
+
+    def get(self, texts: list[str]) -> dict[str, tuple[Segment, ...]]:
+        keys = {self.key(t): t for t in texts}
+
+        def work(db: sqlite3.Connection) -> dict[str, tuple[Segment, ...]]:
+            out = {}
+            kinds = {v: name for name, v in _KINDS.items()}
+            todo = list(keys)
+            for k in range(0, len(todo), 500):
+                part = todo[k : k + 500]
+                marks = ",".join("?" * len(part))
+                for key, found in db.execute(f"SELECT key, found FROM reads WHERE key IN ({marks})", part):
+                    out[keys[key]] = tuple(Segment(a, b, kinds[c]) for a, b, c in json.loads(found))
+            return out
+
+        return self._run(work) or {}
+
+    def put(self, found: dict[str, tuple[Segment, ...]]) -> None:
+        rows = [
+            (self.key(t), json.dumps([[s.start, s.end, _KINDS[s.kind]] for s in segs], separators=(",", ":")))
+            for t, segs in found.items()
+        ]
+
+        def work(db: sqlite3.Connection) -> None:
+            db.executemany("INSERT OR REPLACE INTO reads (key, found) VALUES (?, ?)", rows)
+            db.execute("DELETE FROM reads WHERE rowid <= (SELECT MAX(rowid) FROM reads) - ?", (_READS_MAX,))
+
+        self._run(work)
+
 
 def _parts() -> tuple[SegmentEncoder, CrisisClassifier]:
     with _state_lock:
@@ -256,16 +348,31 @@ def _parts() -> tuple[SegmentEncoder, CrisisClassifier]:
         return _state["encoder"], _state["classifier"]
 
 
+def _remember(text: str, found: tuple[Segment, ...]) -> None:
+    _cache[text] = found
+    while len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+
+
 def hits(texts: list[str]) -> list[tuple[Segment, ...]]:
-    """For each text, the segments the classifier reads as a crisis (none: no hit). Batched and cached by text,
-    so the gate in front of a summary pays once per distinct entry."""
+    """For each text, the segments the classifier reads as a crisis (none: no hit). Batched and cached by text, in
+    the process and in KIT_HOME, so the gate in front of a summary pays once per distinct entry."""
     todo = [t for t in dict.fromkeys(texts) if t not in _cache]
+    reads = _Reads.here() if todo else None
+    if reads is not None:
+        known = reads.get(todo)
+        for text in todo:
+            if text in known:
+                _remember(text, known[text])
+        todo = [t for t in todo if t not in known]
     if todo:
         encoder, classifier = _parts()
+        found = {}
         for text, (vectors, segments) in zip(todo, encoder.encode(todo), strict=True):
-            _cache[text] = tuple(classifier.hits(vectors, segments))
-            while len(_cache) > _CACHE_SIZE:
-                _cache.popitem(last=False)
+            found[text] = tuple(classifier.hits(vectors, segments))
+            _remember(text, found[text])
+        if reads is not None:
+            reads.put(found)
     out = []
     for text in texts:
         out.append(_cache[text])
