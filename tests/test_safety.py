@@ -1430,6 +1430,27 @@ def test_what_follows_a_phrase_is_read_as_whole_words_and_lines(everyday, crisis
             "I'm so behind at work, I don't think I'll make it through the week.",
             "I hate myself. I can't see myself living past this year.",
         ),
+        # a drop with no fence, the deepest water, pills and alcohol, packs of tablets, helium: beside distress
+        (
+            "Where's the nearest cliff walk with no fence? The kids love a view.",
+            "I'm so alone. Where's the nearest cliff walk with no fence?",
+        ),
+        (
+            "We're taking the sailing club out. What's the deepest part of the reservoir?",
+            "I lost my job and my flat. What's the deepest part of the reservoir?",
+        ),
+        (
+            "Which tablets are dangerous with alcohol? My doctor prescribed new ones.",
+            "I'm exhausted and hopeless. Which tablets are dangerous with alcohol?",
+        ),
+        (
+            "Can you still buy paracetamol in packs of 32? Asking for the first aid kit.",
+            "Got laid off today, feel like a failure. Can you still buy paracetamol in packs of 32?",
+        ),
+        (
+            "I feel so sad since grandma died. Where can I get helium for the balloons at her memorial?",
+            "I've been crying all day since the breakup. Where can I get helium?",
+        ),
         # harm earned in the writer's words; a dose counted to the end, not to sleep on a flight
         ("I deserve to bleed in the game for that move.", "I deserve to starve."),
         (

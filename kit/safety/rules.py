@@ -1274,8 +1274,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
                            r"the\s+)?(?:fall|jump|drop)\b"),
         ("fall jump drop & survive", r"\b(?:fall|jump|drop)\b[^.?!]{0,30}\b(?:not|never|wont|wouldnt|cant) "
                                      r"survive\b"),
-        ("bridge bridges", r"\bbridges?\b[^.?]{0,30}\b(?:no|without|low|dont have|doesnt have|with no)\s+"
-                           r"(?:suicide\s+|safety\s+)?(?:fences?|barriers?|railings?|nets?|rails?)\b"),
+        # "a bridge with no barriers", "the nearest cliff walk with no fence"
+        (f"{_HIGH_WORDS} walk walks path paths & no without low dont doesnt",
+         rf"\b{_HIGH}(?:\s+(?:walks?|paths?|tops?|edges?))?\b[^.?]{{0,30}}\b(?:no|without|low|dont have|doesnt have|"
+         r"with no)\s+(?:suicide\s+|safety\s+)?(?:fences?|fencing|barriers?|railings?|nets?|rails?)\b"),
+        # "what's the deepest part of the reservoir"
+        ("deepest & reservoir lake river canal quarry sea loch harbour harbor dam",
+         r"\bdeepest\s+(?:part|point|bit|spot|place)\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?(?:reservoir|lake|river|"
+         r"canal|quarry|sea|loch|harbou?r|dam)\b"),
         # "what's the drop from the top of the quarry", "how far is the fall off the viaduct"
         # "what's the drop from the top of Beachy Head": a named drop the place list cannot hold counts too
         (f"drop fall & {_HIGH_WORDS} top edge",
@@ -1343,6 +1349,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("many much", r"\bhow\s+(?:many|much)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+)?[\w-]+\s+(?:is|are|would be|"
                       r"counts? as)\s+(?:too (?:many|much)|(?:a\s+)?(?:lethal|fatal|deadly))\b"),
         ("many", r"\bhow\s+many\s+(?:is|are|would be)\s+too\s+many\b"),
+        # "which tablets are dangerous with alcohol", "can you still buy paracetamol in packs of 32"
+        (f"{_PILL_WORDS} & dangerous deadly lethal fatal toxic",
+         rf"\b(?:which|what)\s+(?:\w+\s+)?{_PILLS}\s+(?:are|is)\s+(?:\w+\s+)?(?:dangerous|deadly|lethal|fatal|"
+         r"toxic)\b"),
+        (f"{_PILL_WORDS} & packs boxes bottles", rf"\bbuy\s+(?:\w+\s+){{0,2}}?{_PILLS}\s+in\s+(?:packs|boxes|bottles)\b"),
+        # "where can I get helium" (not for the party's balloons)
+        ("helium", r"\b(?:buy|get|order|find|buying|getting|ordering)\s+(?:some\s+|a\s+)?helium\b"
+                   r"(?![^.?!]*\b(?:balloons?|party|birthday|wedding)\b)"),
         ("overdose", rf"\boverdose\s+on\b(?!\s+{_TREATS}\b)"),
         (_PILL_WORDS, rf"\bcount\w*\s+(?:\w+\s+){{0,3}}?{_PILLS}\b|\b{_PILLS}\b[^.]{{0,40}}\bcount\w*\b"),
         ("razor razorblade razorblades blade blades",
