@@ -256,6 +256,7 @@ _cache: OrderedDict[str, tuple[Segment, ...]] = OrderedDict()
 READS_FILE = "crisis-reads.sqlite3"  # in KIT_HOME
 _READS_MAX = 100_000  # rows kept; the oldest go first
 _KINDS = {"sentence": "s", "window": "w", "chunk": "c"}
+_KIND_OF = {short: kind for kind, short in _KINDS.items()}
 
 
 class _Reads:
@@ -316,13 +317,12 @@ class _Reads:
 
         def work(db: sqlite3.Connection) -> dict[str, tuple[Segment, ...]]:
             out = {}
-            kinds = {v: name for name, v in _KINDS.items()}
             todo = list(keys)
             for k in range(0, len(todo), 500):
                 part = todo[k : k + 500]
                 marks = ",".join("?" * len(part))
                 for key, found in db.execute(f"SELECT key, found FROM reads WHERE key IN ({marks})", part):
-                    out[keys[key]] = tuple(Segment(a, b, kinds[c]) for a, b, c in json.loads(found))
+                    out[keys[key]] = tuple(Segment(a, b, _KIND_OF[c]) for a, b, c in json.loads(found))
             return out
 
         return self._run(work) or {}

@@ -592,6 +592,12 @@ _STREET_WORD = re.compile(
     re.IGNORECASE,
 )
 
+# A given name just before a person ("Hugo" before "Ripoll Lucena"), and a surname just after one.
+_NAME_BEFORE = re.compile(rf"([^\W\d_]+)[ \t]+(?:(?:{_PARTICLES})[ \t]+)?$")
+_NAME_AFTER = re.compile(
+    rf"[ \t]+(?:(?:{_PARTICLES})[ \t]+)?([{_UP}][^\W\d_]+(?:-[{_UP}][^\W\d_]+)?)(?![\w'\u2019.-])"
+)
+
 
 def _title_case(text: str, at: int) -> bool:
     """Whether the sentence around ``at`` is a headline, most of its words capitalised ("Abigail Try Rape")."""
@@ -604,10 +610,9 @@ def _title_case(text: str, at: int) -> bool:
 def _whole(text: str, names: list[Span]) -> list[Span]:
     """Names and places made whole: a span that stops inside a word or before a hyphenated part goes on to the
     word's end; a street takes its house number; a person takes a given name before and a surname after ("Hugo
-    Ripoll Lucena", "Fedde de Vos"), outside headlines."""
+    Ripoll Lucena", "Jeremías Sanz Díaz"), outside headlines."""
     given, ordinary, _ = _given_names()
     places = _all_places()
-    taken = [(s.start, s.end) for s in names]
     out = []
     for span in names:
         start, end = span.start, span.end
@@ -623,33 +628,28 @@ def _whole(text: str, names: list[Span]) -> list[Span]:
             if m and (m.group("kind") or _STREET_WORD.search(text[start:end])):
                 end = m.end()
         if span.label == "PERSON":
-            before = re.search(
-                rf"([^\W\d_]+)[ \t]+(?:(?:{_PARTICLES})[ \t]+)?$", text[max(0, start - 40) : start]
-            )
+            before = _NAME_BEFORE.search(text, max(0, start - 40), start)
             if before:
                 word = before.group(1)
                 key = _fold(word)
                 if word[:1].isupper() and key in given and key not in ordinary and word not in _NOT_NAMES:
-                    start -= len(before.group(0))
-            if not _title_case(text, start):
-                after = re.match(
-                    rf"[ \t]+(?:(?:{_PARTICLES})[ \t]+)?([{_UP}][^\W\d_]+(?:-[{_UP}][^\W\d_]+)?)(?![\w'\u2019.-])",
-                    text[end:],
-                )
-                word = after.group(1) if after else ""
+                    start = before.start()
+            after = None if _title_case(text, start) else _NAME_AFTER.match(text, end)
+            if after:
+                word = after.group(1)
+                surname = Span(span.label, end, after.end(), word)
                 if (
-                    after
-                    and word not in _NOT_NAMES
+                    word not in _NOT_NAMES
                     and word.lower() not in _COMMON
                     and word not in places
                     and not word.isupper()
                     and not any(
-                        a < end + after.end() and end < b
-                        for a, b in taken
-                        if (a, b) != (span.start, span.end)
+                        _overlap(surname, other)
+                        for other in names
+                        if (other.start, other.end) != (span.start, span.end)
                     )
                 ):
-                    end += after.end()
+                    end = after.end()
         if (start, end) != (span.start, span.end):
             span = Span(span.label, start, end, text[start:end])
         out.append(span)
