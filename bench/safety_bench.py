@@ -8,7 +8,8 @@ In one run it prints, for the rules-only layer and the layered detector:
 - public posts outside the training data and the threshold choice (RallyPoint, labelled one by one);
 - everyday dialogue lines outside the training data (the ChatterBot corpus): false alarms only;
 - the written generalisation cases of tests/data/crisis_cases.jsonl, which were written apart from the rules and
-  the training data: recall per kind, false positives per kind;
+  the training data: recall per kind, false positives per kind; and those of bench/data/crisis/fresh_cases.jsonl,
+  written apart from all of it by a hand that had read none of it;
 - the project's own examples (tests/test_safety.py) and a small held-out set written for this file, with a naive
   keyword matcher as the raw baseline;
 - personal details: recall and precision per label, rules alone and rules + recogniser (bench/pii_bench.py);
@@ -364,6 +365,9 @@ def everyday_conversation() -> None:
     )
 
 
+FRESH = ROOT / "bench" / "data" / "crisis" / "fresh_cases.jsonl"
+
+
 def written_cases() -> None:
     path = ROOT / "tests" / "data" / "crisis_cases.jsonl"
     if not path.exists():
@@ -378,6 +382,14 @@ def written_cases() -> None:
     )
     compare("Written cases, by form (crisis texts)", grouped(pos, "form"), True)
     compare("Written cases, hard negatives", grouped(neg, "kind") | {"ALL": neg}, False)
+    # A second written set, by a hand that read none of the rules, the training rows or the cases above.
+    rows = [json.loads(line) for line in FRESH.read_text("utf-8").splitlines() if line.strip()]
+    pos = [r for r in rows if r["crisis"]]
+    neg = [r for r in rows if not r["crisis"]]
+    compare(
+        f"Fresh written cases ({FRESH.relative_to(ROOT)}), crisis", grouped(pos, "kind") | {"ALL": pos}, True
+    )
+    compare("Fresh written cases, hard negatives", grouped(neg, "kind") | {"ALL": neg}, False)
 
 
 def forget_reads() -> None:

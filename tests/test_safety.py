@@ -959,6 +959,20 @@ def test_asking_god_to_take_me_ways_of_doing_it_and_a_shotgun(everyday, crisis, 
             "I'm going to kill my roommate if she eats my leftovers.",
             "I'm going to kill my family and then myself.",
         ),
+        # the writer as one of the people named
+        (
+            "As someone who lost a brother to suicide, I volunteer with the helpline now.",
+            "As someone who lives with suicidal thoughts every day, I know this feeling.",
+        ),
+        (
+            "My friends all think about suicide sometimes, they told me.",
+            "Lots of people think about suicide and I'm no different.",
+        ),
+        (
+            "Everyone in group has thought about suicide this month, they said.",
+            "Everyone in group has thought about suicide this month, me included.",
+        ),
+        ("My brothers both self-harm, mum says.", "My brothers both self-harm and so do I."),
     ],
 )
 def test_other_peoples_crises_are_not_the_writers(about_someone_else, about_the_writer, rules_only):
@@ -1403,6 +1417,22 @@ def test_what_follows_a_phrase_is_read_as_whole_words_and_lines(everyday, crisis
         ),
         # a streak broken is not a recovery; a step forward at the platform's edge; a painless way to go
         ("I'm 200 days clean from self harm today!", "I relapsed with self harm after 200 days clean."),
+        # a death told of someone else, the topic as a clinic names it, a history told as history
+        ("A boy in our year committed suicide last week.", "I almost committed suicide last week."),
+        ("As a nurse I see self-harm cases every night.", "My self-harm urges are bad tonight."),
+        ("How do nurses assess self-harm risk in A&E?", "How do I stop wanting to self-harm every night?"),
+        (
+            "I spoke at a school about my history of self-harm and I'm proud of how far I've come.",
+            "I have a history of self-harm and I cut myself again last night.",
+        ),
+        # "What is" asks about the topic, "What's wrong with me" about the writer
+        ("What is self-harm and why do people do it?", "What is wrong with me, I keep cutting myself."),
+        ("What's non-suicidal self-injury?", "What's the quickest way to die?"),
+        # a streak counted in words is a streak
+        (
+            "Thirty days clean from self-harm and I'm proud of myself.",
+            "I self-harmed again after thirty days.",
+        ),
         (
             "I stood at the edge of the platform to photograph the steam train.",
             "I stood at the edge of the platform and thought about stepping forward.",
@@ -1746,6 +1776,24 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
         (
             "Said my goodbyes to the team on my last day at the office.",
             "I said my goodbyes to everyone tonight. I won't be here tomorrow.",
+        ),
+        # the fear is what "not" negates, not the dying
+        (
+            "I'm not scared of flying anymore since the course.",
+            "I'm not scared of dying anymore, and that frightens my wife.",
+        ),
+        (
+            "I don't fear the dentist the way I used to.",
+            "I don't fear death anymore; some nights I look forward to it.",
+        ),
+        # a diary line that drops the "I"; a streak counted while the urge is still there
+        (
+            "Burned the toast again after dad distracted me with the news.",
+            "starved all day again because dad said the jeans looked tight",
+        ),
+        (
+            "Two months free of cutting and I'm grateful every day for the support.",
+            "Two months free of cutting, yet the thoughts of doing it don't stop, every night.",
         ),
     ],
 )

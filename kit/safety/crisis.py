@@ -126,7 +126,7 @@ _OTHER = frozenset(
     he she they hes shes theyre theyve theyd hed shed him her them his their hers theirs himself herself
     themselves you youre youve youd your yourself someone people who friend friends brother brothers
     sister sisters mom moms mum mums dad dads mother mothers father fathers cousin cousins son sons
-    daughter daughters wife wifes husband husbands partner partners boyfriend boyfriends girlfriend
+    daughter daughters boy boys lad lads pupil pupils classmates wife wifes husband husbands partner partners boyfriend boyfriends girlfriend
     girlfriends bf gf uncle uncles aunt aunts grandma grandpa grandmother grandfather colleague colleagues
     coworker coworkers patient patients client clients character characters guy guys girl girls man woman
     men women kid kids child children teen teenager student students narrator protagonist hero heroine
@@ -137,6 +137,14 @@ _OTHER = frozenset(
     laptop computer car dog dogs cat cats pet pets hamster goldfish fish business company
     """.split()
 )
+# The writer as one of the people named: "as someone who …", and "… and so have I", "me included", "I'm no
+# different" after others' thoughts or acts
+_AS_ONE_WHO = re.compile(r"\bas (?:someone|somebody|a person|one|an? [a-z]+) who\b")
+_JOINS = re.compile(
+    r"\b(?:so (?:have|do|did|am|was|would|will|can|could) i|as (?:do|did|have|am|was) i|"
+    r"me (?:too|included|as well)|myself included|including (?:me|myself)|(?:im|i am) no different|"
+    r"same (?:here|for me|with me))\b"
+)
 _NEGATORS = frozenset(
     "not never no dont doesnt didnt wont wouldnt cant couldnt isnt arent wasnt werent havent hasnt "
     "hadnt aint nor without stopped quit".split()
@@ -145,6 +153,8 @@ _NEGATORS = frozenset(
 # follows (nor does "shouldn't": "I shouldn't kill myself now" weighs the act).
 _NOT_NEGATING = frozenset(
     "sure certain know stop stopping help helping just only saying one matter care mind other".split()
+    # "I'm not afraid of dying anymore", "I don't fear death": the fear is what is negated, not the dying
+    + "afraid scared frightened fear fearful terrified".split()
 )
 _FILLER = frozenset("even ever really actually truly".split())
 _CONJUNCTIONS = frozenset("and or because so then when while if since until".split())
@@ -175,11 +185,16 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:if|should|in case)\s+i\s+(?:ever|start|begin|notice|feel like|get (?:the )?urges?|have (?:the )?"
     r"(?:urges?|thoughts?))\b"
 )
+# a count of days, weeks, months or years, in figures or words ("30", "thirty", "twenty one", "a couple of")
+_COUNT = (
+    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    r"(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty)(?:[\s-]*(?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"(?:a\s+)?hundred|a couple of|a few|several)"
+)
 _MILESTONE_PATTERN = (
-    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|hundred)\s+(?:days?|weeks?|"
+    rf"\b{_COUNT}\s+(?:days?|weeks?|"
     r"months?|years?)\s+(?:clean|free|without|since i last|since my last|(?:self ?harm|cutting|purging|sh) free)\b|"
-    r"\b(?:clean|free)\s+(?:from\s+\w+(?:\s+\w+)?\s+)?for\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten)\s+(?:days?|weeks?|months?|years?)\b"
+    rf"\b(?:clean|free)\s+(?:from\s+\w+(?:\s+\w+)?\s+)?for\s+{_COUNT}\s+(?:days?|weeks?|months?|years?)\b"
 )
 _PAST = re.compile(
     r"\b(?:used to|(?:years|months|weeks|a decade|decades|a while|a long time|long) ago|in the past|back (?:then|when)|"
@@ -187,7 +202,7 @@ _PAST = re.compile(
     r"(?:in|during|for (?:most|much|part) of) my (?:teens|twenties|thirties|forties|fifties|20s|30s|40s|childhood|"
     r"school years)|my old (?:diary|diaries|journals?|entries)|(?:in|from|since) (?:19|20)\d\d|"
     r"when i was (?:\d+|younger|a (?:teen\w*|kid|child|student)|little|in (?:high school|school|college|uni))|"
-    r"went from)\b"
+    r"went from|(?:my|a|his|her|their) (?:long )?history (?:of|with))\b"
     # a milestone counts as both: "two years clean from self-harm", "500 days since I last purged"
     r"|" + _MILESTONE_PATTERN
 )
@@ -206,10 +221,11 @@ _RECOVERED = re.compile(
     r"|" + _MILESTONE_PATTERN
 )
 _GENERAL_QUESTION = re.compile(
-    r"(?:what (?:is|are|does|do|causes|happens)|whats (?:the )?(?:difference|meaning|definition|a|an)|"
+    # "what is" is read as "whats": "What is self-harm?" asks about the topic ("What's the point of living?" does not)
+    r"(?:what (?:is|are|does|do|causes|happens)|whats\b(?!\s+(?:the\s+)?(?:point|use|reason|left|stopping|keeping|"
+    r"wrong|happening to|(?:\w+\s+){0,2}?ways?)\b)|"
     r"(?:is|are|does|do|can|should|would|will|have|has)(?! it (?:normal|ok|okay|bad|wrong|selfish|weird))|"
-    r"how (?:common|often|many people|do (?:people|you|doctors|therapists|i help|we)|can (?:you|we|someone|"
-    r"parents|schools|friends))|why (?:do|does|did|would|was|were|is|are)|how did|"
+    r"how (?:common|often|many people|do i help|(?:do|does|can|could|should|would) (?!i\b|im\b)[a-z]+)|why (?:do|does|did|would|was|were|is|are)|how did|"
     r"when (?:does|do|did|should)|who|where (?:does|do|can (?:you|someone|people) (?:get|find) (?:help|support)))\b"
 )
 # "Is there any point in going on anymore?" is asked of one's own life, not of the topic.
@@ -238,8 +254,9 @@ _USE_LEARNED = True  # the benchmark switches this off to measure the rules alon
 
 
 def _other_subject(prefix: str) -> bool:
-    """True when the nearest subject before the match is someone else; journals default to the writer."""
-    for word in reversed(_WORD.findall(prefix)):
+    """True when the nearest subject before the match is someone else; journals default to the writer ("As someone
+    who lives with suicidal thoughts" is the writer)."""
+    for word in reversed(_WORD.findall(_AS_ONE_WHO.sub(" i ", prefix))):
         if word in _FIRST:
             return False
         if word in _OTHER:
@@ -299,7 +316,12 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], questio
         " ".join(sentences[max(0, i - rule.context) : i + 1 + rule.context])
     ):
         return False
-    if rule.subject and not _FIRST.intersection(_WORD.findall(m.group())) and _other_subject(prefix):
+    if (
+        rule.subject
+        and not _FIRST.intersection(_WORD.findall(m.group()))
+        and _other_subject(prefix)
+        and not _JOINS.search(sentence)
+    ):
         return False
     clause = _clause(prefix)
     if rule.negatable and _negated(clause, sentence[m.end() :], m.group()):
@@ -378,7 +400,12 @@ def _distressed(hits: set[tuple[int, int, int]]) -> bool:
 
 
 # A segment the learned layer flags still has to be the writer, now: the rules' tests of who and when apply.
-_NOW = re.compile(r"\b(?:again|relaps\w*|last night|tonight|right now|these days|lately|this week)\b")
+_NOW = re.compile(
+    r"\b(?:again|relaps\w*|last night|tonight|right now|these days|lately|this week|broke (?:it|my streak)|"
+    # a streak counted while the urge is still there: "30 days clean but the urge to cut won't leave"
+    r"back to (?:zero|day (?:one|1|0))|(?:urges?|thoughts?|cravings?)\b[^.!?]{0,20}\b(?:wont|will not|dont|do not|"
+    r"doesnt|does not)\s+(?:\w+\s+)?(?:leave|go away|stop|fade|let up|quiet down))\b"
+)
 # Words of dying or harm; when each one in a flagged stretch is negated ("I'm not suicidal") or said of someone
 # else ("he was thinking about suicide"), the stretch is not a hit. (Negating living is not among them: "I don't
 # want to live" stays a hit.)
@@ -415,6 +442,10 @@ _COPING_PLAN = re.compile(
     r"(?:call|text|ring|phone|message|reach out|tell|talk|ask|contact|open|read|look at|follow|remove|give)\b"
 )
 _GOODBYE = re.compile(r"\bgoodbyes?\b")
+# A diary line that starts with the act and drops the "I": "cut again tonight after dad left"
+_DIARY_ACT = re.compile(
+    r"(?:cut|burn|burnt|burned|hurt|harmed|purg|starv|overdos|relaps|binged|restrict)\w*\b"
+)
 # A death in a game is a restart: "the fastest way to die in Minecraft to respawn at my bed"
 _GAME = re.compile(
     r"\b(?:respawn\w*|minecraft|fortnite|roblox|terraria|elden ring|dark souls|the sims|speedrun\w*|hardcore mode|"
@@ -442,7 +473,7 @@ def _harm_words(norm: str) -> bool | None:
     if not (harm or aimed):
         return None
     return not all(
-        _other_subject(norm[: m.start()])
+        (_other_subject(norm[: m.start()]) and not _JOINS.search(norm))
         or (_VIOLENCE.fullmatch(m.group()) and _at_someone_else(norm[m.end() :]))
         or (m.group() == "suicidal" and re.match(rf"\s+{_SUICIDAL_OTHERS}", norm[m.end() :]) is not None)
         or _negated(_clause(norm[: m.start()]), norm[m.end() :], m.group())
@@ -496,7 +527,7 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
         return False
     if _ASKS_SOMEONE.search(norm):  # "where do you think my shoulds come from?": a question for someone else
         return False
-    if any(w in _FIRST for w in words):
+    if any(w in _FIRST for w in words) or _DIARY_ACT.match(norm):
         return True
     return not part.rstrip().endswith("?") and not any(w in _OTHER for w in words)
 

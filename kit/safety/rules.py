@@ -452,7 +452,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # not "suicidal" said of a group ("a group for suicidal veterans")
         ("suicidal", rf"\bsuicidal\b(?!\s+{_SUICIDAL_OTHERS})"),
         ("suicide", r"\b(?:think\w*|thought\w*|consider\w*|contemplat\w*|plan\w*|attempt\w*|tried|try|trying|"
-                    r"commit\w*|research\w*|googl\w*|urges?|close to|"
+                    # "committed suicide" is told of someone else, unless it was almost
+                    r"commit(?!ted\b)\w*|(?:almost|nearly) committed|research\w*|googl\w*|urges?|close to|"
                     r"feel\w*)\s+(?:\w+\s+){0,3}?suicide\b(?!\s+(?:squeeze|squad|doors?|drills?|runs?|"
                     r"sprints?|prevention|awareness|hotline|helpline|lines?|watch|rates?|statistics|bomb\w*|"
                     r"mission|scene)\b)"),
@@ -832,8 +833,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "I deserve to starve", "I deserve to bleed": harm earned, in the writer's words
         ("deserve deserved & starve bleed", r"\b(?:i|i still|i really|i just)\s+deserve(?:d)?\s+to\s+(?:starve|bleed)"
                                             r"\b(?!\s+(?:for|in)\s+(?:the|a|this|that)\s+(?:game|film|movie|story)\b)"),
+        # not the topic as a clinic or a course names it: "self-harm cases in A&E", "self-harm risk assessment"
         ("selfharm", r"\bselfharm\b(?!\s+(?:awareness|prevention|support|resources|training|research|course|"
-                     r"workshop|scars?)\b)"),
+                     r"workshop|scars?|cases?|patients?|risk|assessments?|services?|team|unit|ward|policy|"
+                     r"policies|statistics|stats|rates?|clinic|referrals?|charity|leaflets?|posters?|campaign|"
+                     r"module|lecture|education|literature|studies|study)\b)"),
         # the verb alone is the match, so whoever did it is the subject: "my cat scratched my arm" is the cat's
         (f"{_BODY_WORDS} body",
          r"\b(?:cutting|cut|slit|slitting|slash\w*|burn\w*|scratch\w*|carv\w*)(?=\s+(?:my|"
