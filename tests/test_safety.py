@@ -1786,6 +1786,21 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
             "I don't fear the dentist the way I used to.",
             "I don't fear death anymore; some nights I look forward to it.",
         ),
+        # a past told, then a present that is something else (or the same again)
+        (
+            "Three years ago I wanted to die most days. Today I took my niece to the zoo.",
+            "Three years ago I wanted to die most days. Today it's back.",
+        ),
+        (
+            "Back then cutting was how I coped. Nowadays I go for a run and ring my brother.",
+            "Back then cutting was how I coped. Nowadays I still do it, just hidden better.",
+        ),
+        # the lawn and a drill are not a cut or a wish
+        ("Cutting the grass took all afternoon.", "Cutting my arms took the edge off tonight."),
+        (
+            "Coach ran us through suicide sprints and my legs are dead.",
+            "I ran until my legs were dead because I wanted to die.",
+        ),
         # a diary line that drops the "I"; a streak counted while the urge is still there
         (
             "Burned the toast again after dad distracted me with the news.",

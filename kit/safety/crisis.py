@@ -202,9 +202,18 @@ _PAST = re.compile(
     r"(?:in|during|for (?:most|much|part) of) my (?:teens|twenties|thirties|forties|fifties|20s|30s|40s|childhood|"
     r"school years)|my old (?:diary|diaries|journals?|entries)|(?:in|from|since) (?:19|20)\d\d|"
     r"when i was (?:\d+|younger|a (?:teen\w*|kid|child|student)|little|in (?:high school|school|college|uni))|"
-    r"went from|(?:my|a|his|her|their) (?:long )?history (?:of|with))\b"
+    r"went from|(?:my|a|his|her|their) (?:long )?history (?:of|with)|"
+    r"(?:selfharm|selfinjury|suicide|suicidal|eating disorder|cutting|purging) history)\b"
     # a milestone counts as both: "two years clean from self-harm", "500 days since I last purged"
     r"|" + _MILESTONE_PATTERN
+)
+# A past told and then a present that is something else: "A few years ago I wanted to die every day. Today I planted
+# tomatoes." (not "Now I'm thinking about it again", "Today it's back", "Now I just want it to end")
+_TODAY_INSTEAD = re.compile(
+    r"\W*(?:and\s+|but\s+)?(?:now|today|these days|nowadays|present me|this year)\b(?![^.!?]*\b(?:again|relaps\w*|"
+    r"back|still|worse|want|wanna|wish|think\w*|thought|urges?|cant|hopeless|plans?|planned|planning|die|dying|dead|"
+    r"kill\w*|end|hurt\w*|cut\w*|harm\w*|suicid\w*|alone|nothing|nobody|no one|no point|tired|exhausted|worthless|"
+    r"empty|numb)\b)"
 )
 # A streak broken: a milestone in the same sentence is then where it ended, not a recovery ("almost relapsed"
 # is a streak kept)
@@ -329,8 +338,9 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], questio
     if _HYPOTHETICAL.search(clause):  # "if I ever feel like hurting myself, I call Sam" is a plan, not a hit
         return False
     near = " ".join(sentences[i : i + 2])
+    recovered = _RECOVERED.search(near) or (i + 1 < len(sentences) and _TODAY_INSTEAD.match(sentences[i + 1]))
     # "I used to cut myself; I'm proud I stopped" (not "I relapsed after 200 days clean")
-    if _PAST.search(sentence) and _RECOVERED.search(near) and not _RELAPSE.search(sentence):
+    if _PAST.search(sentence) and recovered and not _RELAPSE.search(sentence):
         return False
     # "she asked if I want to hurt myself and I said no"
     if question and _SELF_QUESTION.match(sentence) and i + 1 < len(sentences):
@@ -494,7 +504,10 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
     # The sentence after counts too: "Two years ago I tried to end my life. Today I ran a half marathon, so proud."
     after = _normalize(after)
     around = f"{_normalize(before)} {norm} {after}"
-    if _PAST.search(around) and _RECOVERED.search(around) and not _NOW.search(norm):
+    recovered = _RECOVERED.search(around) or any(
+        _TODAY_INSTEAD.match(part) for part in re.split(r"[.!?;]+", f"{norm} {after}")[1:]
+    )
+    if _PAST.search(around) and recovered and not _NOW.search(norm):
         return False
     # "She asked if I'd had thoughts of harming myself and I said no" (or "… myself. I told her I haven't."); things
     # given away to a charity shop

@@ -178,7 +178,7 @@ _FIGURATIVE = re.compile(
     r"kill(?:ing)?\s+the\s+(?:lights|engine|music|process|mood|vibe)|chok(?:e|ed|es|ing)\s+up\b|"
     r"kill\s+(?:a|the|that)\s+(?:\w+\s+)?process|cut(?:ting)?\s+(?:down|back|out|corners|ties|costs)|"
     r"cut\w*\s+(?:myself|me|yourself)\s+(?:some|a\s+(?:little|bit\s+of))?\s*slack|"
-    r"cut\s+(?:my|the|his|her|their)\s+(?:own\s+)?(?:hair|fringe|nails|grass|hedge|cake|losses|cord)|"
+    r"cut(?:s|ting)?\s+(?:my|the|his|her|their)\s+(?:own\s+)?(?:hair|fringe|nails|grass|hedge|cake|losses|cord)|"
     r"hang(?:ing|ed)?\s+(?:the|a|some|up|out|on|in there|around|with)|"
     r"(?:dead|died)\s+(?:tired|on my feet)|(?:phone|battery|plants?|laptop|car|basil|houseplants?)\s+"
     r"(?:is\s+|are\s+|has\s+|have\s+)?(?:dead|died)|shoot(?:ing)?\s+(?:me\s+)?(?:a|an|some)\s+(?:text|message|"
@@ -187,7 +187,7 @@ _FIGURATIVE = re.compile(
     + _EMBARRASSED
     + "|"
     + _LAUGHING_HYPERBOLE
-    + r"|suicide\s+(?:pact|squad|mission|run|doors?|king)|"
+    + r"|suicide\s+(?:pact|squad|mission|runs?|doors?|king|sprints?|squeeze|drills?)|"
     r"(?:worst|best)\s+\w+\s+alive|killing\s+myself\s+(?:trying|to|with|over|for|at)|rather\s+die\s+than|"
     r"could\s+(?:just\s+)?die(?=\s*(?:$|[,.!]|of|from|laughing))|killed\s+(?:it|a\s+whole|\w+\s+hours?|time)|"
     r"(?:im|i am)\s+dead(?=\s*(?:$|[,.!]|lol|lmao|haha))|"
