@@ -365,27 +365,27 @@ def everyday_conversation() -> None:
     )
 
 
+CASES = ROOT / "tests" / "data" / "crisis_cases.jsonl"
 FRESH = ROOT / "bench" / "data" / "crisis" / "fresh_cases.jsonl"
 
 
-def written_cases() -> None:
-    path = ROOT / "tests" / "data" / "crisis_cases.jsonl"
-    if not path.exists():
-        return
+def crisis_and_others(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The crisis texts and the others of a written-cases file (``{"text", "crisis", "kind", ...}`` per line)."""
     import json
 
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    pos = [r for r in rows if r["crisis"]]
-    neg = [r for r in rows if not r["crisis"]]
-    compare(
-        "Written cases (tests/data/crisis_cases.jsonl), crisis", grouped(pos, "kind") | {"ALL": pos}, True
-    )
+    return [r for r in rows if r["crisis"]], [r for r in rows if not r["crisis"]]
+
+
+def written_cases() -> None:
+    if not CASES.exists():
+        return
+    pos, neg = crisis_and_others(CASES)
+    compare(f"Written cases ({CASES.relative_to(ROOT)}), crisis", grouped(pos, "kind") | {"ALL": pos}, True)
     compare("Written cases, by form (crisis texts)", grouped(pos, "form"), True)
     compare("Written cases, hard negatives", grouped(neg, "kind") | {"ALL": neg}, False)
     # A second written set, by a hand that read none of the rules, the training rows or the cases above.
-    rows = [json.loads(line) for line in FRESH.read_text("utf-8").splitlines() if line.strip()]
-    pos = [r for r in rows if r["crisis"]]
-    neg = [r for r in rows if not r["crisis"]]
+    pos, neg = crisis_and_others(FRESH)
     compare(
         f"Fresh written cases ({FRESH.relative_to(ROOT)}), crisis", grouped(pos, "kind") | {"ALL": pos}, True
     )

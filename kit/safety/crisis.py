@@ -126,8 +126,9 @@ _OTHER = frozenset(
     he she they hes shes theyre theyve theyd hed shed him her them his their hers theirs himself herself
     themselves you youre youve youd your yourself someone people who friend friends brother brothers
     sister sisters mom moms mum mums dad dads mother mothers father fathers cousin cousins son sons
-    daughter daughters boy boys lad lads pupil pupils classmates wife wifes husband husbands partner partners boyfriend boyfriends girlfriend
-    girlfriends bf gf uncle uncles aunt aunts grandma grandpa grandmother grandfather colleague colleagues
+    daughter daughters boy boys lad lads pupil pupils classmates wife wifes husband husbands partner partners
+    boyfriend boyfriends girlfriend girlfriends bf gf uncle uncles aunt aunts grandma grandpa grandmother grandfather
+    colleague colleagues
     coworker coworkers patient patients client clients character characters guy guys girl girls man woman
     men women kid kids child children teen teenager student students narrator protagonist hero heroine
     villain neighbor neighbour roommate flatmate classmate song songs movie film book novel show series
@@ -229,12 +230,21 @@ _RECOVERED = re.compile(
     r"went from\b[^.]*\bto|(?:the )?(?:depression|illness|anxiety|eating disorder) talking)\b"
     r"|" + _MILESTONE_PATTERN
 )
+
+
+def _over(near: str, later: Sequence[str]) -> bool:
+    """Whether a past told in ``near`` is over: a recovery named there, or a later sentence that starts with a
+    present that is something else."""
+    return bool(_RECOVERED.search(near)) or any(_TODAY_INSTEAD.match(part) for part in later)
+
+
 _GENERAL_QUESTION = re.compile(
     # "what is" is read as "whats": "What is self-harm?" asks about the topic ("What's the point of living?" does not)
     r"(?:what (?:is|are|does|do|causes|happens)|whats\b(?!\s+(?:the\s+)?(?:point|use|reason|left|stopping|keeping|"
     r"wrong|happening to|(?:\w+\s+){0,2}?ways?)\b)|"
     r"(?:is|are|does|do|can|should|would|will|have|has)(?! it (?:normal|ok|okay|bad|wrong|selfish|weird))|"
-    r"how (?:common|often|many people|do i help|(?:do|does|can|could|should|would) (?!i\b|im\b)[a-z]+)|why (?:do|does|did|would|was|were|is|are)|how did|"
+    r"how (?:common|often|many people|do i help|(?:do|does|can|could|should|would) (?!i\b|im\b)[a-z]+)|"
+    r"why (?:do|does|did|would|was|were|is|are)|how did|"
     r"when (?:does|do|did|should)|who|where (?:does|do|can (?:you|someone|people) (?:get|find) (?:help|support)))\b"
 )
 # "Is there any point in going on anymore?" is asked of one's own life, not of the topic.
@@ -338,9 +348,8 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], questio
     if _HYPOTHETICAL.search(clause):  # "if I ever feel like hurting myself, I call Sam" is a plan, not a hit
         return False
     near = " ".join(sentences[i : i + 2])
-    recovered = _RECOVERED.search(near) or (i + 1 < len(sentences) and _TODAY_INSTEAD.match(sentences[i + 1]))
     # "I used to cut myself; I'm proud I stopped" (not "I relapsed after 200 days clean")
-    if _PAST.search(sentence) and recovered and not _RELAPSE.search(sentence):
+    if _PAST.search(sentence) and _over(near, sentences[i + 1 : i + 2]) and not _RELAPSE.search(sentence):
         return False
     # "she asked if I want to hurt myself and I said no"
     if question and _SELF_QUESTION.match(sentence) and i + 1 < len(sentences):
@@ -482,8 +491,9 @@ def _harm_words(norm: str) -> bool | None:
     aimed = any(_at_someone_else(norm[m.end() :]) for m in _VIOLENCE.finditer(norm))
     if not (harm or aimed):
         return None
+    joins = _JOINS.search(norm)
     return not all(
-        (_other_subject(norm[: m.start()]) and not _JOINS.search(norm))
+        (_other_subject(norm[: m.start()]) and not joins)
         or (_VIOLENCE.fullmatch(m.group()) and _at_someone_else(norm[m.end() :]))
         or (m.group() == "suicidal" and re.match(rf"\s+{_SUICIDAL_OTHERS}", norm[m.end() :]) is not None)
         or _negated(_clause(norm[: m.start()]), norm[m.end() :], m.group())
@@ -504,10 +514,11 @@ def _writer_now(part: str, after: str = "", before: str = "") -> bool:
     # The sentence after counts too: "Two years ago I tried to end my life. Today I ran a half marathon, so proud."
     after = _normalize(after)
     around = f"{_normalize(before)} {norm} {after}"
-    recovered = _RECOVERED.search(around) or any(
-        _TODAY_INSTEAD.match(part) for part in re.split(r"[.!?;]+", f"{norm} {after}")[1:]
-    )
-    if _PAST.search(around) and recovered and not _NOW.search(norm):
+    if (
+        _PAST.search(around)
+        and _over(around, re.split(r"[.!?;]+", f"{norm} {after}")[1:])
+        and not _NOW.search(norm)
+    ):
         return False
     # "She asked if I'd had thoughts of harming myself and I said no" (or "… myself. I told her I haven't."); things
     # given away to a charity shop
