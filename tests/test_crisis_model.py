@@ -173,6 +173,17 @@ def test_job_loss_and_a_question_about_tall_bridges_in_one_text():
     assert report.crisis
 
 
+def test_distress_only_the_learned_layer_reads_turns_a_means_question_beside_it_into_a_hit():
+    question = "Which bridges near me are taller than 25 meters?"
+    # the layer flags the question itself, and that alone is never a hit: a means question needs distress
+    assert crisis_model.hits([question])[0]
+    assert not safety.check(question).crisis
+    assert not safety.check(f"I love my new city. {question}").crisis
+    text = f"I give up. {question}"
+    assert not safety._crisis_reasons(text)  # the rules read no distress in "I give up."
+    assert safety.check(text).reasons == ["asks about a means of harm alongside distress"]
+
+
 def test_a_non_english_entry_is_told_that_the_check_reads_english():
     report = safety.check("Hoy fui al mercado con mi hermana y después cocinamos juntas.")
     assert any("English" in note for note in report.notes)

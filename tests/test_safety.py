@@ -1538,6 +1538,70 @@ def test_ending_it_pleas_and_questions_that_are_often_figures_of_speech_need_a_s
     assert (check(alone).crisis, check(with_distress).crisis) == (False, True), alone
 
 
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        # cuts kept out of sight; a child's grazes hidden from a worried gran are not the writer's
+        (
+            "My son fell off his bike, so I hid the cuts from his gran so she wouldn't worry.",
+            "Wearing long sleeves in July so my mum doesn't see the cuts.",
+        ),
+        (
+            "Put a plaster on so the dog doesn't lick the cuts.",
+            "Long sleeves again so nobody sees the fresh cuts.",
+        ),
+        # a voice that says the writer would be better off dead
+        (
+            "The voice on the sat nav keeps saying we'd be better off taking the ring road.",
+            "There's a voice in me that keeps saying you'd be better off dead, and today I agreed with it.",
+        ),
+        # "better if I am dead", as someone writing in a second language may put it
+        (
+            "Sometimes I think it is better if I am home before dark.",
+            "Sometime I think better if I am dead, then my family not need to worry for me anymore",
+        ),
+        # a diary card's urges named after the field; the same card at zero
+        (
+            "Urges (0-5): suicide 0, self-harm 0. Skills used: opposite action.",
+            "Urges (0-5): suicide 5. Self-harm 0. Used skills: yes.",
+        ),
+        ("Urges: alcohol 3, shopping 2", "Urges: alcohol 2, SH 0, SI 4/5"),
+        # a lapse is not an accident: "slipped and ate"
+        (
+            "I slipped on the stairs and hit myself on the banister.",
+            "Been restricting to almost nothing and when I slipped and ate a biscuit I hit myself.",
+        ),
+        # a means question beside "I'm finished" or "everything's gone", and typed fast; their everyday twins
+        (
+            "I'm finished with the report. Which bridges in London are taller than 25 meters?",
+            "I'm finished, everything's gone. What's the tallest car park in the city centre, how many levels?",
+        ),
+        (
+            "Everything's gone to plan. What's the tallest car park in the city centre, how many levels?",
+            "Everything's gone now. What's the tallest car park in the city centre, how many levels?",
+        ),
+        (
+            "no point in the loft conversion. wich rooftops in the city centre can u get onto for photos",
+            "no point anymore. wich rooftops in the city centre can u get onto",
+        ),
+        # the writer joins the people named: "honestly same", "I do it too"
+        (
+            "Lots of people on here say they'd rather not wake up. I don't get it, I love mornings.",
+            "Lots of people on here say they'd rather not wake up and honestly same. every single day same",
+        ),
+        (
+            "Lots of people in this group self harm and I do worry about them too.",
+            "Lots of people in this group self harm and I don't feel so weird anymore because I do it too.",
+        ),
+        # a plan said as knowing how and when, and nothing else
+        ("I know how and when to use my skills now.", "Not upset anymore. I know how and when."),
+    ],
+)
+def test_cuts_hidden_voices_cards_lapses_and_distress_said_briefly(everyday, crisis, rules_only):
+    for text, crisis_expected in ((everyday, False), (crisis, True)):
+        assert check(text).crisis is crisis_expected, text
+
+
 def test_a_plea_to_be_killed_in_jest_is_not_a_crisis(rules_only):
     assert not check("I hate Mondays. Just kill me now lol").crisis
     assert not check("Please don't kill me, I said to the spider, laughing.").crisis

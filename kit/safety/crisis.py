@@ -31,6 +31,7 @@ from kit.safety.rules import (
     _NOTE_LANGUAGE,
     _NOTE_NO_MODEL,
     _R_LEARNED,
+    _R_MEANS,
     _R_MEANS_RECENT,
     _RULES,
     _SCALE,
@@ -89,6 +90,8 @@ _CANON = {
     "b dead": "be dead", "b here": "be here", "b alive": "be alive", "b over": "be over", "going 2": "going to",
     "need 2": "need to", "have 2": "have to",
     "what is": "whats", "there is": "theres", "it is": "its", "good bye": "goodbye",
+    "wich": "which", "wat": "what", "hw": "how", "ur": "your", "r u": "are you", "r you": "are you",
+    "cn": "can",
 }  # fmt: skip
 _CANON_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(_CANON, key=len, reverse=True)) + r")\b"
@@ -139,12 +142,13 @@ _OTHER = frozenset(
     """.split()
 )
 # The writer as one of the people named: "as someone who …", and "… and so have I", "me included", "I'm no
-# different" after others' thoughts or acts
+# different", "honestly same", "I'm one of them", "I do it too" after others' thoughts or acts
 _AS_ONE_WHO = re.compile(r"\bas (?:someone|somebody|a person|one|an? [a-z]+) who\b")
 _JOINS = re.compile(
     r"\b(?:so (?:have|do|did|am|was|would|will|can|could) i|as (?:do|did|have|am|was) i|"
     r"me (?:too|included|as well)|myself included|including (?:me|myself)|(?:im|i am) no different|"
-    r"same (?:here|for me|with me))\b"
+    r"same (?:here|for me|with me)|(?:honestly|literally|and|tbh|yeah)\s+same|(?:im|i am) (?:one of them|among "
+    r"them)|i (?:do|did|have|feel|think about) (?:it |that |this |the same )?too)\b"
 )
 _NEGATORS = frozenset(
     "not never no dont doesnt didnt wont wouldnt cant couldnt isnt arent wasnt werent havent hasnt "
@@ -502,14 +506,14 @@ def _harm_words(norm: str) -> bool | None:
     )
 
 
-def _writer_now(part: str, after: str = "", before: str = "") -> bool:
+def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5) -> bool:
     """Whether a flagged stretch of text is the writer speaking of the present: not a recovered past ("I used to
     cut; clean for three years"), not a general question ("what is suicide?"), not about someone else, not an
     everyday figure of speech ("I could murder a curry") or an accident ("cut my finger chopping onions"), and at
-    least five words long."""
+    least ``min_words`` words long."""
     norm = _normalize(part)
     # A heading or a short phrase ("all-or-nothing thinking", "What matters to me") is left to the rules.
-    if len(norm.split()) < 5:
+    if len(norm.split()) < min_words:
         return False
     # The sentence after counts too: "Two years ago I tried to end my life. Today I ran a half marathon, so proud."
     after = _normalize(after)
@@ -565,17 +569,32 @@ def _at_someone_else(after: str) -> bool:
     return (victim in _OTHER or victim in _ANYONE) and victim != "yourself" and not _SELF_TOO.search(sentence)
 
 
-def _learned(texts: list[str]) -> tuple[list[bool], str | None]:
-    """The learned layer's verdict per text, or all False and why it could not run."""
+def _learned(texts: list[str]) -> tuple[list[bool], list[tuple[crisis_model.Segment, ...]], str | None]:
+    """The learned layer's verdict per text and the stretches it flagged before the who-and-when test, or all
+    False (nothing flagged) and why it could not run."""
     try:
         found = crisis_model.hits(texts)
     except KitError as exc:
-        return [False] * len(texts), str(exc)
+        return [False] * len(texts), [()] * len(texts), str(exc)
     except (OSError, ValueError, RuntimeError) as exc:  # onnxruntime or a damaged file: the rules still run
-        return [False] * len(texts), f"{type(exc).__name__}: {exc}"
-    return [
+        return [False] * len(texts), [()] * len(texts), f"{type(exc).__name__}: {exc}"
+    verdicts = [
         any(_segment_counts(t, s.start, s.end) for s in segs) for t, segs in zip(texts, found, strict=True)
-    ], None
+    ]
+    return verdicts, found, None
+
+
+def _distress_beside(text: str, segments: Sequence[crisis_model.Segment]) -> bool:
+    """Whether the learned layer flagged a stretch of ``text`` that holds no question about a means of harm
+    and is the writer, now, however short ("I'm finished, everything's gone. What's the tallest car park in
+    town?"): the distress that turns the means question beside it into a hit."""
+    return any(
+        not any(_RULES[r].tier == _MEANS for _, r, _ in _hits(text[s.start : s.end]))
+        and _writer_now(
+            text[s.start : s.end], _next_sentence(text, s.end), _sentence_before(text, s.start), 2
+        )
+        for s in segments
+    )
 
 
 def _segment_counts(text: str, start: int, end: int) -> bool:
@@ -611,13 +630,20 @@ def crisis_all(texts: Sequence[str], *, recent: Sequence[str] = ()) -> list[Safe
 
     reasons = [_reasons(hits(text)) for text in texts]
     todo = [k for k, r in enumerate(reasons) if not r and texts[k].strip()] if _USE_LEARNED else []
-    learned, why = _learned([texts[k] for k in todo]) if todo else ([], None)
+    learned, flagged, why = _learned([texts[k] for k in todo]) if todo else ([], [], None)
+    flagged_in = dict(zip(todo, flagged, strict=True))
     for k, hit in zip(todo, learned, strict=True):
         if hit:
             reasons[k] = [_R_LEARNED]
     recent_distress: bool | None = None
     for k, text in enumerate(texts):
-        if reasons[k] or not recent or not _reasons(hits(text), distress_elsewhere=True):
+        if reasons[k] or not _reasons(hits(text), distress_elsewhere=True):
+            continue
+        # a means question with distress the rules do not read but the learned layer does, in the same text
+        if _distress_beside(text, flagged_in.get(k, ())):
+            reasons[k] = [_R_MEANS]
+            continue
+        if not recent:
             continue
         if recent_distress is None:  # read the recent entries once, and only when a means question needs it
             recent_distress = any(_distressed(hits(r)) for r in recent) or (

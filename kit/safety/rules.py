@@ -140,7 +140,10 @@ _TREATS = (
 _ACCIDENT = (
     _NOT_ACCIDENT + r".*\b(?:accident\w*|by mistake|shaving|cooking|chopping|slicing|peeling|baking|ironing|"
     r"gardening|hiking|skiing|snowboarding|running|jogging|lifting|deadlift\w*|squat\w*|workout|working out|"
-    r"gym|football|soccer|rugby|basketball|tennis|climbing|cycling|bike|slipped|fell|tripped|stove|oven|hob|"
+    # "slipped", but not a lapse: "I slipped and ate a biscuit"
+    r"gym|football|soccer|rugby|basketball|tennis|climbing|cycling|bike|"
+    r"slipped(?!\s+(?:up\s+)?(?:and|&)\s+(?:ate|binged|purged|relapsed|had|drank|used))|fell|tripped|stove|"
+    r"oven|hob|"
     r"pan|kettle|grill|bbq|barbecue|radiator|iron|straighteners|glue gun|paper cut|can opener|"
     r"sunburn\w*|beach|in the sun|playing|yoga|carrying|knife slipped|nail|thorn|fence|wire|motorbike|"
     r"motorcycle|skateboard\w*|scooter|ladder|ice|icy|trampoline|horse|fall|falling)\b"
@@ -437,6 +440,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"end(?:ing)? my life|selfharm|self harm|harm(?:ing)? myself|hurt(?:ing)? myself|cut(?:ting)?)|"
          r"(?:suicidal|suicide|selfharm|self harm|sh)\s+(?:urges?|thoughts?|ideation))"
          rf"(?:\s+(?:today|tonight|this week|now))?\s*{_SCALE}[:=]\s*{_ABOVE_ZERO}(?!\d|\.\d)"),
+        # the urges named after the field: "Urges (0-5): suicide 5", "Urges: alcohol 2, SH 0, SI 4/5"
+        ("urge urges", rf"\burges?\s*{_SCALE}[:=]\s*(?:[a-z]+(?:\s+[a-z]+)?\s*[:=]?\s*\d+(?:\s*/\s*\d+)?\s*"
+                       r"[,;/]\s*){0,5}(?:die|suicide|suicidal|si|selfharm|self harm|sh|cut|cutting|"
+                       r"kill myself)\s*[:=]?\s*"
+                       rf"{_ABOVE_ZERO}(?!\d|\.\d)"),
         # a diary card typed without punctuation: "urges cut 5 acted yes", "urge to die 3"
         ("urge urges", rf"\burges?\s+(?:to\s+)?(?:die|cut|selfharm|self harm|sh|kill myself|suicide)\s+{_ABOVE_ZERO}"
                        r"(?=\s*$|\s+(?:acted|action|skills?|urges?|emotions?|mood|out of)\b|\s*[,;])"),
@@ -559,6 +567,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"wants|wanted|order\w*|command\w*|urg\w*)\s+(?:me\s+)?(?:to|i should|i need to|i have to|i must)\s+"
          rf"(?:(?:\w+\s+){{0,3}}?{_HARM_VERB}\w*\s+(?:\w+\s+){{0,2}}?myself|die|end it(?!\s+with)|end my life|"
          r"jump)\b"),
+        # "a voice that keeps saying you'd be better off dead", "the voices say I should die"
+        ("voice voices & dead die",
+         r"\bvoices?\b(?!\s+of\s+reason)\s+(?:\w+\s+){0,5}?(?:tell|tells|telling|told|say|says|saying|said|"
+         r"whisper\w*|scream\w*)\s+(?:me\s+)?(?:that\s+)?(?:(?:youd|you would|id|i would|youre|im|we would|"
+         r"everyone would)\s+(?:be\s+)?better off dead|(?:you|i)\s+(?:should|deserve to|need to|must|"
+         r"have to)\s+die)\b"),
         # "my mind keeps telling me to jump" (not "my head hurts, I want to jump in the pool")
         ("mind brain head & tell tells telling told",
          r"\bmy\s+(?:mind|brain|head)\s+(?:(?:keeps|kept|is|was|just|always|constantly|still)\s+){0,2}(?:tell|tells|"
@@ -806,6 +820,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"tour)|to\s+\w+))|dead|not here|not around|not alive|never born|out of the picture)|(?:wasnt|"
          r"werent)\s+(?:here|around|alive|born)|had never been born|never existed|didnt exist|disappeared|"
          r"died|just died|killed myself)\b"),
+        ("if & better easier happier relieved fine",
+         r"\b(?:better off|better|easier|happier|relieved|(?:be|all be)\s+fine)\s+(?:\w+\s+){0,2}?if\s+im\s+"
+         r"(?:just\s+)?(?:dead|not here|not around|not alive|gone(?=\s*$|\s*[,;:]|\s+(?:and|for good|forever|"
+         r"then|now)\b))"),
         ("miss", r"\b(?:nobody|anyone)\s+(?:would|will|d|is going to|going to)\s+(?:even\s+|really\s+|"
                  r"actually\s+)?miss me\b(?!\s+(?:at|in|on|for|during|from|while|there)\b)"),
         ("funeral", r"\bfuneral\b[^.]{0,80}\b(?:relieved|happier|better off|nobody would (?:come|care)|"
@@ -830,6 +848,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
                    r"up|free|loose|by\b|(?:for|over) (?:nothing|that|this|it))\b)"),
         ("myself", r"\b(?:punish\w*|hurt\w*|harm\w*)\s+myself\s+(?:by|with)\s+(?:cutting|burning|scratching|"
                    r"hitting|starving|not eating|a (?:blade|razor|lighter|knife))\b"),
+        # cuts kept out of sight: "long sleeves so my mum doesn't see the cuts", "hiding the burns from my
+        # flatmate"
+        ("cuts burns marks",
+         r"\b(?:hide|hid|hiding|hidden)\s+(?:the|my|all the|all my)\s+(?:fresh\s+|new\s+)?(?:cuts|burns|"
+         r"cut marks|burn marks)\b|\b(?:so|because|in case)\s+(?:(?:that|my|the)\s+)?(?:\w+\s+)?(?:doesnt|"
+         r"dont|wont|cant|never|wouldnt|nobody|nobody can)\s+(?:\w+\s+)?(?:see|sees|notice|notices|find|"
+         r"finds)\s+(?:the|my|any|all the)\s+(?:fresh\s+|new\s+)?(?:cuts|burns|cut marks|burn marks)\b"),
         # "I deserve to starve", "I deserve to bleed": harm earned, in the writer's words
         ("deserve deserved & starve bleed", r"\b(?:i|i still|i really|i just)\s+deserve(?:d)?\s+to\s+(?:starve|bleed)"
                                             r"\b(?!\s+(?:for|in)\s+(?:the|a|this|that)\s+(?:game|film|movie|story)\b)"),
@@ -962,6 +987,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
     # ---- plans, goodbyes, giving things away
     _rule(
         _STRONG, _R_PLAN,
+        # "I know how and when." said of nothing else (not "I know how and when to use my skills")
+        ("how & when", r"\bi\s+(?:know|have decided|decided|worked out|have worked out)\s+(?:exactly\s+)?"
+                       r"(?:how and when|when and how)(?=\s*$|\s*[;:]|\s+(?:now|already)\b)"),
         ("end kill die wake life overdose unalive",
          r"\b(?:plan|plans|planned|planning|figur\w* out|decid\w*|work\w* out|research\w*|googl\w*|"
          r"look\w* up|picked|chose|chosen|set|wrote|writing|written|write)\s+(?:(?:out|"
@@ -1508,6 +1536,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"everything)|my life is (?:over|ruined|a mess|falling apart|pointless)|nothing matters|no future|"
          r"in so much pain|(?:give|gave|giving) up on (?:life|myself|everything)|depressed|depression|"
          r"miserable|(?:so )?tired of (?:everything|it all))\b"),
+        # "I'm finished, everything's gone" (not "I'm finished with work", "everything's gone to plan")
+        ("finished gone",
+         r"\b(?:im|i am)\s+(?:so\s+|just\s+|completely\s+|totally\s+)?finished(?=\s*$|\s*[,;:]|\s+(?:now|and|"
+         r"everything|its|nothing)\b)|\beverything(?:s|\s+is|\s+has)\s+gone(?=\s*$|\s*[,;:]|\s+(?:now|and|"
+         r"wrong|to (?:shit|hell)))"),
         ("died passed dead killed took",
          r"\b(?:mum|mom|dad|father|mother|wife|husband|partner|son|daughter|brother|sister|friend|grandma|"
          r"grandpa|grandmother|grandfather|baby|dog|cat)\s+(?:\w+\s+)?(?:died|passed away|is dead|was killed|"
