@@ -38,7 +38,7 @@ from kit.models.minilm import TOKENIZER_FILE
 log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "crisis_classifier.json"
-WEIGHTS_SHA256 = "6ddcbe32b055a5c8dc047c0d72ab2446d7534eecbd22086d4f7349662183ec04"
+WEIGHTS_SHA256 = "0afffe13062f61a739fda680368e0f085b0f137685dee77bdf005d52ca38c018"
 CHUNK_TOKENS = 254  # + [CLS] and [SEP]: the embedder's 256-token window
 _CLS, _SEP = 101, 102
 WINDOWS = (2, 3)  # sliding windows of sentences, beside each sentence alone and each whole chunk
