@@ -1595,6 +1595,15 @@ def test_ending_it_pleas_and_questions_that_are_often_figures_of_speech_need_a_s
         ),
         # a plan said as knowing how and when, and nothing else
         ("I know how and when to use my skills now.", "Not upset anymore. I know how and when."),
+        # no point to live, said as a thought; the courage to end it wished for (not a relationship ended)
+        (
+            "I don't think there's any point in going to the party.",
+            "I'm tired of failing. I don't think there is any point to live anymore.",
+        ),
+        (
+            "I finally mustered up the courage to end it with him.",
+            "I just wish I wasn't such a coward and could finally muster up the courage to end it.",
+        ),
     ],
 )
 def test_cuts_hidden_voices_cards_lapses_and_distress_said_briefly(everyday, crisis, rules_only):

@@ -321,9 +321,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         _STRONG, _R_NO_REASON,
         ("point reason purpose",
          r"\b(?:no|dont see (?:the|any|a)|cant see (?:the|any|a)|cant find (?:a|any|the)|lost (?:the|any|"
-         r"my))\s+(?:\w+\s+)?(?:point|reason|purpose)\s+(?:(?:in|of|to|for)\s+)?(?:me\s+)?(?:living|life|"
-         r"being alive|existing|live|be alive|exist|stay(?:ing)? alive|keep(?:ing)? living|wak(?:e|ing) up|"
-         r"(?:going on|go on|"
+         r"my)|(?:dont|doesnt)\s+(?:think|believe|feel like)\s+theres\s+(?:a|any|even a)|"
+         r"theres\s+not\s+(?:a|any)|isnt\s+(?:a|any))\s+(?:\w+\s+)?(?:point|reason|purpose)\s+"
+         r"(?:(?:in|of|to|for)\s+)?(?:me\s+)?(?:living|life|being alive|existing|live|be alive|exist|"
+         r"stay(?:ing)? alive|keep(?:ing)? living|wak(?:e|ing) up|(?:going on|go on|"
          rf"keep(?:ing)? going|carry(?:ing)? on|continu\w*|be(?:ing)? here|stay(?:ing)?){_END})"),
         # "is there a reason to live anymore?" asked of one's own life
         ("reason point & anymore longer more",
@@ -558,6 +559,16 @@ _HAND_RULES: tuple[_Rule, ...] = (
         unless=r"^(?!.*\b(?:died|death|dead|passed away|passed|lost|grave|funeral|buried|heaven|gone|anniversary|"
                r"ashes|rip)\b)",
         context=1,
+    ),
+    # the courage wished for: "I wish I could muster up the courage to end it" (not "to end it with him")
+    _rule(
+        _STRONG, _R_END,
+        ("courage guts nerve balls",
+         r"\b(?:wish\w*\s+i\s+(?:had|could find|could muster)|muster(?:ed|ing)?(?:\s+up)?|"
+         r"work(?:ed|ing)?\s+up|build(?:ing)?\s+up|dont\s+have|never\s+(?:had|have)|lack)\s+(?:\w+\s+){0,2}?"
+         r"(?:the\s+)?(?:courage|guts|nerve|balls)\s+to\s+(?:finally\s+|just\s+)?"
+         r"(?:end it(?:\s+all)?(?!\s+with)|end my life|kill myself|go through with it|"
+         r"take my (?:own )?life)\b"),
     ),
     # voices that command harm: "the voices keep telling me to end it", "voices telling me to hang and cut myself"
     _rule(
