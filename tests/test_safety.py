@@ -1530,6 +1530,14 @@ def test_means_in_hand_methods_kept_open_ratings_and_calm_plans(everyday, crisis
         ("Does drowning hurt?", "I feel worthless. Does drowning hurt?"),
         ("Does it hurt to hang yourself?", "I feel worthless. Does it hurt to hang yourself?"),
         ("I don't think I'll make it to 25.", "I hate myself. I don't think I'll make it to 25."),
+        (
+            "I won't be a problem for anyone much longer.",
+            "I hate myself. I won't be a problem for anyone much longer.",
+        ),
+        (
+            "you all wont have to put up with my posts for much longer. promise",
+            "I'm so tired of everything. you all wont have to put up with my posts for much longer.",
+        ),
     ],
 )
 def test_ending_it_pleas_and_questions_that_are_often_figures_of_speech_need_a_second_signal(
@@ -1595,6 +1603,17 @@ def test_ending_it_pleas_and_questions_that_are_often_figures_of_speech_need_a_s
         ),
         # a plan said as knowing how and when, and nothing else
         ("I know how and when to use my skills now.", "Not upset anymore. I know how and when."),
+        # a goodbye in the words of an errand or an apology, two of them together (an errand with a time, an
+        # apology for a mess, a parting wish to someone who died are everyday)
+        (
+            "Please look after the plants for me! Sorry for everything in the fridge.",
+            "Sorry for everything. Please look after Biscuit for me.",
+        ),
+        (
+            "I looked up at the sky and told my nephew to take care of her for me. Sorry for everything.",
+            "I'm sorry for everything. Please feed Pepper for me.",
+        ),
+        ("Tell mum I'm sorry, I'll be late. He'll know why.", "tell my sister im sorry. she'll know why"),
         # no point to live, said as a thought; the courage to end it wished for (not a relationship ended)
         (
             "I don't think there's any point in going to the party.",

@@ -1146,7 +1146,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "I don't see myself being here next year": a job, a town, or a life; it counts beside distress
         ("here around & see", r"\b(?:dont|cant|do not|cannot)\s+see\s+myself\s+(?:being\s+|still\s+)?"
                               r"(?:here|around)\s+(?:by|next|much longer|for (?:much )?longer|this time next)\b"),
-        ("sorry forgive", r"\b(?:sorry for everything|please forgive me|forgive me for what)\b"),
+        # (not "sorry for everything in the fridge", "… I said when I was stressed")
+        ("sorry forgive", r"\b(?:sorry for everything(?=\s*$|\s*[!,;])|please forgive me|"
+                          r"forgive me for what)\b"),
         ("love", r"\bi love you all\b"),
         ("peace", r"\bmade (?:my )?peace with\b"),
         # arranging care for after they are gone: "made sure the cat will be looked after when I'm gone"
@@ -1178,6 +1180,26 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("letters notes", r"\bwrote (?:letters|notes) to (?:everyone|my family|my kids|my parents|"
                           r"my friends)\b"),
         ("goodbye goodbyes", r"\b(?:saying my goodbyes|(?:say|said|saying) goodbye to everyone)\b"),
+        # a goodbye in the words of an errand or an apology: "please look after Biscuit for me", "tell my
+        # sister I'm sorry", "she'll know why", "don't worry about me after this week" (not "feed my cat for
+        # me while I'm away"), and a burden about to end: "I won't be a problem for anyone much longer", "you
+        # won't have to put up with my posts much longer"
+        ("look take feed walk & me", r"(?:^|[,;]\s*)(?:please\s+)?(?:look after|take care of|feed|walk)\s+"
+                                     r"(?!(?:it|her|him|them|this|that|things)\b)(?:my\s+|little\s+|the\s+)?"
+                                     r"(?:\w+\s+)?for me(?=\s*$|\s*[!,;]|\s+(?:please|always|forever)\b)"),
+        ("tell & sorry", r"\btell\s+(?:my\s+)?\w+\s+(?:that\s+)?(?:im|i am)\s+sorry(?=\s*$|\s*[!;])"),
+        ("know & why", r"\b(?:shell|hell|theyll|youll|she will|he will|they will|you will)\s+(?:\w+\s+)?"
+                       r"know why(?=\s*$|\s*[!,;])"),
+        ("worry & after from", r"\bdont\s+worry\s+about\s+me\s+(?:after|from)\s+(?:this week|today|tonight|"
+                               r"tomorrow|friday|saturday|sunday|monday|tuesday|wednesday|thursday|next week|"
+                               r"now on)(?=\s*$|\s*[!;]|\s+(?:ok|okay|please)\b)"),
+        ("problem burden bother nuisance & longer",
+         r"\b(?:i|ill)\s+(?:wont|will not)\s+be\s+(?:a\s+)?(?:problem|burden|bother|nuisance)\s+"
+         r"(?:for|to|on)\s+(?:anyone|you|you all|yall|everyone|them|my \w+)\s+(?:for\s+)?(?:much longer|"
+         r"any ?longer|long)\b"),
+        ("put deal worry listen read & longer",
+         r"\b(?:you|yall|you all|everyone|they|nobody)\s+(?:wont|will not)\s+have\s+to\s+(?:put up with|"
+         r"deal with|worry about|listen to|read)\s+(?:me|my \w+)\s+(?:for\s+)?(?:much|any) ?longer\b"),
         negatable=False,
     ),
     # "I almost went through with it last night", "I'm going to go through with it one of these days": an act left
