@@ -573,6 +573,12 @@ def rules_only(monkeypatch):
     monkeypatch.setattr(safety, "_USE_LEARNED", False)
 
 
+def assert_twins(everyday: str, crisis: str) -> None:
+    """The everyday text of a twin pair is not a crisis and its crisis twin is."""
+    assert not check(everyday).crisis, everyday
+    assert check(crisis).crisis, crisis
+
+
 @pytest.mark.parametrize("text", CRISIS)
 def test_crisis_is_detected(text):
     report = check(text)
@@ -935,8 +941,7 @@ def test_a_check_in_that_denies_the_thought_is_not_a_crisis(check_in, not_a_deni
     ],
 )
 def test_asking_god_to_take_me_ways_of_doing_it_and_a_shotgun(everyday, crisis, rules_only):
-    assert not check(everyday).crisis
-    assert check(crisis).crisis
+    assert_twins(everyday, crisis)
 
 
 @pytest.mark.parametrize(
@@ -1292,8 +1297,7 @@ def test_case_apostrophes_typos_and_line_wraps_do_not_hide_a_crisis(text):
     ],
 )
 def test_what_follows_a_phrase_is_read_as_whole_words_and_lines(everyday, crisis, rules_only):
-    assert not check(everyday).crisis, everyday
-    assert check(crisis).crisis, crisis
+    assert_twins(everyday, crisis)
 
 
 @pytest.mark.parametrize(
@@ -1509,8 +1513,7 @@ def test_what_follows_a_phrase_is_read_as_whole_words_and_lines(everyday, crisis
     ],
 )
 def test_means_in_hand_methods_kept_open_ratings_and_calm_plans(everyday, crisis, rules_only):
-    for text, crisis_expected in ((everyday, False), (crisis, True)):
-        assert check(text).crisis is crisis_expected, text
+    assert_twins(everyday, crisis)
 
 
 @pytest.mark.parametrize(
@@ -1626,8 +1629,7 @@ def test_ending_it_pleas_and_questions_that_are_often_figures_of_speech_need_a_s
     ],
 )
 def test_cuts_hidden_voices_cards_lapses_and_distress_said_briefly(everyday, crisis, rules_only):
-    for text, crisis_expected in ((everyday, False), (crisis, True)):
-        assert check(text).crisis is crisis_expected, text
+    assert_twins(everyday, crisis)
 
 
 def test_a_plea_to_be_killed_in_jest_is_not_a_crisis(rules_only):
@@ -1905,8 +1907,7 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
     ],
 )
 def test_the_learned_layer_hears_who_is_harmed_the_next_sentence_the_answer_and_the_rating(safe, crisis):
-    assert not check(safe).crisis, safe
-    assert check(crisis).crisis, crisis
+    assert_twins(safe, crisis)
 
 
 def test_empty_and_whitespace_text():

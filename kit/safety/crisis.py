@@ -590,17 +590,15 @@ def _distress_beside(text: str, segments: Sequence[crisis_model.Segment]) -> boo
     town?"): the distress that turns the means question beside it into a hit."""
     return any(
         not any(_RULES[r].tier == _MEANS for _, r, _ in _hits(text[s.start : s.end]))
-        and _writer_now(
-            text[s.start : s.end], _next_sentence(text, s.end), _sentence_before(text, s.start), 2
-        )
+        and _segment_counts(text, s.start, s.end, min_words=2)
         for s in segments
     )
 
 
-def _segment_counts(text: str, start: int, end: int) -> bool:
+def _segment_counts(text: str, start: int, end: int, min_words: int = 5) -> bool:
     """Whether the stretch ``text[start:end]`` that the learned layer flags counts: ``_writer_now`` with the
     sentences around it (bench/train_crisis.py chooses its thresholds with this too)."""
-    return _writer_now(text[start:end], _next_sentence(text, end), _sentence_before(text, start))
+    return _writer_now(text[start:end], _next_sentence(text, end), _sentence_before(text, start), min_words)
 
 
 def _next_sentence(text: str, end: int) -> str:

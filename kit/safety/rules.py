@@ -825,16 +825,15 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("without", r"\b(?:better|easier|lighter|a better place)\s+(?:\w+\s+){0,2}?without me(?:\s+(?:around|"
                     r"here|in (?:their|his|her|the|your|my familys) (?:lives?|life|world|way)))?(?=\s*$|"
                     r"\s*[,;:]|\s+(?:anyway|honestly|and|but)\b)"),
+        # (and "better if I am dead", as someone writing in a second language may put it)
         ("if & better easier happier relieved fine",
-         r"\b(?:better off|better|easier|happier|relieved|(?:be|all be)\s+fine)\s+(?:\w+\s+){0,2}?if\s+i\s+"
-         r"(?:just\s+)?(?:(?:was|were)\s+(?:gone(?!\s+(?:for\s+(?!good\b|ever\b)\w+|on\s+(?:holiday|a trip|leave|"
-         r"tour)|to\s+\w+))|dead|not here|not around|not alive|never born|out of the picture)|(?:wasnt|"
-         r"werent)\s+(?:here|around|alive|born)|had never been born|never existed|didnt exist|disappeared|"
-         r"died|just died|killed myself)\b"),
-        ("if & better easier happier relieved fine",
-         r"\b(?:better off|better|easier|happier|relieved|(?:be|all be)\s+fine)\s+(?:\w+\s+){0,2}?if\s+im\s+"
-         r"(?:just\s+)?(?:dead|not here|not around|not alive|gone(?=\s*$|\s*[,;:]|\s+(?:and|for good|forever|"
-         r"then|now)\b))"),
+         r"\b(?:better off|better|easier|happier|relieved|(?:be|all be)\s+fine)\s+(?:\w+\s+){0,2}?if\s+(?:"
+         r"im\s+(?:just\s+)?(?:dead|not here|not around|not alive|gone(?=\s*$|\s*[,;:]|\s+(?:and|for good|"
+         r"forever|then|now)\b))|"
+         r"i\s+(?:just\s+)?(?:(?:was|were)\s+(?:gone(?!\s+(?:for\s+(?!good\b|ever\b)\w+|on\s+(?:holiday|"
+         r"a trip|leave|tour)|to\s+\w+))|dead|not here|not around|not alive|never born|out of the picture)|"
+         r"(?:wasnt|werent)\s+(?:here|around|alive|born)|had never been born|never existed|didnt exist|"
+         r"disappeared|died|just died|killed myself)\b)"),
         ("miss", r"\b(?:nobody|anyone)\s+(?:would|will|d|is going to|going to)\s+(?:even\s+|really\s+|"
                  r"actually\s+)?miss me\b(?!\s+(?:at|in|on|for|during|from|while|there)\b)"),
         ("funeral", r"\bfuneral\b[^.]{0,80}\b(?:relieved|happier|better off|nobody would (?:come|care)|"
