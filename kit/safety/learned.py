@@ -1,10 +1,18 @@
-"""The learned layer of the crisis check: a small classifier over the kit's own MiniLM vectors.
+"""The learned layer of the crisis check: small classifiers over the kit's own sentence vectors.
 
-The rules in kit.safety.crisis are precise but only know the wordings they were written for. This layer reads every
-sentence, and every window of two and three sentences, of a text as the embedded all-MiniLM-L6-v2 sees them, so
-one sentence inside a long everyday entry is judged on its own and not diluted by the rest. It runs the
-transformer once per ~256 tokens and pools the token states of each sentence and window, so a 250-word entry
-costs one or two passes, not thirty.
+The rules in kit.safety.crisis are precise but only know the wordings they were written for. This layer reads
+every sentence, and every window of two and three sentences, of a text, so one sentence inside a long everyday
+entry is judged on its own and not diluted by the rest. It reads each of them twice, through two embedders the
+kit already ships, and averages what two networks trained on each make of it:
+
+- the embedded all-MiniLM-L6-v2: the transformer runs once per ~256 tokens and the token states of each
+  sentence and window are pooled, so a 250-word entry costs one or two passes, not thirty, and a sentence's
+  vector carries the words around it;
+- the multilingual Universal Sentence Encoder (kit.models.multilingual): each sentence alone, a window as the
+  mean of its sentences.
+
+The two were trained apart and err apart: on posts neither ever read, their average flags fewer everyday texts
+at the same recall than MiniLM alone (kit/data/CRISIS_DATA.md).
 
 The weights are a small JSON file in ``kit/data`` made by ``bench/train_crisis.py`` from documented public data
 (``kit/data/CRISIS_DATA.md``), checked by sha256 at load. Nothing here is ever shown to the person as a number:
@@ -31,18 +39,24 @@ from tokenizers import Tokenizer
 
 from kit.config import Settings
 from kit.errors import ClassifierUnavailable, ConfigError
-from kit.models import minilm
+from kit.models import minilm, multilingual
 from kit.models.files import package_file
 from kit.models.minilm import TOKENIZER_FILE
 
 log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "crisis_classifier.json"
-WEIGHTS_SHA256 = "0afffe13062f61a739fda680368e0f085b0f137685dee77bdf005d52ca38c018"
+WEIGHTS_SHA256 = "d5cab508b6bf31fb3c94512e2df7b70931a92a31b7d6e9b495a07f78835cbcc4"
 CHUNK_TOKENS = 254  # + [CLS] and [SEP]: the embedder's 256-token window
 _CLS, _SEP = 101, 102
 WINDOWS = (2, 3)  # sliding windows of sentences, beside each sentence alone and each whole chunk
-SEGMENTS_VERSION = 1  # bump when the segments or their vectors change: the training cache is keyed by it
+SEGMENTS_VERSION = 2  # bump when the segments or their vectors change: the training cache is keyed by it
+# The columns of a segment's vector: MiniLM's pooled token states, then the sentence encoder's pooled
+# sentences.
+VIEWS = {"minilm": (0, 384), "use": (384, 896)}
+DIMENSION = 896
+FORMAT = 3  # of the weights file: a network per view in each head
+USE_BATCH = 256  # sentences per call of the sentence encoder
 
 # A sentence ends at . ! ? … or a line break; a list item or a worksheet field on its own line is its own sentence.
 _SENTENCE = re.compile(r"[^\n.!?\u2026]*(?:[.!?\u2026]+|\n|$)")
@@ -72,11 +86,13 @@ class Segment:
 
 
 class SegmentEncoder:
-    """Vectors for the sentences, windows and chunks of texts, from one transformer pass per chunk."""
+    """Vectors for the sentences, windows and chunks of texts: MiniLM from one transformer pass per chunk, and
+    the sentence encoder once per sentence."""
 
-    def __init__(self, embedder: Any = None, threads: int | None = None) -> None:
+    def __init__(self, embedder: Any = None, threads: int | None = None, sentences: Any = None) -> None:
         self._embedder = embedder
         self._threads = threads
+        self._sentences = sentences
         self._tokenizer: Any = None
         self._lock = threading.Lock()
 
@@ -90,13 +106,40 @@ class SegmentEncoder:
                 self._embedder = (
                     minilm.shared() if self._threads is None else minilm.MiniLM(threads=self._threads)
                 )
+            if self._sentences is None:
+                for spec in multilingual.FILES:  # a missing package says how to add it, before any reading
+                    package_file(*spec, install=f"add it with `{multilingual.INSTALL}`")
+                self._sentences = multilingual.MultilingualEmbeddings(threads=self._threads)
             tokenizer = Tokenizer.from_file(str(package_file(*TOKENIZER_FILE)))
             tokenizer.no_truncation()
             tokenizer.no_padding()
             self._tokenizer = tokenizer
 
     def encode(self, texts: list[str]) -> list[tuple[Any, list[Segment]]]:
-        """For each text, an (n, 384) array of L2-normalised vectors and the segment each row stands for."""
+        """For each text, an (n, DIMENSION) array and the segment each row stands for: each view's columns
+        (``VIEWS``) L2-normalised on their own."""
+        found = self._encode_minilm(texts)
+        sentences = sorted(
+            {
+                texts[t][s.start : s.end]
+                for t, (_, segs) in enumerate(found)
+                for s in segs
+                if s.kind == "sentence"
+            }
+        )
+        vectors: dict[str, Any] = {}
+        for k in range(0, len(sentences), USE_BATCH):
+            part = sentences[k : k + USE_BATCH]
+            vectors.update(
+                zip(part, np.asarray(self._sentences.embed_documents(part), np.float32), strict=True)
+            )
+        return [
+            (np.hstack([matrix, _pool_sentences(text, segs, vectors)]), segs)
+            for text, (matrix, segs) in zip(texts, found, strict=True)
+        ]
+
+    def _encode_minilm(self, texts: list[str]) -> list[tuple[Any, list[Segment]]]:
+        """For each text, an (n, 384) array of L2-normalised MiniLM vectors and the segment of each row."""
         self._load()
         chunks: list[tuple[int, list[int], list[tuple[int, int, int]]]] = []  # (text, ids, token spans)
         sentence_spans_of: dict[int, list[tuple[int, int]]] = {}
@@ -177,9 +220,25 @@ def _pool(
     return matrix, segs
 
 
+def _pool_sentences(text: str, segments: list[Segment], vectors: dict[str, Any]) -> Any:
+    """The sentence encoder's view of each segment: a sentence's own vector, a window's or a chunk's the mean
+    of the sentences inside it, L2-normalised."""
+    width = VIEWS["use"][1] - VIEWS["use"][0]
+    spans = sorted({(s.start, s.end) for s in segments if s.kind == "sentence"})
+    if not spans:
+        return np.zeros((len(segments), width), np.float32)
+    starts = np.array([a for a, _ in spans])
+    ends = np.array([b for _, b in spans])
+    own = np.vstack([vectors[text[a:b]] for a, b in spans])
+    rows = np.vstack([own[(starts >= s.start) & (ends <= s.end)].mean(axis=0) for s in segments])
+    rows /= np.clip(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12, None)
+    return rows.astype(np.float32)
+
+
 class CrisisClassifier:
-    """Two small networks over segment vectors, loaded from the shipped JSON: the *text* head reads each chunk of
-    four or more sentences, the *segment* head each sentence and window. Either at its threshold makes a hit."""
+    """Two heads over segment vectors, loaded from the shipped JSON: the *text* head reads each chunk of four
+    or more sentences, the *segment* head each sentence and window. Each head is one small network per view
+    (``VIEWS``) whose logits are averaged. Either head at its threshold makes a hit."""
 
     def __init__(self, spec: dict[str, Any]) -> None:
         self.spec = spec
@@ -187,8 +246,14 @@ class CrisisClassifier:
             name: (
                 float(head["threshold"]),
                 [
-                    (np.asarray(layer["w"], np.float32), np.asarray(layer["b"], np.float32))
-                    for layer in head["layers"]
+                    (
+                        slice(*VIEWS[view["view"]]),
+                        [
+                            (np.asarray(layer["w"], np.float32), np.asarray(layer["b"], np.float32))
+                            for layer in view["layers"]
+                        ],
+                    )
+                    for view in head["views"]
                 ],
             )
             for name, head in spec["heads"].items()
@@ -210,19 +275,28 @@ class CrisisClassifier:
                 "reinstall the kit (`pip install --force-reinstall reflective-notebook-kit`) or rebuild the "
                 "weights with `python bench/train_crisis.py`"
             )
-        return cls(json.loads(data))
+        spec = json.loads(data)
+        if spec.get("format") != FORMAT:
+            raise ClassifierUnavailable(
+                f"{where} is in format {spec.get('format')} and this kit reads format {FORMAT} — rebuild the "
+                "weights with `python bench/train_crisis.py`"
+            )
+        return cls(spec)
 
     @staticmethod
-    def _forward(layers: list[tuple[Any, Any]], x: Any) -> Any:
+    def _logits(layers: list[tuple[Any, Any]], x: Any) -> Any:
         for k, (w, b) in enumerate(layers):
             x = x @ w + b
             if k < len(layers) - 1:
                 x = np.tanh(x)
-        return 1.0 / (1.0 + np.exp(-x[:, 0]))
+        return x[:, 0]
 
     def scores(self, head: str, vectors: Any) -> Any:
-        """Scores in [0, 1] of one head, one per row. Internal: never shown to a person."""
-        return self._forward(self.heads[head][1], vectors)
+        """Scores in [0, 1] of one head, one per row: the mean of its views' logits. Internal: never shown to
+        a person."""
+        views = self.heads[head][1]
+        logit = sum(self._logits(layers, vectors[:, columns]) for columns, layers in views) / len(views)
+        return 1.0 / (1.0 + np.exp(-logit))
 
     @staticmethod
     def head_of(segment: Segment) -> str:
