@@ -14,6 +14,7 @@ carries the PII spans of kit.safety.pii.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -591,7 +592,9 @@ def _distress_beside(text: str, segments: Sequence[crisis_model.Segment]) -> boo
     where the question's own sentence is not flagged (the words beside it made the flag: "I give up. Which
     bridges near me are taller than 25 meters?"). The question alone never counts as its own distress."""
     flagged = {(s.start, s.end) for s in segments}
+    spans = crisis_model.sentence_spans(text)
 
+    @functools.cache  # windows overlap: each sentence is read once
     def means(start: int, end: int) -> bool:
         return any(_RULES[r].tier == _MEANS for _, r, _ in _hits(text[start:end]))
 
@@ -600,7 +603,7 @@ def _distress_beside(text: str, segments: Sequence[crisis_model.Segment]) -> boo
         question when the question's own sentence is not flagged."""
         if not means(s.start, s.end):
             return [(s.start, s.end)]
-        inside = [(a, b) for a, b in crisis_model.sentence_spans(text) if s.start <= a and b <= s.end]
+        inside = [(a, b) for a, b in spans if s.start <= a and b <= s.end]
         asking = [span for span in inside if means(*span)]
         if not asking or flagged.intersection(asking):
             return []

@@ -54,7 +54,7 @@ SEGMENTS_VERSION = 2  # bump when the segments or their vectors change: the trai
 # The columns of a segment's vector: MiniLM's pooled token states, then the sentence encoder's pooled
 # sentences.
 VIEWS = {"minilm": (0, 384), "use": (384, 896)}
-DIMENSION = 896
+DIMENSION = max(stop for _, stop in VIEWS.values())
 FORMAT = 3  # of the weights file: a network per view in each head
 USE_BATCH = 256  # sentences per call of the sentence encoder
 
@@ -89,10 +89,10 @@ class SegmentEncoder:
     """Vectors for the sentences, windows and chunks of texts: MiniLM from one transformer pass per chunk, and
     the sentence encoder once per sentence."""
 
-    def __init__(self, embedder: Any = None, threads: int | None = None, sentences: Any = None) -> None:
+    def __init__(self, embedder: Any = None, threads: int | None = None) -> None:
         self._embedder = embedder
         self._threads = threads
-        self._sentences = sentences
+        self._sentences: Any = None
         self._tokenizer: Any = None
         self._lock = threading.Lock()
 
