@@ -140,6 +140,27 @@ def test_a_long_entry_is_read_in_chunks_that_cover_every_sentence():
     assert sum(s.kind == "chunk" for s in segments) >= 3
 
 
+def test_chunks_are_run_with_chunks_of_nearly_their_own_length():
+    lengths = [250, 12, 80, 14, 240, 90, 13, 256, 85] + [40] * 20
+    chunks = [(t, [0] * n, []) for t, n in enumerate(lengths)]
+    batches = crisis_model._batches(chunks)
+    assert sorted(c[0] for group in batches for c in group) == list(range(len(lengths)))
+    for group in batches:
+        widths = [len(c[1]) for c in group]
+        assert widths == sorted(widths) and len(group) <= crisis_model.BATCH
+        assert widths[-1] <= widths[0] * crisis_model.PADDING + 8  # no short chunk padded to a long one
+    assert max(len(g) for g in batches) == crisis_model.BATCH  # alike chunks still share a run
+
+
+def test_a_text_read_beside_longer_and_shorter_ones_gets_the_vectors_it_gets_alone():
+    texts = [EVERYDAY * 3, "Tea and toast.", "i just want it all to stop for good", EVERYDAY]
+    together = SegmentEncoder().encode(texts)
+    for text, (vectors, segments) in zip(texts, together, strict=True):
+        ((alone, alone_segments),) = SegmentEncoder().encode([text])
+        assert segments == alone_segments
+        assert np.allclose(vectors, alone, atol=1e-5)
+
+
 def test_the_same_text_gets_the_same_answer_every_run():
     texts = [
         EVERYDAY,

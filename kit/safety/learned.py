@@ -57,6 +57,8 @@ VIEWS = {"minilm": (0, 384), "use": (384, 896)}
 DIMENSION = max(stop for _, stop in VIEWS.values())
 FORMAT = 3  # of the weights file: a network per view in each head
 USE_BATCH = 256  # sentences per call of the sentence encoder
+BATCH, PADDING = 16, 1.15  # chunks per transformer run, and how much longer than the shortest one may be
+Chunk = tuple[int, list[int], list[tuple[int, int, int]]]  # (text, token ids, (first, last + 1, sentence))
 
 # A sentence ends at . ! ? … or a line break; a list item or a worksheet field on its own line is its own sentence.
 _SENTENCE = re.compile(r"[^\n.!?\u2026]*(?:[.!?\u2026]+|\n|$)")
@@ -141,7 +143,7 @@ class SegmentEncoder:
     def _encode_minilm(self, texts: list[str]) -> list[tuple[Any, list[Segment]]]:
         """For each text, an (n, 384) array of L2-normalised MiniLM vectors and the segment of each row."""
         self._load()
-        chunks: list[tuple[int, list[int], list[tuple[int, int, int]]]] = []  # (text, ids, token spans)
+        chunks: list[Chunk] = []
         sentence_spans_of: dict[int, list[tuple[int, int]]] = {}
         for t, text in enumerate(texts):
             spans = sentence_spans(text)
@@ -179,11 +181,8 @@ class SegmentEncoder:
             return out
         vectors: dict[int, list[Any]] = {}
         segments: dict[int, list[Segment]] = {}
-        order = sorted(range(len(chunks)), key=lambda c: len(chunks[c][1]))
-        batch = 16
-        for b0 in range(0, len(order), batch):
-            group = [chunks[c] for c in order[b0 : b0 + batch]]
-            width = max(len(ids) for _, ids, _ in group)
+        for group in _batches(chunks):
+            width = len(group[-1][1])
             ids = np.zeros((len(group), width), np.int64)
             mask = np.zeros((len(group), width), np.int64)
             for r, (_, chunk_ids, _) in enumerate(group):
@@ -197,6 +196,19 @@ class SegmentEncoder:
         for t in vectors:
             out[t] = (np.vstack(vectors[t]), segments[t])
         return out
+
+
+def _batches(chunks: list[Chunk]) -> list[list[Chunk]]:
+    """Chunks in batches of nearly one length, shortest first: the transformer's cost is in the tokens it
+    reads, padding included, so a 60-token chunk is never padded to the width of a 256-token one."""
+    batches: list[list[Chunk]] = []
+    for chunk in sorted(chunks, key=lambda c: len(c[1])):
+        group = batches[-1] if batches else []
+        if group and len(group) < BATCH and len(chunk[1]) <= len(group[0][1]) * PADDING + 8:
+            group.append(chunk)
+        else:
+            batches.append([chunk])
+    return batches
 
 
 def _pool(
