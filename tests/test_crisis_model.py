@@ -98,6 +98,26 @@ def test_the_sentence_encoders_view_of_a_window_is_the_mean_of_its_sentences():
     assert np.allclose(vectors[first, start:stop], alone[0], atol=1e-5)
 
 
+def test_minilms_two_views_are_the_mean_and_the_peak_of_the_same_token_states():
+    from kit.models import minilm
+
+    text = "The bus was late again. I stood in the rain for twenty minutes."
+    ((vectors, segments),) = SegmentEncoder().encode([text])
+    tokenizer = crisis_model.Tokenizer.from_file(str(crisis_model.package_file(*crisis_model.TOKENIZER_FILE)))
+    tokenizer.no_padding()  # as the encoder reads: no padding to the file's 128 tokens
+    enc = tokenizer.encode(text, add_special_tokens=False)
+    ids = [101, *enc.ids, 102]  # [CLS] … [SEP]: the text is one chunk
+    states = minilm.shared().token_states(np.array([ids]), np.ones((1, len(ids)), np.int64))[0]
+    first = 1 + next(k for k, (a, _) in enumerate(enc.offsets) if a >= text.index("I stood"))
+    own = states[first : len(ids) - 1]  # the second sentence's tokens, without [SEP]
+    k = next(k for k, s in enumerate(segments) if s.kind == "sentence" and text[s.start :].startswith("I"))
+    for view, pooled in (("minilm", own.mean(axis=0)), ("peak", own.max(axis=0))):
+        start, stop = crisis_model.VIEWS[view]
+        assert np.allclose(vectors[k, start:stop], pooled / np.linalg.norm(pooled), atol=1e-4)
+    mean, peak = (vectors[k, slice(*crisis_model.VIEWS[v])] for v in ("minilm", "peak"))
+    assert float(mean @ peak) < 0.99  # two readings, not one twice
+
+
 def test_the_crisis_check_reads_through_the_processs_one_embedded_model():
     from kit.models import minilm
 

@@ -46,14 +46,15 @@ from kit.models.minilm import TOKENIZER_FILE
 log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "crisis_classifier.json"
-WEIGHTS_SHA256 = "d5cab508b6bf31fb3c94512e2df7b70931a92a31b7d6e9b495a07f78835cbcc4"
+WEIGHTS_SHA256 = "d1894a61d359a0c12b1dace10e3feb9aeaa9009769eb2a849a2e75911ad286b4"
 CHUNK_TOKENS = 254  # + [CLS] and [SEP]: the embedder's 256-token window
 _CLS, _SEP = 101, 102
 WINDOWS = (2, 3)  # sliding windows of sentences, beside each sentence alone and each whole chunk
-SEGMENTS_VERSION = 2  # bump when the segments or their vectors change: the training cache is keyed by it
-# The columns of a segment's vector: MiniLM's pooled token states, then the sentence encoder's pooled
+SEGMENTS_VERSION = 3  # bump when the segments or their vectors change: the training cache is keyed by it
+# The columns of a segment's vector: the mean of MiniLM's token states over the segment, their per-dimension
+# maximum (one strong phrase in a long sentence is not averaged away), then the sentence encoder's pooled
 # sentences.
-VIEWS = {"minilm": (0, 384), "use": (384, 896)}
+VIEWS = {"minilm": (0, 384), "peak": (384, 768), "use": (768, 1280)}
 DIMENSION = max(stop for _, stop in VIEWS.values())
 FORMAT = 3  # of the weights file: a network per view in each head
 USE_BATCH = 256  # sentences per call of the sentence encoder
@@ -141,7 +142,8 @@ class SegmentEncoder:
         ]
 
     def _encode_minilm(self, texts: list[str]) -> list[tuple[Any, list[Segment]]]:
-        """For each text, an (n, 384) array of L2-normalised MiniLM vectors and the segment of each row."""
+        """For each text, an array of MiniLM's views (``VIEWS`` "minilm" and "peak", each L2-normalised) and
+        the segment of each row."""
         self._load()
         chunks: list[Chunk] = []
         sentence_spans_of: dict[int, list[tuple[int, int]]] = {}
@@ -176,7 +178,8 @@ class SegmentEncoder:
                 if piece[0] >= 0:
                     current.append(piece)
             sentence_spans_of[t] = spans
-        out: list[tuple[Any, list[Segment]]] = [(np.zeros((0, 384), np.float32), []) for _ in texts]
+        width = VIEWS["use"][0]
+        out: list[tuple[Any, list[Segment]]] = [(np.zeros((0, width), np.float32), []) for _ in texts]
         if not chunks:
             return out
         vectors: dict[int, list[Any]] = {}
@@ -214,22 +217,27 @@ def _batches(chunks: list[Chunk]) -> list[list[Chunk]]:
 def _pool(
     states: Any, pieces: list[tuple[int, int, int]], spans: list[tuple[int, int]]
 ) -> tuple[Any, list[Segment]]:
-    """Mean token states of each sentence piece, each window of pieces and the whole chunk, L2-normalised."""
+    """Mean token states of each sentence piece, each window of pieces and the whole chunk, and beside them
+    the per-dimension maximum over the same tokens, each L2-normalised."""
     cums = np.vstack([np.zeros((1, states.shape[1]), np.float32), np.cumsum(states, axis=0)])
     ranges = [(p, p) for p in range(len(pieces))]
     ranges += [(p, p + w - 1) for w in WINDOWS for p in range(len(pieces) - w + 1)]
-    rows, segs = [], []
+    rows, peaks, segs = [], [], []
     for first, last in ranges:
         a, b = pieces[first][0], pieces[last][1]
         rows.append((cums[b] - cums[a]) / max(b - a, 1))
+        peaks.append(states[a:b].max(axis=0))
         kind = "sentence" if first == last else "window"
         segs.append(Segment(spans[pieces[first][2]][0], spans[pieces[last][2]][1], kind))
     if len(pieces) > max(WINDOWS):
         rows.append(cums[-1] / len(states))
+        peaks.append(states.max(axis=0))
         segs.append(Segment(spans[pieces[0][2]][0], spans[pieces[-1][2]][1], "chunk"))
     matrix = np.asarray(rows, np.float32)
     matrix /= np.clip(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12, None)
-    return matrix, segs
+    peak = np.asarray(peaks, np.float32)
+    peak /= np.clip(np.linalg.norm(peak, axis=1, keepdims=True), 1e-12, None)
+    return np.hstack([matrix, peak]), segs
 
 
 def _pool_sentences(text: str, segments: list[Segment], vectors: dict[str, Any]) -> Any:
