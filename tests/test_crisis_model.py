@@ -102,11 +102,10 @@ def test_minilms_two_views_are_the_mean_and_the_peak_of_the_same_token_states():
     from kit.models import minilm
 
     text = "The bus was late again. I stood in the rain for twenty minutes."
-    ((vectors, segments),) = SegmentEncoder().encode([text])
-    tokenizer = crisis_model.Tokenizer.from_file(str(crisis_model.package_file(*crisis_model.TOKENIZER_FILE)))
-    tokenizer.no_padding()  # as the encoder reads: no padding to the file's 128 tokens
-    enc = tokenizer.encode(text, add_special_tokens=False)
-    ids = [101, *enc.ids, 102]  # [CLS] … [SEP]: the text is one chunk
+    encoder = SegmentEncoder()
+    ((vectors, segments),) = encoder.encode([text])
+    enc = encoder._tokenizer.encode(text, add_special_tokens=False)  # the encoder's own tokenizer
+    ids = [crisis_model._CLS, *enc.ids, crisis_model._SEP]  # the text is one chunk
     states = minilm.shared().token_states(np.array([ids]), np.ones((1, len(ids)), np.int64))[0]
     first = 1 + next(k for k, (a, _) in enumerate(enc.offsets) if a >= text.index("I stood"))
     own = states[first : len(ids) - 1]  # the second sentence's tokens, without [SEP]

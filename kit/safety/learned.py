@@ -233,11 +233,13 @@ def _pool(
         rows.append(cums[-1] / len(states))
         peaks.append(states.max(axis=0))
         segs.append(Segment(spans[pieces[0][2]][0], spans[pieces[-1][2]][1], "chunk"))
-    matrix = np.asarray(rows, np.float32)
-    matrix /= np.clip(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12, None)
-    peak = np.asarray(peaks, np.float32)
-    peak /= np.clip(np.linalg.norm(peak, axis=1, keepdims=True), 1e-12, None)
-    return np.hstack([matrix, peak]), segs
+    return np.hstack([_unit_rows(rows), _unit_rows(peaks)]), segs
+
+
+def _unit_rows(matrix: Any) -> Any:
+    """Each row scaled to length 1 (a zero row stays zero), as float32."""
+    matrix = np.asarray(matrix, np.float32)
+    return matrix / np.clip(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12, None)
 
 
 def _pool_sentences(text: str, segments: list[Segment], vectors: dict[str, Any]) -> Any:
@@ -250,9 +252,7 @@ def _pool_sentences(text: str, segments: list[Segment], vectors: dict[str, Any])
     starts = np.array([a for a, _ in spans])
     ends = np.array([b for _, b in spans])
     own = np.vstack([vectors[text[a:b]] for a, b in spans])
-    rows = np.vstack([own[(starts >= s.start) & (ends <= s.end)].mean(axis=0) for s in segments])
-    rows /= np.clip(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12, None)
-    return rows.astype(np.float32)
+    return _unit_rows([own[(starts >= s.start) & (ends <= s.end)].mean(axis=0) for s in segments])
 
 
 class CrisisClassifier:
