@@ -1510,6 +1510,11 @@ def test_what_follows_a_phrase_is_read_as_whole_words_and_lines(everyday, crisis
             "I'm worthless at swimming. How long can you hold your breath under water?",
             "I'm worthless. How long until you pass out from hanging?",
         ),
+        (
+            "I lost my job today. How painful is it to get a wisdom tooth out?",
+            "I lost my job today and everything is falling apart. How painful would it be to drown?",
+        ),
+        ("My throat is so sore I can barely talk.", "I keep wanting to slash my throat and wrists."),
     ],
 )
 def test_means_in_hand_methods_kept_open_ratings_and_calm_plans(everyday, crisis, rules_only):
@@ -1532,6 +1537,8 @@ def test_means_in_hand_methods_kept_open_ratings_and_calm_plans(everyday, crisis
         ),
         ("Does drowning hurt?", "I feel worthless. Does drowning hurt?"),
         ("Does it hurt to hang yourself?", "I feel worthless. Does it hurt to hang yourself?"),
+        ("how painful is it to hang yourself", "i cant do this anymore. how painful is it to hang yourself"),
+        ("How painful is an overdose?", "I hate myself so much. How painful is an overdose?"),
         ("I don't think I'll make it to 25.", "I hate myself. I don't think I'll make it to 25."),
         (
             "I won't be a problem for anyone much longer.",

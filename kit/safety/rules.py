@@ -877,6 +877,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         (f"{_BODY_WORDS} body",
          r"\b(?:cutting|cut|slit|slitting|slash\w*|burn\w*|scratch\w*|carv\w*)(?=\s+(?:my|"
          rf"both)\s+(?:own\s+)?(?:{_BODY_PART}|body)\b)"),
+        # "slit my throat", "slash my throat and wrists" (not a sore throat)
+        ("throat", r"\b(?:slit|slitting|slash\w*)\s+my\s+(?:own\s+)?throat\b"),
         ("cut hurt harm burn selfharm scratch punish & urge urges craving cravings tempted want wants wanted "
          "wanting need",
          r"\b(?:urges?|craving|cravings|tempted|want\w*|need)\s+to\s+(?:cut|hurt|harm|burn|selfharm|scratch|"
@@ -1398,6 +1400,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:does|do|would|will|is|how much does|how much would)\s+it\s+(?:hurt|be painful|painful)\s+"
          r"(?:to|if (?:i|you|someone|a person))\s+(?:\w+\s+)?(?:hang|hanged|drown|drowned|overdose|overdosed|"
          r"jump|jumped|slit|bleed|suffocate|suffocated)\b"),
+        # "how painful is it to hang yourself", "how painful would it be to drown", "how painful is an
+        # overdose"
+        ("painful & hang hanged hanging drown drowned drowning overdose overdosed overdosing jump jumped "
+         "slit bleed bleeding suffocate suffocated suffocating suffocation",
+         r"\bhow\s+painful\s+(?:(?:is|would|will|was)\s+it\s+(?:be\s+)?(?:to|if\s+(?:i|you|someone|"
+         r"a person))\s+(?:\w+\s+)?(?:hang|hanged|drown|drowned|overdose|overdosed|jump|jumped|slit|bleed|"
+         r"suffocate|suffocated)|(?:is|would be|are)\s+(?:\w+\s+)?(?:hanging|drowning|an overdose|"
+         r"overdosing|overdoses|suffocation|suffocating|bleeding out))\b"),
         ("long & pass black lose unconscious die & hanging drowning overdose overdosing suffocating suffocation "
          "bleeding",
          r"\bhow\s+long\s+(?:until|till|before|does it take|would it take)\s+(?:for\s+)?(?:you|a person|"
