@@ -1781,6 +1781,29 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
             "I went from wanting to die to wanting to live in about three years of hard work.",
             "I went from wanting to die to planning how, this week.",
         ),
+        # a recovery told a few sentences later, or a past dated in the sentence after; and a past come back
+        (
+            "Three years ago I was planning to end my life. I joined a group online. They talked me through "
+            "some terrible nights. I've been well for eighteen months.",
+            "Three years ago I was planning to end my life. I joined a group online. They talked me through "
+            "some terrible nights. Lately I want to die again.",
+        ),
+        (
+            "I was very alone and I tried to end my life. This was six years ago. Now I work as an "
+            "interpreter and I have a small son.",
+            "I was very alone and I tried to end my life. This was six years ago. Now the thoughts are back "
+            "and I don't know what to do.",
+        ),
+        (
+            "There was a time when I kept a stash of pills in my drawer to overdose on. My psychiatrist and "
+            "I took them to the pharmacy together. I'm doing so much better.",
+            "There was a time when I kept a stash of pills in my drawer to overdose on. I got better for a "
+            "while. Now I'm back to square one and I've started a new stash.",
+        ),
+        (
+            "Thoughts of dying or self-harm: none, just fed up. What helped: a walk at lunch.",
+            "Thoughts of dying or self-harm: all day, I want to cut. What helped: nothing.",
+        ),
         (
             "I hate my haircut so much, I want to disappear under a hat.",
             "I hate myself so much, I want to disappear forever.",

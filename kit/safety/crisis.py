@@ -204,7 +204,7 @@ _MILESTONE_PATTERN = (
 )
 _PAST = re.compile(
     r"\b(?:used to|(?:years|months|weeks|a decade|decades|a while|a long time|long) ago|in the past|back (?:then|when)|"
-    r"as a (?:teen\w*|kid|child)|"
+    r"as a (?:teen\w*|kid|child)|there was a time|"
     r"(?:in|during|for (?:most|much|part) of) my (?:teens|twenties|thirties|forties|fifties|20s|30s|40s|childhood|"
     r"school years)|my old (?:diary|diaries|journals?|entries)|(?:in|from|since) (?:19|20)\d\d|"
     r"when i was (?:\d+|younger|a (?:teen\w*|kid|child|student)|little|in (?:high school|school|college|uni))|"
@@ -219,7 +219,8 @@ _TODAY_INSTEAD = re.compile(
     r"\W*(?:and\s+|but\s+)?(?:now|today|these days|nowadays|present me|this year)\b(?![^.!?]*\b(?:again|relaps\w*|"
     r"back|still|worse|want|wanna|wish|think\w*|thought|urges?|cant|hopeless|plans?|planned|planning|die|dying|dead|"
     r"kill\w*|end|hurt\w*|cut\w*|harm\w*|suicid\w*|alone|nothing|nobody|no one|no point|tired|exhausted|worthless|"
-    r"empty|numb)\b)"
+    r"empty|numb|depress\w*|trapped|lost|struggl\w*|dark|miserable|broken|scared|afraid|flashbacks?|"
+    r"hate\w*)\b)"
 )
 # A streak broken: a milestone in the same sentence is then where it ended, not a recovery ("almost relapsed"
 # is a streak kept)
@@ -230,6 +231,7 @@ _RECOVERED = re.compile(
     r"\b(?:no longer|not anymore|dont anymore|havent (?:since|in|for)|recover\w*|(?:clean|free) (?:for|since)|"
     r"grateful|thankful|proud|glad|better now|doing better|survived|still here|(?:so much|a lot|much) better|"
     r"healed|in a better place|came through|got help|changed everything|turned (?:it|things|my life) around|"
+    r"been well|(?:im|i am) (?:well|better)\b(?!\s+(?:off|aware))|got better|came back to life|"
     r"(?:it|the depression|the thoughts|the urges) (?:lifted|faded|passed|stopped|went away)|"
     r"(?:thoughts|urges) (?:stopped|faded|went away|lifted)|cant remember the last time|peer support|"
     r"went from\b[^.]*\bto|(?:the )?(?:depression|illness|anxiety|eating disorder) talking)\b"
@@ -237,10 +239,35 @@ _RECOVERED = re.compile(
 )
 
 
+# The past told in the sentence after: "I tried to end my life. This was six years ago.", "That was 2016."
+_PAST_AFTER = re.compile(r"\W*(?:that|this|it)\s+was\s+(?:(?:\w+\s+){1,3}ago|(?:in\s+)?(?:19|20)\d\d)\b")
+# A past that has come back: "lately the thoughts are back", "I want to cut again"
+_CRAVE = (
+    r"(?:want\w*|wanna|wish\w*|urges?|thoughts?|thinking|cut\w*|die|dying|kill\w*|hurt\w*|harm\w*|plan\w*)"
+)
+_BACK = re.compile(
+    r"\b(?:relaps\w*|(?:its|it is|theyre|they are|the (?:thoughts|urges) are) back|"
+    r"back (?:in|to) (?:a |the |that )?(?:dark|bad|square one|day one|zero)|"
+    rf"again\b[^.!?]*\b{_CRAVE}|{_CRAVE}\b[^.!?]*\bagain)\b"
+)
+_LATER = 4  # sentences after a past in which its recovery may be told
+
+
+def _past(sentence: str, after: str) -> bool:
+    """Whether a sentence is told of the past, by itself or by the sentence after it."""
+    return bool(_PAST.search(sentence) or _PAST_AFTER.match(after))
+
+
 def _over(near: str, later: Sequence[str]) -> bool:
-    """Whether a past told in ``near`` is over: a recovery named there, or a later sentence that starts with a
-    present that is something else."""
-    return bool(_RECOVERED.search(near)) or any(_TODAY_INSTEAD.match(part) for part in later)
+    """Whether a past told in ``near`` is over: a recovery named there or in the next few sentences, or one of
+    them starting with a present that is something else; and none of them says it is back ("Two years ago I
+    wanted to die. I'm glad I'm still here. Lately it's back." is not over)."""
+    later = list(later)[:_LATER]
+    if any(_BACK.search(part) and not _TODAY_INSTEAD.match(part) for part in later):
+        return False
+    return bool(_RECOVERED.search(near)) or any(
+        _RECOVERED.search(part) or _TODAY_INSTEAD.match(part) for part in later
+    )
 
 
 _GENERAL_QUESTION = re.compile(
@@ -254,10 +281,11 @@ _GENERAL_QUESTION = re.compile(
 )
 # "Is there any point in going on anymore?" is asked of one's own life, not of the topic.
 _ANYMORE = re.compile(r"\b(?:anymore|any more|any longer)\b")
-# A worksheet field rated zero ("Urge to self-harm (0-5): 0", "Urges: self-harm 0, alcohol 2") is not a hit.
+# A worksheet field rated zero ("Urge to self-harm (0-5): 0", "Urges: self-harm 0, alcohol 2", "Thoughts of
+# dying or self-harm: none") is not a hit.
 _ZERO_RATING = re.compile(
-    r"(?:\s+(?:urges?|thoughts|acts?))?(?:\s+(?:today|tonight|this week|now))?"
-    rf"\s*{_SCALE}[:=]?\s*0(?:\s*/\s*\d+)?(?!\d|\.\d)"
+    r"(?:\s+(?:or|and)\s+\w+)?(?:\s+(?:urges?|thoughts|acts?))?(?:\s+(?:today|tonight|this week|now))?"
+    rf"\s*{_SCALE}[:=]?\s*(?:0(?:\s*/\s*\d+)?(?!\d|\.\d)|(?:none|nil)\b)"
 )
 _ASKED = re.compile(r"\b(?:ask\w*|question\w*|screen\w*)\b[^.]*\b(?:if|whether|about)\b")
 _SAID_NO = re.compile(
@@ -354,7 +382,8 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], questio
         return False
     near = " ".join(sentences[i : i + 2])
     # "I used to cut myself; I'm proud I stopped" (not "I relapsed after 200 days clean")
-    if _PAST.search(sentence) and _over(near, sentences[i + 1 : i + 2]) and not _RELAPSE.search(sentence):
+    after = sentences[i + 1] if i + 1 < len(sentences) else ""
+    if _past(sentence, after) and _over(near, sentences[i + 1 :]) and not _RELAPSE.search(sentence):
         return False
     # "she asked if I want to hurt myself and I said no"
     if question and _SELF_QUESTION.match(sentence) and i + 1 < len(sentences):
@@ -507,11 +536,11 @@ def _harm_words(norm: str) -> bool | None:
     )
 
 
-def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5) -> bool:
+def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5, later: str = "") -> bool:
     """Whether a flagged stretch of text is the writer speaking of the present: not a recovered past ("I used to
     cut; clean for three years"), not a general question ("what is suicide?"), not about someone else, not an
     everyday figure of speech ("I could murder a curry") or an accident ("cut my finger chopping onions"), and at
-    least ``min_words`` words long."""
+    least ``min_words`` words long. ``later``: the text after ``after``, where a recovery may be told too."""
     norm = _normalize(part)
     # A heading or a short phrase ("all-or-nothing thinking", "What matters to me") is left to the rules.
     if len(norm.split()) < min_words:
@@ -521,7 +550,7 @@ def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5
     around = f"{_normalize(before)} {norm} {after}"
     if (
         _PAST.search(around)
-        and _over(around, re.split(r"[.!?;]+", f"{norm} {after}")[1:])
+        and _over(around, re.split(r"[.!?;]+", f"{norm} {after} {_normalize(later)}")[1:])
         and not _NOW.search(norm)
     ):
         return False
@@ -615,7 +644,9 @@ def _distress_beside(text: str, segments: Sequence[crisis_model.Segment]) -> boo
 def _segment_counts(text: str, start: int, end: int, min_words: int = 5) -> bool:
     """Whether the stretch ``text[start:end]`` that the learned layer flags counts: ``_writer_now`` with the
     sentences around it (bench/train_crisis.py chooses its thresholds with this too)."""
-    return _writer_now(text[start:end], _next_sentence(text, end), _sentence_before(text, start), min_words)
+    after = _next_sentence(text, end)
+    later = text[end:].lstrip()[len(after) :]
+    return _writer_now(text[start:end], after, _sentence_before(text, start), min_words, later)
 
 
 def _next_sentence(text: str, end: int) -> str:
