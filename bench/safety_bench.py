@@ -9,7 +9,8 @@ In one run it prints, for the rules-only layer and the layered detector:
 - everyday dialogue lines outside the training data (the ChatterBot corpus): false alarms only;
 - the written generalisation cases of tests/data/crisis_cases.jsonl, which were written apart from the rules and
   the training data: recall per kind, false positives per kind; and those of bench/data/crisis/fresh_cases.jsonl,
-  written apart from all of it by a hand that had read none of it;
+  written apart from all of it by a hand that had read none of it, and the long entries of
+  bench/data/crisis/long_cases.jsonl, by a third hand;
 - the project's own examples (tests/test_safety.py) and a small held-out set written for this file, with a naive
   keyword matcher as the raw baseline;
 - personal details: recall and precision per label, rules alone and rules + recogniser (bench/pii_bench.py);
@@ -367,6 +368,7 @@ def everyday_conversation() -> None:
 
 CASES = ROOT / "tests" / "data" / "crisis_cases.jsonl"
 FRESH = ROOT / "bench" / "data" / "crisis" / "fresh_cases.jsonl"
+LONG = ROOT / "bench" / "data" / "crisis" / "long_cases.jsonl"
 
 
 def crisis_and_others(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -390,6 +392,12 @@ def written_cases() -> None:
         f"Fresh written cases ({FRESH.relative_to(ROOT)}), crisis", grouped(pos, "kind") | {"ALL": pos}, True
     )
     compare("Fresh written cases, hard negatives", grouped(neg, "kind") | {"ALL": neg}, False)
+    # Long entries (4-12 sentences) by a third hand, the crisis said calmly or among everyday details.
+    pos, neg = crisis_and_others(LONG)
+    compare(
+        f"Long written entries ({LONG.relative_to(ROOT)}), crisis", grouped(pos, "kind") | {"ALL": pos}, True
+    )
+    compare("Long written entries, hard negatives", grouped(neg, "kind") | {"ALL": neg}, False)
 
 
 def forget_reads() -> None:
