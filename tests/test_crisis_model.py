@@ -117,16 +117,21 @@ def test_minilms_two_views_are_the_mean_and_the_peak_of_the_same_token_states():
     assert float(mean @ peak) < 0.99  # two readings, not one twice
 
 
-def test_the_crisis_check_reads_through_the_processs_one_embedded_model():
+def test_the_crisis_check_reads_through_the_processs_one_embedded_model_and_sentence_encoder():
     from kit.models import minilm
+    from kit.models.embedders import get_embedder
 
     encoder, _ = crisis_model._parts()
     encoder.encode(["A quiet evening with a book."])
     assert encoder._embedder is minilm.shared()  # a kernel that searches and checks loads the model once
+    # and under KIT_EMBED=multilingual the index's embedder is the check's sentence encoder, loaded once
+    assert encoder._sentences is multilingual.shared() is get_embedder("multilingual")
+    assert encoder._sentences._model is not None
     assert SegmentEncoder(threads=1)._embedder is None  # other threads asked for: a model of its own, on use
     own = SegmentEncoder(threads=1)
     own.encode(["A quiet evening with a book."])
     assert own._embedder is not minilm.shared() and own._embedder.threads == 1
+    assert own._sentences is not multilingual.shared() and own._sentences.threads == 1
 
 
 def test_sentences_are_split_at_ends_and_line_breaks():

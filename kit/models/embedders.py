@@ -11,8 +11,8 @@ from langchain_core.embeddings import Embeddings
 from kit.config import settings
 from kit.egress import check_host, client_kwargs, telemetry_off
 from kit.errors import ConfigError, EmbedderUnavailable
+from kit.models import multilingual
 from kit.models.minilm import KIT_NAME, MODEL_FILE, TOKENIZER_FILE, MiniLM, shared, word_pieces
-from kit.models.multilingual import MultilingualEmbeddings
 from kit.models.plugins import Registry
 
 __all__ = [  # MODEL_FILE, TOKENIZER_FILE and word_pieces live in kit.models.minilm; kept here for their callers
@@ -116,7 +116,6 @@ def embedder_name(embedder: Embeddings) -> str:
 
 
 _embedded_singleton: EmbeddedEmbeddings | None = None
-_multilingual_singleton: MultilingualEmbeddings | None = None
 # A factory gets what follows "name:" in the spec ("" when nothing does).
 EmbedderFactory = Callable[[str], Embeddings]
 EMBEDDERS: Registry[Embeddings] = Registry("KIT_EMBED", "an embedder")
@@ -135,10 +134,7 @@ def _embedded(arg: str) -> Embeddings:
 
 
 def _multilingual(arg: str) -> Embeddings:
-    global _multilingual_singleton
-    if _multilingual_singleton is None:
-        _multilingual_singleton = MultilingualEmbeddings()
-    return _multilingual_singleton
+    return multilingual.shared()
 
 
 def _ollama(name: str) -> Embeddings:

@@ -81,3 +81,17 @@ class MultilingualEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed_documents([text])[0]
+
+
+_shared: MultilingualEmbeddings | None = None
+_shared_lock = threading.Lock()
+
+
+def shared() -> MultilingualEmbeddings:
+    """The process's one sentence encoder (loaded on first use), behind ``get_embedder("multilingual")`` and
+    the crisis check alike: a kernel that searches with it and checks loads its weights once."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = MultilingualEmbeddings()
+        return _shared

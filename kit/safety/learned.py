@@ -112,7 +112,11 @@ class SegmentEncoder:
             if self._sentences is None:
                 for spec in multilingual.FILES:  # a missing package says how to add it, before any reading
                     package_file(*spec, install=f"add it with `{multilingual.INSTALL}`")
-                self._sentences = multilingual.MultilingualEmbeddings(threads=self._threads)
+                self._sentences = (
+                    multilingual.shared()
+                    if self._threads is None
+                    else multilingual.MultilingualEmbeddings(threads=self._threads)
+                )
             tokenizer = Tokenizer.from_file(str(package_file(*TOKENIZER_FILE)))
             tokenizer.no_truncation()
             tokenizer.no_padding()
