@@ -252,12 +252,13 @@ def validation_sets() -> None:
     for start in range(0, len(labelled), 64):
         part = labelled[start : start + 64]
         for row, (vectors, segments) in zip(part, encoder.encode([r["text"] for r in part]), strict=True):
-            # each head's best score over the segments the check would count (the rules' who-and-when test)
+            # each head's best score over the segments the check would count (the rules' who-and-when test,
+            # with the sentences around each segment, as the check reads them)
             scores = classifier.segment_scores(vectors, segments)
             best = {"text": 0.0, "segment": 0.0}
             for seg, score in zip(segments, scores, strict=True):
                 head = classifier.head_of(seg)
-                if score > best[head] and safety._writer_now(row["text"][seg.start : seg.end]):
+                if score > best[head] and safety._segment_counts(row["text"], seg.start, seg.end):
                     best[head] = float(score)
             heads.append((best["text"], best["segment"]))
     rules = np.array([bool(safety._crisis_reasons(r["text"])) for r in labelled])
