@@ -182,8 +182,8 @@ class SegmentEncoder:
                 if piece[0] >= 0:
                     current.append(piece)
             sentence_spans_of[t] = spans
-        width = VIEWS["use"][0]
-        out: list[tuple[Any, list[Segment]]] = [(np.zeros((0, width), np.float32), []) for _ in texts]
+        columns = max(VIEWS[view][1] for view in ("minilm", "peak"))  # MiniLM's two views, side by side
+        out: list[tuple[Any, list[Segment]]] = [(np.zeros((0, columns), np.float32), []) for _ in texts]
         if not chunks:
             return out
         vectors: dict[int, list[Any]] = {}
