@@ -1992,6 +1992,9 @@ def test_report_is_a_frozen_value_with_a_dict_form():
         ("Priya wants a break. Lunch. Then Tom came over.", [("PERSON", "Priya"), ("PERSON", "Tom")]),
         ("Priya and I walked home.", [("PERSON", "Priya")]),
         ("Mrs Khan said hello.", [("PERSON", "Mrs Khan")]),
+        # a title after the sentence's first word, in the same run of capitals
+        ("Saw Dr Okafor this morning.", [("PERSON", "Dr Okafor")]),
+        ("Today Prof Amara Osei listened.", [("PERSON", "Prof Amara Osei")]),
         # The next names of a list take the kind of the first.
         ("Met Chloe and Ben for coffee.", [("PERSON", "Chloe"), ("PERSON", "Ben")]),
         ("Went out with Tom, Anna and Raj.", [("PERSON", "Tom"), ("PERSON", "Anna"), ("PERSON", "Raj")]),

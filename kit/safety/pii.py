@@ -169,9 +169,11 @@ def _names(text: str) -> list[Span]:
     for run in _CAPITALS.finditer(text):
         words = [(run.start() + w.start(), w.group()) for w in _RUN_WORD.finditer(run.group())]
         cue = ""
-        if len(words) > 1 and words[0][1].lower() in _TITLES:  # "Dr Lee" inside one run
-            cue, start = "title", words[0][0]
-            words = words[1:]
+        # "Dr Lee" inside one run, also after the sentence's first word ("Saw Dr Okafor today")
+        titled = next((k for k, (_, word) in enumerate(words[:-1]) if word.lower() in _TITLES), None)
+        if titled is not None:
+            cue, start = "title", words[titled][0]
+            words = words[titled + 1 :]
         elif len(words) > 1 and words[0][1].lower() in _CUES:  # "In Leeds", "With Tom"
             cue = words[0][1].lower()
             words = words[1:]
