@@ -1995,6 +1995,10 @@ def test_report_is_a_frozen_value_with_a_dict_form():
         # a title after the sentence's first word, in the same run of capitals
         ("Saw Dr Okafor this morning.", [("PERSON", "Dr Okafor")]),
         ("Today Prof Amara Osei listened.", [("PERSON", "Prof Amara Osei")]),
+        # a street named without its number (not "the road" to anywhere)
+        ("Walked past Ferncliffe Road where we used to live.", [("PLACE", "Ferncliffe Road")]),
+        ("Then Elm Street was closed.", [("PLACE", "Elm Street")]),
+        ("The Road to recovery is long.", []),
         # The next names of a list take the kind of the first.
         ("Met Chloe and Ben for coffee.", [("PERSON", "Chloe"), ("PERSON", "Ben")]),
         ("Went out with Tom, Anna and Raj.", [("PERSON", "Tom"), ("PERSON", "Anna"), ("PERSON", "Raj")]),

@@ -85,6 +85,11 @@ _CAPITALS = re.compile(
     rf"(?:[ \t]{_NAME})*|[{_UP}]{{1,4}}(?![{_UP}{_LOW}]))"
 )
 _RUN_WORD = re.compile(r"\S+")
+# A street named without its number: "we used to live on Elm Street", "walked past Ferncliffe Road".
+_STREET_NAME = re.compile(
+    rf"(?<![\w'\u2019-])(?:{_NAME}[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Crescent|Terrace|Boulevard|Mews)"
+    r"(?![\w'\u2019-])"
+)
 # Streets written the continental way: "17 Rue des Lilas, Lyon", "Via Roma 10", "Calle Mayor 3, 28013 Madrid",
 # "Hauptstraße 5, 10115 Berlin".
 _EU_STREET = (
@@ -226,6 +231,22 @@ def _names(text: str) -> list[Span]:
     return spans
 
 
+def _street_names(text: str) -> list[Span]:
+    """PLACE spans of streets named without a number, less a sentence's first word before the name ("Then Elm
+    Street was closed")."""
+    spans = []
+    for m in _STREET_NAME.finditer(text):
+        words = list(_RUN_WORD.finditer(m.group()))
+        first = words[0].group()
+        if first.lower() in _SENTENCE_OPENERS or first in _NOT_NAMES or first.lower() in _CUES:
+            if len(words) == 2:
+                continue  # "The Road to recovery": only the street word is left
+            words = words[1:]
+        start = m.start() + words[0].start()
+        spans.append(Span("PLACE", start, m.end(), text[start : m.end()]))
+    return spans
+
+
 def find_pii(text: str, *, recogniser: bool = False) -> list[Span]:
     """The personal details in ``text``, in order, never overlapping.
 
@@ -250,6 +271,7 @@ def find_pii(text: str, *, recogniser: bool = False) -> list[Span]:
         found += [(2, Span("ADDRESS", m.start(), m.end(), m.group())) for m in _POSTCODE.finditer(text)]
         found += [(2, Span("ADDRESS", m.start(), m.end(), m.group())) for m in _ADDRESS_EU.finditer(text)]
     names = _names(text)
+    names += [s for s in _street_names(text) if not any(_overlap(s, n) for n in names)]
     if recogniser:
         names = _people_not_places(text, _merge(text, names, _recognised(text)))
         names = _merge(text, names, [s for s in _lower_case(text) if not any(_overlap(s, n) for n in names)])
