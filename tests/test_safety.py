@@ -978,6 +978,21 @@ def test_asking_god_to_take_me_ways_of_doing_it_and_a_shotgun(everyday, crisis, 
             "Everyone in group has thought about suicide this month, me included.",
         ),
         ("My brothers both self-harm, mum says.", "My brothers both self-harm and so do I."),
+        # "my" inside where someone belongs ("at my church") is not the writer; "about my …" and "with my …"
+        # before the words themselves are
+        (
+            "A lady at my church has been giving away her books, saying she won't need them anymore.",
+            "I've been giving away my books at church, I won't need them anymore.",
+        ),
+        ("Someone at my work keeps saying she wants to die.", "Someone at my work knows I want to die."),
+        (
+            "One of the members of my running club says he thinks about suicide.",
+            "Today I opened up to my mom about my voices and suicidal thoughts.",
+        ),
+        (
+            "A guy from my unit told me his suicide plans.",
+            "I regret adopting my puppy, he really interferes with my suicide plans.",
+        ),
     ],
 )
 def test_other_peoples_crises_are_not_the_writers(about_someone_else, about_the_writer, rules_only):
@@ -1799,6 +1814,47 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
             "I took them to the pharmacy together. I'm doing so much better.",
             "There was a time when I kept a stash of pills in my drawer to overdose on. I got better for a "
             "while. Now I'm back to square one and I've started a new stash.",
+        ),
+        # a past dated two sentences on; a worksheet's "Then:" beside its "Now:"; a span of ages; an
+        # anniversary
+        (
+            "When I came home from the army I didn't want to live. I drank and lost my job. That was 2012. "
+            "Now I run a woodwork shop with my son.",
+            "When I came home from the army I didn't want to live. I drank and lost my job. That was 2012. "
+            "Now it's all back and I don't want to live.",
+        ),
+        (
+            "Then: suicidal thoughts every day, cutting most nights.\nNow: at college, running twice a week, "
+            "drawing again.\nToday: a good day.",
+            "Then: suicidal thoughts every day, cutting most nights.\nNow: cutting again.\nToday: awful.",
+        ),
+        (
+            "I self-harmed from thirteen to nineteen. I'm twenty-six now and it's been seven years.",
+            "I self-harmed from thirteen to nineteen. I'm twenty-six now and last night I cut again.",
+        ),
+        (
+            "Five years ago tonight I took an overdose. Tonight I'm cooking dinner with my husband and I'm "
+            "so grateful to be here.",
+            "Five years ago I took an overdose. Tonight I want to do it again.",
+        ),
+        # a year ago, an age now, a count of relapses told in a recovery, tablets taken every morning
+        (
+            "I tried to kill myself a year ago. I'm so glad I'm still here.",
+            "I tried to kill myself a year ago. I'm so glad nobody knows, I'll try again.",
+        ),
+        (
+            "In my teens I burned myself a lot. I'm 34 now and I volunteer on a helpline.",
+            "In my teens I burned myself a lot. I'm 34 now and I want to do it again.",
+        ),
+        (
+            "Years ago I was making myself sick after every meal. I'm in recovery; I relapsed twice, and I "
+            "still see my dietitian.",
+            "Years ago I was making myself sick after every meal. I'm in recovery, but I relapsed twice this "
+            "week.",
+        ),
+        (
+            "After my wife died I was lost. Now I take every tablet every morning with my tea.",
+            "After my wife died I was lost. Now I want to take every tablet in the cupboard.",
         ),
         (
             "Thoughts of dying or self-harm: none, just fed up. What helped: a walk at lunch.",

@@ -132,7 +132,8 @@ _OTHER = frozenset(
     sister sisters mom moms mum mums dad dads mother mothers father fathers cousin cousins son sons
     daughter daughters boy boys lad lads pupil pupils classmates wife wifes husband husbands partner partners
     boyfriend boyfriends girlfriend girlfriends bf gf uncle uncles aunt aunts grandma grandpa grandmother grandfather
-    colleague colleagues
+    colleague colleagues lady ladies gentleman member members mate mates buddy buddies nephew niece grandson
+    granddaughter
     coworker coworkers patient patients client clients character characters guy guys girl girls man woman
     men women kid kids child children teen teenager student students narrator protagonist hero heroine
     villain neighbor neighbour roommate flatmate classmate song songs movie film book novel show series
@@ -197,26 +198,47 @@ _COUNT = (
     r"(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty)(?:[\s-]*(?:one|two|three|four|five|six|seven|eight|nine))?|"
     r"(?:a\s+)?hundred|a couple of|a few|several)"
 )
+_AGE = (
+    r"(?:\d{1,2}|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
+    r"(?:[\s-]*(?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
 _MILESTONE_PATTERN = (
     rf"\b{_COUNT}\s+(?:days?|weeks?|"
     r"months?|years?)\s+(?:clean|free|without|since i last|since my last|(?:self ?harm|cutting|purging|sh) free)\b|"
     rf"\b(?:clean|free)\s+(?:from\s+\w+(?:\s+\w+)?\s+)?for\s+{_COUNT}\s+(?:days?|weeks?|months?|years?)\b"
 )
 _PAST = re.compile(
-    r"\b(?:used to|(?:years|months|weeks|a decade|decades|a while|a long time|long) ago|in the past|back (?:then|when)|"
+    r"\b(?:used to|(?:years|months|weeks|a decade|decades|a while|a long time|long|(?:a|one) year) ago|"
+    r"in the past|back (?:then|when)|"
     r"as a (?:teen\w*|kid|child)|there was a time|"
     r"(?:in|during|for (?:most|much|part) of) my (?:teens|twenties|thirties|forties|fifties|20s|30s|40s|childhood|"
     r"school years)|my old (?:diary|diaries|journals?|entries)|(?:in|from|since) (?:19|20)\d\d|"
     r"when i was (?:\d+|younger|a (?:teen\w*|kid|child|student)|little|in (?:high school|school|college|uni))|"
     r"went from|(?:my|a|his|her|their) (?:long )?history (?:of|with)|"
-    r"(?:selfharm|selfinjury|suicide|suicidal|eating disorder|cutting|purging) history)\b"
+    r"(?:selfharm|selfinjury|suicide|suicidal|eating disorder|cutting|purging) history)\b|"
+    # a span of ages: "from fourteen to twenty-nine" (not "from 14 to 29 kg")
+    rf"\bfrom (?:the age of |age )?{_AGE} (?:to|until|till) {_AGE}(?!\s*(?:kg|kgs|kilos?|lbs|pounds|stone|"
+    r"percent|per cent|times|a day|an? (?:hour|day|week)|[-\w]))\b|"
+    # a worksheet's "Then:" field, told beside its "Now:"; a sentence that starts "Last year" (not "since last
+    # year", "in March of last year")
+    r"\b(?:back )?then:|(?:^|(?<=[.!?;:] ))last year\b"
     # a milestone counts as both: "two years clean from self-harm", "500 days since I last purged"
     r"|" + _MILESTONE_PATTERN
 )
+# "again", unless of something done again that is no harm: "cutting again" (not "painting again", "eating
+# again")
+_HARM_ING = (
+    r"(?:cutting|purging|starving|restricting|bingeing|binging|hurting|harming|selfharming|burning|"
+    r"scratching|hitting|overdosing|relapsing|drinking|using|thinking|planning|wanting|dying|crying|"
+    r"spiralling|spiraling)"
+)
+_AGAIN = rf"(?:{_HARM_ING}\s+again|(?<!ing )again)"
 # A past told and then a present that is something else: "A few years ago I wanted to die every day. Today I planted
 # tomatoes." (not "Now I'm thinking about it again", "Today it's back", "Now I just want it to end")
 _TODAY_INSTEAD = re.compile(
-    r"\W*(?:and\s+|but\s+)?(?:now|today|these days|nowadays|present me|this year)\b(?![^.!?]*\b(?:again|relaps\w*|"
+    r"\W*(?:and\s+|but\s+)?(?:now|today|these days|nowadays|present me|this year|"
+    rf"im {_AGE} now)\b(?![^.!?]*\b(?:"
+    rf"{_AGAIN}|relaps\w*|"
     r"back|still|worse|want|wanna|wish|think\w*|thought|urges?|cant|hopeless|plans?|planned|planning|die|dying|dead|"
     r"kill\w*|end|hurt\w*|cut\w*|harm\w*|suicid\w*|alone|nothing|nobody|no one|no point|tired|exhausted|worthless|"
     r"empty|numb|depress\w*|trapped|lost|struggl\w*|dark|miserable|broken|scared|afraid|flashbacks?|"
@@ -234,28 +256,38 @@ _RECOVERED = re.compile(
     r"been well|(?:im|i am) (?:well|better)\b(?!\s+(?:off|aware))|got better|came back to life|"
     r"(?:it|the depression|the thoughts|the urges) (?:lifted|faded|passed|stopped|went away)|"
     r"(?:thoughts|urges) (?:stopped|faded|went away|lifted)|cant remember the last time|peer support|"
-    r"went from\b[^.]*\bto|(?:the )?(?:depression|illness|anxiety|eating disorder) talking)\b"
+    r"went from\b[^.]*\bto|(?:the )?(?:depression|illness|anxiety|eating disorder) talking|"
+    # "I'm thirty-five now and it's been six years" (not "it's been six years of this")
+    rf"its been {_COUNT} (?:years?|months?)(?=\s*$|\s*[,;:]|\s+(?:now|since|clean|free)\b))\b"
     r"|" + _MILESTONE_PATTERN
 )
 
 
 # The past told in the sentence after: "I tried to end my life. This was six years ago.", "That was 2016."
 _PAST_AFTER = re.compile(r"\W*(?:that|this|it)\s+was\s+(?:(?:\w+\s+){1,3}ago|(?:in\s+)?(?:19|20)\d\d)\b")
+# A relapse, unless a count of them told in a recovery ("recovery wasn't a straight line; I relapsed twice",
+# not "I relapsed twice this week")
+_RELAPSED = (
+    r"relaps\w*(?!\s+(?:once|twice|a few times|a couple of times|several times|(?:two|three|four|\d+) "
+    r"times)\b"
+    r"(?![^.!?]*\b(?:this|last) (?:week|month)\b|[^.!?]*\b(?:today|tonight|yesterday|recently|lately)\b))"
+)
 # A past that has come back: "lately the thoughts are back", "I want to cut again"
 _CRAVE = (
     r"(?:want\w*|wanna|wish\w*|urges?|thoughts?|thinking|cut\w*|die|dying|kill\w*|hurt\w*|harm\w*|plan\w*)"
 )
 _BACK = re.compile(
-    r"\b(?:relaps\w*|(?:its|it is|theyre|they are|the (?:thoughts|urges) are) back|"
+    rf"\b(?:{_RELAPSED}|(?:its|it is|theyre|they are|the (?:thoughts|urges) are) (?:all )?back|"
     r"back (?:in|to) (?:a |the |that )?(?:dark|bad|square one|day one|zero)|"
     rf"again\b[^.!?]*\b{_CRAVE}|{_CRAVE}\b[^.!?]*\bagain)\b"
 )
 _LATER = 4  # sentences after a past in which its recovery may be told
 
 
-def _past(sentence: str, after: str) -> bool:
-    """Whether a sentence is told of the past, by itself or by the sentence after it."""
-    return bool(_PAST.search(sentence) or _PAST_AFTER.match(after))
+def _past(sentence: str, *after: str) -> bool:
+    """Whether a sentence is told of the past, by itself or by one of the (two) sentences after it ("I didn't
+    want to live. I drank and lost my job. That was 2012.")."""
+    return bool(_PAST.search(sentence)) or any(_PAST_AFTER.match(a) for a in after[:2])
 
 
 def _over(near: str, later: Sequence[str]) -> bool:
@@ -305,10 +337,18 @@ _USE_TRIGGERS = True  # tests switch this off to prove the trigger words never h
 _USE_LEARNED = True  # the benchmark switches this off to measure the rules alone
 
 
+_POSSESSIVE = frozenset("my our".split())
+_PREPOSITIONS = frozenset("in at of from".split())  # where someone belongs ("about my thoughts" is mine)
+
+
 def _other_subject(prefix: str) -> bool:
     """True when the nearest subject before the match is someone else; journals default to the writer ("As someone
     who lives with suicidal thoughts" is the writer)."""
-    for word in reversed(_WORD.findall(_AS_ONE_WHO.sub(" i ", prefix))):
+    words = _WORD.findall(_AS_ONE_WHO.sub(" i ", prefix))
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if word in _POSSESSIVE and 0 < k < len(words) - 1 and words[k - 1] in _PREPOSITIONS:
+            continue  # "someone in my knitting group …": my group, not me (but "with my suicide plans")
         if word in _FIRST:
             return False
         if word in _OTHER:
@@ -382,8 +422,8 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], questio
         return False
     near = " ".join(sentences[i : i + 2])
     # "I used to cut myself; I'm proud I stopped" (not "I relapsed after 200 days clean")
-    after = sentences[i + 1] if i + 1 < len(sentences) else ""
-    if _past(sentence, after) and _over(near, sentences[i + 1 :]) and not _RELAPSE.search(sentence):
+    later = sentences[i + 1 :]
+    if _past(sentence, *later[:2]) and _over(near, later) and not _RELAPSE.search(sentence):
         return False
     # "she asked if I want to hurt myself and I said no"
     if question and _SELF_QUESTION.match(sentence) and i + 1 < len(sentences):
@@ -454,7 +494,9 @@ def _distressed(hits: set[tuple[int, int, int]]) -> bool:
 
 # A segment the learned layer flags still has to be the writer, now: the rules' tests of who and when apply.
 _NOW = re.compile(
-    r"\b(?:again|relaps\w*|last night|tonight|right now|these days|lately|this week|broke (?:it|my streak)|"
+    # (an anniversary is not: "five years ago tonight")
+    rf"\b(?:{_AGAIN}|{_RELAPSED}|(?<!ago )(?:last night|tonight|this week)|right now|these days|lately|"
+    r"broke (?:it|my streak)|"
     # a streak counted while the urge is still there: "30 days clean but the urge to cut won't leave"
     r"back to (?:zero|day (?:one|1|0))|(?:urges?|thoughts?|cravings?)\b[^.!?]{0,20}\b(?:wont|will not|dont|do not|"
     r"doesnt|does not)\s+(?:\w+\s+)?(?:leave|go away|stop|fade|let up|quiet down))\b"
@@ -548,11 +590,12 @@ def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5
     # The sentence after counts too: "Two years ago I tried to end my life. Today I ran a half marathon, so proud."
     after = _normalize(after)
     around = f"{_normalize(before)} {norm} {after}"
-    if (
-        _PAST.search(around)
-        and _over(around, re.split(r"[.!?;]+", f"{norm} {after} {_normalize(later)}")[1:])
-        and not _NOW.search(norm)
-    ):
+    later = _normalize(later)
+    parts = re.split(r"[.!?;]+", f"{norm} {after} {later}")[1:]
+    # dated inside the stretch or in the two sentences after it ("… I didn't want to live. I drank. That was
+    # 2012.")
+    dated = any(_PAST_AFTER.match(p) for p in [*re.split(r"[.!?;]+", norm)[1:], after, later])
+    if (_PAST.search(around) or dated) and _over(around, parts) and not _NOW.search(norm):
         return False
     # "She asked if I'd had thoughts of harming myself and I said no" (or "… myself. I told her I haven't."); things
     # given away to a charity shop

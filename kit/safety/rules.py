@@ -959,7 +959,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
                       r"dozens)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?(?:\w+\s+)?"
                       rf"{_PILLS}\b(?:\s+(?:at once|together|in one go))?(?!\s+(?:today|this morning|on time|"
                       rf"as prescribed|"
-                      r"like (?:im|i was) supposed|every day|with (?:breakfast|food|water|dinner|lunch)|"
+                      r"like (?:im|i was) supposed|(?:every|each) (?:day|morning|night|evening)|daily|"
+                      r"(?:once|twice|three times) a day|at bedtime|"
+                      r"with (?:breakfast|food|water|dinner|lunch)|"
                       r"for the (?:day|week)|in the morning)\b)"),
         ("whole", r"\b(?:take|took|swallow\w*|down\w*)\s+(?:the|a)\s+whole\s+(?:bottle|packet|pack|"
                   r"box)\b(?!\s+of\s+(?:wine|water|vodka|gin|juice|cereal|chocolates?|biscuits|cookies|chips|"
