@@ -192,15 +192,18 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:if|should|in case)\s+i\s+(?:ever|start|begin|notice|feel like|get (?:the )?urges?|have (?:the )?"
     r"(?:urges?|thoughts?))\b"
 )
+# thirteen to ninety-nine in words ("thirteen", "twenty one", "twenty-nine")
+_TEENS_AND_TENS = (
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
+    r"(?:[\s-]*(?:one|two|three|four|five|six|seven|eight|nine))?"
+)
 # a count of days, weeks, months or years, in figures or words ("30", "thirty", "twenty one", "a couple of")
 _COUNT = (
-    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
-    r"(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty)(?:[\s-]*(?:one|two|three|four|five|six|seven|eight|nine))?|"
+    rf"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|{_TEENS_AND_TENS}|"
     r"(?:a\s+)?hundred|a couple of|a few|several)"
 )
 _AGE = (
-    r"(?:\d{1,2}|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
-    r"(?:[\s-]*(?:one|two|three|four|five|six|seven|eight|nine))?)"
+    rf"(?:\d{{1,2}}|{_TEENS_AND_TENS})"  # an age, as a span of them is told ("from fourteen to twenty-nine")
 )
 _MILESTONE_PATTERN = (
     rf"\b{_COUNT}\s+(?:days?|weeks?|"
@@ -285,9 +288,9 @@ _LATER = 4  # sentences after a past in which its recovery may be told
 
 
 def _past(sentence: str, *after: str) -> bool:
-    """Whether a sentence is told of the past, by itself or by one of the (two) sentences after it ("I didn't
-    want to live. I drank and lost my job. That was 2012.")."""
-    return bool(_PAST.search(sentence)) or any(_PAST_AFTER.match(a) for a in after[:2])
+    """Whether a sentence is told of the past, by itself or by one of the sentences ``after`` it that dates it
+    ("I didn't want to live. I drank and lost my job. That was 2012.")."""
+    return bool(_PAST.search(sentence)) or any(_PAST_AFTER.match(a) for a in after)
 
 
 def _over(near: str, later: Sequence[str]) -> bool:
@@ -594,8 +597,11 @@ def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5
     parts = re.split(r"[.!?;]+", f"{norm} {after} {later}")[1:]
     # dated inside the stretch or in the two sentences after it ("… I didn't want to live. I drank. That was
     # 2012.")
-    dated = any(_PAST_AFTER.match(p) for p in [*re.split(r"[.!?;]+", norm)[1:], after, later])
-    if (_PAST.search(around) or dated) and _over(around, parts) and not _NOW.search(norm):
+    if (
+        _past(around, *re.split(r"[.!?;]+", norm)[1:], after, later)
+        and _over(around, parts)
+        and not _NOW.search(norm)
+    ):
         return False
     # "She asked if I'd had thoughts of harming myself and I said no" (or "… myself. I told her I haven't."); things
     # given away to a charity shop
