@@ -347,6 +347,16 @@ def test_texts_read_in_another_process_are_not_read_again(home, monkeypatch):
     assert safety.check(texts[1]).crisis and not safety.check(texts[0]).crisis
 
 
+def test_more_texts_than_the_memory_holds_are_all_answered(monkeypatch):
+    # a summary over a long journal gates more distinct entries than the in-process memory keeps
+    monkeypatch.setattr(crisis_model, "_CACHE_SIZE", 2)
+    texts = [EVERYDAY, "i just want it all to stop for good", "Watered the basil.", EVERYDAY]
+    found = crisis_model.hits(texts)
+    assert [bool(f) for f in found] == [False, True, False, False]
+    assert len(crisis_model._cache) == 2
+    assert crisis_model.hits(texts) == found
+
+
 def test_new_weights_read_every_text_again(home, monkeypatch):
     crisis_model.hits([EVERYDAY])
     crisis_model._cache.clear()

@@ -448,6 +448,7 @@ def _parts() -> tuple[SegmentEncoder, CrisisClassifier]:
 
 def _remember(text: str, found: tuple[Segment, ...]) -> None:
     _cache[text] = found
+    _cache.move_to_end(text)
     while len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
 
@@ -455,24 +456,23 @@ def _remember(text: str, found: tuple[Segment, ...]) -> None:
 def hits(texts: list[str]) -> list[tuple[Segment, ...]]:
     """For each text, the segments the classifier reads as a crisis (none: no hit). Batched and cached by text, in
     the process and in KIT_HOME, so the gate in front of a summary pays once per distinct entry."""
-    todo = [t for t in dict.fromkeys(texts) if t not in _cache]
+    # The answer is read from this call's own mapping: more distinct texts than the cache holds push the first
+    # ones out of it before the last are read.
+    answer = {t: _cache[t] for t in dict.fromkeys(texts) if t in _cache}
+    todo = [t for t in dict.fromkeys(texts) if t not in answer]
     reads = _Reads.here() if todo else None
     if reads is not None:
         known = reads.get(todo)
-        for text in todo:
-            if text in known:
-                _remember(text, known[text])
+        answer.update(known)
         todo = [t for t in todo if t not in known]
     if todo:
         encoder, classifier = _parts()
         found = {}
         for text, (vectors, segments) in zip(todo, encoder.encode(todo), strict=True):
             found[text] = tuple(classifier.hits(vectors, segments))
-            _remember(text, found[text])
+        answer.update(found)
         if reads is not None:
             reads.put(found)
-    out = []
-    for text in texts:
-        out.append(_cache[text])
-        _cache.move_to_end(text)
-    return out
+    for text, segments in answer.items():
+        _remember(text, segments)
+    return [answer[text] for text in texts]
