@@ -1856,6 +1856,25 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
             "After my wife died I was lost. Now I take every tablet every morning with my tea.",
             "After my wife died I was lost. Now I want to take every tablet in the cupboard.",
         ),
+        # a recovery told as "a good place" or "doing well"; "struggling again" brings a past back; an act put
+        # off "yet" is not refused; people cut out of a life
+        (
+            "Two years ago I wanted to die. I'm in a good place now, new job, new flat.",
+            "Two years ago I wanted to die. I'm not in a good place now, and it's every night.",
+        ),
+        (
+            "When I was nineteen I overdosed. I'm doing well and I coach the under-tens.",
+            "When I was nineteen I overdosed. I'm not doing well and I want to do it again.",
+        ),
+        (
+            "Three years ago I self-harmed. I got better. Now I'm drawing again.",
+            "Three years ago I self-harmed. I got better. Now I'm struggling again.",
+        ),
+        ("I'm not ready to die yet, there's so much I want to see.", "I'm not ready to kill myself yet."),
+        (
+            "I've been slowly cutting toxic people out of my life and I feel lighter for it.",
+            "I've been slowly cutting my arms at night and I feel lighter for it.",
+        ),
         (
             "Thoughts of dying or self-harm: none, just fed up. What helped: a walk at lunch.",
             "Thoughts of dying or self-harm: all day, I want to cut. What helped: nothing.",

@@ -187,6 +187,10 @@ _STRONGER_THAN_EVER = re.compile(r"\s*(?:\w+\s+)?(?:more|so much|so badly|this m
 # "I don't want to end it right now", "I'm not going to kill myself tonight": a no for now still speaks of the wish.
 # Only in the present or the future: "I didn't cut tonight" is a night won, and "today" is how a diary card counts.
 _FOR_NOW = re.compile(r"\s*(?:\w+\s+){0,2}?(?:right now|tonight|at the moment|for now)\b")
+# "I'm not ready to kill myself yet": the act put off, not refused (not "I'm not ready to die yet", said of an
+# illness or of old age)
+_YET = re.compile(r"\s*(?:\w+\s+){0,2}?yet\b")
+_PUT_OFF = re.compile(r"(?:kill\w*|end\w*|suicid\w*|cut\w*|hurt\w*|harm\w*|overdos\w*|jump\w*)")
 _NOW_NEGATORS = frozenset("not dont doesnt wont isnt arent".split())
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|should|in case)\s+i\s+(?:ever|start|begin|notice|feel like|get (?:the )?urges?|have (?:the )?"
@@ -216,7 +220,8 @@ _PAST = re.compile(
     r"as a (?:teen\w*|kid|child)|there was a time|"
     r"(?:in|during|for (?:most|much|part) of) my (?:teens|twenties|thirties|forties|fifties|20s|30s|40s|childhood|"
     r"school years)|my old (?:diary|diaries|journals?|entries)|(?:in|from|since) (?:19|20)\d\d|"
-    r"when i was (?:\d+|younger|a (?:teen\w*|kid|child|student)|little|in (?:high school|school|college|uni))|"
+    rf"when i was (?:{_AGE}|younger|a (?:teen\w*|kid|child|student)|little|"
+    r"in (?:high school|school|college|uni))|"
     r"went from|(?:my|a|his|her|their) (?:long )?history (?:of|with)|"
     r"(?:selfharm|selfinjury|suicide|suicidal|eating disorder|cutting|purging) history)\b|"
     # a span of ages: "from fourteen to twenty-nine" (not "from 14 to 29 kg")
@@ -233,7 +238,7 @@ _PAST = re.compile(
 _HARM_ING = (
     r"(?:cutting|purging|starving|restricting|bingeing|binging|hurting|harming|selfharming|burning|"
     r"scratching|hitting|overdosing|relapsing|drinking|using|thinking|planning|wanting|dying|crying|"
-    r"spiralling|spiraling)"
+    r"spiralling|spiraling|struggling|falling apart|slipping|sinking)"
 )
 _AGAIN = rf"(?:{_HARM_ING}\s+again|(?<!ing )again)"
 # A past told and then a present that is something else: "A few years ago I wanted to die every day. Today I planted
@@ -255,7 +260,12 @@ _RELAPSE = re.compile(
 _RECOVERED = re.compile(
     r"\b(?:no longer|not anymore|dont anymore|havent (?:since|in|for)|recover\w*|(?:clean|free) (?:for|since)|"
     r"grateful|thankful|proud|glad|better now|doing better|survived|still here|(?:so much|a lot|much) better|"
-    r"healed|in a better place|came through|got help|changed everything|turned (?:it|things|my life) around|"
+    r"healed|(?<!not )(?<!never )(?<!nt )in a (?:much |far |way )?"
+    r"(?:better|good|great|happier|healthier|safer|safe|stable) place|came through|got help|"
+    r"changed everything|turned (?:it|things|my life) around|"
+    # "I'm doing well these days" (not "I'm not doing well", "never doing well")
+    r"(?<!not )(?<!never )(?<!nt )doing (?:well|really well|so well|great|good)\b(?!\s+(?:at|in|on)\b)|"
+    r"(?:im|i am) (?:happy|happier|stable|safe) now|"
     r"been well|(?:im|i am) (?:well|better)\b(?!\s+(?:off|aware))|got better|came back to life|"
     r"(?:it|the depression|the thoughts|the urges) (?:lifted|faded|passed|stopped|went away)|"
     r"(?:thoughts|urges) (?:stopped|faded|went away|lifted)|cant remember the last time|peer support|"
@@ -282,6 +292,7 @@ _CRAVE = (
 _BACK = re.compile(
     rf"\b(?:{_RELAPSED}|(?:its|it is|theyre|they are|the (?:thoughts|urges) are) (?:all )?back|"
     r"back (?:in|to) (?:a |the |that )?(?:dark|bad|square one|day one|zero)|"
+    r"(?:struggling|falling apart|slipping|sinking|spiral+ing) again|"
     rf"again\b[^.!?]*\b{_CRAVE}|{_CRAVE}\b[^.!?]*\bagain)\b"
 )
 _LATER = 4  # sentences after a past in which its recovery may be told
@@ -385,7 +396,7 @@ def _negated(clause: str, after: str, match: str = "") -> bool:
             return False
         if word != "dont" and any(w in ("i", "im", "ive", "id", "ill") for w in rest):
             return False  # a new clause started: "not ok i want to die"
-        if word in _NOW_NEGATORS and _FOR_NOW.match(after):
+        if word in _NOW_NEGATORS and (_FOR_NOW.match(after) or (_YET.match(after) and _PUT_OFF.match(match))):
             return False
         return not (word == "never" and _STRONGER_THAN_EVER.match(after))  # "never wanted to die more"
     return False

@@ -180,6 +180,10 @@ _FIGURATIVE = re.compile(
     r"kill(?:ing)?\s+(?:(?:some|a (?:bit|little|few hours)(?: of)?|an hour(?: or two)?)\s+)?time|"
     r"kill(?:ing)?\s+the\s+(?:lights|engine|music|process|mood|vibe)|chok(?:e|ed|es|ing)\s+up\b|"
     r"kill\s+(?:a|the|that)\s+(?:\w+\s+)?process|cut(?:ting)?\s+(?:down|back|out|corners|ties|costs)|"
+    # people cut out of a life or cut off: "slowly cutting people out of my life", "cut him off" (not "cut
+    # myself")
+    r"cut(?:s|ting)?\s+(?:(?!(?:myself|me|my\s+(?:arms?|legs?|wrists?|skin|thighs?|stomach))\b)\w+\s+){1,3}?"
+    r"(?:out\s+of\s+(?:my|our|his|her|their|your)\s+(?:life|lives)|off)\b|"
     r"cut\w*\s+(?:myself|me|yourself)\s+(?:some|a\s+(?:little|bit\s+of))?\s*slack|"
     r"cut(?:s|ting)?\s+(?:my|the|his|her|their)\s+(?:own\s+)?(?:hair|fringe|nails|grass|hedge|cake|losses|cord)|"
     r"hang(?:ing|ed)?\s+(?:the|a|some|up|out|on|in there|around|with)|"
@@ -1124,11 +1128,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # year" (not making it to the party, or to 25 push-ups)
         ("make making live living last get getting see",
          r"\b(?:(?:not sure|dont know if|doubt|dont think|no way)\s+(?:ill|i will|id|i would|im|i am|i)\s+"
-         r"(?:going to\s+|gonna\s+|ever\s+)?|(?:dont|cant|cannot|do not|never)\s+see\s+myself\s+|"
+         r"(?:going to\s+|gonna\s+|ever\s+)?|"
+         r"(?:dont|cant|cannot|do not|never|hardly|barely)\s+see\s+myself\s+|"
          r"(?:wont|will not|never going to|not going to)\s+)(?:make|making|live|living|last|get|getting|be alive|"
          r"be around|be here)\s+(?:it\s+)?(?:to see|to|past|through|until|till|beyond)\s+(?:my\s+|the\s+)?"
          r"(?:next\s+|this\s+)?(?:[1-9]\d(?:th|st|nd|rd)?(?:\s+birthday)?|birthday|christmas|new year|year|"
-         r"summer|winter|spring|autumn|end of (?:the|this) year|graduation|twenties|thirties|forties|twenty|"
+         r"summer|winter|spring|autumn|end of (?:the|this) year|graduation|that age|twenties|thirties|"
+         r"forties|twenty|"
          r"thirty|forty|fifty)(?=\s*$|\s*[.,;:!?]|\s+(?:anyway|honestly|tbh|either|i think|to be honest)\b)"),
         ("gone", r"\b(?:ill|im going to|i will) be gone(?=\s*$|\s*[,;:]|\s+(?:soon|by|tomorrow|before|"
                  r"forever|for good)\b)"),
