@@ -233,12 +233,14 @@ _PAST = re.compile(
     # a milestone counts as both: "two years clean from self-harm", "500 days since I last purged"
     r"|" + _MILESTONE_PATTERN
 )
+# A slide said as a whole ("struggling again", "falling apart again"): after a recovery, the past come back
+_SLIDING = r"(?:struggling|falling apart|slipping|sinking|spiral+ing)"
 # "again", unless of something done again that is no harm: "cutting again" (not "painting again", "eating
 # again")
 _HARM_ING = (
     r"(?:cutting|purging|starving|restricting|bingeing|binging|hurting|harming|selfharming|burning|"
     r"scratching|hitting|overdosing|relapsing|drinking|using|thinking|planning|wanting|dying|crying|"
-    r"spiralling|spiraling|struggling|falling apart|slipping|sinking)"
+    rf"{_SLIDING})"
 )
 _AGAIN = rf"(?:{_HARM_ING}\s+again|(?<!ing )again)"
 # A past told and then a present that is something else: "A few years ago I wanted to die every day. Today I planted
@@ -257,14 +259,15 @@ _TODAY_INSTEAD = re.compile(
 _RELAPSE = re.compile(
     r"(?<!almost )(?<!nearly )\b(?:relaps\w*|broke my (?:streak|clean streak)|lost my streak)\b"
 )
+_UNDENIED = r"(?<!not )(?<!never )(?<!nt )"  # a recovery not said with a "not" just before it
 _RECOVERED = re.compile(
     r"\b(?:no longer|not anymore|dont anymore|havent (?:since|in|for)|recover\w*|(?:clean|free) (?:for|since)|"
     r"grateful|thankful|proud|glad|better now|doing better|survived|still here|(?:so much|a lot|much) better|"
-    r"healed|(?<!not )(?<!never )(?<!nt )in a (?:much |far |way )?"
+    # "in a good place now", "I'm doing well these days" (not "not in a good place", "never doing well")
+    rf"healed|{_UNDENIED}in a (?:much |far |way )?"
     r"(?:better|good|great|happier|healthier|safer|safe|stable) place|came through|got help|"
     r"changed everything|turned (?:it|things|my life) around|"
-    # "I'm doing well these days" (not "I'm not doing well", "never doing well")
-    r"(?<!not )(?<!never )(?<!nt )doing (?:well|really well|so well|great|good)\b(?!\s+(?:at|in|on)\b)|"
+    rf"{_UNDENIED}doing (?:well|really well|so well|great|good)\b(?!\s+(?:at|in|on)\b)|"
     r"(?:im|i am) (?:happy|happier|stable|safe) now|"
     r"been well|(?:im|i am) (?:well|better)\b(?!\s+(?:off|aware))|got better|came back to life|"
     r"(?:it|the depression|the thoughts|the urges) (?:lifted|faded|passed|stopped|went away)|"
@@ -292,7 +295,7 @@ _CRAVE = (
 _BACK = re.compile(
     rf"\b(?:{_RELAPSED}|(?:its|it is|theyre|they are|the (?:thoughts|urges) are) (?:all )?back|"
     r"back (?:in|to) (?:a |the |that )?(?:dark|bad|square one|day one|zero)|"
-    r"(?:struggling|falling apart|slipping|sinking|spiral+ing) again|"
+    rf"{_SLIDING} again|"
     rf"again\b[^.!?]*\b{_CRAVE}|{_CRAVE}\b[^.!?]*\bagain)\b"
 )
 _LATER = 4  # sentences after a past in which its recovery may be told
