@@ -458,8 +458,9 @@ def hits(texts: list[str]) -> list[tuple[Segment, ...]]:
     the process and in KIT_HOME, so the gate in front of a summary pays once per distinct entry."""
     # The answer is read from this call's own mapping: more distinct texts than the cache holds push the first
     # ones out of it before the last are read.
-    answer = {t: _cache[t] for t in dict.fromkeys(texts) if t in _cache}
-    todo = [t for t in dict.fromkeys(texts) if t not in answer]
+    distinct = list(dict.fromkeys(texts))
+    answer = {t: _cache[t] for t in distinct if t in _cache}
+    todo = [t for t in distinct if t not in answer]
     reads = _Reads.here() if todo else None
     if reads is not None:
         known = reads.get(todo)
