@@ -857,6 +857,15 @@ def test_wishes_for_death_and_acts_said_another_way(crisis, everyday, rules_only
         ("ppl wud b happier w/o the roadworks tbh", False),
         ("no1 wud even notice if i was ded", True),
         ("plan b is 2 take the bus if it rains", False),
+        # self-esteem, self-worth and the like are not "myself", however spelled; a couple's ending is not one
+        ("Every rejection is killing my self-esteem. I feel worthless.", False),
+        ("no girl ever texts back, its killing myself-esteem", False),
+        ("This diet is killing my self confidence and I hate myself.", False),
+        ("Every rejection makes me want to kill myself. I feel worthless.", True),
+        ("We ended things after six years. I'm heartbroken and I can't stop crying.", False),
+        ("We finally ended it last night. Everything hurts and I feel hopeless.", False),
+        ("I'm heartbroken and I can't stop crying. I want to end things.", True),
+        ("Everything hurts and I feel hopeless. I think I'm going to end it tonight.", True),
     ],
 )
 def test_wordings_the_rules_read_and_their_everyday_twins(text, crisis, rules_only):

@@ -100,6 +100,15 @@ _CANON_RE = re.compile(
 _ALGOSPEAK = [  # (cheap test, pattern, replacement): one word per idea so trigger words stay simple
     (("su", "sewer"), re.compile(r"\b(?:su[i1!*]?c[i1!*]?d|sewer ?slid)(e|al)\b"), r"suicid\1"),
     (("self",), re.compile(r"\bself[\s-]*(?:harm|injur)\w*"), "selfharm"),
+    # "this job is killing my self-esteem" (or "myself-esteem") is not "killing myself"
+    (
+        ("self",),
+        re.compile(
+            r"\b(?:(my) ?self-|self[ -]?)(esteem|worth|confidence|respect|image|belief|doubt|control|care|"
+            r"love|pity|awareness|discipline)\b"
+        ),
+        lambda m: ("my " if m.group(1) else "") + "self" + m.group(2),
+    ),
     (("aliv",), re.compile(r"\bun[\s-]?aliv\w*"), "unalive"),
     # letters starred out: "i want to d*e", "k!ll myself"
     (("d*e", "d!e", "d1e"), re.compile(r"\bd[*!1]e\b"), "die"),

@@ -1085,6 +1085,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "I have to take matters into my own hands": fixing a leak, or ending it; it counts beside distress
         ("matters hands", r"\b(?:take|taking|took)\s+(?:matters|things)\s+into\s+my\s+own\s+hands\b"
                           r"(?!\s+(?:and|to|by|with|at|for|on)\s+(?!(?:end|die|kill|finish)\b))"),
+        # "we once again ended things": a couple's ending
+        unless=r"\bwe\s+(?:\w+\s+){0,2}?(?:end|ended|ending)\s+(?:it|things)\b",
     ),
     _rule(
         _WEAK, _R_CANT,
