@@ -63,19 +63,22 @@ POSTS = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_
 CODEBOOK = "construct_tracker/data/lexicons/suicide_risk_lexicon_v1-0/suicide_risk_lexicon_codebook_prototypical_examples.txt"
 
 # Where a post was written decides its role. Crisis forums give positives (found segment by segment); the
-# support forums for other conditions and the everyday forums give hard negatives; forums where both are common
-# (depression, loneliness, BPD, general mental health) give positives only where the rules fire, never negatives.
+# support forums for other conditions, the loneliness forums and the everyday forums give hard negatives (less
+# the posts where the rules fire); forums where both are common (depression, BPD, general mental health) give
+# positives only where the rules fire, never negatives.
 POSITIVE = {"suicidewatch": "suicidal-thoughts", "EDAnonymous": "ed-self-harm"}
-NEGATIVE = {
-    "UKPersonalFinance", "personalfinance", "legaladvice", "teaching", "ukpolitics", "unitedkingdom",
-    "conspiracy", "guns", "divorce", "mindfulness", "adhd", "autism", "anxiety", "healthanxiety",
-    "socialanxiety", "ptsd", "schizophrenia", "addiction", "alcoholism", "bipolarreddit",
-}  # fmt: skip
-MIXED = {"depression", "lonely", "ForeverAlone", "bpd", "mentalhealth"}
+# Sadness and loneliness without crisis language are not a crisis: a post there is a negative unless the rules
+# fire.
+SAD = {"lonely", "ForeverAlone"}
 SUPPORT = {
     "adhd", "autism", "anxiety", "healthanxiety", "socialanxiety", "ptsd", "schizophrenia", "addiction",
     "alcoholism", "bipolarreddit",
-}  # fmt: skip
+} | SAD  # fmt: skip
+NEGATIVE = {
+    "UKPersonalFinance", "personalfinance", "legaladvice", "teaching", "ukpolitics", "unitedkingdom",
+    "conspiracy", "guns", "divorce", "mindfulness",
+} | SUPPORT  # fmt: skip
+MIXED = {"depression", "bpd", "mentalhealth"}
 LEXICON = (
     "Passive suicidal ideation",
     "Active suicidal ideation",

@@ -207,11 +207,6 @@ def test_one_crisis_sentence_in_a_long_everyday_entry_is_caught():
     assert report.reasons
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known limitation: inside a long entry the sentence's pooled token states "
-    "carry the everyday words around it; reading each sentence alone flagged 21 % of everyday posts",
-)
 def test_a_sentence_only_the_learned_layer_knows_is_not_diluted_in_a_long_entry():
     sentence = "I have been planning how to go through with it on Sunday while everyone is away"
     assert safety.check(sentence).crisis  # alone, the learned layer reads it

@@ -46,7 +46,7 @@ from kit.models.minilm import TOKENIZER_FILE
 log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "crisis_classifier.json"
-WEIGHTS_SHA256 = "a201d519ee11bdecd1a773db41f2adf22c00a680b57050d596d0b2d33a741f68"
+WEIGHTS_SHA256 = "694120997cad9feb0a97b623127798773b4760cd18b746e28da0999add57445e"
 CHUNK_TOKENS = 254  # + [CLS] and [SEP]: the embedder's 256-token window
 _CLS, _SEP = 101, 102
 WINDOWS = (2, 3)  # sliding windows of sentences, beside each sentence alone and each whole chunk
