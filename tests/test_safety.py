@@ -2018,6 +2018,11 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
             "Two months free of cutting and I'm grateful every day for the support.",
             "Two months free of cutting, yet the thoughts of doing it don't stop, every night.",
         ),
+        # "I could murder another one" is a burger, not a person (the legs dead from practice with it)
+        (
+            "My legs are dead. Afterwards we grabbed burgers and I could murder another one right now.",
+            "My legs are dead. Afterwards I sat in the car and thought about ending it all right now.",
+        ),
     ],
 )
 def test_the_learned_layer_hears_who_is_harmed_the_next_sentence_the_answer_and_the_rating(safe, crisis):
