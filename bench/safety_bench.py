@@ -242,7 +242,8 @@ def validation_sets() -> None:
         {k: v for k, v in negs.items() if k.startswith("written:")}
         # sadness and loneliness with no crisis language: the forums' own rows among the others
         | {k: v for k, v in negs.items() if k.removeprefix("rmhd:") in train_crisis.SAD}
-        | {"forums (22 subreddits, less posts with crisis language)": forum, "written (all kinds)": written}
+        | {f"forums ({len(train_crisis.NEGATIVE)} subreddits, less posts with crisis language)": forum}
+        | {"written (all kinds)": written}
         | {"ALL": neg},
         False,
     )
@@ -558,8 +559,9 @@ def run(args: argparse.Namespace) -> int:
         250, [". ".join([*sentences[:4], "I keep thinking about ending my life", *sentences[4:]])]
     )
     assert len(entry.split()) == 250
-    if safety.check(entry).crisis:  # timed all the same: a flagged entry takes the same path
-        print(f"  note: the 250-word everyday entry timed below is flagged: {safety.check(entry).reasons}")
+    flagged = safety.check(entry)
+    if flagged.crisis:  # timed all the same: a flagged entry takes the same path
+        print(f"  note: the 250-word everyday entry timed below is flagged: {flagged.reasons}")
     safe = list(dict.fromkeys(tests.NOT_CRISIS + tests.SAFE_ENTRIES + HELD_OUT_SAFE))
     hundred = [
         " ".join(safe[(k * 7 + j) % len(safe)] for j in range(6)) + f" (day {k + 1})" for k in range(100)

@@ -174,8 +174,9 @@ _LAUGHING_HYPERBOLE = (
     r"(?=[^.?!]*\b(?:lol|lmao|lmfao|haha\w*|rofl|jk|xd)\b)"
 )
 _FIGURATIVE = re.compile(
-    r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+for|murder(?:ed|ing)?\s+(?:a|an|some|that|another)\s+"
-    r"(?!\w*self)\w+|(?:death|end)\s+of\s+me|(?:will|gonna|going to|would|is going to|gon)\s+(?:literally\s+)?"
+    r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+for|"
+    r"murder(?:ed|ing)?\s+(?:a|an|some|that|another)\s+(?!\w*self)\w+|(?:death|end)\s+of\s+me|"
+    r"(?:will|gonna|going to|would|is going to|gon)\s+(?:literally\s+)?"
     r"(?:kill|murder|strangle)\s+(?:me|us)|(?:is|are|was|were|its|thats)\s+(?:\w+\s+)?killing\s+(?:me|my)\b|"
     r"kill(?:ing)?\s+(?:(?:some|a (?:bit|little|few hours)(?: of)?|an hour(?: or two)?)\s+)?time|"
     r"kill(?:ing)?\s+the\s+(?:lights|engine|music|process|mood|vibe)|chok(?:e|ed|es|ing)\s+up\b|"
