@@ -866,6 +866,35 @@ def test_wishes_for_death_and_acts_said_another_way(crisis, everyday, rules_only
         ("We finally ended it last night. Everything hurts and I feel hopeless.", False),
         ("I'm heartbroken and I can't stop crying. I want to end things.", True),
         ("Everything hurts and I feel hopeless. I think I'm going to end it tonight.", True),
+        # an attempt someone interrupted, or stopped at the last moment (not a rescue from an illness or a crash,
+        # not a scolding, not a day at the range)
+        ("If my brother hadn't come home early I'd be dead now.", True),
+        ("I'd be dead if my flatmate hadn't found me on the bathroom floor.", True),
+        ("If my son hadn't called I would have swallowed all the tablets.", True),
+        ("Honestly if my mum hadn't walked in that night I would have been dead.", True),
+        ("I'd be dead if the paramedics hadn't come so quickly after the crash.", False),
+        ("I'd be dead meat if my sister hadn't covered for me.", False),
+        ("If my son hadn't called I would have taken my tablets on time.", False),
+        ("If the nurse hadn't come I would have taken the wrong pills.", False),
+        ("I had the gun loaded but I couldn't.", True),
+        ("I had the pills counted out but then I thought of my daughter.", True),
+        ("I had the rifle loaded but then I realised the range was closed.", False),
+        ("There's a shotgun in the shed I keep thinking about using.", True),
+        ("The old shotgun I thought about using for clay pigeons is rusty.", False),
+        # the only thing between the writer and death, said as "I'd be dead if it wasn't for …"
+        ("I'd be dead by now if it wasn't for my cat.", True),
+        ("If it weren't for my kids I'd have been dead years ago.", True),
+        ("I'd be dead by now if it wasn't for my asthma inhaler.", False),
+        ("She'd be dead if it weren't for her kids.", False),
+        # weighted down in water (not skimming stones, not a diver's weights)
+        ("I put stones in my coat so the tide would keep me down and walked into the sea.", True),
+        ("I put stones in my pockets to skim at the lake.", False),
+        ("The diving weights kept me down in the water nicely.", False),
+        # "it's all getting too much" and "sick of who I am" are distress beside "I'm done" (not the rent)
+        ("It's all getting too much for me. I'm done.", True),
+        ("Sick of seeing who I am. That's it. I'm done.", True),
+        ("The rent is getting too much. I'm done.", False),
+        ("I ate too much. I'm done.", False),
     ],
 )
 def test_wordings_the_rules_read_and_their_everyday_twins(text, crisis, rules_only):

@@ -131,7 +131,12 @@ _INTENT = (
     r"tempted|urge|urges|could just|should just|wish i could|planning|plan|ready|about|considering|considered|"
     r"feel like|felt like)"
 )
-_NOT_ACCIDENT = r"^(?!.*\b(?:on purpose|deliberately|intentionally|to feel|to punish|to cope|urges?)\b)"
+# Words that say a harm was meant, so no everyday setting excuses it (a walk into the sea with a handful of
+# pills and weights to keep one down is not an accident at the beach)
+_NOT_ACCIDENT = (
+    r"^(?!.*\b(?:on purpose|deliberately|intentionally|to feel|to punish|to cope|urges?|"
+    r"handfuls? of (?:meds|pills|tablets)|(?:wash|weigh\w*|keep|hold) me (?:down|under))\b)"
+)
 # what people say they overdosed on in fun: "I overdosed on chocolate", "how do I overdose on fun this summer"
 _TREATS = (
     r"(?:caffeine|coffee|sugar|chocolate|candy|sweets|cake|netflix|tv|tiktok|memes|cuteness|content|carbs|"
@@ -159,6 +164,26 @@ _LEAVING = (
     r"job|office|team|school|semester|term|wedding|airport|station|abroad|visit|funeral|grave|memorial|"
     r"hospice|hospital|vet|course|class|retir\w*|house|flat|apartment|city|town|summer|camp|dog|cat|pet|"
     r"put (?:\w+ )?down|put to sleep|passed|died|rip)\b"
+)
+
+# someone who came in time: "if my husband hadn't walked in", "if my sister didn't call"
+_SOMEONE_CAME = (
+    r"(?:\w+\s+){1,3}?(?:hadnt|had not|didnt|did not|wasnt|werent)\s+(?:\w+\s+)?(?:walk\w* in|"
+    r"(?:come|came) (?:home|in|by|over|back|round|around)|f(?:ou|i)nd me|stop\w* me|call\w*|show\w* up|"
+    r"check\w* (?:on|in on) me|knock\w*|text\w* me|been there)\b"
+)
+# a rescue from an illness, an accident or a night out: "I'd be dead if the paramedics hadn't come"
+_RESCUED_FROM = (
+    r"\b(?:ambulance|paramedics?|cpr|defib\w*|heart attack|cardiac|stroke|seizure|allerg\w*|epi ?pen|"
+    r"anaphyla\w*|asthma|inhaler|crash\w*|accident\w*|fire|smoke|chok\w*|fell|fall|falling|diabet\w*|"
+    r"insulin|surgery|surgeon|cancer|tumou?r|sepsis|infection|seatbelt|helmet|airbag|lifeguard|avalanche|"
+    r"hypotherm\w*|gas leak|drunk|wasted|hangover)\b"
+)
+# the people and animals a person says they stay alive for: "if it wasn't for my kids"
+_STAYS_FOR = (
+    r"(?:my|our)\s+(?:\w+\s+)?(?:kids?|children|sons?|daughters?|wife|husband|partner|family|mum|mom|mother|"
+    r"dad|father|parents|dogs?|cats?|pets?|faith|girlfriend|boyfriend|fiance\w*|friends?|sisters?|brothers?|"
+    r"grandkids|grandchildren|babies|baby)\b"
 )
 
 # Everyday figures of speech that share the classifier's words: a stretch or sentence made of one is not a hit.
@@ -617,6 +642,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("reason thing & alive dead breathing here",
          r"\bonly\s+(?:reason|thing)\s+(?:why\s+|that\s+)?(?:im|i am|ive|i have)\s+(?:still\s+|not\s+)?"
          r"(?:alive|dead|breathing|been alive|still here(?=\s+(?:is|are|was)\b))\b"),
+        # "I'd be dead by now if it wasn't for my kids" (not a medicine, a doctor or a coffee)
+        ("dead & wasnt werent",
+         r"\b(?:id|i would)\s+(?:have\s+)?(?:be|been)\s+dead\b(?:\s+(?:now|by now|already|long ago))?\s*,?\s*"
+         rf"if\s+it\s+(?:wasnt|werent|was not|were not|hadnt been)\s+for\s+{_STAYS_FOR}"),
+        ("dead & wasnt werent",
+         rf"\bif\s+it\s+(?:wasnt|werent|was not|were not|hadnt been)\s+for\s+{_STAYS_FOR}[^.?!]{{0,20}}?\b"
+         r"(?:id|i would)\s+(?:have\s+)?(?:be|been)\s+dead\b"),
     ),
     # seeing one's own death in the mind's eye: "I keep picturing myself stepping off the balcony", "imagining
     # myself walking in front of a train" (not a fear of heights or an intrusive thought the writer names as one)
@@ -736,6 +768,51 @@ _HAND_RULES: tuple[_Rule, ...] = (
                r"pointing|points|pressed|pressing|shoved|had)\b|\b(?:robbed|robbery|mugged|mugging|held up|"
                r"hold ?up|carjack\w*|gunpoint|hostage|movie|film|scene|game)\b",
         subject=False,
+    ),
+    # an attempt someone interrupted: "I'd be dead if my husband hadn't walked in", "if my wife hadn't come
+    # home I would have gone through with it" (not a rescue from an illness, an accident or a night out)
+    _rule(
+        _STRONG, _R_END,
+        ("dead & hadnt didnt wasnt werent",
+         r"\b(?:id|i would|i wouldve)\s+(?:have\s+)?(?:be|been)\s+dead\b(?:\s+(?:now|by now|right now|"
+         rf"today))?\s*,?\s*if\s+{_SOMEONE_CAME}"),
+        ("hadnt didnt wasnt werent & dead died gone trigger jumped taken taking swallowed swallowing",
+         rf"\bif\s+{_SOMEONE_CAME}[^.?!]{{0,30}}?\b(?:then\s+)?(?:id|i would|i wouldve|i might|i mightve)\s+"
+         r"(?:have\s+)?(?:been dead|be dead|died|be gone|pulled the trigger|jumped|(?:gone through with\s+)?"
+         r"(?:taken|taking|swallowed|swallowing)\s+(?:(?:all|every|the whole|a handful of|the rest of)\s+"
+         r"(?:of\s+)?(?:the\s+|my\s+|those\s+)?(?:\w+\s+)?|(?:the|those)\s+)(?:pills|tablets|meds)|"
+         r"gone through with (?:killing myself|ending (?:it|my life)|jumping))\b"),
+        unless=_RESCUED_FROM,
+    ),
+    # weighted down in water: "stones in my coat so the tide would keep me down" (not a wave that held me
+    # under, not a diver's weights)
+    _rule(
+        _STRONG, _R_END,
+        ("down under & stones rocks weights bricks & sea river lake ocean water tide canal",
+         r"\b(?:stones|rocks|weights|bricks)\b[^.?!]{0,60}\b(?:keep|kept|hold|held|weigh|weighed|pull|pulled|"
+         r"drag|dragged)\s+me\s+(?:down|under)\b(?=[^.?!]*\b(?:sea|river|lake|ocean|water|tide|canal)\b)|"
+         r"\b(?:sea|river|lake|ocean|water|tide|canal)\b[^.?!]{0,80}\b(?:stones|rocks|weights|bricks)\b"
+         r"[^.?!]{0,60}\b(?:keep|kept|hold|held|weigh|weighed|pull|pulled|drag|dragged)\s+me\s+(?:down|"
+         r"under)\b"),
+        unless=r"\b(?:aqua|aerobics|diving|dive|diver|scuba|snorkel\w*|freediv\w*|swim\w*|training|buoyancy|"
+               r"belt)\b",
+        subject=False,
+    ),
+    # an attempt stopped at the last moment: "I had the 45 ready but I thought about my wife and I just
+    # couldn't"
+    _rule(
+        _STRONG, _R_END,
+        ("ready loaded lined counted & but",
+         rf"\bi\s+had\s+(?:the|my|a|this)\s+(?:\w+\s+)?(?:{_FIREARM}s?|45|38|9mm|357|noose|pills|tablets|"
+         r"blades?|razors?)\s+(?:all\s+)?(?:ready|loaded|lined up|counted out)\b[^.?!]{0,60}\bbut\s+"
+         r"(?:then\s+)?i\s+(?:(?:just\s+)?(?:couldnt|could not)(?=\s*$|\s*[,;]|\s+(?:do it|go through|pull|"
+         r"and)\b)|chickened out|stopped myself|thought (?:about|of) my)\b"),
+        # "my uncle gave me a glock I thought about using": a gun of one's own, thought of as the means
+        ("using & gun guns glock glocks pistol pistols revolver revolvers rifle rifles shotgun shotguns "
+         "handgun handguns",
+         rf"\b{_FIREARM}s?(?:\s+\w+){{0,5}}?\s+(?:that\s+)?i\s+(?:thought about|have thought about|"
+         r"think about|keep thinking about|considered|was thinking about|have been thinking about)\s+using"
+         r"(?=\s*$|\s*[,;]|\s+(?:on myself|again|tonight|and|but)\b)"),
     ),
     _rule(
         _STRONG, _R_END,
@@ -1497,6 +1574,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("wrong bad & goes turns go turn", r"\beverything\s+i\s+(?:touch|do|try)\s+(?:goes|turns|go|turn)\s+"
                                            r"(?:wrong|bad|to (?:shit|crap|dust))\b"),
         ("hate", r"\bhate\s+(?:myself|my life|being me|who i am|everything about me)\b"),
+        # "sick of seeing who I am", "it's all getting too much" (not the rent or the noise getting too much)
+        ("sick tired & me myself im",
+         r"\b(?:sick|tired)\s+of\s+(?:(?:seeing|being)\s+)?(?:who im|myself|being me)\b"),
+        ("much", r"\b(?:it|its|it all|everything|everythings|life)\s+(?:\w+\s+)?(?:is\s+|s\s+|has\s+)?"
+                 r"(?:all\s+)?(?:getting|gotten|become|becoming|just|really|so)?\s*(?:way\s+)?too much"
+                 r"(?=\s*$|\s*[,;!]|\s+(?:for me|to (?:bear|handle|take|cope with)|anymore|now)\b)"),
         ("nobody", r"\bnobody\s+(?:cares|loves me|would care|understands|likes me|wants me|needs me|"
                    r"would notice)\b"),
         ("alone", r"\b(?:all|so|completely|totally|utterly)\s+alone\b"),
