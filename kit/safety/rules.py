@@ -179,6 +179,12 @@ _RESCUED_FROM = (
     r"insulin|surgery|surgeon|cancer|tumou?r|sepsis|infection|seatbelt|helmet|airbag|lifeguard|avalanche|"
     r"hypotherm\w*|gas leak|drunk|wasted|hangover)\b"
 )
+# stones or weights to keep one down in water: "stones in my coat so the tide would keep me down"
+_WEIGHTED = (
+    r"(?:stones|rocks|weights|bricks)\b[^.?!]{0,60}\b(?:keep|kept|hold|held|weigh|weighed|pull|pulled|drag|"
+    r"dragged)\s+me\s+(?:down|under)\b"
+)
+_WATER = r"(?:sea|river|lake|ocean|water|tide|canal)\b"
 # the people and animals a person says they stay alive for: "if it wasn't for my kids"
 _STAYS_FOR = (
     r"(?:my|our)\s+(?:\w+\s+)?(?:kids?|children|sons?|daughters?|wife|husband|partner|family|mum|mom|mother|"
@@ -789,11 +795,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
     _rule(
         _STRONG, _R_END,
         ("down under & stones rocks weights bricks & sea river lake ocean water tide canal",
-         r"\b(?:stones|rocks|weights|bricks)\b[^.?!]{0,60}\b(?:keep|kept|hold|held|weigh|weighed|pull|pulled|"
-         r"drag|dragged)\s+me\s+(?:down|under)\b(?=[^.?!]*\b(?:sea|river|lake|ocean|water|tide|canal)\b)|"
-         r"\b(?:sea|river|lake|ocean|water|tide|canal)\b[^.?!]{0,80}\b(?:stones|rocks|weights|bricks)\b"
-         r"[^.?!]{0,60}\b(?:keep|kept|hold|held|weigh|weighed|pull|pulled|drag|dragged)\s+me\s+(?:down|"
-         r"under)\b"),
+         rf"\b{_WEIGHTED}(?=[^.?!]*\b{_WATER})|\b{_WATER}[^.?!]{{0,80}}\b{_WEIGHTED}"),
         unless=r"\b(?:aqua|aerobics|diving|dive|diver|scuba|snorkel\w*|freediv\w*|swim\w*|training|buoyancy|"
                r"belt)\b",
         subject=False,
