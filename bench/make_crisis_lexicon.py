@@ -126,10 +126,12 @@ def counts(phrase: str, texts: list[tuple[dict, list[str], list[bool]]]) -> dict
     return found
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=ROOT / "kit" / "data" / "crisis_lexicon.json")
-    args = ap.parse_args(argv)
+SHIPPED = ROOT / "kit" / "data" / "crisis_lexicon.json"
+
+
+def build(quiet: bool = False) -> tuple[bytes, str]:
+    """The phrase list's file as this data and these rules build it, and a line that counts what it kept (each
+    phrase dropped is printed to stderr unless ``quiet``)."""
     with zipfile.ZipFile(train_crisis._wheel()) as wheel:
         lexicon = json.loads(wheel.read(LEXICON))
     rows = [r for r in train_crisis.load_sources() if r["split"] == "train" and r["label"] is not None]
@@ -143,7 +145,8 @@ def main(argv: list[str] | None = None) -> None:
         c = counts(phrase, texts)
         if c["clean"] or c["support"] > 2 * c["crisis"] + 1:
             dropped += 1
-            print(f"  dropped {tier:8} {phrase!r}: {c}", file=sys.stderr)
+            if not quiet:
+                print(f"  dropped {tier:8} {phrase!r}: {c}", file=sys.stderr)
             continue
         kept[tier].setdefault(says, []).append(phrase)
     spec = {
@@ -152,10 +155,17 @@ def main(argv: list[str] | None = None) -> None:
         "data": "kit/data/CRISIS_DATA.md",
         "tiers": kept,
     }
-    blob = (json.dumps(spec, indent=1, sort_keys=True) + "\n").encode()
-    args.out.write_bytes(blob)
     sizes = ", ".join(f"{sum(map(len, v.values()))} {k}" for k, v in kept.items())
-    print(f"kept {sizes}; dropped {dropped}")
+    return (json.dumps(spec, indent=1, sort_keys=True) + "\n").encode(), f"kept {sizes}; dropped {dropped}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=SHIPPED)
+    args = ap.parse_args(argv)
+    blob, counted = build()
+    args.out.write_bytes(blob)
+    print(counted)
     print(f"wrote {args.out} ({len(blob)} bytes) sha256 {hashlib.sha256(blob).hexdigest()}")
 
 

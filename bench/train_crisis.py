@@ -335,6 +335,22 @@ def fit_view(view: str) -> tuple[list, list]:
     return text_head, segment_head
 
 
+def _check_phrase_list() -> None:
+    """Say so when the rules' phrase list is not the one its script builds from this data. The rules seed the
+    positive segments and set support-forum posts with crisis language aside, so the weights are trained on
+    the list in kit/data as it stands: rebuilding the list changes them too (kit/data/CRISIS_DATA.md, "The
+    phrase list and the loneliness forums")."""
+    import make_crisis_lexicon
+
+    built, _ = make_crisis_lexicon.build(quiet=True)
+    if built != make_crisis_lexicon.SHIPPED.read_bytes():
+        print(
+            f"note: {make_crisis_lexicon.SHIPPED} is not the phrase list this data builds "
+            "(python bench/make_crisis_lexicon.py writes it); training on the list as it stands",
+            file=sys.stderr,
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "kit" / "data" / "crisis_classifier.json")
@@ -364,6 +380,8 @@ def main(argv: list[str] | None = None) -> None:
 
     t0 = time.perf_counter()
     print(f"built with {_versions()} (bench/train_constraints.txt)", file=sys.stderr)
+    if not args.written_only:
+        _check_phrase_list()
     rows = load_sources(forums=not args.written_only)
     if args.limit:
         rows = rows[:: args.limit]

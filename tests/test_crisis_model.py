@@ -309,6 +309,33 @@ def test_the_training_script_rebuilds_the_same_file_from_the_same_data(tmp_path)
         ]
 
 
+@pytest.mark.parametrize(("listed", "stale"), [(b"the list as built", False), (b"an older list", True)])
+def test_the_training_script_says_when_the_phrase_list_is_not_what_its_data_builds(tmp_path, listed, stale):
+    """The rules' phrase list seeds the training rows, so a list its own script would no longer write (the
+    data moved on) is named in the training log. The build is replaced here; a real rebuild runs it on the
+    forum data."""
+    path = tmp_path / "crisis_lexicon.json"
+    path.write_bytes(listed)
+    code = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+        "import make_crisis_lexicon, train_crisis; make_crisis_lexicon.SHIPPED = Path(sys.argv[2]); "
+        "make_crisis_lexicon.build = lambda quiet=False: (b'the list as built', 'kept 1'); "
+        "train_crisis._check_phrase_list(); print('checked')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "bench"), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "checked"
+    said = f"{path} is not the phrase list this data builds" in done.stderr
+    assert said is stale, done.stderr[-2000:]
+    if stale:
+        assert "python bench/make_crisis_lexicon.py" in done.stderr
+
+
 # ---------------------------------------------------------------- what was read before, kept in KIT_HOME
 
 
