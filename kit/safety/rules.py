@@ -168,7 +168,7 @@ _LEAVING = (
 
 # someone who came in time: "if my husband hadn't walked in", "if my sister didn't call"
 _SOMEONE_CAME = (
-    r"(?:\w+\s+){1,3}?(?:hadnt|had not|didnt|did not|wasnt|werent)\s+(?:\w+\s+)?(?:walk\w* in|"
+    r"(?:\w+\s+){1,3}?(?:hadnt|didnt|wasnt|werent)\s+(?:\w+\s+)?(?:walk\w* in|"
     r"(?:come|came) (?:home|in|by|over|back|round|around)|f(?:ou|i)nd me|stop\w* me|call\w*|show\w* up|"
     r"check\w* (?:on|in on) me|knock\w*|text\w* me|been there)\b"
 )
@@ -185,11 +185,12 @@ _WEIGHTED = (
     r"dragged)\s+me\s+(?:down|under)\b"
 )
 _WATER = r"(?:sea|river|lake|ocean|water|tide|canal)\b"
-# the people and animals a person says they stay alive for: "if it wasn't for my kids"
-_STAYS_FOR = (
-    r"(?:my|our)\s+(?:\w+\s+)?(?:kids?|children|sons?|daughters?|wife|husband|partner|family|mum|mom|mother|"
-    r"dad|father|parents|dogs?|cats?|pets?|faith|girlfriend|boyfriend|fiance\w*|friends?|sisters?|brothers?|"
-    r"grandkids|grandchildren|babies|baby)\b"
+# the people and animals a person says they stay alive for: "if it wasn't for my kids" (the text is normalised
+# first, so "was not" reads "wasnt")
+_NOT_FOR = (
+    r"if\s+it\s+(?:wasnt|werent)\s+for\s+(?:my|our)\s+(?:\w+\s+)?(?:kids?|children|sons?|daughters?|wife|"
+    r"husband|partner|family|mum|mom|mother|dad|father|parents|dogs?|cats?|pets?|faith|girlfriend|boyfriend|"
+    r"fiance\w*|friends?|sisters?|brothers?|grandkids|grandchildren|babies|baby)\b"
 )
 
 # Everyday figures of speech that share the classifier's words: a stretch or sentence made of one is not a hit.
@@ -651,10 +652,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "I'd be dead by now if it wasn't for my kids" (not a medicine, a doctor or a coffee)
         ("dead & wasnt werent",
          r"\b(?:id|i would)\s+(?:have\s+)?(?:be|been)\s+dead\b(?:\s+(?:now|by now|already|long ago))?\s*,?\s*"
-         rf"if\s+it\s+(?:wasnt|werent|was not|were not|hadnt been)\s+for\s+{_STAYS_FOR}"),
+         rf"{_NOT_FOR}"),
         ("dead & wasnt werent",
-         rf"\bif\s+it\s+(?:wasnt|werent|was not|were not|hadnt been)\s+for\s+{_STAYS_FOR}[^.?!]{{0,20}}?\b"
-         r"(?:id|i would)\s+(?:have\s+)?(?:be|been)\s+dead\b"),
+         rf"\b{_NOT_FOR}[^.?!]{{0,20}}?\b(?:id|i would)\s+(?:have\s+)?(?:be|been)\s+dead\b"),
     ),
     # seeing one's own death in the mind's eye: "I keep picturing myself stepping off the balcony", "imagining
     # myself walking in front of a train" (not a fear of heights or an intrusive thought the writer names as one)
@@ -807,7 +807,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("ready loaded lined counted & but",
          rf"\bi\s+had\s+(?:the|my|a|this)\s+(?:\w+\s+)?(?:{_FIREARM}s?|45|38|9mm|357|noose|pills|tablets|"
          r"blades?|razors?)\s+(?:all\s+)?(?:ready|loaded|lined up|counted out)\b[^.?!]{0,60}\bbut\s+"
-         r"(?:then\s+)?i\s+(?:(?:just\s+)?(?:couldnt|could not)(?=\s*$|\s*[,;]|\s+(?:do it|go through|pull|"
+         r"(?:then\s+)?i\s+(?:(?:just\s+)?couldnt(?=\s*$|\s*[,;]|\s+(?:do it|go through|pull|"
          r"and)\b)|chickened out|stopped myself|thought (?:about|of) my)\b"),
         # "my uncle gave me a glock I thought about using": a gun of one's own, thought of as the means
         ("using & gun guns glock glocks pistol pistols revolver revolvers rifle rifles shotgun shotguns "
