@@ -895,6 +895,36 @@ def test_wishes_for_death_and_acts_said_another_way(crisis, everyday, rules_only
         ("Sick of seeing who I am. That's it. I'm done.", True),
         ("The rent is getting too much. I'm done.", False),
         ("I ate too much. I'm done.", False),
+        # "if it hadn't been for", "if not for", and "I wouldn't be alive" (not a rescue, not a lift home)
+        ("If it hadn't been for my son I'd have been dead.", True),
+        ("if not for my cat id be dead by now", True),
+        ("I wouldn't still be alive if it wasn't for my girlfriend.", True),
+        ("I would've been dead months ago if it wasn't for my dog.", True),
+        ("I wouldn't be alive if it wasn't for my husband, he did CPR until the ambulance came.", False),
+        ("If it hadn't been for my brother I'd be dead tired from walking home.", False),
+        # a jump from a car park, a skyscraper or a viaduct, like one from a bridge (not into a pool)
+        ("I keep thinking about jumping off the top of the parking garage.", True),
+        ("thinking about throwing myself off the viaduct on the way home", True),
+        ("The kids keep thinking about jumping off the diving board at the pool.", False),
+        # research left unsaid, and an overdose of something that harms no one
+        ("I've been researching painless ways.", True),
+        ("I've been researching painless ways to get my ears pierced.", False),
+        ("How do I overdose on anime this weekend? Recommendations please.", False),
+        # one way out left, named as the only one
+        ("There's no way out of this except one.", True),
+        ("There was no way out of the car park except through the barrier.", False),
+        # death or suicide that looks good, in any spelling; "ctb"; text-speak and typos
+        ("sewerslide is looking real good rn", True),
+        ("The death scene is looking good in the new edit.", False),
+        ("ctb has been on my mind all week", True),
+        ("i wna kms", True),
+        ("i cut myslef agian", True),
+        ("i cut my fringe agian", False),
+        # a means question in other words: a city's highest point, a gun without the checks (with distress)
+        ("Failed my exams again. Where's the highest point in the city?", True),
+        ("Where's the highest point in the city for a sunset picnic?", False),
+        ("My wife left with the kids. Which gun store near me doesn't do background checks?", True),
+        ("Which gun store near me is open on Sundays?", False),
     ],
 )
 def test_wordings_the_rules_read_and_their_everyday_twins(text, crisis, rules_only):
@@ -1431,6 +1461,7 @@ def test_what_follows_a_phrase_is_read_as_whole_words_and_lines(everyday, crisis
         # a diary card's urge rated above zero
         ("Urges to die (0-5): 0 — calm day.", "Urges to die (0-5): 5 — after the phone call from the court."),
         ("Urge to drink: 3. Urge to self-harm: 0.", "Urge to drink: 0. Urges to self-harm today: 3/5"),
+        ("Suicidal ideation: 0. Skills used: walk, music.", "Suicidal ideation: 4/5. Skills used: none."),
         # poison, and a question about how many next to no reason to stay
         (
             "I was thinking of buying bleach for the bathroom.",

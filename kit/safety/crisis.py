@@ -92,7 +92,11 @@ _CANON = {
     "need 2": "need to", "have 2": "have to",
     "what is": "whats", "there is": "theres", "it is": "its", "good bye": "goodbye",
     "wich": "which", "wat": "what", "hw": "how", "ur": "your", "r u": "are you", "r you": "are you",
-    "cn": "can",
+    "cn": "can", "wna": "want to", "wnt": "want", "nemore": "anymore", "anymor": "anymore",
+    "myslef": "myself", "mysef": "myself", "agian": "again", "agin": "again", "tmrw": "tomorrow", "tmr": "tomorrow",
+    "2nite": "tonight", "tonite": "tonight", "nite": "night", "thinkin": "thinking", "endin": "ending",
+    "jumpin": "jumping", "cuttin": "cutting", "killin": "killing", "dyin": "dying", "hurtin": "hurting",
+    "plannin": "planning", "takin": "taking", "goin": "going", "livin": "living", "starvin": "starving",
 }  # fmt: skip
 _CANON_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(_CANON, key=len, reverse=True)) + r")\b"
@@ -340,9 +344,10 @@ _GENERAL_QUESTION = re.compile(
 # "Is there any point in going on anymore?" is asked of one's own life, not of the topic.
 _ANYMORE = re.compile(r"\b(?:anymore|any more|any longer)\b")
 # A worksheet field rated zero ("Urge to self-harm (0-5): 0", "Urges: self-harm 0, alcohol 2", "Thoughts of
-# dying or self-harm: none") is not a hit.
+# dying or self-harm: none", "Suicidal ideation: 0") is not a hit.
 _ZERO_RATING = re.compile(
-    r"(?:\s+(?:or|and)\s+\w+)?(?:\s+(?:urges?|thoughts|acts?))?(?:\s+(?:today|tonight|this week|now))?"
+    r"(?:\s+(?:or|and)\s+\w+)?(?:\s+(?:urges?|thoughts|acts?|ideation|feelings))?"
+    r"(?:\s+(?:today|tonight|this week|now))?"
     rf"\s*{_SCALE}[:=]?\s*(?:0(?:\s*/\s*\d+)?(?!\d|\.\d)|(?:none|nil)\b)"
 )
 _ASKED = re.compile(r"\b(?:ask\w*|question\w*|screen\w*)\b[^.]*\b(?:if|whether|about)\b")

@@ -140,7 +140,8 @@ _NOT_ACCIDENT = (
 # what people say they overdosed on in fun: "I overdosed on chocolate", "how do I overdose on fun this summer"
 _TREATS = (
     r"(?:caffeine|coffee|sugar|chocolate|candy|sweets|cake|netflix|tv|tiktok|memes|cuteness|content|carbs|"
-    r"vitamin\w*|espresso|fun|love|joy|happiness|kindness|sunshine|nostalgia|cheese|pizza)"
+    r"vitamin\w*|espresso|fun|love|joy|happiness|kindness|sunshine|nostalgia|cheese|pizza|anime|manga|"
+    r"k-?dramas?|dramas|books|music|podcasts|games|video games|movies|films|shows|christmas|holidays)"
 )
 _ACCIDENT = (
     _NOT_ACCIDENT + r".*\b(?:accident\w*|by mistake|shaving|cooking|chopping|slicing|peeling|baking|ironing|"
@@ -185,12 +186,21 @@ _WEIGHTED = (
     r"dragged)\s+me\s+(?:down|under)\b"
 )
 _WATER = r"(?:sea|river|lake|ocean|water|tide|canal)\b"
-# the people and animals a person says they stay alive for: "if it wasn't for my kids" (the text is normalised
-# first, so "was not" reads "wasnt")
+# the people and animals a person says they stay alive for: "if it wasn't for my kids", "if it hadn't been for
+# my dog", "if not for my wife" (the text is normalised first, so "was not" reads "wasnt")
 _NOT_FOR = (
-    r"if\s+it\s+(?:wasnt|werent)\s+for\s+(?:my|our)\s+(?:\w+\s+)?(?:kids?|children|sons?|daughters?|wife|"
+    r"if\s+(?:it\s+(?:wasnt|werent|hadnt\s+been)\s+for|not\s+for)\s+(?:my|our)\s+(?:\w+\s+)?(?:kids?|children|"
+    r"sons?|daughters?|wife|"
     r"husband|partner|family|mum|mom|mother|dad|father|parents|dogs?|cats?|pets?|faith|girlfriend|boyfriend|"
     r"fiance\w*|friends?|sisters?|brothers?|grandkids|grandchildren|babies|baby)\b"
+)
+
+# what they would be without them: "I'd be dead", "I would've been dead", "I wouldn't still be alive" (not
+# "dead tired", and not "I wouldn't be here", which thanks parents for meeting or a friend for a lift as often)
+_DEAD_BUT_FOR = (
+    r"(?:(?:id|i would|i wouldve)\s+(?:have\s+)?(?:be|been)\s+dead\b(?!\s+(?:tired|meat|beat|broke|bored|"
+    r"asleep|drunk|on my feet|in the water))|i\s+wouldnt\s+(?:have\s+)?(?:still\s+)?(?:be|been)\s+"
+    r"(?:still\s+)?alive\b)"
 )
 
 # Everyday figures of speech that share the classifier's words: a stretch or sentence made of one is not a hit.
@@ -327,9 +337,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
                     r"never waking up|didnt wake up|never woke up|just died)\b"),
         ("care", r"\bdont\s+(?:really\s+|even\s+)?care\s+(?:if|whether)\s+i\s+(?:live|die|died|wake up|"
                  r"dont wake up)\b"),
-        ("death & sounds seems looks feels", r"\bdeath\s+(?:sounds|seems|looks|feels)\s+(?:so\s+|really\s+|"
-                                             r"more and more\s+|like\s+)?(?:a\s+)?(?:peaceful|nice|good|"
-                                             r"appealing|relief|better|welcome|tempting|inviting|easier)\b"),
+        # "death sounds peaceful", "suicide is looking real good right now"
+        ("death suicide & sounds seems looks feels sounding seeming looking",
+         r"\b(?:death|suicide)\s+(?:(?:is|has been|keeps)\s+)?(?:sounds|seems|looks|feels|sounding|seeming|"
+         r"looking)\s+"
+         r"(?:so\s+|really\s+|real\s+|pretty\s+|more and more\s+|better and better\s+|like\s+)?(?:a\s+)?"
+         r"(?:peaceful|nice|good|appealing|relief|better|welcome|tempting|inviting|easier)\b"),
         ("rather", r"\b(?:would|d|id)\s+rather\s+(?:just\s+)?die\b(?!\s+than\b(?!\s+(?:live|keep|go on|wake|"
                    r"feel|be alive|face|exist)\b))"),
         unless=f"{_EMBARRASSED}|{_LAUGHING_HYPERBOLE}",
@@ -428,9 +441,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
                   r"i would)\s+(?:still\s+)?be\s+alive\b"),
         negatable=False,
     ),
-    # "I'm not going to make it to my birthday": the writer's own next milestone, not a party or a dinner
+    # "I'm not going to make it to my birthday": the writer's own next milestone, not a party or a dinner;
+    # "there's no way out of this except one"
     _rule(
         _STRONG, _R_FINAL,
+        ("way & except but than apart besides",
+         r"\bno\s+(?:other\s+)?way\s+out\b(?:\s+of\s+(?:this|it|here))?\s*,?\s*(?:except|but|other than|"
+         r"apart from|besides)\s+(?:one|the one|death|dying|suicide|the (?:obvious|permanent|final|last) one)\b"),
         ("make & birthday christmas xmas",
          r"\b(?:(?:im|i am|i|ill)\s+)?(?:really\s+|honestly\s+)?(?:not\s+(?:going to|gonna)|wont|will not|"
          r"dont think ill)\s+make it\s+(?:to|till|until|past)\b(?=\s+(?:my (?:\w+\s+)?birthday|christmas|xmas)\b"
@@ -551,6 +568,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
          rf"\b{_NOT_A_WEAPON}(?:guns|{_FIREARM})\b[^.?!]{{0,60}}\b(?:use|using|used|turn|turning|turned)\s+"
          r"(?:it|them)\s+on\s+myself\b"),
         ("kms", r"\b(?:to|should|could|will|just|might|ill|id|literally|about to)\s+kms\b|^kms\b"),
+        # "ctb" (to "catch the bus", a forum's word for suicide) said as the writer's wish or plan
+        ("ctb", rf"\b{_INTENT}\s+(?:\w+\s+)?(?:to\s+)?ctb\b|\bctb\s+(?:(?:has been|is|was|keeps)\s+)?"
+                r"(?:on my mind|plans?|thoughts?|date|method|soon|tonight|this (?:week|weekend|time))\b"),
         ("all everything tonight good once & end ending ended",
          r"\b(?:end|ending|ended)\s+(?:it\s+all|everything|(?:it|things)\s+(?:tonight|for good|"
          r"once and for all))\b(?![^.]*\bwith\b)"),
@@ -649,12 +669,16 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("reason thing & alive dead breathing here",
          r"\bonly\s+(?:reason|thing)\s+(?:why\s+|that\s+)?(?:im|i am|ive|i have)\s+(?:still\s+|not\s+)?"
          r"(?:alive|dead|breathing|been alive|still here(?=\s+(?:is|are|was)\b))\b"),
-        # "I'd be dead by now if it wasn't for my kids" (not a medicine, a doctor or a coffee)
-        ("dead & wasnt werent",
-         r"\b(?:id|i would)\s+(?:have\s+)?(?:be|been)\s+dead\b(?:\s+(?:now|by now|already|long ago))?\s*,?\s*"
-         rf"{_NOT_FOR}"),
-        ("dead & wasnt werent",
-         rf"\b{_NOT_FOR}[^.?!]{{0,20}}?\b(?:id|i would)\s+(?:have\s+)?(?:be|been)\s+dead\b"),
+        # "I'd be dead by now if it wasn't for my kids", "if it hadn't been for my dog I wouldn't be alive" (not
+        # a medicine, a doctor or a coffee)
+        ("dead alive & wasnt werent hadnt not",
+         rf"\b{_DEAD_BUT_FOR}(?:\s+(?:now|by now|already|long ago|(?:\w+ )?(?:years|months) ago|today|anymore|"
+         rf"any more))?\s*,?\s*{_NOT_FOR}"),
+        ("dead alive & wasnt werent hadnt not",
+         rf"\b{_NOT_FOR}[^.?!]{{0,20}}?\b{_DEAD_BUT_FOR}"),
+        # a rescue from an illness or an accident: "I wouldn't be alive if it wasn't for my husband, he gave me
+        # CPR"
+        unless=_RESCUED_FROM,
     ),
     # seeing one's own death in the mind's eye: "I keep picturing myself stepping off the balcony", "imagining
     # myself walking in front of a train" (not a fear of heights or an intrusive thought the writer names as one)
@@ -820,12 +844,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
         _STRONG, _R_END,
         ("jump jumping leap leaping step stepping throw throwing drive driving walk walking & bridge "
          "building roof rooftop cliff balcony ledge tower overpass train bus truck lorry car subway tracks "
-         "window traffic platform road",
+         "window traffic platform road parking multi multistorey skyscraper viaduct",
          rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?(?:jump|jumping|leap|leaping|step|stepping|"
          rf"throw myself|"
          r"throwing myself|drive|driving|walk|walking)(?:\s+(?:my|the)\s+car)?\s+(?:off|from|in front of|"
-         r"into|under|onto)\s+(?:a|an|the|that|this|my)?\s*(?:bridge|building|roof|rooftop|cliff|balcony|"
-         r"ledge|tower|overpass|train|bus|truck|lorry|car|subway|tracks|window|traffic|platform|road)\b"),
+         r"into|under|onto)\s+(?:(?:the\s+)?(?:top|roof|edge)\s+of\s+)?(?:a|an|the|that|this|my)?\s*"
+         r"(?:bridge|building|roof|rooftop|cliff|balcony|ledge|tower|overpass|train|bus|truck|lorry|car|subway|"
+         r"tracks|window|traffic|platform|road|parking (?:garage|structure|deck)|car park|multi[ -]?stor(?:e?y)|"
+         r"skyscraper|viaduct|tower block)\b"),
         (f"jump jumping leap leaping & {_HIGH_WORDS}",
          rf"\b{_HIGH}\b[^.]{{0,100}}\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?"
          r"(?:jump|jumping|leap|leaping)\b"),
@@ -864,6 +890,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"read up on)\s+(?:\w+\s+){0,3}?(?:which|what|how many|how much)\b[^.?!]{0,40}\b(?:lethal|fatal|"
          r"deadly)\b"),
         ("noose & tie tying", r"\bhow\s+(?:to|do i|can i|could i|would i|do you)\s+tie\s+(?:a|the)\s+noose\b"),
+        # "I've been researching painless ways.": the ways left unsaid (not "painless ways to remove a
+        # tattoo")
+        ("painless & ways methods options",
+         r"\b(?:research\w*|look\w* (?:up|into|at)|googl\w*|search\w*(?: for)?|read\w* (?:up on|about))\s+"
+         r"(?:\w+\s+){0,2}?painless\s+(?:ways?|methods?|options?)(?=\s*(?:$|[.;:!?]))"),
         ("way ways method methods",
          r"\b(?:painless\w*|quick\w*|easie\w*|easy|fast\w*|peaceful\w*|best|sure\w*|simpl\w*|clean\w*|gentle\w*|"
          r"reliabl\w*|effective|certain|humane|least (?:painful|messy|traumatic)|most (?:painless|peaceful|effective|"
@@ -1402,9 +1433,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "which car park has the biggest drop", "the cliff walk with the highest fall"
         ("drop drops fall falls & biggest highest longest steepest sheerest tallest",
          r"\b(?:biggest|highest|longest|steepest|sheerest|tallest)\s+(?:sheer\s+)?(?:drops?|falls?)\b"),
-        ("tallest highest & point spot part edge",
+        ("tallest highest & point spot part edge place",
          rf"\b(?:where|wheres|how|which|what|whats)\b[^.?!]{{0,20}}\b(?:tallest|highest)\s+(?:point|spot|part|"
-         rf"edge)\s+(?:of|on)\s+(?:the\s+)?{_HIGH}"),
+         rf"edge)\s+(?:of|on)\s+(?:the\s+)?{_HIGH}|"
+         # "where's the highest point in the city"
+         r"\b(?:where|wheres|which|what|whats)\b[^.?!]{0,20}\b(?:tallest|highest)\s+(?:point|spot|place)\s+"
+         r"(?:in (?:the|this|my) (?:city|town|area|county)|near me|around here|nearby)\b"),
         # "which floor of the library has windows that open"
         ("window windows & floor floors",
          r"\b(?:which|what)\s+floors?\b[^.?!]{0,40}\bwindows?\b[^.?!]{0,20}\bopen\w*|"
@@ -1537,6 +1571,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         (_GUN_WORDS, rf"\b(?:buy|bought|buying|get|got|getting|purchase|purchasing)\s+(?:a\s+|an\s+|my\s+)?"
                      rf"(?:\w+\s+)?{_GUN}"),
         (_GUN_WORDS, rf"\b(?:dads|fathers|husbands|grandpas|brothers|uncles)\s+{_GUN}"),
+        # a gun without the wait: "which gun store doesn't do background checks", "a pistol with no waiting
+        # period"
+        (f"{_GUN_WORDS} store stores shop shops dealer dealers & background waiting",
+         rf"\b(?:{_GUN}|gun (?:stores?|shops?|dealers?))\b[^.?!]{{0,60}}\b(?:no|without|doesnt do|dont do|"
+         r"skips?|skip the|avoid|get around|around the)\s+(?:a\s+|any\s+)?(?:background checks?|waiting period)\b"),
         ("monoxide", r"\bcarbon monoxide\b(?!\s+(?:alarm|detector|sensor)\b)"),
         subject=False,
     ),
