@@ -265,6 +265,26 @@ def test_a_flagged_stretch_holding_the_question_counts_only_when_the_question_al
     assert not safety._distress_beside(text, [question])  # the question is never its own distress
 
 
+def test_the_body_after_sport_is_effort_unless_the_harm_was_meant():
+    body = "My forearms are shaking and I keep looking at them."
+    for before, counts in (
+        ("Went to the climbing gym with Sam after work. ", False),  # a flagged sentence after the gym
+        ("Stayed home alone after work. ", True),  # the same sentence after no sport
+    ):
+        text = before + body
+        assert safety._segment_counts(text, len(before), len(text)) is counts, text
+    meant = "Lifting a backpack of weights, a hand full of meds down, and the tide would keep me down."
+    assert safety._segment_counts(meant, 0, len(meant))
+
+
+def test_the_kits_own_sample_journal_reads_as_no_crisis():
+    from kit.demo import sample_entries
+
+    texts = [entry["text"] for entry in sample_entries()]
+    flagged = [t for t, r in zip(texts, safety.check_all(texts), strict=True) if r.crisis]
+    assert not flagged
+
+
 def test_a_non_english_entry_is_told_that_the_check_reads_english():
     report = safety.check("Hoy fui al mercado con mi hermana y después cocinamos juntas.")
     assert any("English" in note for note in report.notes)

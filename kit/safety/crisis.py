@@ -29,6 +29,7 @@ from kit.safety.rules import (
     _FIGURATIVE,
     _LEAVING,
     _MEANS,
+    _NOT_ACCIDENT,
     _NOTE_LANGUAGE,
     _NOTE_NO_MODEL,
     _R_LEARNED,
@@ -572,6 +573,19 @@ _GOODBYE = re.compile(r"\bgoodbyes?\b")
 _DIARY_ACT = re.compile(
     r"(?:cut|burn|burnt|burned|hurt|harmed|purg|starv|overdos|relaps|binged|restrict)\w*\b"
 )
+# The body after sport: "Went to the climbing gym. My forearms are shaking but I finished a route." A stretch
+# with no word of harm that names a part of the body, in or just after a sentence about exercise, is effort
+# (unless it says the harm was meant: _NOT_ACCIDENT).
+_BODY_AT_WORK = re.compile(
+    r"\b(?:wrists?|arms?|forearms?|thighs?|legs?|calves|hands?|fingers?|knees?|shoulders?|muscles?|hips?|"
+    r"stomach|abs|core|back)\b"
+)
+_EXERCISE = re.compile(
+    r"\b(?:gym|climb\w*|boulder\w*|routes?|run|runs|ran|running|jog\w*|races?|marathon|parkrun|\d+k|"
+    r"workouts?|work(?:ed|ing)? out|training|squats?|deadlifts?|lifting|lifted|reps|yoga|pilates|"
+    r"spin class|swim|swam|swimming|laps|cycl\w*|bike ride|hik\w*|football|rugby|tennis|netball|match|physio|"
+    r"stretch\w*|rowing|crossfit|hiit|dance class)\b"
+)
 # A death in a game is a restart: "the fastest way to die in Minecraft to respawn at my bed"
 _GAME = re.compile(
     r"\b(?:respawn\w*|minecraft|fortnite|roblox|terraria|elden ring|dark souls|the sims|speedrun\w*|hardcore mode|"
@@ -647,6 +661,13 @@ def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5
         return False
     harm = _harm_words(norm)
     if harm is False:
+        return False
+    if (
+        harm is None
+        and _BODY_AT_WORK.search(norm)
+        and _EXERCISE.search(f"{_normalize(before)} {norm}")
+        and re.match(_NOT_ACCIDENT, norm)
+    ):
         return False
     # "If I am tired, then shoes on.": a plan for an obstacle (a WOOP or coping-plan line) that names no harm
     if harm is None and _IF_THEN.match(norm):
