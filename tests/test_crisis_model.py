@@ -277,6 +277,24 @@ def test_the_body_after_sport_is_effort_unless_the_harm_was_meant():
     assert safety._segment_counts(meant, 0, len(meant))
 
 
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # a diary card's "no urges" (but a word of harm beside it still counts)
+        ("Mood 7/10. Slept 8 hours. No urges today.", False),
+        ("No urges today. I want to die.", True),
+        # a death in a shooter
+        ("I killed myself with my own grenade in Warzone again.", False),
+        ("I keep thinking I should kill myself again.", True),
+        # a past told "back in uni", over or back
+        ("Back in uni I was anorexic. Recovery was hard, but I eat with friends now.", False),
+        ("Back in uni I was anorexic. It's back and I'm restricting again.", True),
+    ],
+)
+def test_a_flagged_stretch_that_is_a_zero_a_game_or_a_past_over_does_not_count(text, counts):
+    assert safety._segment_counts(text, 0, len(text)) is counts
+
+
 def test_the_kits_own_sample_journal_reads_as_no_crisis():
     from kit.demo import sample_entries
 

@@ -925,6 +925,21 @@ def test_wishes_for_death_and_acts_said_another_way(crisis, everyday, rules_only
         ("Where's the highest point in the city for a sunset picnic?", False),
         ("My wife left with the kids. Which gun store near me doesn't do background checks?", True),
         ("Which gun store near me is open on Sundays?", False),
+        # a note's opening (not a trip); a death in a shooter is a restart
+        ("If you're reading this, I'm already gone. Please don't blame yourselves.", True),
+        ("If you're reading this, I'm already gone on my trip to Peru, see you in June!", False),
+        ("I want to kill myself, I can't even play Warzone anymore without crying.", True),
+        ("Killed myself with my own grenade in Warzone lol, the team was not impressed.", False),
+        # whether a mix can kill, beside a plan with a time; doing "it" at a time, beside distress
+        ("Can I die from taking all my sleeping tablets with vodka? Planning to do it tonight.", True),
+        ("Can you die from mixing bleach and ammonia? I'm doing a deep clean tonight.", False),
+        ("Everything is pointless. I'm thinking about doing it tonight.", True),
+        ("The gutters need clearing. I'm thinking about doing it tonight.", False),
+        (
+            "I can't cope anymore. I'll give the cat to Sarah, then do it on Sunday when the house is empty.",
+            True,
+        ),
+        ("I'll hoover on Sunday when the house is empty.", False),
     ],
 )
 def test_wordings_the_rules_read_and_their_everyday_twins(text, crisis, rules_only):

@@ -37,6 +37,7 @@ from kit.safety.rules import (
     _R_MEANS_RECENT,
     _RULES,
     _SCALE,
+    _SHOOTERS,
     _STRONG,
     _SUICIDAL_OTHERS,
     _WEAK,
@@ -230,7 +231,8 @@ _MILESTONE_PATTERN = (
 )
 _PAST = re.compile(
     r"\b(?:used to|(?:years|months|weeks|a decade|decades|a while|a long time|long|(?:a|one) year) ago|"
-    r"in the past|back (?:then|when)|"
+    r"in the past|back (?:then|when)|back in (?:uni|college|school|high school|sixth form|the day|(?:19|20)\d\d|"
+    r"my (?:\w+ )?(?:days|years))|"
     r"as a (?:teen\w*|kid|child)|there was a time|"
     r"(?:in|during|for (?:most|much|part) of) my (?:teens|twenties|thirties|forties|fifties|20s|30s|40s|childhood|"
     r"school years)|my old (?:diary|diaries|journals?|entries)|(?:in|from|since) (?:19|20)\d\d|"
@@ -589,7 +591,13 @@ _EXERCISE = re.compile(
 # A death in a game is a restart: "the fastest way to die in Minecraft to respawn at my bed"
 _GAME = re.compile(
     r"\b(?:respawn\w*|minecraft|fortnite|roblox|terraria|elden ring|dark souls|the sims|speedrun\w*|hardcore mode|"
-    r"my (?:avatar|sim|toon))\b"
+    rf"my (?:avatar|sim|toon)|{_SHOOTERS})\b"
+)
+# A diary card's "No urges today" says there were none: a flagged stretch whose other words name no harm is not
+# a hit ("No urges today. I want to die." is: "die" is a word of harm).
+_NO_URGES = re.compile(
+    r"(?:^|(?<=[.!?;,]))\s*(?:no|zero|nil)\s+(?:\w+\s+)?urges?(?:\s+(?:today|tonight|this week|at all))?\s*"
+    r"(?=[.!?;,]|$)"
 )
 # An instruction with no first person ("Cut the onions finely before frying", "Burn the letters after reading")
 # names no one's state: a flagged stretch that is only this is not a hit ("just end it" and "kill yourself" are
@@ -661,6 +669,8 @@ def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5
         return False
     harm = _harm_words(norm)
     if harm is False:
+        return False
+    if harm is None and _NO_URGES.search(norm):
         return False
     if (
         harm is None

@@ -90,6 +90,11 @@ _TEN_OR_MORE = (
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred)(?:[\s-]+(?:one|two|three|four|five|six|"
     r"seven|eight|nine))?"
 )
+# games where one dies by one's own hand as a matter of course: "killed myself with my own grenade in Warzone"
+_SHOOTERS = (
+    r"warzone|call of duty|apex legends|valorant|overwatch|pubg|halo|gta|counter[ -]?strike|csgo|cs2|"
+    r"battlefield|rainbow six|team ?kill\w*|respawn\w*"
+)
 _HIGH = (
     r"(?:bridges?|buildings?|cliffs?|cliff paths?|towers?|rooftops?|roofs?|multi[ -]?stor(?:e?ys?|ies)|"
     r"gorges?|quarr(?:y|ies)|viaducts?|tower blocks?|hotels?|parking (?:garages?|structures?|decks?)|"
@@ -441,6 +446,18 @@ _HAND_RULES: tuple[_Rule, ...] = (
                   r"i would)\s+(?:still\s+)?be\s+alive\b"),
         negatable=False,
     ),
+    # a note's opening: "if you're reading this, I'm already gone" (not gone on a trip: _LEAVING)
+    _rule(
+        _STRONG, _R_GOODBYE,
+        ("reading & gone dead here alive around",
+         r"\bif\s+(?:youre|you are|anyone is|someone is|youve been|you have been)\s+reading\s+this\b[^.?!]{0,20}?\b"
+         r"(?:im|i am|ill be|i will be|i must be)\s+(?:already\s+|probably\s+|long\s+)?(?:gone|dead|no longer "
+         r"(?:here|alive|around|with (?:you|us))|not (?:here|alive|around) anymore)\b"
+         r"(?!\s+(?:to|on|for|out|home|shopping|away|abroad|from)\b)"),
+        unless=_LEAVING,
+        context=1,
+        negatable=False,
+    ),
     # "I'm not going to make it to my birthday": the writer's own next milestone, not a party or a dinner;
     # "there's no way out of this except one"
     _rule(
@@ -532,7 +549,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("myself", r"\b(?:kill|killing|killed|kills|off|offing|offed|unalive|end|ending|"
                    r"ended)\s+myself\b(?!\s+(?:laughing|trying|with laughter|over|for (?:this|that|the|a|my|"
                    r"nothing|them|him|her|work|it|you)|(?:at|in) (?:the\s+)?(?:gym|work|practice|training)|"
-                   r"to (?:finish|get|make|meet|pay|keep up|please))\b)"),
+                   r"to (?:finish|get|make|meet|pay|keep up|please))\b)"
+                   rf"(?![^.?!,;]{{0,40}}\b(?:{_SHOOTERS}|minecraft|fortnite|roblox|elden ring|dark souls)\b)"),
         # "kill my family and then myself"
         ("myself", r"\b(?:kill|killing|murder|murdering|shoot|shooting)\s+(?:\w+\s+){1,4}?(?:and|then|before)\s+"
                    r"(?:then\s+|also\s+)?myself\b"),
@@ -928,8 +946,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
                 rf"overdose(?!\s+(?:my|the|your|his|her|their|a|an|this|that|these|those|on {_TREATS})\b)|"
                 r"die painlessly|unalive)\b"),
         # a game, a story or a scene: "the best way to die in Elden Ring", "the quickest way to kill off a character"
-        unless=r"\b(?:game|games|gaming|minecraft|elden ring|dark souls|fortnite|roblox|sims|boss|speedrun\w*|"
-               r"characters?|npcs?|dnd|campaign|novel|screenplay|script|scene|plot)\b",
+        unless=rf"\b(?:game|games|gaming|minecraft|elden ring|dark souls|fortnite|roblox|sims|boss|speedrun\w*|"
+               rf"characters?|npcs?|dnd|campaign|novel|screenplay|script|scene|plot|{_SHOOTERS})\b",
     ),
     # ---- others better off without them
     _rule(
@@ -1385,12 +1403,16 @@ _HAND_RULES: tuple[_Rule, ...] = (
                                             r"tree ?house|pull ?ups?|climb\w*|rope swing))"),
         ("date day & picked chosen chose set settled", r"\b(?:picked|chosen|chose|set|settled on) (?:a|the) "
                                                         r"(?:date|day)\b(?!\s+(?:for|to)\b)"),
-        # "I've decided I'm going to do it this weekend", "I'll do it tonight"
-        ("do & decided tonight tomorrow weekend friday saturday sunday monday tuesday wednesday thursday soon",
+        # "I've decided I'm going to do it this weekend", "I'll do it tonight", "thinking about doing it
+        # tonight", "then do it on Sunday when the flat is empty"
+        ("do doing & decided tonight tomorrow weekend friday saturday sunday monday tuesday wednesday thursday "
+         "soon empty",
          r"\b(?:(?:ive|i have|i)\s+decided\s+(?:that\s+)?(?:ill|im going to|i will|to)|(?:ill|im going to|"
-         r"i will)\s+(?:finally\s+)?)\s*do it\b(?=[^.?!]*\b(?:tonight|tomorrow|this (?:weekend|week|friday|"
+         r"i will)\s+(?:finally\s+)?|(?:thinking (?:about|of)|thought about|planning to|plan to|then)\s+"
+         r"(?:just\s+)?)\s*do(?:ing)? it\b(?=[^.?!]*\b(?:tonight|tomorrow|this (?:weekend|week|friday|"
          r"saturday|sunday|monday|tuesday|wednesday|thursday)|on (?:friday|saturday|sunday|monday|tuesday|"
-         r"wednesday|thursday)|soon|when (?:everyone|they|she|he)s? (?:is |are )?(?:asleep|gone|out))\b)"),
+         r"wednesday|thursday)|soon|when (?:everyone|they|she|he)s? (?:is |are )?(?:asleep|gone|out)|when the "
+         r"(?:house|flat|place) is empty)\b)"),
     ),
     _rule(
         _WEAK, "mentions standing at the edge of a drop",
@@ -1430,6 +1452,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
     _rule(
         _MEANS, _R_MEANS,
         ("tallest highest", rf"\b(?:tallest|highest)\s+(?:\w+\s+)?{_HIGH}"),
+        # "can you die from mixing alcohol and my antidepressants"
+        ("die & mixing taking drinking swallowing overdose much many",
+         r"\bcan\s+(?:you|i|a person|someone|people)\s+die\s+(?:from|of|if (?:you|i))\s+(?:\w+\s+)?(?:mixing|taking|"
+         r"drinking|swallowing|an overdose|overdosing|too (?:much|many))\b"),
         # "which car park has the biggest drop", "the cliff walk with the highest fall"
         ("drop drops fall falls & biggest highest longest steepest sheerest tallest",
          r"\b(?:biggest|highest|longest|steepest|sheerest|tallest)\s+(?:sheer\s+)?(?:drops?|falls?)\b"),
