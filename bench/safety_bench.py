@@ -10,7 +10,8 @@ In one run it prints, for the rules-only layer and the layered detector:
 - the written generalisation cases of tests/data/crisis_cases.jsonl, which were written apart from the rules and
   the training data: recall per kind, false positives per kind; and those of bench/data/crisis/fresh_cases.jsonl,
   written apart from all of it by a hand that had read none of it, and the long entries of
-  bench/data/crisis/long_cases.jsonl, by a third hand;
+  bench/data/crisis/long_cases.jsonl, by a third hand, and the short texts of bench/data/crisis/short_cases.jsonl,
+  by a fourth;
 - the project's own examples (tests/test_safety.py) and a small held-out set written for this file, with a naive
   keyword matcher as the raw baseline;
 - personal details: recall and precision per label, rules alone and rules + recogniser (bench/pii_bench.py);
@@ -373,6 +374,7 @@ def everyday_conversation() -> None:
 CASES = ROOT / "tests" / "data" / "crisis_cases.jsonl"
 FRESH = ROOT / "bench" / "data" / "crisis" / "fresh_cases.jsonl"
 LONG = ROOT / "bench" / "data" / "crisis" / "long_cases.jsonl"
+SHORT = ROOT / "bench" / "data" / "crisis" / "short_cases.jsonl"
 
 
 def crisis_and_others(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -402,6 +404,12 @@ def written_cases() -> None:
         f"Long written entries ({LONG.relative_to(ROOT)}), crisis", grouped(pos, "kind") | {"ALL": pos}, True
     )
     compare("Long written entries, hard negatives", grouped(neg, "kind") | {"ALL": neg}, False)
+    # Short texts in many styles by a fourth hand, written for this check and read by none of the above.
+    pos, neg = crisis_and_others(SHORT)
+    compare(
+        f"Short written texts ({SHORT.relative_to(ROOT)}), crisis", grouped(pos, "kind") | {"ALL": pos}, True
+    )
+    compare("Short written texts, others", grouped(neg, "kind") | {"ALL": neg}, False)
 
 
 def forget_reads() -> None:
