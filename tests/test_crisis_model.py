@@ -289,6 +289,9 @@ def test_the_body_after_sport_is_effort_unless_the_harm_was_meant():
         # a past told "back in uni", over or back
         ("Back in uni I was anorexic. Recovery was hard, but I eat with friends now.", False),
         ("Back in uni I was anorexic. It's back and I'm restricting again.", True),
+        # DIY's work, not its tools
+        ("Used the craft knife to trim the carpet and nicked my finger.", False),
+        ("Used the craft knife on my arm and nicked it deep.", True),
     ],
 )
 def test_a_flagged_stretch_that_is_a_zero_a_game_or_a_past_over_does_not_count(text, counts):

@@ -157,7 +157,11 @@ _ACCIDENT = (
     r"oven|hob|"
     r"pan|kettle|grill|bbq|barbecue|radiator|iron|straighteners|glue gun|paper cut|can opener|"
     r"sunburn\w*|beach|in the sun|playing|yoga|carrying|knife slipped|nail|thorn|fence|wire|motorbike|"
-    r"motorcycle|skateboard\w*|scooter|ladder|ice|icy|trampoline|horse|fall|falling)\b"
+    r"motorcycle|skateboard\w*|scooter|ladder|ice|icy|trampoline|horse|fall|falling|"
+    # DIY (its work, not its tools, which cut skin too): "used the Stanley knife to trim the carpet, nicked my
+    # finger"
+    r"carpet|skirting|sanding|sawing|drilling|hammering|woodwork\w*|whittling|pruning|secateurs|"
+    r"hedge trimmer)\b"
 )
 _DECLUTTER = (
     r"\b(?:now that|since i (?:have|got|bought|moved|upgraded|switched|found|quit)|"
