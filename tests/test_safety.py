@@ -940,6 +940,12 @@ def test_wishes_for_death_and_acts_said_another_way(crisis, everyday, rules_only
             True,
         ),
         ("I'll hoover on Sunday when the house is empty.", False),
+        # a sign-off: two of its signs together, or one beside distress (a diary's last page of the year is not)
+        ("deleted my accounts. last message. thank u for trying", True),
+        ("Final entry. I can't cope anymore.", True),
+        ("Last entry of the year! Thanks for reading, see you in January.", False),
+        ("Thanks for trying to fix the boiler, it was ancient anyway.", False),
+        ("Logging off for the last time from this old laptop, the new one arrives tomorrow.", False),
     ],
 )
 def test_wordings_the_rules_read_and_their_everyday_twins(text, crisis, rules_only):

@@ -1346,6 +1346,20 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"deal with|worry about|listen to|read)\s+(?:me|my \w+)\s+(?:for\s+)?(?:much|any) ?longer\b"),
         negatable=False,
     ),
+    # a sign-off, each half of a pair: "Last entry.", "last message", "logging off for the last time", "thank
+    # you for trying" (not "it wasn't your fault" or "don't blame yourself", which a letter of self-compassion
+    # says as often)
+    _rule(
+        _WEAK, _R_FINAL,
+        ("last final & entry message post words",
+         r"^(?:so\s+|ok\s+|okay\s+)?(?:my\s+|the\s+)?(?:last|final)\s+(?:entry|message|post|words)(?:\s+(?:ever|here|"
+         r"from me))?\s*[.!:]*$"),
+        ("last & logging signing checking", r"\b(?:logging|signing|checking)\s+(?:off|out)\s+for\s+the\s+(?:very\s+)?"
+                                             r"last\s+time\b"),
+        ("trying & thank thanks", r"\bthank(?:s| you| u)\s+for\s+(?:\w+\s+)?trying(?=\s*$|\s*[,;:!]|\s+(?:but|and)\b)"),
+        negatable=False,
+        subject=False,
+    ),
     # "I almost went through with it last night", "I'm going to go through with it one of these days": an act left
     # unnamed, which counts beside distress; not where a planned thing is named around it (a surgery, a tattoo)
     _rule(
