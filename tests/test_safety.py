@@ -946,6 +946,12 @@ def test_wishes_for_death_and_acts_said_another_way(crisis, everyday, rules_only
         ("Last entry of the year! Thanks for reading, see you in January.", False),
         ("Thanks for trying to fix the boiler, it was ancient anyway.", False),
         ("Logging off for the last time from this old laptop, the new one arrives tomorrow.", False),
+        # self-harm as a topic of a leaflet or a book (the writer's own still counts); a card's "harm self: 0"
+        ("I found a leaflet about self-harm in my son's bag.", False),
+        ("The self-harm scenes in the novel were hard to read.", False),
+        ("I told my therapist about my self-harm last night.", True),
+        ("Urge to harm self (0-5): 0. Skills: a bath, a walk.", False),
+        ("Urge to harm self (0-5): 4. Skills: none.", True),
     ],
 )
 def test_wordings_the_rules_read_and_their_everyday_twins(text, crisis, rules_only):

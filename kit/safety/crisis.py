@@ -347,9 +347,9 @@ _GENERAL_QUESTION = re.compile(
 # "Is there any point in going on anymore?" is asked of one's own life, not of the topic.
 _ANYMORE = re.compile(r"\b(?:anymore|any more|any longer)\b")
 # A worksheet field rated zero ("Urge to self-harm (0-5): 0", "Urges: self-harm 0, alcohol 2", "Thoughts of
-# dying or self-harm: none", "Suicidal ideation: 0") is not a hit.
+# dying or self-harm: none", "Suicidal ideation: 0", "Urge to harm self: 0") is not a hit.
 _ZERO_RATING = re.compile(
-    r"(?:\s+(?:or|and)\s+\w+)?(?:\s+(?:urges?|thoughts|acts?|ideation|feelings))?"
+    r"(?:\s+(?:or|and)\s+\w+)?(?:\s+(?:self|myself|oneself))?(?:\s+(?:urges?|thoughts|acts?|ideation|feelings))?"
     r"(?:\s+(?:today|tonight|this week|now))?"
     rf"\s*{_SCALE}[:=]?\s*(?:0(?:\s*/\s*\d+)?(?!\d|\.\d)|(?:none|nil)\b)"
 )

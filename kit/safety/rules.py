@@ -95,6 +95,15 @@ _SHOOTERS = (
     r"warzone|call of duty|apex legends|valorant|overwatch|pubg|halo|gta|counter[ -]?strike|csgo|cs2|"
     r"battlefield|rainbow six|team ?kill\w*|respawn\w*"
 )
+# a thing made about a topic, before its name: "a leaflet about self-harm" (one lookbehind per word, as Python's
+# must be of fixed width)
+_NOT_ABOUT = "".join(
+    rf"(?<!{thing} about )"
+    for thing in (
+        "leaflet leaflets book article documentary episode poster lesson assembly podcast video booklet pamphlet "
+        "chapter novel film scene scenes"
+    ).split()
+)
 _HIGH = (
     r"(?:bridges?|buildings?|cliffs?|cliff paths?|towers?|rooftops?|roofs?|multi[ -]?stor(?:e?ys?|ies)|"
     r"gorges?|quarr(?:y|ies)|viaducts?|tower blocks?|hotels?|parking (?:garages?|structures?|decks?)|"
@@ -1005,11 +1014,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "I deserve to starve", "I deserve to bleed": harm earned, in the writer's words
         ("deserve deserved & starve bleed", r"\b(?:i|i still|i really|i just)\s+deserve(?:d)?\s+to\s+(?:starve|bleed)"
                                             r"\b(?!\s+(?:for|in)\s+(?:the|a|this|that)\s+(?:game|film|movie|story)\b)"),
-        # not the topic as a clinic or a course names it: "self-harm cases in A&E", "self-harm risk assessment"
-        ("selfharm", r"\bselfharm\b(?!\s+(?:awareness|prevention|support|resources|training|research|course|"
+        # not the topic as a clinic, a course or a book names it: "self-harm cases in A&E", "self-harm risk
+        # assessment", "the self-harm scenes were hard to read", "a leaflet about self-harm in her bag"
+        ("selfharm", _NOT_ABOUT + r"\bselfharm\b(?!\s+(?:awareness|prevention|support|resources|training|research|course|"
                      r"workshop|scars?|cases?|patients?|risk|assessments?|services?|team|unit|ward|policy|"
                      r"policies|statistics|stats|rates?|clinic|referrals?|charity|leaflets?|posters?|campaign|"
-                     r"module|lecture|education|literature|studies|study)\b)"),
+                     r"module|lecture|education|literature|studies|study|scenes?|storylines?|plot|chapters?|"
+                     r"themes?|content|warning|depictions?)\b)"),
         # the verb alone is the match, so whoever did it is the subject: "my cat scratched my arm" is the cat's
         (f"{_BODY_WORDS} body",
          r"\b(?:cutting|cut|slit|slitting|slash\w*|burn\w*|scratch\w*|carv\w*)(?=\s+(?:my|"
