@@ -10,8 +10,8 @@ In one run it prints, for the rules-only layer and the layered detector:
 - the written generalisation cases of tests/data/crisis_cases.jsonl, which were written apart from the rules and
   the training data: recall per kind, false positives per kind; and those of bench/data/crisis/fresh_cases.jsonl,
   written apart from all of it by a hand that had read none of it, and the long entries of
-  bench/data/crisis/long_cases.jsonl, by a third hand, and the short texts of bench/data/crisis/short_cases.jsonl,
-  by a fourth;
+  bench/data/crisis/long_cases.jsonl, by a third hand, the short texts of bench/data/crisis/short_cases.jsonl,
+  by a fourth, and the ordinary journal entries of bench/data/crisis/journal_entries.jsonl, by a fifth;
 - the project's own examples (tests/test_safety.py) and a small held-out set written for this file, with a naive
   keyword matcher as the raw baseline;
 - personal details: recall and precision per label, rules alone and rules + recogniser (bench/pii_bench.py);
@@ -375,6 +375,7 @@ CASES = ROOT / "tests" / "data" / "crisis_cases.jsonl"
 FRESH = ROOT / "bench" / "data" / "crisis" / "fresh_cases.jsonl"
 LONG = ROOT / "bench" / "data" / "crisis" / "long_cases.jsonl"
 SHORT = ROOT / "bench" / "data" / "crisis" / "short_cases.jsonl"
+JOURNAL = ROOT / "bench" / "data" / "crisis" / "journal_entries.jsonl"
 
 
 def crisis_and_others(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -410,6 +411,14 @@ def written_cases() -> None:
         f"Short written texts ({SHORT.relative_to(ROOT)}), crisis", grouped(pos, "kind") | {"ALL": pos}, True
     )
     compare("Short written texts, others", grouped(neg, "kind") | {"ALL": neg}, False)
+    # Ordinary journal entries by a fifth hand (everyday days, therapy homework, hard days with no crisis in
+    # them): what a person who journals with the kit would meet as false alarms.
+    _, neg = crisis_and_others(JOURNAL)
+    compare(
+        f"Ordinary journal entries ({JOURNAL.relative_to(ROOT)}), none a crisis",
+        grouped(neg, "group") | {"ALL": neg},
+        False,
+    )
 
 
 def forget_reads() -> None:
