@@ -386,6 +386,13 @@ def crisis_and_others(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, 
     return [r for r in rows if r["crisis"]], [r for r in rows if not r["crisis"]]
 
 
+def written_set(path: Path, name: str, others: str) -> None:
+    """Recall per kind on a written set's crisis texts, and false positives per kind on its others."""
+    pos, neg = crisis_and_others(path)
+    compare(f"{name} ({path.relative_to(ROOT)}), crisis", grouped(pos, "kind") | {"ALL": pos}, True)
+    compare(f"{name}, {others}", grouped(neg, "kind") | {"ALL": neg}, False)
+
+
 def written_cases() -> None:
     if not CASES.exists():
         return
@@ -394,23 +401,11 @@ def written_cases() -> None:
     compare("Written cases, by form (crisis texts)", grouped(pos, "form"), True)
     compare("Written cases, hard negatives", grouped(neg, "kind") | {"ALL": neg}, False)
     # A second written set, by a hand that read none of the rules, the training rows or the cases above.
-    pos, neg = crisis_and_others(FRESH)
-    compare(
-        f"Fresh written cases ({FRESH.relative_to(ROOT)}), crisis", grouped(pos, "kind") | {"ALL": pos}, True
-    )
-    compare("Fresh written cases, hard negatives", grouped(neg, "kind") | {"ALL": neg}, False)
+    written_set(FRESH, "Fresh written cases", "hard negatives")
     # Long entries (4-12 sentences) by a third hand, the crisis said calmly or among everyday details.
-    pos, neg = crisis_and_others(LONG)
-    compare(
-        f"Long written entries ({LONG.relative_to(ROOT)}), crisis", grouped(pos, "kind") | {"ALL": pos}, True
-    )
-    compare("Long written entries, hard negatives", grouped(neg, "kind") | {"ALL": neg}, False)
+    written_set(LONG, "Long written entries", "hard negatives")
     # Short texts in many styles by a fourth hand, written for this check and read by none of the above.
-    pos, neg = crisis_and_others(SHORT)
-    compare(
-        f"Short written texts ({SHORT.relative_to(ROOT)}), crisis", grouped(pos, "kind") | {"ALL": pos}, True
-    )
-    compare("Short written texts, others", grouped(neg, "kind") | {"ALL": neg}, False)
+    written_set(SHORT, "Short written texts", "others")
     # Ordinary journal entries by a fifth hand (everyday days, therapy homework, hard days with no crisis in
     # them): what a person who journals with the kit would meet as false alarms.
     _, neg = crisis_and_others(JOURNAL)
