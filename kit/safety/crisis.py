@@ -27,6 +27,7 @@ from kit.safety.rules import (
     _ACCIDENT,
     _DECLUTTER,
     _FIGURATIVE,
+    _GAMES,
     _LEAVING,
     _MEANS,
     _NOT_ACCIDENT,
@@ -37,7 +38,6 @@ from kit.safety.rules import (
     _R_MEANS_RECENT,
     _RULES,
     _SCALE,
-    _SHOOTERS,
     _STRONG,
     _SUICIDAL_OTHERS,
     _WEAK,
@@ -589,10 +589,7 @@ _EXERCISE = re.compile(
     r"stretch\w*|rowing|crossfit|hiit|dance class)\b"
 )
 # A death in a game is a restart: "the fastest way to die in Minecraft to respawn at my bed"
-_GAME = re.compile(
-    r"\b(?:respawn\w*|minecraft|fortnite|roblox|terraria|elden ring|dark souls|the sims|speedrun\w*|hardcore mode|"
-    rf"my (?:avatar|sim|toon)|{_SHOOTERS})\b"
-)
+_GAME = re.compile(rf"\b(?:terraria|the sims|speedrun\w*|hardcore mode|my (?:avatar|sim|toon)|{_GAMES})\b")
 # A diary card's "No urges today" says there were none: a flagged stretch whose other words name no harm is not
 # a hit ("No urges today. I want to die." is: "die" is a word of harm).
 _NO_URGES = re.compile(
@@ -642,7 +639,8 @@ def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5
         return False
     # The sentence after counts too: "Two years ago I tried to end my life. Today I ran a half marathon, so proud."
     after = _normalize(after)
-    around = f"{_normalize(before)} {norm} {after}"
+    before = _normalize(before)
+    around = f"{before} {norm} {after}"
     later = _normalize(later)
     parts = re.split(r"[.!?;]+", f"{norm} {after} {later}")[1:]
     # dated inside the stretch or in the two sentences after it ("… I didn't want to live. I drank. That was
@@ -675,7 +673,7 @@ def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5
     if (
         harm is None
         and _BODY_AT_WORK.search(norm)
-        and _EXERCISE.search(f"{_normalize(before)} {norm}")
+        and _EXERCISE.search(f"{before} {norm}")
         and re.match(_NOT_ACCIDENT, norm)
     ):
         return False

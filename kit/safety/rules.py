@@ -90,10 +90,11 @@ _TEN_OR_MORE = (
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred)(?:[\s-]+(?:one|two|three|four|five|six|"
     r"seven|eight|nine))?"
 )
-# games where one dies by one's own hand as a matter of course: "killed myself with my own grenade in Warzone"
-_SHOOTERS = (
+# games where one dies by one's own hand as a matter of course: "killed myself with my own grenade in Warzone",
+# "the fastest way to die in Minecraft"
+_GAMES = (
     r"warzone|call of duty|apex legends|valorant|overwatch|pubg|halo|gta|counter[ -]?strike|csgo|cs2|"
-    r"battlefield|rainbow six|team ?kill\w*|respawn\w*"
+    r"battlefield|rainbow six|team ?kill\w*|respawn\w*|minecraft|fortnite|roblox|elden ring|dark souls"
 )
 # a thing made about a topic, before its name: "a leaflet about self-harm" (one lookbehind per word, as Python's
 # must be of fixed width)
@@ -208,9 +209,8 @@ _WATER = r"(?:sea|river|lake|ocean|water|tide|canal)\b"
 # my dog", "if not for my wife" (the text is normalised first, so "was not" reads "wasnt")
 _NOT_FOR = (
     r"if\s+(?:it\s+(?:wasnt|werent|hadnt\s+been)\s+for|not\s+for)\s+(?:my|our)\s+(?:\w+\s+)?(?:kids?|children|"
-    r"sons?|daughters?|wife|"
-    r"husband|partner|family|mum|mom|mother|dad|father|parents|dogs?|cats?|pets?|faith|girlfriend|boyfriend|"
-    r"fiance\w*|friends?|sisters?|brothers?|grandkids|grandchildren|babies|baby)\b"
+    r"sons?|daughters?|wife|husband|partner|family|mum|mom|mother|dad|father|parents|dogs?|cats?|pets?|faith|"
+    r"girlfriend|boyfriend|fiance\w*|friends?|sisters?|brothers?|grandkids|grandchildren|babies|baby)\b"
 )
 
 # what they would be without them: "I'd be dead", "I would've been dead", "I wouldn't still be alive" (not
@@ -563,7 +563,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
                    r"ended)\s+myself\b(?!\s+(?:laughing|trying|with laughter|over|for (?:this|that|the|a|my|"
                    r"nothing|them|him|her|work|it|you)|(?:at|in) (?:the\s+)?(?:gym|work|practice|training)|"
                    r"to (?:finish|get|make|meet|pay|keep up|please))\b)"
-                   rf"(?![^.?!,;]{{0,40}}\b(?:{_SHOOTERS}|minecraft|fortnite|roblox|elden ring|dark souls)\b)"),
+                   rf"(?![^.?!,;]{{0,40}}\b(?:{_GAMES})\b)"),
         # "kill my family and then myself"
         ("myself", r"\b(?:kill|killing|murder|murdering|shoot|shooting)\s+(?:\w+\s+){1,4}?(?:and|then|before)\s+"
                    r"(?:then\s+|also\s+)?myself\b"),
@@ -959,8 +959,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
                 rf"overdose(?!\s+(?:my|the|your|his|her|their|a|an|this|that|these|those|on {_TREATS})\b)|"
                 r"die painlessly|unalive)\b"),
         # a game, a story or a scene: "the best way to die in Elden Ring", "the quickest way to kill off a character"
-        unless=rf"\b(?:game|games|gaming|minecraft|elden ring|dark souls|fortnite|roblox|sims|boss|speedrun\w*|"
-               rf"characters?|npcs?|dnd|campaign|novel|screenplay|script|scene|plot|{_SHOOTERS})\b",
+        unless=rf"\b(?:game|games|gaming|sims|boss|speedrun\w*|characters?|npcs?|dnd|campaign|novel|screenplay|"
+               rf"script|scene|plot|{_GAMES})\b",
     ),
     # ---- others better off without them
     _rule(
