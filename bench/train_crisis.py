@@ -518,7 +518,8 @@ def main(argv: list[str] | None = None) -> None:
 
     def line(t_text: float, t_seg: float, mark: str = "") -> None:
         r, f, p, rp, e = at(t_text, t_seg)
-        print(f"{t_text:>9.2f} {t_seg:>12.2f} {rp:>7.3f} {r:>7.3f} {f:>9.3f} {p:>9.3f} {e:>7.3f}{mark}")
+        shown = f"{e:>7.3f}" if entries.any() else f"{'-':>7}"
+        print(f"{t_text:>9.2f} {t_seg:>12.2f} {rp:>7.3f} {r:>7.3f} {f:>9.3f} {p:>9.3f} {shown}{mark}")
 
     for t_text in sorted({*np.round(np.arange(0.3, 1.0, 0.05), 2), best[0]}):
         line(t_text, best[1], "  <- chosen" if t_text == best[0] else "")
@@ -530,7 +531,7 @@ def main(argv: list[str] | None = None) -> None:
     recall, fp, _, _, fp_entries = rated[best]
     print(
         f"chosen: text head {best[0]:.2f}, segment head {best[1]:.2f} -> recall {recall:.3f}, false positives "
-        f"{fp:.3f} ({fp_entries:.3f} of ordinary journal entries)"
+        f"{fp:.3f}" + (f" ({fp_entries:.3f} of ordinary journal entries)" if entries.any() else "")
     )
 
     spec["heads"]["text"]["threshold"] = float(best[0])
