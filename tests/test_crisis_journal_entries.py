@@ -39,15 +39,16 @@ def _listed(rows: list[dict]) -> str:
 
 
 def test_the_measured_entries_are_apart_from_the_training_entries():
-    trained = {row["text"] for row in _rows(TRAIN)}
-    for path in (CASES, ENDINGS):
-        rows = _rows(path)
+    training = _rows(TRAIN)
+    assert {row["label"] for row in training} == {0, 1}
+    trained = {row["text"] for row in training}
+    measured = {path: _rows(path) for path in (CASES, ENDINGS)}
+    for path, rows in measured.items():
         assert rows and all(isinstance(row["crisis"], bool) and row["text"].strip() for row in rows)
         assert not trained & {row["text"] for row in rows}, (
             f"{path.name} shares entries with the training file"
         )
-    assert {row["label"] for row in _rows(TRAIN)} == {0, 1}
-    assert not any(row["crisis"] for row in _rows(ENDINGS))
+    assert not any(row["crisis"] for row in measured[ENDINGS])
 
 
 def test_crisis_inside_an_ordinary_entry_is_found():
