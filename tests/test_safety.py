@@ -1750,6 +1750,61 @@ def test_cuts_hidden_voices_cards_lapses_and_distress_said_briefly(everyday, cri
     assert_twins(everyday, crisis)
 
 
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        # a ligature made or rehearsed with, said plainly (not a Halloween prop, a circus act or a knot class)
+        ("We made a noose for the Halloween porch decorations.", "Made a noose out of my belt tonight."),
+        (
+            "Rehearsed with the rope for the circus act tonight.",
+            "Rehearsed with the rope in the garage last night.",
+        ),
+        (
+            "The scouts practised with the rope and learned three knots.",
+            "practised with the cord again. it held.",
+        ),
+        # a place or a day chosen, and a second calm sign beside it: a secret, an apology, a day named
+        (
+            "We've chosen the place and the day for the wedding. No one knows yet.",
+            "I've chosen the place and the day. No one knows.",
+        ),
+        ("Decided: Friday night pizza. Sorry everyone, no curry.", "Decided: Friday night. Sorry everyone."),
+        (
+            "Picked the spot by the reservoir for the picnic. Sunday it is.",
+            "Picked the spot by the reservoir. Sunday it is.",
+        ),
+        (
+            "My cover letters are written and the date for the interview is set.",
+            "My letters are written and the date is set.",
+        ),
+        # a rehearsal, pills counted, everything ready: each half is everyday alone
+        (
+            "Did a practice run of the commute tonight. Next time I won't be late.",
+            "Did a practice run tonight. Next time I won't stop.",
+        ),
+        (
+            "Counted the pills into the weekly organiser. There are enough until Tuesday.",
+            "Counted my pills again tonight. There are enough.",
+        ),
+        (
+            "I have everything I need for the trip. It's just a matter of packing.",
+            "I have everything I need now. It's just a matter of when.",
+        ),
+        (
+            "Counted the chairs for the party. There are enough.",
+            "Counted my pills again tonight. I have enough now.",
+        ),
+        # back at the same drop, standing longer (not a walk for the view)
+        (
+            "Went to the bridge again to photograph the sunset from the rail.",
+            "went to the bridge again and stood at the rail longer this time",
+        ),
+    ],
+)
+def test_preparations_rehearsals_and_plans_said_calmly_without_a_word_of_dying(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
 def test_a_plea_to_be_killed_in_jest_is_not_a_crisis(rules_only):
     assert not check("I hate Mondays. Just kill me now lol").crisis
     assert not check("Please don't kill me, I said to the spider, laughing.").crisis

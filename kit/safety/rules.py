@@ -1187,6 +1187,22 @@ _HAND_RULES: tuple[_Rule, ...] = (
         unless=r"\b(?:character|characters|novel|book|film|movie|show|series|story|chapter|episode|article|news|"
                r"report|villain|protagonist|plot|game|debate|essay|lecture|class)\b",
     ),
+    # preparing or rehearsing, said plainly: "made a noose out of my belt", "rehearsed with the rope in the garage"
+    # (not a noose for a Halloween porch or a knot class, not a rope on a stage, a boat or a climbing wall)
+    _rule(
+        _STRONG, _R_PLAN,
+        ("noose nooses", r"\b(?:made|make|making|tied|tie|tying|knotted|practi[cs]\w*\s+tying|learn\w*\s+(?:to|how to)\s+"
+                         r"tie)\s+(?:a|the|my|another|one more)\s+(?:\w+\s+)?nooses?\b"),
+        ("rope noose cord belt ligature cable scarf & rehearse rehearsed rehearsing rehearsal practise practised "
+         "practising practice practiced practicing run",
+         r"\b(?:rehears\w*|practi[cs](?:e|es|ed|ing)|(?:dry|practice|trial|test)\s+run)\b[^.?!]{0,40}\b(?:with|"
+         r"using)\s+(?:the|a|my)\s+(?:rope|noose|cord|belt|ligature|cable|scarf)\b"),
+        unless=r"\b(?:plays?|stage|theatre|theater|circus|acts?|shows?|scenes?|climb\w*|sail\w*|boats?|knots|"
+               r"scouts?|guides|abseil\w*|gym|skipping|jump rope|dogs?|lead|leash|horses?|camping|tents?|aerial|"
+               r"yoga|halloween|decorations?|props?|costumes?|films?|movies?|history|lynch\w*|museum|games?|"
+               r"novels?|books?|story|characters?|cowboy|lasso|gallows)\b",
+        context=1,
+    ),
     _rule(
         _STRONG, _R_GOODBYE,
         ("goodbye",
@@ -1430,6 +1446,39 @@ _HAND_RULES: tuple[_Rule, ...] = (
                                             r"ceiling fan)s?\b[^.?!]{0,40}\b(?:hold|bear|take|support)\s+my\s+"
                                             r"weight\b(?!\s+(?:for|when|on)\s+(?:the|a|my)\s+(?:swing|hammock|"
                                             r"tree ?house|pull ?ups?|climb\w*|rope swing))"),
+        # a place or a day chosen, a plan finished, a rehearsal, said calmly; each counts only beside another:
+        # "I've chosen the place and the day. No one knows.", "Decided: Friday night. Sorry everyone.", "Counted
+        # the pills again tonight. There are enough." (pills counted are a means of their own), "Did a practice run
+        # tonight. Next time I won't stop."
+        ("place spot location & picked chosen chose settled decided",
+         r"\b(?:picked|chosen|chose|settled on|decided on)\s+(?:a|the)\s+(?:place|spot|location)\b"
+         r"(?![^.?!]*\b(?:for|where we|that we)\b)(?!\s+(?:to|we)\b)"),
+        ("date day & set chosen picked decided", r"\b(?:the|a)\s+(?:date|day)\s+is\s+(?:now\s+)?(?:set|chosen|"
+                                                 r"picked|decided)(?=\s*$|\s*[,;:])"),
+        ("decided & tonight tomorrow friday saturday sunday monday tuesday wednesday thursday",
+         r"^(?:its\s+|it is\s+)?decided\s*[:,]?\s+(?:its\s+|it is\s+)?(?:this\s+|on\s+)?(?:tonight|tomorrow|"
+         r"friday|saturday|sunday|monday|tuesday|wednesday|thursday)(?:\s+(?:night|morning|evening))?$"),
+        ("next & time", r"\bnext time\s+(?:i\s+)?(?:wont|will not|im not going to|i am not going to)\s+(?:stop|get "
+                        r"down|back out|pull back|chicken out|call anyone|tell anyone)(?=\s*$|\s*[,;:])"),
+        ("run & practice dry trial test", r"\b(?:did|done|had|doing|ran)\s+(?:a\s+)?(?:practice|dry|trial|test)\s+"
+                                          r"run(?=\s*$|\s*[,;:]|\s+(?:tonight|today|last night|again)\b)"),
+        ("enough", r"^(?:and\s+|i think\s+)?(?:there are|theres|there is|ive got|i have got|i have|i now have|"
+                   r"thats|that is)\s+(?:more than\s+|definitely\s+|finally\s+)?enough(?:\s+now)?$"),
+        ("need & everything", r"^(?:and\s+)?(?:i have|ive got|i have got|i now have)\s+everything i need"
+                              r"(?:\s+now)?$"),
+        ("its & tonight tomorrow friday saturday sunday monday tuesday wednesday thursday",
+         r"^(?:so\s+)?(?:tonight|tomorrow|friday|saturday|sunday|monday|tuesday|wednesday|thursday)(?:\s+(?:night|"
+         r"morning|evening))?\s+(?:its|it is)$"),
+        ("be & this next on & weekend week tonight tomorrow friday saturday sunday monday tuesday wednesday thursday",
+         r"\b(?:its|it is|itll|it will)\s+(?:going to\s+|gonna\s+)?be\s+(?:this|next|on)\s+(?:weekend|week|"
+         r"friday|saturday|sunday|monday|tuesday|wednesday|thursday)$"),
+        ("matter question & when", r"\b(?:its|it is)\s+(?:just|only)\s+a\s+(?:matter|question)\s+of\s+when$"),
+        ("notes letters & written done finished ready one", r"\b(?:the|my)\s+(?:notes|letters)\s+are\s+(?:all\s+)?"
+                                                            r"(?:written|done|finished|ready)\b|"
+                                                            r"\bwrote\s+(?:the|my)\s+(?:notes|letters)\b"
+                                                            r"[^.?!]{0,20}\bone\s+for\b"),
+        ("knows & one nobody noone", r"^(?:and\s+|but\s+)?(?:no one|nobody|noone)\s+knows$"),
+        ("sorry & everyone all", r"^(?:im\s+)?(?:so\s+)?sorry\s+(?:everyone|all|you all|to everyone)$"),
         ("date day & picked chosen chose set settled", r"\b(?:picked|chosen|chose|set|settled on) (?:a|the) "
                                                         r"(?:date|day)\b(?!\s+(?:for|to)\b)"),
         # "I've decided I'm going to do it this weekend", "I'll do it tonight", "thinking about doing it
@@ -1453,6 +1502,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("edge ledge & stood standing sat sitting",
          rf"\b(?:top|top floor|top level|roof)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){{0,2}}?{_HIGH}\b[^.?!]{{0,60}}"
          r"\b(?:stood|standing|sat|sitting)\s+on\s+the\s+(?:edge|ledge)\b"),
+        # "went to the bridge again and stood at the rail longer this time": a return, and a longer stand
+        ("again & went go going walked drove back", rf"\b(?:went|go|going|walked|drove)\s+(?:back\s+)?(?:up\s+)?"
+                                                    rf"to\s+(?:the|that)\s+(?:\w+\s+)?{_HIGH}\s+again\b"),
+        ("stood standing & rail railing railings edge ledge parapet",
+         r"\b(?:stood|standing)\s+(?:at|on|by|against)\s+the\s+(?:rail|railing|railings|edge|ledge|parapet)\s+"
+         r"(?:for\s+)?(?:longer|a long time|ages|for ages|an hour|again)\b"),
         # climbers and walkers, not "climbed to the top floor" ("climbed" alone is how a person gets there)
         unless=r"\b(?:photos?|pictures?|selfies?|views?|sunset|sunrise|hik\w*|climbing|climbers?|bouldering|"
                r"tour\w*|guide|harness\w*|rope access|safety line|scaffold\w*|roofer|gutters?)\b",
