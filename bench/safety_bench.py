@@ -11,7 +11,9 @@ In one run it prints, for the rules-only layer and the layered detector:
   the training data: recall per kind, false positives per kind; and those of bench/data/crisis/fresh_cases.jsonl,
   written apart from all of it by a hand that had read none of it, and the long entries of
   bench/data/crisis/long_cases.jsonl, by a third hand, the short texts of bench/data/crisis/short_cases.jsonl,
-  by a fourth, and the ordinary journal entries of bench/data/crisis/journal_entries.jsonl, by a fifth;
+  by a fourth, and the ordinary journal entries of bench/data/crisis/journal_entries.jsonl, by a fifth; whole
+  journal entries (journal_cases.jsonl, journal_endings.jsonl) and plans said calmly beside everyday twins
+  (plans_cases.jsonl, plans_entries.jsonl), by hands that read none of the project;
 - the project's own examples (tests/test_safety.py) and a small held-out set written for this file, with a naive
   keyword matcher as the raw baseline;
 - personal details: recall and precision per label, rules alone and rules + recogniser (bench/pii_bench.py);
@@ -378,6 +380,8 @@ SHORT = ROOT / "bench" / "data" / "crisis" / "short_cases.jsonl"
 JOURNAL = ROOT / "bench" / "data" / "crisis" / "journal_entries.jsonl"
 JOURNAL_CASES = ROOT / "bench" / "data" / "crisis" / "journal_cases.jsonl"
 JOURNAL_ENDINGS = ROOT / "bench" / "data" / "crisis" / "journal_endings.jsonl"
+PLANS_CASES = ROOT / "bench" / "data" / "crisis" / "plans_cases.jsonl"
+PLANS_ENTRIES = ROOT / "bench" / "data" / "crisis" / "plans_entries.jsonl"
 
 
 def crisis_and_others(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -417,6 +421,11 @@ def written_cases() -> None:
     # Endings that are not a wish to die (a shop closed, a will as paperwork, a past told as over), by the
     # training entries' hands and kept out of training: as negatives they cost the layer plans and goodbyes.
     ordinary_set(JOURNAL_ENDINGS, "Journal entries about endings", "hand")
+    # Plans and preparations said calmly (a rehearsal, a day or a place fixed, things sorted, a secret goodbye,
+    # a return to the same drop, everything ready), each beside an everyday twin, by two more hands: short lines,
+    # and whole entries with the plan among the day's events. Never trained on (plans_train.jsonl is others').
+    written_set(PLANS_CASES, "Plans said calmly", "everyday twins")
+    written_set(PLANS_ENTRIES, "Plans inside whole entries", "everyday twins")
 
 
 def ordinary_set(path: Path, name: str, by: str) -> None:

@@ -18,6 +18,8 @@ paul-rottger/exaggerated-safety, jlcmoore/llms-as-therapists, microsoft/presidio
 With --journal-entries, also bench/data/crisis/journal_train.jsonl: whole journal entries written for the project
 (ordinary days, therapy homework, hard days, and a crisis in a sentence or two among everyday ones); that build
 was tried and not shipped.
+With --plans, also bench/data/crisis/plans_train.jsonl: plans and preparations said calmly, and their everyday
+lookalikes; tried and not shipped (kit/data/CRISIS_DATA.md, "Plans said calmly").
 
 Posts are labelled by where they were posted, which is noisy at the level of a sentence: a post on a suicide
 support forum also says "I work in retail". So positives are found as multiple-instance learning does: a post's
@@ -61,6 +63,7 @@ from kit.safety.learned import SegmentEncoder  # noqa: E402
 CACHE = ROOT / "bench" / "data" / "cache"
 WRITTEN = ROOT / "bench" / "data" / "crisis" / "written_train.jsonl"
 ENTRIES = ROOT / "bench" / "data" / "crisis" / "journal_train.jsonl"  # read with --journal-entries
+PLANS = ROOT / "bench" / "data" / "crisis" / "plans_train.jsonl"  # read with --plans
 WHEEL = "construct_tracker-1.0.16-py3-none-any.whl"
 WHEEL_SHA256 = "be23277ca17daa8a3af5a2ec73af4e47fb90d0ec75085c4d3a0f75c4f2241437"
 POSTS = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
@@ -112,7 +115,7 @@ def _wheel() -> Path:
     return fetch_wheel("construct-tracker==1.0.16", WHEEL, WHEEL_SHA256)
 
 
-def load_sources(forums: bool = True, entries: bool = False) -> list[dict]:
+def load_sources(forums: bool = True, entries: bool = False, plans: bool = False) -> list[dict]:
     """Every training and validation text: {text, label (1, 0 or None for mixed), kind, source}.
     ``forums=False``: the written examples alone (a quick run that needs no download). ``entries``: the whole
     written journal entries too (a build that was tried and not shipped)."""
@@ -139,7 +142,7 @@ def load_sources(forums: bool = True, entries: bool = False) -> list[dict]:
                     if len(phrase.split()) >= 2:
                         rows.append({"text": phrase.strip().rstrip("."), "label": 1, "kind": "lexicon",
                                      "source": "lexicon"})  # fmt: skip
-    written = [WRITTEN, ENTRIES] if entries else [WRITTEN]
+    written = [WRITTEN, *([ENTRIES] if entries else []), *([PLANS] if plans else [])]
     for line in (line for path in written if path.exists() for line in path.read_text("utf-8").splitlines()):
         if line.strip():
             rec = json.loads(line)
@@ -393,6 +396,12 @@ def main(argv: list[str] | None = None) -> None:
         help="also train on bench/data/crisis/journal_train.jsonl, reading every written negative segment "
         "(tried, not shipped: kit/data/CRISIS_DATA.md, 'Whole journal entries')",
     )
+    ap.add_argument(
+        "--plans",
+        action="store_true",
+        help="also train on bench/data/crisis/plans_train.jsonl: plans and preparations said calmly, and their "
+        "everyday lookalikes (tried, not shipped: kit/data/CRISIS_DATA.md, 'Plans said calmly')",
+    )
     args = ap.parse_args(argv)
     rng = np.random.default_rng(args.seed)
 
@@ -400,7 +409,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"built with {_versions()} (bench/train_constraints.txt)", file=sys.stderr)
     if not args.written_only:
         _check_phrase_list()
-    rows = load_sources(forums=not args.written_only, entries=args.journal_entries)
+    rows = load_sources(forums=not args.written_only, entries=args.journal_entries, plans=args.plans)
     if args.limit:
         rows = rows[:: args.limit]
     relabelled = relabel_support(rows)
