@@ -11,55 +11,36 @@ found and no more than 5 % flagged, and the check is far from them on whole entr
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
+from written_sets import DATA, listed, rows, verdicts
 
-from kit.safety import crisis as safety
-
-DATA = Path(__file__).resolve().parent.parent / "bench" / "data" / "crisis"
 CASES, TRAIN, ENDINGS = (DATA / f"journal_{name}.jsonl" for name in ("cases", "train", "endings"))
 
 FOUND_FLOOR = 0.70  # measured 0.725 (58 of 80; the rules alone 21)
 FLAGGED_MAX = 0.14  # measured 0.125 (30 of 240; the rules alone 4)
 
 
-def _rows(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-
-
-@cache
-def _verdicts() -> tuple[tuple[dict, bool], ...]:
-    rows = _rows(CASES)
-    return tuple(zip(rows, (r.crisis for r in safety.check_all([row["text"] for row in rows])), strict=True))
-
-
-def _listed(rows: list[dict]) -> str:
-    return "\n".join(f"  - [{row['kind']}] {' '.join(row['text'].split())[:160]}" for row in rows)
-
-
 def test_the_measured_entries_are_apart_from_the_training_entries():
-    training = _rows(TRAIN)
+    training = rows(TRAIN)
     assert {row["label"] for row in training} == {0, 1}
     trained = {row["text"] for row in training}
-    measured = {path: _rows(path) for path in (CASES, ENDINGS)}
-    for path, rows in measured.items():
-        assert rows and all(isinstance(row["crisis"], bool) and row["text"].strip() for row in rows)
-        assert not trained & {row["text"] for row in rows}, (
+    measured = {path: rows(path) for path in (CASES, ENDINGS)}
+    for path, read in measured.items():
+        assert read and all(isinstance(row["crisis"], bool) and row["text"].strip() for row in read)
+        assert not trained & {row["text"] for row in read}, (
             f"{path.name} shares entries with the training file"
         )
     assert not any(row["crisis"] for row in measured[ENDINGS])
 
 
 def test_crisis_inside_an_ordinary_entry_is_found():
-    crisis = [(row, hit) for row, hit in _verdicts() if row["crisis"]]
+    crisis = [(row, hit) for row, hit in verdicts(CASES) if row["crisis"]]
     missed = [row for row, hit in crisis if not hit]
     found = 1 - len(missed) / len(crisis)
-    assert found >= FOUND_FLOOR, f"found {found:.3f} of crisis entries; missed:\n{_listed(missed)}"
+    assert found >= FOUND_FLOOR, f"found {found:.3f} of crisis entries; missed:\n{listed(missed)}"
 
 
 def test_ordinary_entries_are_rarely_flagged():
-    ordinary = [(row, hit) for row, hit in _verdicts() if not row["crisis"]]
+    ordinary = [(row, hit) for row, hit in verdicts(CASES) if not row["crisis"]]
     flagged = [row for row, hit in ordinary if hit]
     rate = len(flagged) / len(ordinary)
-    assert rate <= FLAGGED_MAX, f"flagged {rate:.3f} of ordinary entries:\n{_listed(flagged)}"
+    assert rate <= FLAGGED_MAX, f"flagged {rate:.3f} of ordinary entries:\n{listed(flagged)}"

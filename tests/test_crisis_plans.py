@@ -11,15 +11,9 @@ issue's, 95 % found and no more than 5 % flagged.
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-
 import pytest
+from written_sets import DATA, listed, rows, verdicts
 
-from kit.safety import crisis as safety
-
-DATA = Path(__file__).resolve().parent.parent / "bench" / "data" / "crisis"
 CASES, ENTRIES, TRAIN = (DATA / f"plans_{name}.jsonl" for name in ("cases", "entries", "train"))
 
 # found at least, flagged at most; measured 77 of 120 found and 10 of 120 flagged (the rules alone 1 and 1), and
@@ -27,44 +21,30 @@ CASES, ENTRIES, TRAIN = (DATA / f"plans_{name}.jsonl" for name in ("cases", "ent
 FLOORS = {CASES: (0.62, 0.10), ENTRIES: (0.43, 0.15)}
 
 
-def _rows(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-
-
-@cache
-def _verdicts(path: Path) -> tuple[tuple[dict, bool], ...]:
-    rows = _rows(path)
-    return tuple(zip(rows, (r.crisis for r in safety.check_all([row["text"] for row in rows])), strict=True))
-
-
-def _listed(rows: list[dict]) -> str:
-    return "\n".join(f"  - [{row['kind']}] {' '.join(row['text'].split())[:160]}" for row in rows)
-
-
 def test_the_measured_plans_are_apart_from_the_training_plans_and_each_other():
-    training = _rows(TRAIN)
+    training = rows(TRAIN)
     assert {row["label"] for row in training} == {0, 1}
     seen = {" ".join(row["text"].lower().split()) for row in training}
     for path in (CASES, ENTRIES):
-        rows = _rows(path)
-        assert rows and all(isinstance(row["crisis"], bool) and row["text"].strip() for row in rows)
-        assert {row["crisis"] for row in rows} == {True, False}
-        texts = {" ".join(row["text"].lower().split()) for row in rows}
+        read = rows(path)
+        assert read and all(isinstance(row["crisis"], bool) and row["text"].strip() for row in read)
+        assert {row["crisis"] for row in read} == {True, False}
+        texts = {" ".join(row["text"].lower().split()) for row in read}
         assert not seen & texts, f"{path.name} shares texts with another plans file"
         seen |= texts
 
 
 @pytest.mark.parametrize("path", [CASES, ENTRIES], ids=lambda p: p.name)
 def test_plans_said_calmly_are_found(path):
-    crisis = [(row, hit) for row, hit in _verdicts(path) if row["crisis"]]
+    crisis = [(row, hit) for row, hit in verdicts(path) if row["crisis"]]
     missed = [row for row, hit in crisis if not hit]
     found = 1 - len(missed) / len(crisis)
-    assert found >= FLOORS[path][0], f"found {found:.3f} of the plans; missed:\n{_listed(missed)}"
+    assert found >= FLOORS[path][0], f"found {found:.3f} of the plans; missed:\n{listed(missed)}"
 
 
 @pytest.mark.parametrize("path", [CASES, ENTRIES], ids=lambda p: p.name)
 def test_their_everyday_twins_are_rarely_flagged(path):
-    everyday = [(row, hit) for row, hit in _verdicts(path) if not row["crisis"]]
+    everyday = [(row, hit) for row, hit in verdicts(path) if not row["crisis"]]
     flagged = [row for row, hit in everyday if hit]
     rate = len(flagged) / len(everyday)
-    assert rate <= FLOORS[path][1], f"flagged {rate:.3f} of the everyday twins:\n{_listed(flagged)}"
+    assert rate <= FLOORS[path][1], f"flagged {rate:.3f} of the everyday twins:\n{listed(flagged)}"

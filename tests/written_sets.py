@@ -1,0 +1,28 @@
+"""Reading the bench's written sets (bench/data/crisis/*.jsonl) in the tests that hold floors under them."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from kit.safety import crisis as safety
+
+DATA = Path(__file__).resolve().parent.parent / "bench" / "data" / "crisis"
+
+
+def rows(path: Path) -> list[dict]:
+    """The rows of a JSON-lines file."""
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+@cache
+def verdicts(path: Path) -> tuple[tuple[dict, bool], ...]:
+    """Each row of a written set beside whether the layered check reads it as a crisis (read once per run)."""
+    read = rows(path)
+    return tuple(zip(read, (r.crisis for r in safety.check_all([row["text"] for row in read])), strict=True))
+
+
+def listed(read: list[dict]) -> str:
+    """Rows as a short list for an assertion message."""
+    return "\n".join(f"  - [{row['kind']}] {' '.join(row['text'].split())[:160]}" for row in read)
