@@ -118,7 +118,8 @@ def _wheel() -> Path:
 def load_sources(forums: bool = True, entries: bool = False, plans: bool = False) -> list[dict]:
     """Every training and validation text: {text, label (1, 0 or None for mixed), kind, source}.
     ``forums=False``: the written examples alone (a quick run that needs no download). ``entries``: the whole
-    written journal entries too (a build that was tried and not shipped)."""
+    written journal entries too; ``plans``: the plans said calmly and their lookalikes too (two builds that were
+    tried and not shipped)."""
     rows: list[dict] = []
     with zipfile.ZipFile(_wheel()) if forums else contextlib.nullcontext() as wheel:
         csv.field_size_limit(1 << 30)
