@@ -1179,6 +1179,12 @@ def test_means_questions_count_anywhere_in_a_distressed_entry(question):
         ("Had a miscarriage last week.", "Read a leaflet about miscarriage at the clinic."),
         ("I'm so behind on rent.", "I'm behind on my reading list."),
         ("I've lost the will to live.", "I've lost the remote again."),
+        # giving up with nothing after it, and having had enough of all of it
+        ("I give up.", "I give up, what's the answer to 12 across?"),
+        ("i just give up.", "I give up sugar for Lent every year."),
+        ("I've had enough of everything.", "I've had enough of everything on the menu, I'm stuffed."),
+        ("So tired of all of it.", "So tired of all of it being left to me, the dishes again."),
+        ("What's the use anymore.", "What's the use of a second kettle?"),
     ],
 )
 def test_distress_felt_or_told_as_an_event_turns_a_means_question_into_a_crisis(

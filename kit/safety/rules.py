@@ -1784,6 +1784,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("wrong works", r"\b(?:everything|it all)\s+(?:always\s+)?(?:goes|go)\s+wrong\s+for\s+me\b|"
                         r"\bnothing\s+(?:ever\s+)?works\s+out\s+for\s+me\b"),
         ("exhausted drained", r"\b(?:exhausted|drained)\s+(?:by|of|from)\s+(?:everything|it all|life|living)\b"),
+        # "I've had enough of everything", "so tired of all of it", "I'm done with it all", "what's the use" (not
+        # "done with everything on the list", "what's the use of a second kettle")
+        ("enough tired sick done & all everything life living",
+         r"\b(?:had enough of|tired of|sick of|(?:im|i am)\s+(?:so\s+|just\s+)?done with)\s+(?:it all|all of it|"
+         r"everything|all this|life|living)(?=\s*$|\s*[,;:]|\s+(?:anymore|any more|now)\b)"),
+        ("use", r"\bwhats the use\b(?=\s*$|\s*[,;:]|\s+(?:anymore|any more|of (?:anything|trying|living|going "
+                r"on|it all))\b)"),
         ("spiralling spiraling spiralled spiraled", r"\b(?:im|i am|ive been|been|i keep|i just keep)\s+"
                                                    r"(?:spiral+ing|spiral+ed)\b"),
         ("struggling", r"\b(?:im|i am|ive been|been)\s+(?:so\s+|really\s+|just\s+)?struggling\s+(?:so much|"
@@ -1836,6 +1843,15 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("bankrupt bankruptcy foreclosure foreclosed debt rent bills mortgage",
          r"\b(?:bankrupt\w*|foreclos\w*|drowning in debt|(?:so much|huge|massive|crippling) debt|cant (?:pay|"
          r"afford) (?:the |my )?(?:rent|bills|mortgage))\b"),
+    ),
+    # "I give up." said with nothing after it: giving up on what is not said (not a riddle's "I give up, what
+    # is it?", a crossword or a game's level; "give up on life" is above)
+    _rule(
+        _DISTRESS, "distress",
+        ("give", r"\bi\s+(?:just\s+|honestly\s+|really\s+|officially\s+|completely\s+)?give\s+up\s*(?:$|[,;:])"),
+        unless=r"\b(?:what is it|whats it|who is it|tell me|go on then|you win|answer|riddle|crossword|wordle|"
+        r"puzzle|quiz|level|boss|game|guess)\b",
+        context=1,
     ),
     # Losses and blows told as events, not feelings: what comes before a question about heights or pills in the
     # accounts of people who tried ("I failed my finals", "my husband is cheating", "diagnosed with cancer").
