@@ -15,11 +15,12 @@ paul-rottger/exaggerated-safety, jlcmoore/llms-as-therapists, microsoft/presidio
    bench/data/cache/ (checked by sha256); the posts are read from it and never copied into the repository.
 2. The same wheel's Suicide Risk Lexicon v1.0 codebook: clinician-validated example phrases per construct.
 3. bench/data/crisis/written_train.jsonl: journal-style examples and hard negatives written for the project.
+4. bench/data/crisis/plans_train.jsonl: plans and preparations said calmly, giving up on living said in a few
+   words, and their everyday lookalikes (ordinary plans on bad days, "I give up" on a crossword), written for
+   the project. --without-plans leaves them out, to measure what they add (kit/data/CRISIS_DATA.md).
 With --journal-entries, also bench/data/crisis/journal_train.jsonl: whole journal entries written for the project
 (ordinary days, therapy homework, hard days, and a crisis in a sentence or two among everyday ones); that build
 was tried and not shipped.
-With --plans, also bench/data/crisis/plans_train.jsonl: plans and preparations said calmly, and their everyday
-lookalikes; tried and not shipped (kit/data/CRISIS_DATA.md, "Plans said calmly").
 
 Posts are labelled by where they were posted, which is noisy at the level of a sentence: a post on a suicide
 support forum also says "I work in retail". So positives are found as multiple-instance learning does: a post's
@@ -63,7 +64,7 @@ from kit.safety.learned import SegmentEncoder  # noqa: E402
 CACHE = ROOT / "bench" / "data" / "cache"
 WRITTEN = ROOT / "bench" / "data" / "crisis" / "written_train.jsonl"
 ENTRIES = ROOT / "bench" / "data" / "crisis" / "journal_train.jsonl"  # read with --journal-entries
-PLANS = ROOT / "bench" / "data" / "crisis" / "plans_train.jsonl"  # read with --plans
+PLANS = ROOT / "bench" / "data" / "crisis" / "plans_train.jsonl"  # left out with --without-plans
 WHEEL = "construct_tracker-1.0.16-py3-none-any.whl"
 WHEEL_SHA256 = "be23277ca17daa8a3af5a2ec73af4e47fb90d0ec75085c4d3a0f75c4f2241437"
 POSTS = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
@@ -115,11 +116,11 @@ def _wheel() -> Path:
     return fetch_wheel("construct-tracker==1.0.16", WHEEL, WHEEL_SHA256)
 
 
-def load_sources(forums: bool = True, entries: bool = False, plans: bool = False) -> list[dict]:
+def load_sources(forums: bool = True, entries: bool = False, plans: bool = True) -> list[dict]:
     """Every training and validation text: {text, label (1, 0 or None for mixed), kind, source}.
     ``forums=False``: the written examples alone (a quick run that needs no download). ``entries``: the whole
-    written journal entries too; ``plans``: the plans said calmly and their lookalikes too (two builds that were
-    tried and not shipped)."""
+    written journal entries too (a build that was tried and not shipped); ``plans=False``: without the plans said
+    calmly and their lookalikes."""
     rows: list[dict] = []
     with zipfile.ZipFile(_wheel()) if forums else contextlib.nullcontext() as wheel:
         csv.field_size_limit(1 << 30)
@@ -398,10 +399,10 @@ def main(argv: list[str] | None = None) -> None:
         "(tried, not shipped: kit/data/CRISIS_DATA.md, 'Whole journal entries')",
     )
     ap.add_argument(
-        "--plans",
+        "--without-plans",
         action="store_true",
-        help="also train on bench/data/crisis/plans_train.jsonl: plans and preparations said calmly, and their "
-        "everyday lookalikes (tried, not shipped: kit/data/CRISIS_DATA.md, 'Plans said calmly')",
+        help="leave out bench/data/crisis/plans_train.jsonl, to measure what it adds (kit/data/CRISIS_DATA.md, "
+        "'Plans said calmly')",
     )
     args = ap.parse_args(argv)
     rng = np.random.default_rng(args.seed)
@@ -410,7 +411,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"built with {_versions()} (bench/train_constraints.txt)", file=sys.stderr)
     if not args.written_only:
         _check_phrase_list()
-    rows = load_sources(forums=not args.written_only, entries=args.journal_entries, plans=args.plans)
+    rows = load_sources(
+        forums=not args.written_only, entries=args.journal_entries, plans=not args.without_plans
+    )
     if args.limit:
         rows = rows[:: args.limit]
     relabelled = relabel_support(rows)
