@@ -1185,6 +1185,8 @@ def test_means_questions_count_anywhere_in_a_distressed_entry(question):
         ("I've had enough of everything.", "I've had enough of everything on the menu, I'm stuffed."),
         ("So tired of all of it.", "So tired of all of it being left to me, the dishes again."),
         ("What's the use anymore.", "What's the use of a second kettle?"),
+        ("I'm done with it all.", "I'm done with everything on the list, time for tea."),
+        ("i am just done with everything", "I am just done with it all for today, bath and bed."),
     ],
 )
 def test_distress_felt_or_told_as_an_event_turns_a_means_question_into_a_crisis(

@@ -1258,7 +1258,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
                    r"this)|last)\b"),
         ("stop end over & want", r"\bwant\s+(?:it all|everything|this|the pain|all of this|it|"
                                  r"all this)\s+to\s+(?:stop|end|be over)\b"),
-        ("done", r"\bim\s+(?:so\s+)?done\s+with\s+(?:everything|it all|all of it|life)\b"),
+        # (not "done with everything on the list", "done with it all for today")
+        ("done", r"\b(?:im|i am)\s+(?:so\s+|just\s+)?done\s+with\s+(?:everything|it all|all of it|life)\b"
+                 r"(?!\s+(?:on|at|from|(?:i|we) (?:need|had|have)|today|tonight|"
+                 r"for (?:today|tonight|now|the (?:day|week|night|weekend)))\b)"),
         ("over end stop", r"\b(?:it|this|everything)\s+(?:would|could|will|"
                           r"can)\s+(?:all\s+)?(?:finally\s+)?(?:be\s+over|end|stop)\b"),
         ("done", r"(?:^|[,;]\s*)im\s+(?:so\s+|just\s+)?done$"),
@@ -1784,11 +1787,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("wrong works", r"\b(?:everything|it all)\s+(?:always\s+)?(?:goes|go)\s+wrong\s+for\s+me\b|"
                         r"\bnothing\s+(?:ever\s+)?works\s+out\s+for\s+me\b"),
         ("exhausted drained", r"\b(?:exhausted|drained)\s+(?:by|of|from)\s+(?:everything|it all|life|living)\b"),
-        # "I've had enough of everything", "so tired of all of it", "I'm done with it all", "what's the use" (not
-        # "done with everything on the list", "what's the use of a second kettle")
-        ("enough tired sick done & all everything life living",
-         r"\b(?:had enough of|tired of|sick of|(?:im|i am)\s+(?:so\s+|just\s+)?done with)\s+(?:it all|all of it|"
-         r"everything|all this|life|living)(?=\s*$|\s*[,;:]|\s+(?:anymore|any more|now)\b)"),
+        # "I've had enough of everything", "so tired of all of it", "what's the use" (not "sick of everything on
+        # the list", "what's the use of a second kettle"); "I'm done with it all" is the weak phrase's own
+        ("enough tired sick & all everything life living",
+         r"\b(?:had enough of|tired of|sick of)\s+(?:it all|all of it|everything|all this|life|living)"
+         r"(?=\s*$|\s*[,;:]|\s+(?:anymore|any more|now)\b)"),
         ("use", r"\bwhats the use\b(?=\s*$|\s*[,;:]|\s+(?:anymore|any more|of (?:anything|trying|living|going "
                 r"on|it all))\b)"),
         ("spiralling spiraling spiralled spiraled", r"\b(?:im|i am|ive been|been|i keep|i just keep)\s+"
