@@ -18,6 +18,10 @@ paul-rottger/exaggerated-safety, jlcmoore/llms-as-therapists, microsoft/presidio
 4. bench/data/crisis/plans_train.jsonl: plans and preparations said calmly, giving up on living said in a few
    words, and their everyday lookalikes (ordinary plans on bad days, "I give up" on a crossword), written for
    the project. --without-plans leaves them out, to measure what they add (kit/data/CRISIS_DATA.md).
+5. bench/data/crisis/posts_train.jsonl: long posts in the shape real forum posts take, written for the project:
+   one or two crisis sentences among everything else a post says, and as negatives, posts about someone
+   else's suicide, helping someone, suicide as a topic, hard days of someone who is safe, recoveries and
+   settled arrangements told calmly, food and the body. --without-posts leaves them out.
 With --journal-entries, also bench/data/crisis/journal_train.jsonl: whole journal entries written for the project
 (ordinary days, therapy homework, hard days, and a crisis in a sentence or two among everyday ones); that build
 was tried and not shipped.
@@ -65,6 +69,7 @@ CACHE = ROOT / "bench" / "data" / "cache"
 WRITTEN = ROOT / "bench" / "data" / "crisis" / "written_train.jsonl"
 ENTRIES = ROOT / "bench" / "data" / "crisis" / "journal_train.jsonl"  # read with --journal-entries
 PLANS = ROOT / "bench" / "data" / "crisis" / "plans_train.jsonl"  # left out with --without-plans
+LONG_POSTS = ROOT / "bench" / "data" / "crisis" / "posts_train.jsonl"  # left out with --without-posts
 WHEEL = "construct_tracker-1.0.16-py3-none-any.whl"
 WHEEL_SHA256 = "be23277ca17daa8a3af5a2ec73af4e47fb90d0ec75085c4d3a0f75c4f2241437"
 POSTS = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
@@ -116,11 +121,13 @@ def _wheel() -> Path:
     return fetch_wheel("construct-tracker==1.0.16", WHEEL, WHEEL_SHA256)
 
 
-def load_sources(forums: bool = True, entries: bool = False, plans: bool = True) -> list[dict]:
+def load_sources(
+    forums: bool = True, entries: bool = False, plans: bool = True, posts: bool = True
+) -> list[dict]:
     """Every training and validation text: {text, label (1, 0 or None for mixed), kind, source}.
     ``forums=False``: the written examples alone (a quick run that needs no download). ``entries``: the whole
     written journal entries too (a build that was tried and not shipped); ``plans=False``: without the plans said
-    calmly and their lookalikes."""
+    calmly and their lookalikes; ``posts=False``: without the long written posts."""
     rows: list[dict] = []
     with zipfile.ZipFile(_wheel()) if forums else contextlib.nullcontext() as wheel:
         csv.field_size_limit(1 << 30)
@@ -144,7 +151,12 @@ def load_sources(forums: bool = True, entries: bool = False, plans: bool = True)
                     if len(phrase.split()) >= 2:
                         rows.append({"text": phrase.strip().rstrip("."), "label": 1, "kind": "lexicon",
                                      "source": "lexicon"})  # fmt: skip
-    written = [WRITTEN, *([ENTRIES] if entries else []), *([PLANS] if plans else [])]
+    written = [
+        WRITTEN,
+        *([ENTRIES] if entries else []),
+        *([PLANS] if plans else []),
+        *([LONG_POSTS] if posts else []),
+    ]
     for line in (line for path in written if path.exists() for line in path.read_text("utf-8").splitlines()):
         if line.strip():
             rec = json.loads(line)
@@ -404,6 +416,12 @@ def main(argv: list[str] | None = None) -> None:
         help="leave out bench/data/crisis/plans_train.jsonl, to measure what it adds (kit/data/CRISIS_DATA.md, "
         "'Plans said calmly')",
     )
+    ap.add_argument(
+        "--without-posts",
+        action="store_true",
+        help="leave out bench/data/crisis/posts_train.jsonl, to measure what it adds (kit/data/CRISIS_DATA.md, "
+        "'Long posts')",
+    )
     args = ap.parse_args(argv)
     rng = np.random.default_rng(args.seed)
 
@@ -412,7 +430,10 @@ def main(argv: list[str] | None = None) -> None:
     if not args.written_only:
         _check_phrase_list()
     rows = load_sources(
-        forums=not args.written_only, entries=args.journal_entries, plans=not args.without_plans
+        forums=not args.written_only,
+        entries=args.journal_entries,
+        plans=not args.without_plans,
+        posts=not args.without_posts,
     )
     if args.limit:
         rows = rows[:: args.limit]
