@@ -122,12 +122,12 @@ def _wheel() -> Path:
 
 
 def load_sources(
-    forums: bool = True, entries: bool = False, plans: bool = True, posts: bool = True
+    forums: bool = True, entries: bool = False, plans: bool = True, long_posts: bool = True
 ) -> list[dict]:
     """Every training and validation text: {text, label (1, 0 or None for mixed), kind, source}.
     ``forums=False``: the written examples alone (a quick run that needs no download). ``entries``: the whole
     written journal entries too (a build that was tried and not shipped); ``plans=False``: without the plans said
-    calmly and their lookalikes; ``posts=False``: without the long written posts."""
+    calmly and their lookalikes; ``long_posts=False``: without the long written posts."""
     rows: list[dict] = []
     with zipfile.ZipFile(_wheel()) if forums else contextlib.nullcontext() as wheel:
         csv.field_size_limit(1 << 30)
@@ -155,7 +155,7 @@ def load_sources(
         WRITTEN,
         *([ENTRIES] if entries else []),
         *([PLANS] if plans else []),
-        *([LONG_POSTS] if posts else []),
+        *([LONG_POSTS] if long_posts else []),
     ]
     for line in (line for path in written if path.exists() for line in path.read_text("utf-8").splitlines()):
         if line.strip():
@@ -433,7 +433,7 @@ def main(argv: list[str] | None = None) -> None:
         forums=not args.written_only,
         entries=args.journal_entries,
         plans=not args.without_plans,
-        posts=not args.without_posts,
+        long_posts=not args.without_posts,
     )
     if args.limit:
         rows = rows[:: args.limit]
