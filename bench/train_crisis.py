@@ -18,13 +18,12 @@ paul-rottger/exaggerated-safety, jlcmoore/llms-as-therapists, microsoft/presidio
 4. bench/data/crisis/plans_train.jsonl: plans and preparations said calmly, giving up on living said in a few
    words, and their everyday lookalikes (ordinary plans on bad days, "I give up" on a crossword), written for
    the project. --without-plans leaves them out, to measure what they add (kit/data/CRISIS_DATA.md).
-5. bench/data/crisis/posts_train.jsonl: long posts in the shape real forum posts take, written for the project:
-   one or two crisis sentences among everything else a post says, and as negatives, posts about someone
-   else's suicide, helping someone, suicide as a topic, hard days of someone who is safe, recoveries and
-   settled arrangements told calmly, food and the body. --without-posts leaves them out.
 With --journal-entries, also bench/data/crisis/journal_train.jsonl: whole journal entries written for the project
-(ordinary days, therapy homework, hard days, and a crisis in a sentence or two among everyday ones); that build
-was tried and not shipped.
+(ordinary days, therapy homework, hard days, and a crisis in a sentence or two among everyday ones); with
+--long-posts, bench/data/crisis/posts_train.jsonl: long posts in the shape real forum posts take (one or two
+crisis sentences among everything else a post says; as negatives, posts about someone else's suicide, helping
+someone, the topic, safe hard days, recoveries and settled arrangements told calmly, food and the body). Both
+builds were tried and not shipped.
 
 Posts are labelled by where they were posted, which is noisy at the level of a sentence: a post on a suicide
 support forum also says "I work in retail". So positives are found as multiple-instance learning does: a post's
@@ -69,7 +68,7 @@ CACHE = ROOT / "bench" / "data" / "cache"
 WRITTEN = ROOT / "bench" / "data" / "crisis" / "written_train.jsonl"
 ENTRIES = ROOT / "bench" / "data" / "crisis" / "journal_train.jsonl"  # read with --journal-entries
 PLANS = ROOT / "bench" / "data" / "crisis" / "plans_train.jsonl"  # left out with --without-plans
-LONG_POSTS = ROOT / "bench" / "data" / "crisis" / "posts_train.jsonl"  # left out with --without-posts
+LONG_POSTS = ROOT / "bench" / "data" / "crisis" / "posts_train.jsonl"  # read with --long-posts
 WHEEL = "construct_tracker-1.0.16-py3-none-any.whl"
 WHEEL_SHA256 = "be23277ca17daa8a3af5a2ec73af4e47fb90d0ec75085c4d3a0f75c4f2241437"
 POSTS = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
@@ -122,12 +121,13 @@ def _wheel() -> Path:
 
 
 def load_sources(
-    forums: bool = True, entries: bool = False, plans: bool = True, long_posts: bool = True
+    forums: bool = True, entries: bool = False, plans: bool = True, long_posts: bool = False
 ) -> list[dict]:
     """Every training and validation text: {text, label (1, 0 or None for mixed), kind, source}.
     ``forums=False``: the written examples alone (a quick run that needs no download). ``entries``: the whole
     written journal entries too (a build that was tried and not shipped); ``plans=False``: without the plans said
-    calmly and their lookalikes; ``long_posts=False``: without the long written posts."""
+    calmly and their lookalikes; ``long_posts``: the long written posts too (a build that was tried and not
+    shipped)."""
     rows: list[dict] = []
     with zipfile.ZipFile(_wheel()) if forums else contextlib.nullcontext() as wheel:
         csv.field_size_limit(1 << 30)
@@ -417,9 +417,9 @@ def main(argv: list[str] | None = None) -> None:
         "'Plans said calmly')",
     )
     ap.add_argument(
-        "--without-posts",
+        "--long-posts",
         action="store_true",
-        help="leave out bench/data/crisis/posts_train.jsonl, to measure what it adds (kit/data/CRISIS_DATA.md, "
+        help="also train on bench/data/crisis/posts_train.jsonl (tried, not shipped: kit/data/CRISIS_DATA.md, "
         "'Long posts')",
     )
     args = ap.parse_args(argv)
@@ -433,7 +433,7 @@ def main(argv: list[str] | None = None) -> None:
         forums=not args.written_only,
         entries=args.journal_entries,
         plans=not args.without_plans,
-        long_posts=not args.without_posts,
+        long_posts=args.long_posts,
     )
     if args.limit:
         rows = rows[:: args.limit]
