@@ -990,6 +990,17 @@ def test_wordings_the_rules_read_and_their_everyday_twins(text, crisis, rules_on
         # a question answered no, by the writer or to someone who asked
         ("Am I suicidal? No, just exhausted.", "Am I suicidal? Maybe."),
         ("The nurse asked if I was suicidal, I'm not.", "The nurse asked if I was suicidal, I'm not sure."),
+        # a denial at more length, or carried on by "or" and "nor"
+        ("I would never just end my life.", "I don't just want to die, I want to vanish."),
+        (
+            "I have never once thought about how to end my life.",
+            "I never thought I'd be looking up how to end my life.",
+        ),
+        ("I'm not anxious or suicidal, only worn out.", "I'm not okay or safe and I'm suicidal."),
+        (
+            "Ten good years, no regrets, nor have I been suicidal since.",
+            "No regrets about leaving, and I'm suicidal.",
+        ),
     ],
 )
 def test_negation_reassures_only_when_it_negates_the_wish(reassurance, not_reassurance, rules_only):
@@ -1088,6 +1099,25 @@ def test_asking_god_to_take_me_ways_of_doing_it_and_a_shotgun(everyday, crisis, 
             "A guy from my unit told me his suicide plans.",
             "I regret adopting my puppy, he really interferes with my suicide plans.",
         ),
+        # someone else's words in quotation marks are theirs; the writer's own quoted words and thoughts are not
+        (
+            "My nephew said 'I wish I was dead' when his tablet was taken away.",
+            "I told my nephew 'I wish I was dead' and then felt awful for saying it.",
+        ),
+        (
+            'A customer on the phone said "I might as well kill myself" and hung up.',
+            'Every morning I think "I might as well kill myself" before I get up.',
+        ),
+        (
+            "Last night my flatmate texted me 'honestly might just end it all.' I rang him straight away.",
+            "Can't get 'I want to end it all' out of my head tonight.",
+        ),
+        # people named by what they do or are
+        (
+            "Twenty veterans a day commit suicide, the report says.",
+            "I'm a veteran and I keep thinking about suicide.",
+        ),
+        ("Nobody wants to die alone in a hospital.", "I want to die alone in a hospital."),
     ],
 )
 def test_other_peoples_crises_are_not_the_writers(about_someone_else, about_the_writer, rules_only):
@@ -2020,6 +2050,19 @@ def test_the_layered_check_reads_negations_and_other_people_like_the_rules():
         (
             "Two years ago I wanted to die. I'm in a good place now, new job, new flat.",
             "Two years ago I wanted to die. I'm not in a good place now, and it's every night.",
+        ),
+        # a past dated by a season and year, by a stretch of study or by an age
+        (
+            "In the winter of 2009 I tried to end my life. I got help, and I teach piano now.",
+            "In the winter of 2009 I tried to end my life. This winter I want to end my life again.",
+        ),
+        (
+            "I cut myself all through sixth form. I'm proud of how far I've come.",
+            "I cut myself all through sixth form and last night I cut myself again.",
+        ),
+        (
+            "At nineteen I overdosed on my mum's tablets. I'm doing so much better now.",
+            "At nineteen I overdosed on my mum's tablets and tonight I want to overdose again.",
         ),
         (
             "When I was nineteen I overdosed. I'm doing well and I coach the under-tens.",

@@ -156,6 +156,10 @@ _OTHER = frozenset(
     training course research news report everyone celebrity actor singer ex exs boss bosses manager landlord
     teacher ref referee plant plants houseplants flowers garden seedlings cactus tree trees lawn grass phone battery
     laptop computer car dog dogs cat cats pet pets hamster goldfish fish business company
+    veteran veterans vet vets soldier soldiers troops servicemember servicemembers marine marines sailor sailors
+    airman airmen officer officers person persons individual individuals nobody anybody anyone somebody
+    human humans victim victims employee employees worker workers doctor doctors nurse nurses leader leaders
+    adult adults teens teenagers youth population
     """.split()
 )
 # The writer as one of the people named: "as someone who …", and "… and so have I", "me included", "I'm no
@@ -197,6 +201,14 @@ _DENIES_HAVING = re.compile(
     r"(?:have|had|has|get|got|getting|feel|felt|experienc\w*)\s+(?:any|a single)\s+(?:\w+\s+)?(?:thoughts?|urges?|"
     r"plans?|intentions?|desires?|wish|impulses?|feelings?)\s+(?:of|to|about|for|towards?)\s+(?:\w+\s+)?$"
 )
+# A denial said at more length than four words: "I've never thought about how to kill myself", "I have never once
+# considered trying to end my life", "… and no regrets, nor have I been suicidal"
+_NEVER_CONSIDERED = re.compile(
+    r"\b(?:never|not|didnt|did not|havent|have not|hasnt)\s+(?:(?:ever|once|really|even|seriously)\s+)?"
+    r"(?:thought|considered|wanted|tried|planned|researched|looked (?:up|into))\s+(?:about\s+|of\s+)?"
+    r"(?:how\s+to|trying\s+to|wanting\s+to|ways\s+to)\s+$"
+)
+_NOR_I = re.compile(r"\bnor\s+(?:have|am|was|did|do|will|would|had)\s+i\s+(?:\w+\s+)?$")
 _OWN_WISH = re.compile(r"(?:want|wanted|wanna|wish|wished|need|needed|going|gonna|plan|planned|ready)\b")
 _STRONGER_THAN_EVER = re.compile(r"\s*(?:\w+\s+)?(?:more|so much|so badly|this much|as much)\b")
 # "I don't want to end it right now", "I'm not going to kill myself tonight": a no for now still speaks of the wish.
@@ -239,9 +251,15 @@ _PAST = re.compile(
     rf"when i was (?:{_AGE}|younger|a (?:teen\w*|kid|child|student)|little|"
     r"in (?:high school|school|college|uni))|"
     r"went from|(?:my|a|his|her|their) (?:long )?history (?:of|with)|"
+    # "in the spring of 1982", "through most of college", "at twenty-three", "at the age of 16"
+    r"(?:of|spring|summer|autumn|fall|winter) (?:19|20)\d\d|"
+    r"(?:through|throughout) (?:most of |much of |all of )?(?:college|uni|university|school|high school|"
+    r"sixth form|my (?:teens|twenties|thirties|degree))|"
+    rf"at (?:{_TEENS_AND_TENS}|(?:the age of|age) (?:{_AGE}))(?!\s*(?:am|pm|oclock|hours?|minutes?|percent))|"
     r"(?:selfharm|selfinjury|suicide|suicidal|eating disorder|cutting|purging) history)\b|"
     # a span of ages: "from fourteen to twenty-nine" (not "from 14 to 29 kg")
-    rf"\bfrom (?:the age of |age )?{_AGE} (?:to|until|till) {_AGE}(?!\s*(?:kg|kgs|kilos?|lbs|pounds|stone|"
+    rf"\b(?:from (?:the age of |age )?|i was (?:about |around )?){_AGE} (?:to|until|till) (?:i was )?(?:about |around )?"
+    rf"{_AGE}(?!\s*(?:kg|kgs|kilos?|lbs|pounds|stone|"
     r"percent|per cent|times|a day|an? (?:hour|day|week)|[-\w]))\b|"
     # a worksheet's "Then:" field, told beside its "Now:"; a sentence that starts "Last year" (not "since last
     # year", "in March of last year")
@@ -390,6 +408,56 @@ def _other_subject(prefix: str) -> bool:
     return False
 
 
+# Someone else's words quoted: "my son said 'I wish I was dead'", "he told me 'might just end it'". The quote
+# marks left after normalising (apostrophes inside words are gone) open after a space or a bracket and close
+# before one; the speaker is whoever says it just before the quote, and only the writer's own words count ("I told
+# her 'I want to die'", "I keep thinking 'I can't do this'"; a voice in one's own head is one's own).
+_QUOTE_OPENS = frozenset(" ([{:,;-")
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|telling|wrote|writes|writing|posted|posts|posting|texted|texts|"
+    r"messaged|asked|asks|yelled|screamed|shouted|whispered|replied|goes|went|about how|like)\b"
+)
+_OWN_MIND = re.compile(r"\b(?:head|brain|mind|voices?|thoughts?|inner|self)\b")
+
+
+def _quote_speaker(text: str) -> str | None:
+    """The words before the quote still open at the end of ``text``, or None when no quote is open there."""
+    opened: int | None = None
+    mark = ""
+    for k, ch in enumerate(text):
+        if ch not in "'\"":
+            continue
+        before = text[k - 1] if k else " "
+        after = text[k + 1] if k + 1 < len(text) else " "
+        if opened is None:
+            if before in _QUOTE_OPENS and not after.isspace():
+                opened, mark = k, ch
+        elif ch == mark and (not before.isspace() or after.isspace()):
+            opened = None
+    return None if opened is None else text[:opened]
+
+
+def _quoted_by_other(before: str) -> bool:
+    """Whether the words after ``before`` (a sentence's text up to a match, with the sentences before it) are inside
+    a quote of someone else's words."""
+    speaker = _quote_speaker(before)
+    if speaker is None:
+        return False
+    verbs = list(_SPEECH.finditer(speaker))
+    who = speaker[: verbs[-1].start()] if verbs else speaker
+    who = re.split(r"[.!?]", who)[-1]
+    if _OWN_MIND.search(who):
+        return False
+    words = _WORD.findall(who)
+    for word in reversed(words):
+        if word in _FIRST:
+            return False
+        if word in _OTHER:
+            return True
+    # "a caller said '…'" is someone; "can't get 'I wanna die' out of my head" is not
+    return bool(verbs and words)
+
+
 def _clause(prefix: str) -> str:
     start = 0
     for m in _CLAUSE_BREAK.finditer(prefix):
@@ -404,15 +472,21 @@ def _negated(clause: str, after: str, match: str = "") -> bool:
         return True
     if _DENIES_HAVING.search(clause) and not _FOR_NOW.match(after):
         return True
+    if _NEVER_CONSIDERED.search(clause) or _NOR_I.search(clause):
+        return True
     words = _WORD.findall(clause)[-4:]
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         if word in _CONJUNCTIONS:
+            # "I'm not depressed or suicidal": "or" carries the "not" on (not "not okay or I'll …")
+            if word == "or" and k >= 2 and words[k - 2] in _NEGATORS and words[k - 1] not in _FIRST:
+                continue
             return False
         if word not in _NEGATORS:
             continue
         rest = [w for w in words[k + 1 :] if w not in _FILLER]
-        if rest and rest[0] in _NOT_NEGATING:
+        # "not just sad, I want to die" keeps the wish; "I would never just kill myself" denies it
+        if rest and rest[0] in _NOT_NEGATING and not (word == "never" and rest[0] in ("just", "only")):
             return False
         if word != "dont" and any(w in ("i", "im", "ive", "id", "ill") for w in rest):
             return False  # a new clause started: "not ok i want to die"
@@ -448,6 +522,8 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], questio
         and _other_subject(prefix)
         and not _JOINS.search(sentence)
     ):
+        return False
+    if _quoted_by_other(" ".join([*sentences[max(0, i - 2) : i], prefix])):
         return False
     clause = _clause(prefix)
     if rule.negatable and _negated(clause, sentence[m.end() :], m.group()):
@@ -620,6 +696,7 @@ def _harm_words(norm: str) -> bool | None:
     joins = _JOINS.search(norm)
     return not all(
         (_other_subject(norm[: m.start()]) and not joins)
+        or _quoted_by_other(norm[: m.start()])
         or (_VIOLENCE.fullmatch(m.group()) and _at_someone_else(norm[m.end() :]))
         or (m.group() == "suicidal" and re.match(rf"\s+{_SUICIDAL_OTHERS}", norm[m.end() :]) is not None)
         or _negated(_clause(norm[: m.start()]), norm[m.end() :], m.group())
