@@ -293,6 +293,14 @@ def test_the_body_after_sport_is_effort_unless_the_harm_was_meant():
         # DIY's work, not its tools
         ("Used the craft knife to trim the carpet and nicked my finger.", False),
         ("Used the craft knife on my arm and nicked it deep.", True),
+        # suicide as someone else's death or a subject of talk, not the writer's own
+        ("We lost another lad from the unit to suicide over the weekend.", False),
+        ("Suicide is the only way out I can see this weekend.", True),
+        ("Sat through two hours of suicide prevention training at work today.", False),
+        ("Rang the suicide hotline at two this morning because I was scared.", True),
+        # someone else's words in quotation marks
+        ("My brother said 'I want to kill myself' after the match and laughed.", False),
+        ("I said 'I want to kill myself' to my brother after the match.", True),
     ],
 )
 def test_a_flagged_stretch_that_is_a_zero_a_game_or_a_past_over_does_not_count(text, counts):

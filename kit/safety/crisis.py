@@ -685,6 +685,26 @@ _ASKS_SOMEONE = re.compile(
 )
 
 
+# Suicide as someone else's death or as a subject of talk: "lost another friend to suicide", "14 funerals related
+# to suicide", "suicide prevention training", "suicide is a huge problem in the services" (not "my suicide plan", "I
+# called the suicide hotline", "suicide is the only way out")
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:(?:lost|losing|lose|loses)\s+(?:\w+\s+){1,3}?to|(?:died|dies|death|deaths|funerals?|loss|losses|"
+    r"bereaved|survivors?|veterans?|soldiers?|rates? of)\s+(?:by|to|from|of|after|related to)|related to|"
+    r"(?:about|on|the topic of|the subject of)\s+(?:(?:veteran|military|teen|youth|male)\s+)?)\s+$"
+)
+_TOPIC_AFTER = re.compile(
+    r"\s+(?:(?:prevention|awareness|rates?|statistics|stats|epidemic|research|training|bereavement|memorial|"
+    r"vigil|walk|loss|vests?|bombers?|bombings?|squad|mission|doors?|drills?|"
+    r"(?:is|was|has become|remains)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:problem|issue|epidemic|crisis|"
+    r"tragedy|topic|subject|concern))\b)"
+)
+
+
+def _suicide_as_topic(before: str, after: str) -> bool:
+    return bool(_TOPIC_BEFORE.search(before) or _TOPIC_AFTER.match(after))
+
+
 def _harm_words(norm: str) -> bool | None:
     """True when a normalised stretch holds a word of dying or harm said by the writer, of themself; False when it
     holds such words but each is someone else's, negated, aimed at another person or a diary card's zero; None
@@ -699,6 +719,7 @@ def _harm_words(norm: str) -> bool | None:
         or _quoted_by_other(norm[: m.start()])
         or (_VIOLENCE.fullmatch(m.group()) and _at_someone_else(norm[m.end() :]))
         or (m.group() == "suicidal" and re.match(rf"\s+{_SUICIDAL_OTHERS}", norm[m.end() :]) is not None)
+        or (m.group() in ("suicide", "suicides") and _suicide_as_topic(norm[: m.start()], norm[m.end() :]))
         or _negated(_clause(norm[: m.start()]), norm[m.end() :], m.group())
         or _ZERO_RATING.match(norm, m.end())
         for m in harm
