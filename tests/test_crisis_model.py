@@ -301,6 +301,9 @@ def test_the_body_after_sport_is_effort_unless_the_harm_was_meant():
         # someone else's words in quotation marks
         ("My brother said 'I want to kill myself' after the match and laughed.", False),
         ("I said 'I want to kill myself' to my brother after the match.", True),
+        # the writer joining the people asked about
+        ("My son says he wants to kill himself over screen time, anyone else?", False),
+        ("Anyone else want to kill themselves but can't, or is it just me?", True),
     ],
 )
 def test_a_flagged_stretch_that_is_a_zero_a_game_or_a_past_over_does_not_count(text, counts):

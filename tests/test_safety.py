@@ -1118,6 +1118,11 @@ def test_asking_god_to_take_me_ways_of_doing_it_and_a_shotgun(everyday, crisis, 
             "I'm a veteran and I keep thinking about suicide.",
         ),
         ("Nobody wants to die alone in a hospital.", "I want to die alone in a hospital."),
+        # the writer named by what they are, or joining in
+        (
+            "Veterans with a history of suicide attempts get priority.",
+            "As a veteran with a history of suicide attempts, I'm struggling.",
+        ),
     ],
 )
 def test_other_peoples_crises_are_not_the_writers(about_someone_else, about_the_writer, rules_only):

@@ -164,12 +164,17 @@ _OTHER = frozenset(
 )
 # The writer as one of the people named: "as someone who …", and "… and so have I", "me included", "I'm no
 # different", "honestly same", "I'm one of them", "I do it too" after others' thoughts or acts
-_AS_ONE_WHO = re.compile(r"\bas (?:someone|somebody|a person|one|an? [a-z]+) who\b")
+_AS_ONE_WHO = re.compile(
+    r"\bas (?:someone|somebody|a person|one|an? [a-z]+) who\b|"
+    # "as a veteran with a history of suicide", "I'm a nurse and …": the writer named by what they are
+    r"\b(?:as|im|i am|being|was) (?:an?|another|a fellow) (?:[a-z]+ )?(?:veteran|vet|soldier|marine|sailor|airman|"
+    r"officer|nurse|doctor|person|human|worker|employee|leader|adult|teen|teenager|victim|member)s?\b"
+)
 _JOINS = re.compile(
     r"\b(?:so (?:have|do|did|am|was|would|will|can|could) i|as (?:do|did|have|am|was) i|"
     r"me (?:too|included|as well)|myself included|including (?:me|myself)|(?:im|i am) no different|"
     r"same (?:here|for me|with me)|(?:honestly|literally|and|tbh|yeah)\s+same|(?:im|i am) (?:one of them|among "
-    r"them)|i (?:do|did|have|feel|think about) (?:it |that |this |the same )?too)\b"
+    r"them)|i (?:do|did|have|feel|think about) (?:it |that |this |the same )?too|(?:or )?is it just me)\b"
 )
 _NEGATORS = frozenset(
     "not never no dont doesnt didnt wont wouldnt cant couldnt isnt arent wasnt werent havent hasnt "
