@@ -46,7 +46,7 @@ from kit.models.minilm import TOKENIZER_FILE
 log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "crisis_classifier.json"
-WEIGHTS_SHA256 = "0bc23515c9b4ea675411d27fdf05432c00baefda7207fcfa91c64555c9320be6"
+WEIGHTS_SHA256 = "30d1248c60db455d2339d180b7737ffd3b737e135f2d500412f28b91e3fc43b0"
 CHUNK_TOKENS = 254  # + [CLS] and [SEP]: the embedder's 256-token window
 _CLS, _SEP = 101, 102
 WINDOWS = (2, 3)  # sliding windows of sentences, beside each sentence alone and each whole chunk
