@@ -1104,6 +1104,11 @@ def test_asking_god_to_take_me_ways_of_doing_it_and_a_shotgun(everyday, crisis, 
             "My nephew said 'I wish I was dead' when his tablet was taken away.",
             "I told my nephew 'I wish I was dead' and then felt awful for saying it.",
         ),
+        # the one who speaks is found as the nearest subject is: "at my work" is where they belong
+        (
+            "Someone at my work said 'I want to die' and walked out of the meeting.",
+            "At work I said 'I want to die' and walked out of the meeting.",
+        ),
         (
             'A customer on the phone said "I might as well kill myself" and hung up.',
             'Every morning I think "I might as well kill myself" before I get up.',

@@ -140,6 +140,11 @@ def _normalize(text: str) -> str:
 
 _WORD = re.compile(r"[a-z]+")
 _FIRST = frozenset("i im ive id ill me my myself mine we us our ourselves".split())
+# People named by what they do or are: someone else in "veterans commit suicide", the writer in "as a veteran"
+_ROLES = (
+    "veteran vet soldier marine sailor airman officer nurse doctor person human worker employee leader adult teen "
+    "teenager victim member"
+).split()
 _OTHER = frozenset(
     """
     he she they hes shes theyre theyve theyd hed shed him her them his their hers theirs himself herself
@@ -147,28 +152,23 @@ _OTHER = frozenset(
     sister sisters mom moms mum mums dad dads mother mothers father fathers cousin cousins son sons
     daughter daughters boy boys lad lads pupil pupils classmates wife wifes husband husbands partner partners
     boyfriend boyfriends girlfriend girlfriends bf gf uncle uncles aunt aunts grandma grandpa grandmother grandfather
-    colleague colleagues lady ladies gentleman member members mate mates buddy buddies nephew niece grandson
-    granddaughter
+    colleague colleagues lady ladies gentleman mate mates buddy buddies nephew niece grandson granddaughter
     coworker coworkers patient patients client clients character characters guy guys girl girls man woman
-    men women kid kids child children teen teenager student students narrator protagonist hero heroine
+    men women kid kids child children student students narrator protagonist hero heroine
     villain neighbor neighbour roommate flatmate classmate song songs movie film book novel show series
     episode poem article story lyrics podcast documentary play essay paper lecture talk presentation
     training course research news report everyone celebrity actor singer ex exs boss bosses manager landlord
     teacher ref referee plant plants houseplants flowers garden seedlings cactus tree trees lawn grass phone battery
     laptop computer car dog dogs cat cats pet pets hamster goldfish fish business company
-    veteran veterans vet vets soldier soldiers troops servicemember servicemembers marine marines sailor sailors
-    airman airmen officer officers person persons individual individuals nobody anybody anyone somebody
-    human humans victim victims employee employees worker workers doctor doctors nurse nurses leader leaders
-    adult adults teens teenagers youth population
+    troops servicemember servicemembers individual individuals nobody anybody anyone somebody youth population
     """.split()
-)
+) | {form for role in _ROLES for form in (role, "airmen" if role == "airman" else role + "s")}
 # The writer as one of the people named: "as someone who …", and "… and so have I", "me included", "I'm no
 # different", "honestly same", "I'm one of them", "I do it too" after others' thoughts or acts
 _AS_ONE_WHO = re.compile(
     r"\bas (?:someone|somebody|a person|one|an? [a-z]+) who\b|"
     # "as a veteran with a history of suicide", "I'm a nurse and …": the writer named by what they are
-    r"\b(?:as|im|i am|being|was) (?:an?|another|a fellow) (?:[a-z]+ )?(?:veteran|vet|soldier|marine|sailor|airman|"
-    r"officer|nurse|doctor|person|human|worker|employee|leader|adult|teen|teenager|victim|member)s?\b"
+    rf"\b(?:as|im|i am|being|was) (?:an?|another|a fellow) (?:[a-z]+ )?(?:{'|'.join(_ROLES)})s?\b"
 )
 _JOINS = re.compile(
     r"\b(?:so (?:have|do|did|am|was|would|will|can|could) i|as (?:do|did|have|am|was) i|"
@@ -398,19 +398,24 @@ _POSSESSIVE = frozenset("my our".split())
 _PREPOSITIONS = frozenset("in at of from".split())  # where someone belongs ("about my thoughts" is mine)
 
 
-def _other_subject(prefix: str) -> bool:
-    """True when the nearest subject before the match is someone else; journals default to the writer ("As someone
-    who lives with suicidal thoughts" is the writer)."""
-    words = _WORD.findall(_AS_ONE_WHO.sub(" i ", prefix))
-    for k in range(len(words) - 1, -1, -1):
-        word = words[k]
-        if word in _POSSESSIVE and 0 < k < len(words) - 1 and words[k - 1] in _PREPOSITIONS:
+def _nearest_person(words: str) -> bool | None:
+    """Whether the last person named in ``words`` is someone else (True), the writer (False), or no one (None).
+    "As someone who lives with suicidal thoughts" names the writer."""
+    found = _WORD.findall(_AS_ONE_WHO.sub(" i ", words))
+    for k in range(len(found) - 1, -1, -1):
+        word = found[k]
+        if word in _POSSESSIVE and 0 < k < len(found) - 1 and found[k - 1] in _PREPOSITIONS:
             continue  # "someone in my knitting group …": my group, not me (but "with my suicide plans")
         if word in _FIRST:
             return False
         if word in _OTHER:
             return True
-    return False
+    return None
+
+
+def _other_subject(prefix: str) -> bool:
+    """True when the nearest subject before the match is someone else; journals default to the writer."""
+    return bool(_nearest_person(prefix))
 
 
 # Someone else's words quoted: "my son said 'I wish I was dead'", "he told me 'might just end it'". The quote
@@ -453,14 +458,9 @@ def _quoted_by_other(before: str) -> bool:
     who = re.split(r"[.!?]", who)[-1]
     if _OWN_MIND.search(who):
         return False
-    words = _WORD.findall(who)
-    for word in reversed(words):
-        if word in _FIRST:
-            return False
-        if word in _OTHER:
-            return True
+    person = _nearest_person(who)
     # "a caller said '…'" is someone; "can't get 'I wanna die' out of my head" is not
-    return bool(verbs and words)
+    return person if person is not None else bool(verbs and _WORD.search(who))
 
 
 def _clause(prefix: str) -> str:
