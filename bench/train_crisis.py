@@ -24,6 +24,8 @@ With --journal-entries, also bench/data/crisis/journal_train.jsonl: whole journa
 crisis sentences among everything else a post says; as negatives, posts about someone else's suicide, helping
 someone, the topic, safe hard days, recoveries and settled arrangements told calmly, food and the body). Both
 builds were tried and not shipped.
+Without --journal-entries, that file's ordinary entries of the validation split are still read, never trained
+on: the thresholds are held to a ceiling on them (--max-fp-entries).
 
 Posts are labelled by where they were posted, which is noisy at the level of a sentence: a post on a suicide
 support forum also says "I work in retail". So positives are found as multiple-instance learning does: a post's
@@ -151,22 +153,41 @@ def load_sources(
                     if len(phrase.split()) >= 2:
                         rows.append({"text": phrase.strip().rstrip("."), "label": 1, "kind": "lexicon",
                                      "source": "lexicon"})  # fmt: skip
-    written = [
+    rows += written_rows(
         WRITTEN,
         *([ENTRIES] if entries else []),
         *([PLANS] if plans else []),
         *([LONG_POSTS] if long_posts else []),
-    ]
-    for line in (line for path in written if path.exists() for line in path.read_text("utf-8").splitlines()):
+    )
+    return _split(rows)
+
+
+def written_rows(*paths: Path) -> list[dict]:
+    """The rows of the project's written sets, in file order."""
+    rows = []
+    for line in (line for path in paths if path.exists() for line in path.read_text("utf-8").splitlines()):
         if line.strip():
             rec = json.loads(line)
             rows.append(
                 {"text": rec["text"], "label": int(rec["label"]), "kind": rec["kind"], "source": "written"}
             )
+    return rows
+
+
+def _split(rows: list[dict]) -> list[dict]:
+    """Each row's split, by a hash of its text: a text is held out in every build or in none."""
     for row in rows:
         h = int(hashlib.sha256(row["text"].encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
         row["split"] = "validation" if h < VALIDATION else "train"
     return rows
+
+
+def held_entries() -> list[dict]:
+    """The ordinary whole journal entries (bench/data/crisis/journal_train.jsonl) of the validation split, for a
+    build that does not train on them: the thresholds are held to a ceiling on them, never trained on them."""
+    return [
+        row for row in _split(written_rows(ENTRIES)) if row["split"] == "validation" and row["label"] == 0
+    ]
 
 
 def relabel_support(rows: list[dict]) -> int:
@@ -299,7 +320,7 @@ def forum_crisis(rows: list[dict], y: np.ndarray) -> np.ndarray:
 
 def ordinary_entries(rows: list[dict], y: np.ndarray) -> np.ndarray:
     """The whole journal entries with no crisis in them (bench/data/crisis/journal_train.jsonl's ordinary kinds)
-    among rows: the table prints how many of them each pair of thresholds flags."""
+    among rows: held to a ceiling of their own (--max-fp-entries), apart from the other texts' budget."""
     return np.array([row["kind"].startswith("journal-") for row in rows]) & (y == 0)
 
 
@@ -397,6 +418,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--max-fp", type=float, default=0.05, help="false-positive budget on the validation split"
     )
+    # Ordinary days, told in whole entries, are what a journal holds most: a ceiling, not a target, so a rebuild
+    # cannot trade them away unseen. Held to 5 % they gave up plans said calmly (CRISIS_DATA.md, "Whole journal
+    # entries"); 10 % is above what the shipped build flags and below what the builds that trained on them did.
+    ap.add_argument(
+        "--max-fp-entries",
+        type=float,
+        default=0.10,
+        help="ceiling on the ordinary journal entries of the validation split flagged",
+    )
     ap.add_argument(
         "--limit", type=int, default=0, help="every n-th text only (a quick look, not for shipping)"
     )
@@ -440,6 +470,10 @@ def main(argv: list[str] | None = None) -> None:
     relabelled = relabel_support(rows)
     print(f"{relabelled} support-forum posts with crisis language read as mixed", file=sys.stderr)
     encoded = encode_all([r["text"] for r in rows], t0, use_cache=not args.no_cache)
+    if not args.journal_entries:  # encoded apart, so the training texts are batched as in every build before
+        held = held_entries()[:: args.limit or 1]
+        rows += held
+        encoded += encode_all([r["text"] for r in held], t0, use_cache=not args.no_cache)
     keep = [i for i, r in enumerate(rows) if len(encoded[i][0])]
     train = [i for i in keep if rows[i]["split"] == "train" and rows[i]["label"] is not None]
     val = [i for i in keep if rows[i]["split"] == "validation" and rows[i]["label"] is not None]
@@ -530,20 +564,23 @@ def main(argv: list[str] | None = None) -> None:
 
     def at(t_text: float, t_seg: float) -> tuple[float, float, float, float, float]:
         flag = rules | (scores[:, 0] >= t_text) | (scores[:, 1] >= t_seg)
-        return (*rates(flag, y, real), flag[entries].mean() if entries.any() else float("nan"))
+        rest = ~entries
+        return (
+            *rates(flag[rest], y[rest], real[rest]),
+            flag[entries].mean() if entries.any() else float("nan"),
+        )
 
     rated = {(a, b): at(a, b) for a in grid for b in grid}
-    # most recall on posts, then on all crisis texts, then the strictest thresholds. (The ordinary journal entries
-    # are printed, not budgeted: holding them to 5 % as well cost the plans and goodbyes; CRISIS_DATA.md, "Whole
-    # journal entries".)
+    # Within the budget on the other texts and the ceiling on ordinary entries: most recall on posts, then on all
+    # crisis texts, then the strictest thresholds.
     best = max(
-        (ab for ab, r in rated.items() if r[1] <= args.max_fp),
+        (ab for ab, r in rated.items() if r[1] <= args.max_fp and not r[4] > args.max_fp_entries),
         key=lambda ab: (rated[ab][3], rated[ab][0], ab[0] + ab[1]),
         default=(0.99, 0.99),
     )
     print(
-        f"\nvalidation: {(y == 1).sum()} crisis texts ({real.sum()} posts), {(y == 0).sum()} others "
-        f"({entries.sum()} ordinary journal entries); layered = rules OR either head"
+        f"\nvalidation: {(y == 1).sum()} crisis texts ({real.sum()} posts), {(y == 0).sum() - entries.sum()} "
+        f"others, {entries.sum()} ordinary journal entries; layered = rules OR either head"
     )
     print(
         f"{'text head':>9} {'segment head':>12} {'posts':>7} {'recall':>7} {'false pos':>9} {'precision':>9} "
@@ -560,7 +597,7 @@ def main(argv: list[str] | None = None) -> None:
     for t_seg in sorted({*np.round(np.arange(0.5, 1.0, 0.05), 2)} - {best[1]}):
         line(best[0], t_seg)
     r_rules = rules[y == 1].mean()
-    f_rules = rules[y == 0].mean()
+    f_rules = rules[(y == 0) & ~entries].mean()
     print(f"{'rules alone':>22} {rules[real].mean():>7.3f} {r_rules:>7.3f} {f_rules:>9.3f}")
     recall, fp, _, _, fp_entries = rated[best]
     print(

@@ -362,6 +362,28 @@ def test_the_training_script_rebuilds_the_same_file_from_the_same_data(tmp_path)
         ]
 
 
+def test_the_training_script_holds_ordinary_journal_entries_to_their_ceiling(tmp_path):
+    """Whole ordinary journal entries of the validation split are held to a ceiling of their own: with none
+    allowed, the chosen thresholds flag none of them, and can find no more crisis texts than without it."""
+    chosen = []
+    for ceiling in ("0.10", "0"):
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "train_crisis.py"), "--written-only", "--limit", "8",
+             "--no-cache", "--max-fp-entries", ceiling, "--out", str(tmp_path / f"weights-{ceiling}.json")],
+            capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr[-2000:]
+        line = next(line for line in done.stdout.splitlines() if line.startswith("chosen:"))
+        found = re.search(
+            r"recall ([\d.]+), false positives [\d.]+ \(([\d.]+) of ordinary journal entries\)", line
+        )
+        assert found, line
+        chosen.append((float(found.group(1)), float(found.group(2))))
+    (recall, _), (held_recall, held_entries) = chosen
+    assert held_entries == 0.0
+    assert held_recall <= recall
+
+
 @pytest.mark.parametrize(("listed", "stale"), [(b"the list as built", False), (b"an older list", True)])
 def test_the_training_script_says_when_the_phrase_list_is_not_what_its_data_builds(tmp_path, listed, stale):
     """The rules' phrase list seeds the training rows, so a list its own script would no longer write (the
