@@ -1135,6 +1135,34 @@ def test_other_peoples_crises_are_not_the_writers(about_someone_else, about_the_
     assert check(about_the_writer).crisis
 
 
+@pytest.mark.parametrize(
+    ("not_the_writers", "answered_yes"),
+    [
+        (
+            "My therapist asked 'do you want to die?' and I said no, not now.",
+            "My therapist asked 'do you want to die?' and I said yes.",
+        ),
+        (
+            "The nurse asked me: have you had thoughts of suicide? I said I was fine.",
+            "The nurse asked me: have you had thoughts of suicide? I said I have.",
+        ),
+        (
+            "My friend asked his brother 'do you want to die?' and I said yes, it scared me too.",
+            "My friend asked me 'do you want to die?' and I said yeah.",
+        ),
+        (
+            "She asked 'are you feeling suicidal?' and he nodded.",
+            "She asked 'are you feeling suicidal?' and I nodded.",
+        ),
+    ],
+)
+def test_a_question_put_to_the_writer_and_answered_yes_is_theirs(not_the_writers, answered_yes, rules_only):
+    """The asker's words say "you"; the writer's yes makes them the writer's (a no, or someone else's yes, does
+    not)."""
+    assert not check(not_the_writers).crisis, not_the_writers
+    assert check(answered_yes).crisis, answered_yes
+
+
 def test_distress_with_an_innocent_looking_question_about_means_is_a_crisis():
     report = check("I just lost my job. What are the tallest bridges in NYC?")
     assert report.crisis

@@ -385,6 +385,13 @@ _SAID_NO = re.compile(
 # "Am I suicidal? No, just exhausted.": a question the writer puts to themself and answers no in the next sentence
 _ASKS_ONESELF = r"\W*(?:am|do|did|was|would|could|have|should)\s+i\b"  # "Am I …", "Would I ever …"
 _SELF_QUESTION = re.compile(rf"^{_ASKS_ONESELF}")
+# A question put to the writer in the asker's own words, answered yes: "my therapist asked 'do you want to die?'
+# and I said yes", "the nurse asked me, are you thinking of killing yourself? I told her yeah"
+_ASKED_YOU = re.compile(r"\b(?:ask\w*|question\w*)\b([^.!?]{0,40}?)\byou\b[^.!?]{0,40}$")
+_SAID_YES = re.compile(
+    r"\bi\s+(?:\w+ly\s+)?(?:said|say|answered|replied|admitted|whispered|told (?:her|him|them))\s+(?:\w+ly\s+)?"
+    r"(?:that\s+)?(?:yes|yeah|yep|yup|i (?:do|did|have|had|am|was)\s*(?:[.!,;]|$))|\bi nodded\b"
+)
 _NO = r"(?:no|nope|not really|of course not|definitely not|absolutely not|im not|i am not|i dont|i wasnt)\b"
 _NOT_A_NO = r"(?!\s+(?:sure|know|think so))"
 _ANSWERED_NO = re.compile(rf"^\W*{_NO}{_NOT_A_NO}")
@@ -501,9 +508,17 @@ def _negated(clause: str, after: str, match: str = "") -> bool:
     return False
 
 
+def _put_to_writer(before: str, after: str) -> bool:
+    """Whether the words between ``before`` and ``after`` are a question put to the writer that they answered yes
+    (not one put to someone named: "asked his brother 'do you …'")."""
+    asked = _ASKED_YOU.search(before)
+    return bool(asked and _SAID_YES.search(after) and not _OTHER.intersection(_WORD.findall(asked.group(1))))
+
+
 def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], question: bool = False) -> bool:
     sentence = sentences[i]
     prefix = sentence[: m.start()]
+    answered_yes = _put_to_writer(prefix, " ".join([sentence[m.end() :], *sentences[i + 1 : i + 2]]))
     # A general question with no I, me or my in it is about the topic or put to someone ("What are the warning
     # signs of self-harm?", "Do you ever want to die?"); "What's the point of living?" is not one of them, nor is
     # one that asks "anymore", and questions about a means of harm are the means rules' own.
@@ -526,9 +541,10 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], questio
         and not _FIRST.intersection(_WORD.findall(m.group()))
         and _other_subject(prefix)
         and not _JOINS.search(sentence)
+        and not answered_yes
     ):
         return False
-    if _quoted_by_other(" ".join([*sentences[max(0, i - 2) : i], prefix])):
+    if _quoted_by_other(" ".join([*sentences[max(0, i - 2) : i], prefix])) and not answered_yes:
         return False
     clause = _clause(prefix)
     if rule.negatable and _negated(clause, sentence[m.end() :], m.group()):
@@ -720,8 +736,10 @@ def _harm_words(norm: str) -> bool | None:
         return None
     joins = _JOINS.search(norm)
     return not all(
-        (_other_subject(norm[: m.start()]) and not joins)
-        or _quoted_by_other(norm[: m.start()])
+        (
+            ((_other_subject(norm[: m.start()]) and not joins) or _quoted_by_other(norm[: m.start()]))
+            and not _put_to_writer(norm[: m.start()], norm[m.end() :])
+        )
         or (_VIOLENCE.fullmatch(m.group()) and _at_someone_else(norm[m.end() :]))
         or (m.group() == "suicidal" and re.match(rf"\s+{_SUICIDAL_OTHERS}", norm[m.end() :]) is not None)
         or (m.group() in ("suicide", "suicides") and _suicide_as_topic(norm[: m.start()], norm[m.end() :]))
