@@ -1151,6 +1151,10 @@ def test_other_peoples_crises_are_not_the_writers(about_someone_else, about_the_
             "My friend asked me 'do you want to die?' and I said yeah.",
         ),
         (
+            "My therapist asked 'do you want to die?' Later she asked if I wanted tea and I said yes.",
+            "My therapist asked 'do you want to die?' After a long pause I said yes.",
+        ),
+        (
             "She asked 'are you feeling suicidal?' and he nodded.",
             "She asked 'are you feeling suicidal?' and I nodded.",
         ),

@@ -388,6 +388,7 @@ _SELF_QUESTION = re.compile(rf"^{_ASKS_ONESELF}")
 # A question put to the writer in the asker's own words, answered yes: "my therapist asked 'do you want to die?'
 # and I said yes", "the nurse asked me, are you thinking of killing yourself? I told her yeah"
 _ASKED_YOU = re.compile(r"\b(?:ask\w*|question\w*)\b([^.!?]{0,40}?)\byou\b[^.!?]{0,40}$")
+_ASKED_AGAIN = re.compile(r"\b(?:ask\w*|question\w*)\b")
 _SAID_YES = re.compile(
     r"\bi\s+(?:\w+ly\s+)?(?:said|say|answered|replied|admitted|whispered|told (?:her|him|them))\s+(?:\w+ly\s+)?"
     r"(?:that\s+)?(?:yes|yeah|yep|yup|i (?:do|did|have|had|am|was)\s*(?:[.!,;]|$))|\bi nodded\b"
@@ -512,7 +513,8 @@ def _put_to_writer(before: str, after: str) -> bool:
     """Whether the words between ``before`` and ``after`` are a question put to the writer that they answered yes
     (not one put to someone named: "asked his brother 'do you …'")."""
     asked = _ASKED_YOU.search(before)
-    return bool(asked and _SAID_YES.search(after) and not _OTHER.intersection(_WORD.findall(asked.group(1))))
+    answer = _ASKED_AGAIN.split(after, maxsplit=1)[0]  # the yes to this question, not to the next one asked
+    return bool(asked and _SAID_YES.search(answer) and not _OTHER.intersection(_WORD.findall(asked.group(1))))
 
 
 def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], question: bool = False) -> bool:
