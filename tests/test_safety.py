@@ -1123,6 +1123,11 @@ def test_asking_god_to_take_me_ways_of_doing_it_and_a_shotgun(everyday, crisis, 
             "I'm a veteran and I keep thinking about suicide.",
         ),
         ("Nobody wants to die alone in a hospital.", "I want to die alone in a hospital."),
+        # someone described by what they were is still someone else
+        (
+            "An old man who was a soldier said 'I want to die' at the meeting.",
+            "I was a soldier and I want to die.",
+        ),
         # the writer named by what they are, or joining in
         (
             "Veterans with a history of suicide attempts get priority.",
@@ -1153,6 +1158,19 @@ def test_other_peoples_crises_are_not_the_writers(about_someone_else, about_the_
         (
             "My therapist asked 'do you want to die?' Later she asked if I wanted tea and I said yes.",
             "My therapist asked 'do you want to die?' After a long pause I said yes.",
+        ),
+        # put to someone named, about someone else, or told inside someone else's quotation
+        (
+            "The doctor asked Sam 'do you want to die?' and I said yes.",
+            "The doctor asked me 'do you want to die?' and I said 'yes'.",
+        ),
+        (
+            "The social worker asked 'do you think your mom wants to die?' and I said yes.",
+            "The social worker asked 'have you been having thoughts lately about wanting to die?' and I just said yeah.",
+        ),
+        (
+            "My brother told me 'the nurse asked do you want to die and I said yes' and I cried.",
+            "I was asked 'do you want to die?' and I told my therapist yes.",
         ),
         (
             "She asked 'are you feeling suicidal?' and he nodded.",

@@ -168,7 +168,7 @@ _OTHER = frozenset(
 _AS_ONE_WHO = re.compile(
     r"\bas (?:someone|somebody|a person|one|an? [a-z]+) who\b|"
     # "as a veteran with a history of suicide", "I'm a nurse and …": the writer named by what they are
-    rf"\b(?:as|im|i am|being|was) (?:an?|another|a fellow) (?:[a-z]+ )?(?:{'|'.join(_ROLES)})s?\b"
+    rf"\b(?:as|im|i am|i was) (?:an?|another|a fellow) (?:[a-z]+ )?(?:{'|'.join(_ROLES)})s?\b"
 )
 _JOINS = re.compile(
     r"\b(?:so (?:have|do|did|am|was|would|will|can|could) i|as (?:do|did|have|am|was) i|"
@@ -387,11 +387,21 @@ _ASKS_ONESELF = r"\W*(?:am|do|did|was|would|could|have|should)\s+i\b"  # "Am I �
 _SELF_QUESTION = re.compile(rf"^{_ASKS_ONESELF}")
 # A question put to the writer in the asker's own words, answered yes: "my therapist asked 'do you want to die?'
 # and I said yes", "the nurse asked me, are you thinking of killing yourself? I told her yeah"
-_ASKED_YOU = re.compile(r"\b(?:ask\w*|question\w*)\b([^.!?]{0,40}?)\byou\b[^.!?]{0,40}$")
-_ASKED_AGAIN = re.compile(r"\b(?:ask\w*|question\w*)\b")
+_ASKS = re.compile(r"\b(?:ask\w*|question\w*)\b")
+# after the last asking word: the words before "you" (to whom), and after it (about whom)
+_THEN_YOU = re.compile(r"([^.!?]{0,40}?)\byou(?:ve|re|d)?\b([^.!?]{0,80})$")
+# what may stand between the asking and the "you" of a question put to the writer ("asked me straight out 'do
+# you …'"); any other word, a name among them, puts it to someone else
+_TO_ME = frozenset(
+    "me again straight out point blank directly outright bluntly then just finally quietly gently simply once more "
+    "do did are were have had would will could can is ever really still honestly and so if whether".split()
+)
+_YOU_FORMS = frozenset("you youre youve youd your yours yourself".split())
+# the yes comes first after the question ("' and after a long pause I said yes"), not a yes to something later
 _SAID_YES = re.compile(
-    r"\bi\s+(?:\w+ly\s+)?(?:said|say|answered|replied|admitted|whispered|told (?:her|him|them))\s+(?:\w+ly\s+)?"
-    r"(?:that\s+)?(?:yes|yeah|yep|yup|i (?:do|did|have|had|am|was)\s*(?:[.!,;]|$))|\bi nodded\b"
+    r"^\W*(?:[a-z]+\W+){0,5}?i\s+(?:(?:\w+ly|just|finally|eventually|simply)\s+)?(?:said|say|answered|replied|"
+    r"admitted|whispered|told (?:her|him|them|my [a-z]+))\s+(?:\w+ly\s+)?(?:that\s+)?\W?"
+    r"(?:yes|yeah|yep|yup|i (?:do|did|have|had|am|was)\s*(?:[.!,;'\"]|$))|^\W*(?:[a-z]+\W+){0,5}?i nodded\b"
 )
 _NO = r"(?:no|nope|not really|of course not|definitely not|absolutely not|im not|i am not|i dont|i wasnt)\b"
 _NOT_A_NO = r"(?!\s+(?:sure|know|think so))"
@@ -510,11 +520,19 @@ def _negated(clause: str, after: str, match: str = "") -> bool:
 
 
 def _put_to_writer(before: str, after: str) -> bool:
-    """Whether the words between ``before`` and ``after`` are a question put to the writer that they answered yes
-    (not one put to someone named: "asked his brother 'do you …'")."""
-    asked = _ASKED_YOU.search(before)
-    answer = _ASKED_AGAIN.split(after, maxsplit=1)[0]  # the yes to this question, not to the next one asked
-    return bool(asked and _SAID_YES.search(answer) and not _OTHER.intersection(_WORD.findall(asked.group(1))))
+    """Whether the words between ``before`` and ``after`` are a question put to the writer that they answered yes:
+    not one put to someone named ("asked Sam 'do you …'"), about someone else ("do you think your mom …"), or
+    told inside someone else's quotation ("my brother told me 'the nurse asked do you …'")."""
+    asks = list(_ASKS.finditer(before))
+    asked = _THEN_YOU.match(before, asks[-1].end()) if asks else None
+    if asked is None or not _SAID_YES.match(after):
+        return False
+    speaker = _quote_speaker(before)
+    return (
+        set(_WORD.findall(asked.group(1))) <= _TO_ME
+        and not (_OTHER - _YOU_FORMS).intersection(_WORD.findall(asked.group(2)))
+        and (speaker is None or asks[-1].start() < len(speaker))
+    )
 
 
 def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], question: bool = False) -> bool:
