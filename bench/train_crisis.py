@@ -562,9 +562,10 @@ def main(argv: list[str] | None = None) -> None:
     entries = ordinary_entries([rows[i] for i in val], y)
     grid = np.round(np.concatenate([np.arange(0.30, 0.99, 0.01), [0.99, 0.995, 0.998, 0.999]]), 3)
 
+    rest = ~entries  # the texts the false-positive budget is counted on
+
     def at(t_text: float, t_seg: float) -> tuple[float, float, float, float, float]:
         flag = rules | (scores[:, 0] >= t_text) | (scores[:, 1] >= t_seg)
-        rest = ~entries
         return (
             *rates(flag[rest], y[rest], real[rest]),
             flag[entries].mean() if entries.any() else float("nan"),
@@ -597,7 +598,7 @@ def main(argv: list[str] | None = None) -> None:
     for t_seg in sorted({*np.round(np.arange(0.5, 1.0, 0.05), 2)} - {best[1]}):
         line(best[0], t_seg)
     r_rules = rules[y == 1].mean()
-    f_rules = rules[(y == 0) & ~entries].mean()
+    f_rules = rules[(y == 0) & rest].mean()
     print(f"{'rules alone':>22} {rules[real].mean():>7.3f} {r_rules:>7.3f} {f_rules:>9.3f}")
     recall, fp, _, _, fp_entries = rated[best]
     print(

@@ -538,7 +538,6 @@ def _put_to_writer(before: str, after: str) -> bool:
 def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], question: bool = False) -> bool:
     sentence = sentences[i]
     prefix = sentence[: m.start()]
-    answered_yes = _put_to_writer(prefix, " ".join([sentence[m.end() :], *sentences[i + 1 : i + 2]]))
     # A general question with no I, me or my in it is about the topic or put to someone ("What are the warning
     # signs of self-harm?", "Do you ever want to die?"); "What's the point of living?" is not one of them, nor is
     # one that asks "anymore", and questions about a means of harm are the means rules' own.
@@ -556,15 +555,14 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], questio
         " ".join(sentences[max(0, i - rule.context) : i + 1 + rule.context])
     ):
         return False
-    if (
+    someone_else = (
         rule.subject
         and not _FIRST.intersection(_WORD.findall(m.group()))
         and _other_subject(prefix)
         and not _JOINS.search(sentence)
-        and not answered_yes
-    ):
-        return False
-    if _quoted_by_other(" ".join([*sentences[max(0, i - 2) : i], prefix])) and not answered_yes:
+    ) or _quoted_by_other(" ".join([*sentences[max(0, i - 2) : i], prefix]))
+    answer = " ".join([sentence[m.end() :], *sentences[i + 1 : i + 2]])
+    if someone_else and not _put_to_writer(prefix, answer):
         return False
     clause = _clause(prefix)
     if rule.negatable and _negated(clause, sentence[m.end() :], m.group()):
