@@ -515,6 +515,13 @@ def _negated(clause: str, after: str, match: str = "") -> bool:
             return False  # a new clause started: "not ok i want to die"
         if word in _NOW_NEGATORS and (_FOR_NOW.match(after) or (_YET.match(after) and _PUT_OFF.match(match))):
             return False
+        # "I'm not ready to kill myself", "I might not hurt myself tonight": the act weighed, not refused
+        if (
+            word == "not"
+            and _PUT_OFF.match(match)
+            and (rest[:1] == ["ready"] or words[k - 1 : k] in (["might"], ["may"]))
+        ):
+            return False
         return not (word == "never" and _STRONGER_THAN_EVER.match(after))  # "never wanted to die more"
     return False
 
@@ -728,16 +735,19 @@ _ASKS_SOMEONE = re.compile(
 # to suicide", "suicide prevention training", "suicide is a huge problem in the services" (not "my suicide plan", "I
 # called the suicide hotline", "suicide is the only way out")
 _TOPIC_BEFORE = re.compile(
-    r"\b(?:(?:lost|losing|lose|loses)\s+(?:\w+\s+){1,3}?to|(?:died|dies|death|deaths|funerals?|loss|losses|"
+    r"\b(?:(?:lost|losing|lose|loses)\s+(?:\w+\s+){0,3}?to|(?:died|dies|death|deaths|funerals?|loss|losses|"
     r"bereaved|survivors?|veterans?|soldiers?|rates? of)\s+(?:by|to|from|of|after|related to)|related to|"
     r"(?:about|on|the topic of|the subject of)\s+(?:(?:veteran|military|teen|youth|male)\s+)?)\s+$"
 )
 _TOPIC_AFTER = re.compile(
     r"\s+(?:(?:prevention|awareness|rates?|statistics|stats|epidemic|research|training|bereavement|memorial|"
-    r"vigil|walk|loss|vests?|bombers?|bombings?|squad|mission|doors?|drills?|"
+    r"vigil|walk|loss|vests?|bombers?|bombings?|squad|mission|doors?|drills?|briefings?|classes|class|"
     r"(?:is|was|has become|remains)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:problem|issue|epidemic|crisis|"
     r"tragedy|topic|subject|concern))\b)"
 )
+
+
+_SUICIDE_NOUNS = frozenset(("suicide", "suicides"))
 
 
 def _suicide_as_topic(before: str, after: str) -> bool:
@@ -760,7 +770,7 @@ def _harm_words(norm: str) -> bool | None:
         )
         or (_VIOLENCE.fullmatch(m.group()) and _at_someone_else(norm[m.end() :]))
         or (m.group() == "suicidal" and re.match(rf"\s+{_SUICIDAL_OTHERS}", norm[m.end() :]) is not None)
-        or (m.group() in ("suicide", "suicides") and _suicide_as_topic(norm[: m.start()], norm[m.end() :]))
+        or (m.group() in _SUICIDE_NOUNS and _suicide_as_topic(norm[: m.start()], norm[m.end() :]))
         or _negated(_clause(norm[: m.start()]), norm[m.end() :], m.group())
         or _ZERO_RATING.match(norm, m.end())
         for m in harm
@@ -806,6 +816,13 @@ def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5
         return False
     harm = _harm_words(norm)
     if harm is False:
+        return False
+    # "Suicide is a permanent answer to a temporary problem.": suicide spoken of in general, by no one in it
+    if (
+        harm
+        and not _FIRST.intersection(words)
+        and {m.group() for m in _HARM_WORD.finditer(norm)} <= _SUICIDE_NOUNS
+    ):
         return False
     if harm is None and _NO_URGES.search(norm):
         return False

@@ -233,8 +233,16 @@ _LAUGHING_HYPERBOLE = (
     r"thoughts|voices)\b)(?:\w+\s+){1,3}?(?:makes?|made|making)\s+me\s+want\s+to\s+(?:die|kill myself)\b"
     r"(?=[^.?!]*\b(?:lol|lmao|lmfao|haha\w*|rofl|jk|xd)\b)"
 )
+# "suicide is the only way out", "death seems like my only option" (not "the only way out of the car park")
+_ONLY_WAY = (
+    r"(?:is|seems|feels|looks|sounds)\s+(?:like\s+|to be\s+)?(?:the|my)\s+only\s+(?:way out|option|answer|choice|"
+    r"solution|escape)\b(?!\s+(?:of|from)\s+(?:the|this|that|a|our)\s+(?!mess|hell|pain|situation|life)\w+)"
+)
 _FIGURATIVE = re.compile(
-    r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+for|"
+    r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+(?:for|to\s+(?:be|have|get|see))|"
+    # "it just kills me that no one called", "career suicide"
+    r"(?:it|that|this)\s+(?:just\s+|really\s+|still\s+)?kills\s+me\b(?!\s+(?:inside|slowly))|"
+    r"(?:career|financial|social|political|professional|electoral|commercial)\s+suicide|"
     r"murder(?:ed|ing)?\s+(?:a|an|some|that|another)\s+(?!\w*self)\w+|(?:death|end)\s+of\s+me|"
     r"(?:will|gonna|going to|would|is going to|gon)\s+(?:literally\s+)?"
     r"(?:kill|murder|strangle)\s+(?:me|us)|(?:is|are|was|were|its|thats)\s+(?:\w+\s+)?killing\s+(?:me|my)\b|"
@@ -361,6 +369,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"looking)\s+"
          r"(?:so\s+|really\s+|real\s+|pretty\s+|more and more\s+|better and better\s+|like\s+)?(?:a\s+)?"
          r"(?:peaceful|nice|good|appealing|relief|better|welcome|tempting|inviting|easier)\b"),
+        # "suicide is the only way out for me", "the only option left is to die"
+        ("only & death suicide dying die dead",
+         rf"\b(?:death|suicide|dying)\s+{_ONLY_WAY}|\b(?:the|my)\s+only\s+(?:way out|option|answer|choice|"
+         r"solution|escape|way)\s+(?:left\s+)?(?:is|seems to be|would be|feels like)\s+(?:suicide|death|dying|"
+         r"to die|being dead)\b"),
         ("rather", r"\b(?:would|d|id)\s+rather\s+(?:just\s+)?die\b(?!\s+than\b(?!\s+(?:live|keep|go on|wake|"
                    r"feel|be alive|face|exist)\b))"),
         unless=f"{_EMBARRASSED}|{_LAUGHING_HYPERBOLE}",
@@ -494,6 +507,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"can\s+(?:\w+\s+)?(?:go on|"
          r"keep going|"
          rf"carry on|keep living|hold on){_END}(?!\s+like this)"),
+        # "I couldn't imagine my life going on", "can't see myself still here past Christmas"
+        ("imagine see picture & life living alive going here",
+         r"\b(?:cant|couldnt|cannot)\s+(?:\w+\s+)?(?:imagine|see|picture)\s+(?:my\s+life\s+going\s+on(?=\s*$|\s*[.!,;])|"
+         r"myself\s+(?:alive|still here|still alive|being alive)\s+(?:past|beyond|much longer|anymore|any more)|"
+         r"(?:living|going on|being alive|being here)\s+(?:much\s+)?(?:longer|anymore|any more)(?!\s+(?:in|at|with)\s))"),
     ),
     _rule(
         _STRONG, _R_END,
