@@ -298,6 +298,18 @@ def test_the_body_after_sport_is_effort_unless_the_harm_was_meant():
         ("Suicide is the only way out I can see this weekend.", True),
         ("Sat through two hours of suicide prevention training at work today.", False),
         ("Rang the suicide hotline at two this morning because I was scared.", True),
+        ("Writing this for the friend I lost to suicide in 2019.", False),
+        ("Writing this because suicide is on my mind again tonight.", True),
+        # suicide spoken of in general, by no one in the stretch
+        ("Suicide leaves a hole in every family it touches.", False),
+        ("Suicide keeps coming into my head at night.", True),
+        # figures of speech: a career's or a bank balance's suicide, killing to have something, a thing that kills
+        ("Quitting before the bonus would be financial suicide, so I stayed.", False),
+        ("Quitting feels pointless, suicide is what I keep planning instead.", True),
+        ("I would kill to have her patience with the kids.", False),
+        ("I would kill myself to stop this noise in my head.", True),
+        ("It just kills me that no one called on his birthday.", False),
+        ("It would be easier if something just killed me tonight.", True),
         # someone else's words in quotation marks
         ("My brother said 'I want to kill myself' after the match and laughed.", False),
         ("I said 'I want to kill myself' to my brother after the match.", True),

@@ -1903,6 +1903,43 @@ def test_preparations_rehearsals_and_plans_said_calmly_without_a_word_of_dying(e
     assert_twins(everyday, crisis)
 
 
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        # suicide or death as the only way out, said of the writer (not of someone else, denied or a contract)
+        (
+            "For my uncle, suicide was the only way out he could see.",
+            "Honestly suicide feels like the only way out for me now.",
+        ),
+        (
+            "Death is the only way out of this phone contract, apparently.",
+            "the only option left is to die, I've thought it through",
+        ),
+        (
+            "Suicide is never the only way out, my counsellor says.",
+            "Death seems like my only escape from this.",
+        ),
+        # a life that cannot be imagined going on (not a flat that cannot be lived in any longer)
+        (
+            "I can imagine my life going on after the divorce, slowly.",
+            "i couldnt imagine my life going on after she left",
+        ),
+        (
+            "I can't imagine living any longer in this damp flat.",
+            "I can't imagine living much longer with this pain.",
+        ),
+        # an act weighed, not refused
+        (
+            "I'm not going to kill myself, I promised my sister.",
+            "I'm not ready to kill myself, but I think about how.",
+        ),
+        ("I will not hurt myself, I promised Jo.", "i might not hurt myself but i want to"),
+    ],
+)
+def test_the_only_way_out_a_life_not_imagined_going_on_and_an_act_weighed(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
 def test_a_plea_to_be_killed_in_jest_is_not_a_crisis(rules_only):
     assert not check("I hate Mondays. Just kill me now lol").crisis
     assert not check("Please don't kill me, I said to the spider, laughing.").crisis
