@@ -1934,6 +1934,19 @@ def test_preparations_rehearsals_and_plans_said_calmly_without_a_word_of_dying(e
             "I'm not ready to kill myself, but I think about how.",
         ),
         ("I will not hurt myself, I promised Jo.", "i might not hurt myself but i want to"),
+        # a bullet meant for the writer's own head (not one a sniper nearly put there, or another's threat)
+        (
+            "On the second tour a sniper nearly put a bullet in my head.",
+            "some nights i could just put a bullet in my head and be done",
+        ),
+        (
+            "My stepdad said he would put a bullet in my skull if I came back.",
+            "Thought about putting one bullet through my skull after the call.",
+        ),
+        (
+            "Blew my savings out on a new bike, no regrets.",
+            "I keep picturing blowing my brains out in the garage.",
+        ),
     ],
 )
 def test_the_only_way_out_a_life_not_imagined_going_on_and_an_act_weighed(everyday, crisis, rules_only):

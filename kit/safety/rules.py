@@ -840,12 +840,18 @@ _HAND_RULES: tuple[_Rule, ...] = (
          rf"\b(?:{_GUN}|barrel|muzzle|glock|(?:this|that|my|the|a)\s+(?:45|38|357|9mm))\s+(?:\w+\s+){{0,2}}?"
          r"(?:to|against|in|at|under|into)\s+my\s+(?:head|temple|mouth|chest|throat|chin|neck|heart)\b"
          r"(?!\s+(?:pocket|holster|rig|drawer|strap)\b)"),
+        # "I could put this bullet in my brain", "blowing my brains out"
+        ("bullet & put putting puts stick sticking",
+         r"(?<!almost )(?<!nearly )\b(?:put|putting|puts|stick|sticking)\s+(?:a|this|that|one|the)\s+bullet\s+"
+         r"(?:in|into|through)\s+my\s+(?:own\s+)?(?:head|brain|brains|skull|temple|mouth)\b"),
+        # (the phrase list has "blow my brains out")
+        ("brains & blowing blew", r"\b(?:blowing|blew)\s+my\s+(?:own\s+)?brains\s+out\b"),
         # "even with a gun to my head", "if you put a gun to my head": an idiom for refusing
         unless=r"\b(?:even|if|unless)\s+(?:\w+\s+){0,3}?(?:a|the)\s+gun\b|"
                r"\b(?:you|he|she|they|someone|somebody|robbers?|muggers?|gunman|attacker|stranger|cop|officer|"
                r"soldier|(?:a|the) (?:man|guy|kid))\s+(?:\w+\s+){0,2}?(?:held|holding|holds|put|puts|pointed|"
                r"pointing|points|pressed|pressing|shoved|had)\b|\b(?:robbed|robbery|mugged|mugging|held up|"
-               r"hold ?up|carjack\w*|gunpoint|hostage|movie|film|scene|game)\b",
+               r"hold ?up|carjack\w*|gunpoint|hostage|movie|film|scene|game|lol|lmao|lmfao|haha\w*|jk|rofl)\b",
         subject=False,
     ),
     # an attempt someone interrupted: "I'd be dead if my husband hadn't walked in", "if my wife hadn't come
