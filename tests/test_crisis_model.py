@@ -300,9 +300,9 @@ def test_the_body_after_sport_is_effort_unless_the_harm_was_meant():
         ("Rang the suicide hotline at two this morning because I was scared.", True),
         ("Writing this for the friend I lost to suicide in 2019.", False),
         ("Writing this because suicide is on my mind again tonight.", True),
-        # suicide spoken of in general, by no one in the stretch
-        ("Suicide leaves a hole in every family it touches.", False),
-        ("Suicide keeps coming into my head at night.", True),
+        # a class on suicide, not a journal's line that names no one ("Suicide keeps creeping in …")
+        ("Suicide prevention class on the base again this morning.", False),
+        ("Suicide keeps creeping into the quiet moments again.", True),
         # figures of speech: a career's or a bank balance's suicide, killing to have something, a thing that kills
         ("Quitting before the bonus would be financial suicide, so I stayed.", False),
         ("Quitting feels pointless, suicide is what I keep planning instead.", True),

@@ -1919,6 +1919,10 @@ def test_preparations_rehearsals_and_plans_said_calmly_without_a_word_of_dying(e
             "Suicide is never the only way out, my counsellor says.",
             "Death seems like my only escape from this.",
         ),
+        (
+            "Death would solve nothing, my mum taught me that.",
+            "suicide would fix everything, nobody would have to deal with me",
+        ),
         # a life that cannot be imagined going on (not a flat that cannot be lived in any longer)
         (
             "I can imagine my life going on after the divorce, slowly.",

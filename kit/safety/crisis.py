@@ -747,9 +747,6 @@ _TOPIC_AFTER = re.compile(
 )
 
 
-_SUICIDE_NOUNS = frozenset(("suicide", "suicides"))
-
-
 def _suicide_as_topic(before: str, after: str) -> bool:
     return bool(_TOPIC_BEFORE.search(before) or _TOPIC_AFTER.match(after))
 
@@ -770,7 +767,7 @@ def _harm_words(norm: str) -> bool | None:
         )
         or (_VIOLENCE.fullmatch(m.group()) and _at_someone_else(norm[m.end() :]))
         or (m.group() == "suicidal" and re.match(rf"\s+{_SUICIDAL_OTHERS}", norm[m.end() :]) is not None)
-        or (m.group() in _SUICIDE_NOUNS and _suicide_as_topic(norm[: m.start()], norm[m.end() :]))
+        or (m.group() in ("suicide", "suicides") and _suicide_as_topic(norm[: m.start()], norm[m.end() :]))
         or _negated(_clause(norm[: m.start()]), norm[m.end() :], m.group())
         or _ZERO_RATING.match(norm, m.end())
         for m in harm
@@ -816,13 +813,6 @@ def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5
         return False
     harm = _harm_words(norm)
     if harm is False:
-        return False
-    # "Suicide is a permanent answer to a temporary problem.": suicide spoken of in general, by no one in it
-    if (
-        harm
-        and not _FIRST.intersection(words)
-        and {m.group() for m in _HARM_WORD.finditer(norm)} <= _SUICIDE_NOUNS
-    ):
         return False
     if harm is None and _NO_URGES.search(norm):
         return False

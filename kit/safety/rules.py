@@ -241,7 +241,7 @@ _ONLY_WAY = (
 _FIGURATIVE = re.compile(
     r"\b(?:(?:could|would|id|i would|i could|to)\s+(?:kill|murder|die)\s+(?:for|to\s+(?:be|have|get|see))|"
     # "it just kills me that no one called", "career suicide"
-    r"(?:it|that|this)\s+(?:just\s+|really\s+|still\s+)?kills\s+me\b(?!\s+(?:inside|slowly))|"
+    r"(?:it|that|this)\s+(?:just\s+|really\s+|still\s+)?kills\s+me\s+(?:that|when|how|to (?:see|think|watch))\b|"
     r"(?:career|financial|social|political|professional|electoral|commercial)\s+suicide|"
     r"murder(?:ed|ing)?\s+(?:a|an|some|that|another)\s+(?!\w*self)\w+|(?:death|end)\s+of\s+me|"
     r"(?:will|gonna|going to|would|is going to|gon)\s+(?:literally\s+)?"
@@ -369,6 +369,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"looking)\s+"
          r"(?:so\s+|really\s+|real\s+|pretty\s+|more and more\s+|better and better\s+|like\s+)?(?:a\s+)?"
          r"(?:peaceful|nice|good|appealing|relief|better|welcome|tempting|inviting|easier)\b"),
+        # "suicide would fix everything", "dying would solve all my problems"
+        ("death suicide dying & fix solve",
+         r"\b(?:death|suicide|dying)\s+(?:would|could|might)\s+(?:just\s+|finally\s+)?(?:fix|solve)\s+"
+         r"(?:everything|it all|all (?:of )?(?:this|my problems)|my problems|all this)\b"),
         # "suicide is the only way out for me", "the only option left is to die"
         ("only & death suicide dying die dead",
          rf"\b(?:death|suicide|dying)\s+{_ONLY_WAY}|\b(?:the|my)\s+only\s+(?:way out|option|answer|choice|"
