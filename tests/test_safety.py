@@ -1951,9 +1951,28 @@ def test_preparations_rehearsals_and_plans_said_calmly_without_a_word_of_dying(e
             "Blew my savings out on a new bike, no regrets.",
             "I keep picturing blowing my brains out in the garage.",
         ),
+        # an overdose in the short forms people write ("OD'd" reads "odd" once normalised; "OD green" is a colour)
+        ("I felt odd on Monday after the flu jab.", "I OD'd on my meds on Monday after the call."),
+        (
+            "Painted the shed OD green, want to do the gate in OD green too.",
+            "honestly i just want to OD tonight",
+        ),
+        ("My cousin ODed last year and we still miss him.", "i oded on my sleeping pills again"),
+        # an overdose told by where it ended (not a usual dose that ended in the ER)
+        (
+            "I took my meds as usual and ended up in the ER with a rash.",
+            "I took a load of different pills and woke up in ICU.",
+        ),
+        # a trigger nearly pulled, beside distress (not a purchase nearly made)
+        (
+            "I feel hopeless about money. I nearly pulled the trigger on buying the car.",
+            "I feel hopeless. Last night I came so close to pulling the trigger.",
+        ),
     ],
 )
-def test_the_only_way_out_a_life_not_imagined_going_on_and_an_act_weighed(everyday, crisis, rules_only):
+def test_the_only_way_out_a_bullet_an_overdose_in_short_words_and_an_act_weighed(
+    everyday, crisis, rules_only
+):
     assert_twins(everyday, crisis)
 
 

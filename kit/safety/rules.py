@@ -1128,7 +1128,17 @@ _HAND_RULES: tuple[_Rule, ...] = (
         _STRONG, _R_PILLS,
         (_OVERDOSE_WORDS, rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?overdos\w*"),
         ("overdosed od", r"\b(?:i|ive|id|i had|nearly|almost)\s+(?:\w+\s+)?(?:overdosed|od)\b"),
+        # "I ODed on my meds", "I OD'd last night" (normalised "odd": only right after the writer, with what or
+        # when), "want to OD", "thinking about ODing"
+        ("oded oding", r"\b(?:i|ive|id|i had|nearly|almost)\s+(?:\w+\s+)?oded\b|\b(?:want|wanted|going|gonna|"
+                       r"plan|planning|planned|thinking|thought|about|tempted|urge)\s+(?:\w+\s+)?(?:to\s+)?oding\b"),
+        ("odd", r"\b(?:i|ive|id|nearly|almost)\s+odd\s+(?:on|last|again|twice|yesterday|tonight|this)\b"),
+        ("od & want wanted going gonna plan planning tempted", rf"\b{_INTENT}\s+(?:\w+\s+)?(?:to\s+)?od\b(?!\s+(?:green|drab))"),
         ("overdose", r"\bmy\s+(?:\w+\s+)?overdose\b"),
+        # an overdose told by where it ended: "I took different kinds of pills, and ended up in ICU"
+        ("icu intensive resus & took swallowed downed",
+         rf"\b(?:took|swallowed|downed)\s+(?:\w+\s+){{0,4}}?{_PILLS}\b[^.]{{0,60}}\b(?:ended up|woke up|landed|"
+         r"wound up)\s+in\s+(?:the\s+)?(?:icu|intensive care|resus)\b"),
         (_PILL_WORDS, r"\b(?:take|taking|took|swallow|swallowing|swallowed|down|downing|downed|"
                       r"overdose on)\s+(?:all|every|each|the whole|the entire|the rest of|a whole|a full|"
                       r"a handful|handfuls|a bottle|the bottle|bottles|too many|a lot|loads|"
@@ -1562,6 +1572,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("trigger & pull pulling", r"\b(?:easier|simpler|better|quicker)\s+(?:to\s+)?(?:just\s+)?"
                                    r"pull(?:ing)?\s+the\s+(?:fucking\s+|damn\s+)?trigger\b(?!\s+on\s+(?:the|a|"
                                    r"that|this)\s+(?!gun))"),
+        # "I came so close to pulling the trigger", "a second from pulling the trigger" (not a purchase)
+        ("trigger & almost nearly close seconds second moments moment",
+         r"\b(?:almost|nearly|close to|seconds? (?:away )?from|moments? (?:away )?from)\s+(?:pull|pulling|pulled)\s+"
+         r"the\s+trigger\b(?!\s+on\b)"),
     ),
     # ---- questions about means: count only when the entry is in distress
     _rule(
