@@ -513,7 +513,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
          rf"carry on|keep living|hold on){_END}(?!\s+like this)"),
         # "I couldn't imagine my life going on", "can't see myself still here past Christmas"
         ("imagine see picture & life living alive going here",
-         r"\b(?:cant|couldnt|cannot)\s+(?:\w+\s+)?(?:imagine|see|picture)\s+(?:my\s+life\s+going\s+on(?=\s*$|\s*[.!,;]|\s+(?:like this|anymore|any more|after|past|beyond)\b)|"
+         r"\b(?:cant|couldnt|cannot)\s+(?:\w+\s+)?(?:imagine|see|picture)\s+"
+         r"(?:my\s+life\s+going\s+on(?=\s*$|\s*[.!,;]|\s+(?:like this|anymore|any more|after|past|beyond)\b)|"
          r"myself\s+(?:alive|still here|still alive|being alive)\s+(?:past|beyond|much longer|anymore|any more)|"
          r"(?:living|going on|being alive|being here)\s+(?:much\s+)?(?:longer|anymore|any more)(?!\s+(?:in|at)\s))"),
     ),
