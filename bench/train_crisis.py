@@ -50,6 +50,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 # Single-threaded BLAS: the same sums in the same order on every run, so the weights are the same bytes.
@@ -71,6 +72,7 @@ WRITTEN = ROOT / "bench" / "data" / "crisis" / "written_train.jsonl"
 ENTRIES = ROOT / "bench" / "data" / "crisis" / "journal_train.jsonl"  # read with --journal-entries
 PLANS = ROOT / "bench" / "data" / "crisis" / "plans_train.jsonl"  # left out with --without-plans
 LONG_POSTS = ROOT / "bench" / "data" / "crisis" / "posts_train.jsonl"  # read with --long-posts
+RULE_READS = ROOT / "bench" / "data" / "crisis" / "rule_reads.json"  # what the rules read in this data
 WHEEL = "construct_tracker-1.0.16-py3-none-any.whl"
 WHEEL_SHA256 = "be23277ca17daa8a3af5a2ec73af4e47fb90d0ec75085c4d3a0f75c4f2241437"
 POSTS = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
@@ -190,14 +192,16 @@ def held_entries() -> list[dict]:
     ]
 
 
-def relabel_support(rows: list[dict]) -> int:
+def relabel_support(rows: list[dict], fire: Callable[[str], bool] | None = None) -> int:
     """A support-forum post for another condition is no evidence of a safe text when the rules find crisis
     language in it ("I'm going to set myself on fire" on r/schizophrenia): such posts become mixed, as the
     depression forum's are. The everyday forums and the written negatives stay negatives whatever the rules say.
-    Returns how many posts changed."""
+    ``fire``: the rules' verdict on a text (default: the rules as they are now). Returns how many posts
+    changed."""
+    fire = fire or rules_fire
     relabelled = 0
     for row in rows:
-        if row["label"] == 0 and row["source"].removeprefix("rmhd:") in SUPPORT and rules_fire(row["text"]):
+        if row["label"] == 0 and row["source"].removeprefix("rmhd:") in SUPPORT and fire(row["text"]):
             row["label"], row["kind"] = None, "mixed"
             relabelled += 1
     return relabelled
@@ -236,6 +240,59 @@ def encode_all(texts: list[str], t0: float, use_cache: bool = True) -> list:
 
 def rules_fire(text: str) -> bool:
     return bool(safety._crisis_reasons(text))
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+class RuleReads:
+    """What the rules read in the training data: the texts and segments they call a crisis (the segment head's
+    seeds, the support-forum posts read as mixed, the negative segments left out, the rules' part of the threshold
+    choice) and which segments of each validation text their who-and-when test lets count.
+
+    A build reads them from a record (RULE_READS) when it holds this data's reads. So a rule written after the
+    shipped build changes what the check flags at once, and not the bytes the script rebuilds: the rebuild stays
+    the shipped file, and a new build is a step of its own (--reread-rules reads them with the rules as they are
+    now and records them)."""
+
+    def __init__(self, texts: list[str], record: Path | None, reread: bool = False) -> None:
+        digest = hashlib.sha256()
+        for text in (f"segments v{crisis_model.SEGMENTS_VERSION}", *texts):
+            digest.update(text.encode() + b"\0")
+        self.digest = digest.hexdigest()
+        held = json.loads(record.read_text("utf-8")) if record and record.exists() and not reread else {}
+        self.recorded = held.get("data") == self.digest
+        self.fired: set[str] = set(held.get("fire", ())) if self.recorded else set()
+        self.counted: dict[str, str] = dict(held.get("counts", {})) if self.recorded else {}
+
+    def fire(self, text: str) -> bool:
+        """The rules' verdict on a text or a segment."""
+        if self.recorded:
+            return _key(text) in self.fired
+        found = rules_fire(text)
+        if found:
+            self.fired.add(_key(text))
+        return found
+
+    def counts(self, text: str, segments: list) -> np.ndarray:
+        """Per segment of ``text``, whether a flag on it would count (kit.safety.crisis._segment_counts)."""
+        key = _key(text)
+        if not self.recorded:
+            bits = [safety._segment_counts(text, s.start, s.end) for s in segments]
+            self.counted[key] = "".join("1" if b else "0" for b in bits)
+        return np.array([c == "1" for c in self.counted[key]], bool)
+
+    def save(self, path: Path) -> None:
+        record = {
+            "about": "what kit.safety's rules read in bench/train_crisis.py's data: 'fire' holds a sha256 "
+            "prefix of each text or segment they call a crisis, 'counts' per validation text the segments whose "
+            "flag would count; written by python bench/train_crisis.py --reread-rules",
+            "data": self.digest,
+            "fire": sorted(self.fired),
+            "counts": dict(sorted(self.counted.items())),
+        }
+        path.write_text(json.dumps(record, indent=0, sort_keys=True) + "\n", "utf-8")
 
 
 def fit_mlp(x: np.ndarray, y: np.ndarray, weight: np.ndarray, hidden: int, l2: float, seed: int) -> list:
@@ -435,6 +492,15 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--no-cache", action="store_true", help="encode every text again")
     ap.add_argument(
+        "--reread-rules",
+        action="store_true",
+        help="read the data with the rules as they are now, not as recorded, and record what they read (a new "
+        "build: kit/data/CRISIS_DATA.md, 'What the rules read')",
+    )
+    ap.add_argument(
+        "--rule-reads", type=Path, default=RULE_READS, help="where what the rules read is recorded"
+    )
+    ap.add_argument(
         "--journal-entries",
         action="store_true",
         help="also train on bench/data/crisis/journal_train.jsonl, reading every written negative segment "
@@ -467,11 +533,19 @@ def main(argv: list[str] | None = None) -> None:
     )
     if args.limit:
         rows = rows[:: args.limit]
-    relabelled = relabel_support(rows)
+    held = [] if args.journal_entries else held_entries()[:: args.limit or 1]
+    reads = RuleReads([r["text"] for r in rows + held], args.rule_reads, reread=args.reread_rules)
+    print(
+        f"what the rules read: recorded in {args.rule_reads}"
+        if reads.recorded
+        else "what the rules read: read now, with the rules as they are"
+        + ("" if args.reread_rules else f" ({args.rule_reads} holds no reads of this data)"),
+        file=sys.stderr,
+    )
+    relabelled = relabel_support(rows, reads.fire)
     print(f"{relabelled} support-forum posts with crisis language read as mixed", file=sys.stderr)
     encoded = encode_all([r["text"] for r in rows], t0, use_cache=not args.no_cache)
-    if not args.journal_entries:  # encoded apart, so the training texts are batched as in every build before
-        held = held_entries()[:: args.limit or 1]
+    if held:  # encoded apart, so the training texts are batched as in every build before
         rows += held
         encoded += encode_all([r["text"] for r in held], t0, use_cache=not args.no_cache)
     keep = [i for i, r in enumerate(rows) if len(encoded[i][0])]
@@ -489,13 +563,13 @@ def main(argv: list[str] | None = None) -> None:
             continue
         text, segs = rows[i]["text"], encoded[i][1]
         marks = [
-            s.kind != "chunk" and (rows[i]["kind"] == "lexicon" or rules_fire(text[s.start : s.end]))
+            s.kind != "chunk" and (rows[i]["kind"] == "lexicon" or reads.fire(text[s.start : s.end]))
             for s in segs
         ]
         seeds.append((i, np.array(marks)))
     negative_rows = {
         i: np.array(
-            [s.kind != "chunk" and not rules_fire(rows[i]["text"][s.start : s.end]) for s in encoded[i][1]]
+            [s.kind != "chunk" and not reads.fire(rows[i]["text"][s.start : s.end]) for s in encoded[i][1]]
         )
         for i in train
         if rows[i]["label"] == 0
@@ -546,7 +620,7 @@ def main(argv: list[str] | None = None) -> None:
         """Each head's best score over the segments that still count once the rules' who-and-when test is applied
         (kit.safety.crisis._segment_counts), as the check applies it."""
         vec, segs = encoded[i]
-        counts = np.array([safety._segment_counts(rows[i]["text"], s.start, s.end) for s in segs])
+        counts = reads.counts(rows[i]["text"], segs)
         wide = [k for k, s in enumerate(segs) if s.kind == "chunk"]  # as the check reads: chunks only
         parts = [k for k, s in enumerate(segs) if s.kind != "chunk"]
         best = []
@@ -556,7 +630,7 @@ def main(argv: list[str] | None = None) -> None:
         return best[0], best[1]
 
     scores = np.array([head_scores(i) for i in val])
-    rules = np.array([rules_fire(rows[i]["text"]) for i in val])
+    rules = np.array([reads.fire(rows[i]["text"]) for i in val])
     y = np.array([rows[i]["label"] for i in val])
     real = forum_crisis([rows[i] for i in val], y)
     entries = ordinary_entries([rows[i] for i in val], y)
@@ -611,6 +685,9 @@ def main(argv: list[str] | None = None) -> None:
     blob = (json.dumps(spec, separators=(",", ":"), sort_keys=True) + "\n").encode()
     args.out.write_bytes(blob)
     print(f"wrote {args.out} ({len(blob)} bytes) sha256 {hashlib.sha256(blob).hexdigest()}")
+    if args.reread_rules:
+        reads.save(args.rule_reads)
+        print(f"recorded what the rules read in {args.rule_reads}")
     print(f"{time.perf_counter() - t0:.0f} s", file=sys.stderr)
 
 

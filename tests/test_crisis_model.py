@@ -310,6 +310,11 @@ def test_the_body_after_sport_is_effort_unless_the_harm_was_meant():
         ("I would kill myself to stop this noise in my head.", True),
         ("It just kills me that no one called on his birthday.", False),
         ("It would be easier if something just killed me tonight.", True),
+        # a view of suicide in general, said of no one; the same words with the writer in the sentence
+        ("Suicide is a permanent fix to a temporary situation, the posters in the mess say.", False),
+        ("Suicide is selfish, I know, but it's all I can think about tonight.", True),
+        ("The state senate passed the bill on physician-assisted suicide this week.", False),
+        ("I keep reading about assisted suicide for myself, night after night.", True),
         # someone else's words in quotation marks
         ("My brother said 'I want to kill myself' after the match and laughed.", False),
         ("I said 'I want to kill myself' to my brother after the match.", True),
@@ -352,26 +357,53 @@ def test_what_the_person_wrote_is_never_changed_by_the_check():
     assert text == before
 
 
+def _train(out, *options):
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "train_crisis.py"), "--written-only", "--limit", "8", "--no-cache",
+         "--out", str(out), *options],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "precision" in done.stdout  # the table the threshold was chosen from
+    return done
+
+
 def test_the_training_script_rebuilds_the_same_file_from_the_same_data(tmp_path):
-    """Same data, same seed: the same bytes (here on every 8th written example, to keep the test short)."""
+    """Same data, same seed: the same bytes (here on every 8th written example, to keep the test short), whether
+    the rules read the data now or their reads come from the record the first build wrote."""
+    reads = tmp_path / "rule_reads.json"
     outs = []
-    for run in range(2):
+    for run, options in enumerate((["--reread-rules"], [])):
         out = tmp_path / f"weights-{run}.json"
-        done = subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "train_crisis.py"), "--written-only", "--limit", "8",
-             "--no-cache", "--out", str(out)],
-            capture_output=True, text=True, timeout=600,
-        )  # fmt: skip
-        assert done.returncode == 0, done.stderr[-2000:]
-        assert "precision" in done.stdout  # the table the threshold was chosen from
+        done = _train(out, "--rule-reads", str(reads), *options)
+        recorded = f"what the rules read: recorded in {reads}" in done.stderr
+        assert recorded is not bool(options), done.stderr[-2000:]
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+    # the rules call some of the written examples a crisis
+    assert json.loads(reads.read_text("utf-8"))["fire"]
     spec = json.loads(outs[0])
     for head in spec["heads"].values():
         assert 0 < head["threshold"] < 1
         assert [(v["view"], len(v["layers"][0]["w"])) for v in head["views"]] == [
             (view, stop - start) for view, (start, stop) in crisis_model.VIEWS.items()
         ]
+
+
+def test_a_build_reads_the_rules_as_recorded_not_as_they_are_now(tmp_path):
+    """A rule written after a build changes the check, not the bytes its rebuild writes: the build reads what the
+    rules read from the record. Here the record says the rules call nothing a crisis, and the build follows it."""
+    reads = tmp_path / "rule_reads.json"
+    _train(tmp_path / "as-recorded.json", "--rule-reads", str(reads), "--reread-rules")
+    record = json.loads(reads.read_text("utf-8"))
+    record["fire"] = []
+    reads.write_text(json.dumps(record), "utf-8")
+    done = _train(tmp_path / "rules-silent.json", "--rule-reads", str(reads))
+    assert f"recorded in {reads}" in done.stderr
+    rules_alone = next(line for line in done.stdout.splitlines() if "rules alone" in line)
+    # the rules' recall and false positives
+    assert rules_alone.split()[-2:] == ["0.000", "0.000"], rules_alone
+    assert (tmp_path / "rules-silent.json").read_bytes() != (tmp_path / "as-recorded.json").read_bytes()
 
 
 def test_the_training_script_holds_ordinary_journal_entries_to_their_ceiling(tmp_path):

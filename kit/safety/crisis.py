@@ -747,8 +747,24 @@ _TOPIC_AFTER = re.compile(
 )
 
 
+# A view of suicide in general, said of no one: "suicide is a selfish act", "suicide is a permanent fix to a
+# temporary situation", a bill on physician-assisted suicide. Only where the sentence does not name the writer: "Suicide
+# is selfish, I know, but I can't stop thinking about it" is the writer's own.
+_VIEW_BEFORE = re.compile(r"\b(?:(?:physician|doctor|medically)\s+)?assisted\s+$")
+_VIEW_AFTER = re.compile(
+    r"\s+(?:is|was|isnt|wasnt)\s+(?:(?:not|never|always|a|an|the|so|such|very|really|just|truly|most)\s+){0,3}"
+    r"(?:selfish|cowardly|cowards?|sin|sinful|a crime|crime|act|permanent|taboo|preventable|wrong)\b"
+)
+_WRITER = frozenset("i im ive id ill me my myself mine you youre your yourself".split())
+
+
 def _suicide_as_topic(before: str, after: str) -> bool:
-    return bool(_TOPIC_BEFORE.search(before) or _TOPIC_AFTER.match(after))
+    if _TOPIC_BEFORE.search(before) or _TOPIC_AFTER.match(after):
+        return True
+    if not (_VIEW_BEFORE.search(before) or _VIEW_AFTER.match(after)):
+        return False
+    sentence = re.split(r"[.!?;]", before)[-1] + " " + re.split(r"[.!?;]", after)[0]
+    return not _WRITER.intersection(_WORD.findall(sentence))
 
 
 def _harm_words(norm: str) -> bool | None:
