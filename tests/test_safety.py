@@ -1972,6 +1972,55 @@ def test_the_only_way_out_a_bullet_an_overdose_in_short_words_and_an_act_weighed
     assert_twins(everyday, crisis)
 
 
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        # going over a railing or a balcony, weighed or pictured (not leaning over to look, a locked-out climb,
+        # a child at the zoo, or "going over the edge" with work)
+        (
+            "I wanted to lean over the railing at the aquarium to see the rays.",
+            "Every night this week I keep picturing going over the railing at the station.",
+        ),
+        (
+            "I thought about climbing over the balcony to get back in because I forgot my keys.",
+            "I honestly thought about climbing over the balcony tonight.",
+        ),
+        (
+            "My son wanted to climb over the railing at the zoo.",
+            "part of me wanted to climb over the railing",
+        ),
+        (
+            "I'm about to go over the edge with this workload.",
+            "At lunch I stood by the car park wall, thinking about tipping over the edge.",
+        ),
+        (
+            "We sat on the balcony with a bottle of wine and thought about going over the plans.",
+            "Sat on the balcony with a bottle of wine and honestly considered climbing over.",
+        ),
+        # a bus or the traffic stepped out in front of (not a bus caught, a road crossed)
+        (
+            "Every morning I think about stepping out in front of the class and forgetting my lines.",
+            "Every morning I think about stepping out in front of a bus.",
+        ),
+        (
+            "Thinking about walking out into the garden with a coffee.",
+            "keep thinking about walking out into the traffic on the ring road",
+        ),
+        # the whole of the pills taken (not tablets taken back, or every one taken as prescribed)
+        (
+            "Thinking about taking them all back to the pharmacy, the tablets are out of date.",
+            "I looked in the cupboard at all the tablets and thought about taking the lot.",
+        ),
+        (
+            "The antibiotics upset my stomach but I'm going to take every one of them as prescribed.",
+            "I counted my sleeping pills again tonight and I want to take all of them.",
+        ),
+    ],
+)
+def test_a_railing_gone_over_a_bus_stepped_in_front_of_and_the_lot_taken(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
 def test_a_plea_to_be_killed_in_jest_is_not_a_crisis(rules_only):
     assert not check("I hate Mondays. Just kill me now lol").crisis
     assert not check("Please don't kill me, I said to the spider, laughing.").crisis

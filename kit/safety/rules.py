@@ -146,6 +146,10 @@ _INTENT = (
     r"tempted|urge|urges|could just|should just|wish i could|planning|plan|ready|about|considering|considered|"
     r"feel like|felt like)"
 )
+# going over a railing or a balcony's edge: climbing, tipping, falling (not leaning over to look, or a fare
+# dodger's jump over the barrier)
+_OVER_THE_SIDE = r"(?:climb|climbing|go|going|tip|tipping|topple|toppling|fall|falling)\s+over"
+_WEIGHED = rf"(?:{_INTENT}|pictur\w*|imagin\w*|visuali[sz]\w*)\s+(?:to\s+)?(?:just\s+)?"
 # Words that say a harm was meant, so no everyday setting excuses it (a walk into the sea with a handful of
 # pills and weights to keep one down is not an accident at the beach)
 _NOT_ACCIDENT = (
@@ -907,8 +911,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
          "window traffic platform road parking multi multistorey skyscraper viaduct",
          rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?(?:jump|jumping|leap|leaping|step|stepping|"
          rf"throw myself|"
-         r"throwing myself|drive|driving|walk|walking)(?:\s+(?:my|the)\s+car)?\s+(?:off|from|in front of|"
-         r"into|under|onto)\s+(?:(?:the\s+)?(?:top|roof|edge)\s+of\s+)?(?:a|an|the|that|this|my)?\s*"
+         r"throwing myself|drive|driving|walk|walking)(?:\s+(?:my|the)\s+car)?\s+(?:out\s+)?(?:off|from|"
+         r"in front of|into|under|onto)\s+(?:(?:the\s+)?(?:top|roof|edge)\s+of\s+)?(?:a|an|the|that|this|my)?\s*"
          r"(?:bridge|building|roof|rooftop|cliff|balcony|ledge|tower|overpass|train|bus|truck|lorry|car|subway|"
          r"tracks|window|traffic|platform|road|parking (?:garage|structure|deck)|car park|multi[ -]?stor(?:e?y)|"
          r"skyscraper|viaduct|tower block)\b"),
@@ -924,6 +928,18 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"swerving|steer|steering|drive|driving)\s+(?:my car\s+|the car\s+)?into\s+(?:the\s+)?(?:oncoming "
          r"traffic|traffic|(?:a|an|the) (?:tree|wall|truck|lorry|bridge|barrier|pillar|lamppost|oak)|"
          r"(?:the\s+)?(?:central\s+)?barrier)\b"),
+        # "considered climbing over the balcony", "I keep picturing going over the railing", "thought about tipping
+        # over the edge of the car park" (an edge or a side only where the sentence names a high place: "going
+        # over the edge" alone is also losing one's temper)
+        ("climb climbing go going tip tipping topple toppling fall falling & railing railings rail barrier "
+         "parapet balcony edge side",
+         rf"\b{_WEIGHED}{_OVER_THE_SIDE}\s+(?:the\s+|that\s+|a\s+|my\s+)?(?:railings?|rail|barrier|parapet|"
+         rf"balcony|(?:edge|side)\b(?=.*\b(?:{_HIGH}|platform|railings?|parapet)\b))"),
+        # "Sat on the balcony and honestly considered climbing over", "stood by the car park wall, thinking about
+        # tipping over the edge"
+        (f"climb climbing go going tip tipping topple toppling fall falling & railing railings parapet {_HIGH_WORDS}",
+         rf"\b(?:{_HIGH}|railings?|parapet)\b[^.?!]{{0,80}}\b{_WEIGHED}{_OVER_THE_SIDE}"
+         r"(?=\s*(?:$|[,;:]|and\b|into\b|the top\b|(?:the\s+)?(?:edge|side)\b))"),
         # "I stood at the edge of the platform and thought about stepping forward"
         ("step stepping lean leaning & platform edge tracks ledge railing parapet",
          rf"\b(?:platform|edge|tracks|ledge|railing|parapet)\b[^.]{{0,80}}\b{_INTENT}\s+(?:just\s+)?(?:stepping|"
@@ -935,7 +951,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"{0,2}?(?:to\s+)?(?:step|stepping|jump|jumping|walk|walking|throw myself|"
          r"throwing myself)\s+(?:in front of|onto|into)\b"),
         unless=r"\b(?:into (?:the\s+)?(?:water|lake|sea|river|ocean|pool|waves)|diving|bungee|parachute|"
-               r"skydiv\w*|zip ?lin\w*|trampoline|board|queue|line|bandwagon|conclusions|gun|hoops|chance)\b",
+               r"skydiv\w*|zip ?lin\w*|trampoline|board|queue|line|bandwagon|conclusions|gun|hoops|chance|"
+               r"locked out|my keys|to get (?:back\s+)?in)\b",
     ),
     _rule(
         _STRONG, _R_HOW,
@@ -1172,6 +1189,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?!\s+(?:them\s+|it\s+)?(?:with|after|before|at|in the|every|each|daily|tomorrow morning|as)\b)"),
         (_PILL_WORDS, rf"\b{_PILLS}\b[^.?!]{{0,60}}\b(?:take|swallow|down)\s+(?:them|it)\s+all\b"
                       r"(?!\s+(?:with|after|before|at|in the|every|each|daily|as|together with)\b)"),
+        # "looked at all the tablets in the cupboard and thought about taking the lot"
+        (_PILL_WORDS, rf"\b{_PILLS}\b[^.?!]{{0,80}}\b{_INTENT}\s+(?:to\s+)?(?:just\s+)?(?:taking|take|swallowing|swallow|"
+                      r"downing|down)\s+(?:the lot|them all|all of them|every (?:last |single )?one(?: of them)?)\b"
+                      r"(?!\s+(?:back|to|with|out|home|off|in|into|after|before|at|every|each|daily|as)\b)"),
         # "the plan is to take everything in the medicine cabinet friday night"
         ("cabinet cupboard drawer kit",
          r"\b(?:take|taking|swallow\w*|down|downing)\s+(?:everything|every pill|every tablet|all the (?:pills|"
