@@ -2021,6 +2021,42 @@ def test_a_railing_gone_over_a_bus_stepped_in_front_of_and_the_lot_taken(everyda
     assert_twins(everyday, crisis)
 
 
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        # a prayer to be taken, said every night (not a prayer for someone else, or a trip asked of God)
+        (
+            "I ask God every night to take care of my mum.",
+            "I ask God every night to take me.",
+        ),
+        (
+            "I pray every night that I do well in my exams.",
+            "i pray every night that i dont wake up",
+        ),
+        ("Please God take me back to Greece next summer.", "Please God take me now, I am ready."),
+        (
+            "I pray each morning that my son finds work.",
+            "My wife is gone and I pray each night that the Lord takes me.",
+        ),
+        # the wheel not turned at a bend (not a driving lesson, or a corner taken slower)
+        (
+            "On ice the instructor said just don't turn the wheel too hard.",
+            "Came up to the bend by the quarry and thought, just don't turn the wheel.",
+        ),
+        (
+            "I was going to not take the next corner so fast after that near miss.",
+            "I keep thinking how easy it would be to just not make the next curve.",
+        ),
+        (
+            "Every time a bridge support comes up I check my mirrors.",
+            "Every time a bridge support comes up I think about not steering away.",
+        ),
+    ],
+)
+def test_a_prayer_to_be_taken_and_a_wheel_not_turned(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
 def test_a_plea_to_be_killed_in_jest_is_not_a_crisis(rules_only):
     assert not check("I hate Mondays. Just kill me now lol").crisis
     assert not check("Please don't kill me, I said to the spider, laughing.").crisis

@@ -148,6 +148,9 @@ _INTENT = (
 )
 # going over a railing or a balcony's edge: climbing, tipping, falling (not leaning over to look, or a fare
 # dodger's jump over the barrier)
+# "I pray every night that …", "I ask God each morning to …"
+_GOD = r"(?:god|the lord|lord|jesus|the universe|allah|waheguru)"
+_NIGHTLY = r"(?:(?:every|each|most|some|last|at)\s+(?:single\s+)?(?:night|day|morning|evening|time)\s+)?"
 _OVER_THE_SIDE = r"(?:climb|climbing|go|going|tip|tipping|topple|toppling|fall|falling)\s+over"
 _WEIGHED = rf"(?:{_INTENT}|pictur\w*|imagin\w*|visuali[sz]\w*)\s+(?:to\s+)?(?:just\s+)?"
 # Words that say a harm was meant, so no everyday setting excuses it (a walk into the sea with a handful of
@@ -339,7 +342,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("dead", r"\b(?:rather|better off|prefer to)\s+(?:just\s+)?(?:be\s+)?dead\b(?!\s+(?:tired|serious|"
                  r"last|wrong|set|end|centre|center|weight|lift|than (?:be seen|wear|go))\b)"),
         ("dying", r"\b(?:feel|felt|feeling)\s+like\s+(?:just\s+)?dying\b(?!\s+(?:of|laughing|inside|my|her|his|the|it|a)\b)"),
-        ("die died", r"\b(?:wish|wished|hope|hoping|pray\w*)\s+(?:that\s+)?i\s+(?:(?:would|could|will|might|"
+        ("die died", rf"\b(?:wish|wished|hope|hoping|pray\w*)\s+{_NIGHTLY}(?:that\s+)?i\s+(?:(?:would|could|will|might|"
                      r"just)\s+){0,2}(?:die|died)\b(?!\s+(?:for(?!\s+real)|of|laughing|old|happy|before i get old)\b)"),
         ("hit run killed struck crash accident & wish wished wishing wishes hope hoped hopes hoping pray "
          "prays prayed praying",
@@ -352,10 +355,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?:my\s+(?:own\s+)?)?death\b"),
         # "I want God to take my life", "praying the Lord takes me in my sleep"
         ("god lord jesus universe & take takes taking end ends",
-         r"\b(?:want|wanted|wish|wished|wishing|pray|prayed|praying|prays|beg|begged|begging|asking|asked|hope|"
-         r"hoping)\s+(?:for\s+|that\s+)?(?:god|the lord|jesus|the universe)\s+(?:to\s+|would\s+|will\s+)?"
+         rf"\b(?:want|wanted|wish|wished|wishing|pray|prayed|praying|prays|beg|begged|begging|ask|asking|asked|"
+         rf"hope|hoping)\s+{_NIGHTLY}(?:for\s+|that\s+)?{_GOD}\s+{_NIGHTLY}(?:to\s+|would\s+|will\s+)?"
          r"(?:just\s+)?(?:take|takes|end|ends)\s+(?:my life|me(?:\s+(?:home|away|in my sleep|now|tonight))?)"
          r"(?=\s*$|\s*[.!,;]|\s+(?:so|and|already|soon|now|tonight|in my sleep|because)\b)"),
+        # "Please God take me now, I'm ready", "Lord, take me home" said to God
+        ("god lord jesus allah waheguru & take",
+         rf"\b(?:(?:please|dear|oh)\s+{_GOD}|^\s*{_GOD})\s*,?\s+(?:please\s+)?(?:just\s+)?take me\s*"
+         r"(?:now|home|away|tonight|in my sleep|soon|already|quickly)?(?=\s*$|\s*[.!,;])"),
         # "God I hope the plane crashes on the way home"
         ("crashes crash & hope hoping wish wishing pray praying",
          r"\b(?:hope|hoping|wish|wishing|pray|praying)\s+(?:that\s+)?(?:the|my|this)\s+(?:plane|flight|car|bus|"
@@ -428,7 +435,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         _STRONG, _R_WAKE,
-        ("wake", r"\b(?:hope|hoping|wish|wishing|pray\w*)\s+(?:that\s+)?i\s+(?:dont|didnt|wouldnt|wont|"
+        ("wake", rf"\b(?:hope|hoping|wish|wishing|pray\w*)\s+{_NIGHTLY}(?:that\s+)?i\s+(?:dont|didnt|wouldnt|wont|"
                  r"never)\s+(?:ever\s+)?wake up"),
         ("wake", r"\b(?:dont|never)\s+(?:\w+\s+)?(?:want|wish|care)\s+to\s+wake up\b(?!\s+(?:early|at|for|"
                  r"before|so early|this early|in the morning for|to (?:my|the|an?)\b)\b)"),
@@ -953,6 +960,19 @@ _HAND_RULES: tuple[_Rule, ...] = (
         unless=r"\b(?:into (?:the\s+)?(?:water|lake|sea|river|ocean|pool|waves)|diving|bungee|parachute|"
                r"skydiv\w*|zip ?lin\w*|trampoline|board|queue|line|bandwagon|conclusions|gun|hoops|chance|"
                r"locked out|my keys|to get (?:back\s+)?in)\b",
+    ),
+    # the wheel not turned at a bend: "came up to the bend and thought, just don't turn the wheel", "I think about
+    # not steering away every time a bridge support comes up", "how easy it'd be to just not make the next curve"
+    # (not a driving lesson's advice on ice)
+    _rule(
+        _STRONG, _R_END,
+        ("turn turning steer steering make making take taking & wheel away bend curve corner",
+         rf"\b(?:{_INTENT}|thought|how easy (?:it )?(?:would be|itd be|it is|its) to)\s*,?\s+(?:to\s+)?"
+         r"(?:just\s+)?(?:not|dont|never)\s+(?:(?:turn|turning|steer|steering)\s+(?:the wheel|away)|"
+         r"(?:make|making|take|taking)\s+the\s+(?:next\s+)?(?:bend|curve|corner))"
+         r"(?=\s*(?:$|[,.;:!]|and\b|from\b|at all\b|this time\b))"),
+        unless=r"\b(?:skid\w*|ice|icy|snow|instructor|lesson|test|parking|park|reversing|reverse|tyres?|"
+               r"power steering|racing|kart\w*|game|sim)\b",
     ),
     _rule(
         _STRONG, _R_HOW,
