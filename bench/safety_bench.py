@@ -229,8 +229,13 @@ def validation_sets() -> None:
 
     from kit.safety import learned as crisis_model
 
-    rows = [r for r in train_crisis.load_sources() if r["split"] == "validation"]
-    train_crisis.relabel_support(rows)  # as the training script reads them
+    every = train_crisis.load_sources()
+    # what the rules read, as the training script reads it (bench/data/crisis/rule_reads.json)
+    reads = train_crisis.RuleReads(
+        [r["text"] for r in every + train_crisis.held_entries()], train_crisis.RULE_READS
+    )
+    rows = [r for r in every if r["split"] == "validation"]
+    train_crisis.relabel_support(rows, reads.fire)
     for row in rows:
         row["group"] = row["source"] if row["source"] != "written" else f"written:{row['kind']}"
     pos = [r for r in rows if r["label"] == 1]
