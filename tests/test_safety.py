@@ -1951,8 +1951,13 @@ def test_preparations_rehearsals_and_plans_said_calmly_without_a_word_of_dying(e
             "Blew my savings out on a new bike, no regrets.",
             "I keep picturing blowing my brains out in the garage.",
         ),
-        # an overdose in the short forms people write ("OD'd" reads "odd" once normalised)
+        # an overdose in the short forms people write ("OD'd" reads "odd" once normalised; "OD green" is a colour)
         ("I felt odd on Monday after the flu jab.", "I OD'd on my meds on Monday after the call."),
+        (
+            "Painted the shed OD green, want to do the gate in OD green too.",
+            "honestly i just want to OD tonight",
+        ),
+        ("I'm going to order the OD green jacket.", "I want to OD."),
         ("My cousin ODed last year and we still miss him.", "i oded on my sleeping pills again"),
         # an overdose told by where it ended (not a usual dose that ended in the ER)
         (

@@ -1167,10 +1167,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         (_OVERDOSE_WORDS, rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?overdos\w*"),
         ("overdosed od", r"\b(?:i|ive|id|i had|nearly|almost)\s+(?:\w+\s+)?(?:overdosed|od)\b"),
         # "I ODed on my meds", "I OD'd last night" (normalised "odd": only right after the writer, with what or
-        # when), "thinking about ODing"
+        # when), "want to OD", "thinking about ODing"
         ("oded oding", r"\b(?:i|ive|id|i had|nearly|almost)\s+(?:\w+\s+)?oded\b|\b(?:want|wanted|going|gonna|"
                        r"plan|planning|planned|thinking|thought|about|tempted|urge)\s+(?:\w+\s+)?(?:to\s+)?oding\b"),
         ("odd", r"\b(?:i|ive|id|nearly|almost)\s+odd\s+(?:on|last|again|twice|yesterday|tonight|this)\b"),
+        ("od & want wanted going gonna plan planning tempted", rf"\b{_INTENT}\s+(?:\w+\s+)?(?:to\s+)?od\b(?!\s+(?:green|drab))"),
         ("overdose", r"\bmy\s+(?:\w+\s+)?overdose\b"),
         # an overdose told by where it ended: "I took different kinds of pills, and ended up in ICU"
         ("icu intensive resus & took swallowed downed",
