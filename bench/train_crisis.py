@@ -6,7 +6,10 @@ Same data and same seed give the same file, byte for byte (weights are rounded b
 script prints its sha256, which kit/safety/learned.py pins. The data card is kit/data/CRISIS_DATA.md. The
 bytes also depend on the numeric libraries and on how texts were batched when they were encoded (padding moves
 a vector by ~1e-7): bench/train_constraints.txt names the versions the shipped file was built with, and
---no-cache (or an empty bench/data/cache) encodes every text in the script's own order.
+--no-cache (or an empty bench/data/cache) encodes every text in the script's own order. What the rules read in
+the data (the seed segments, the posts read as mixed, the negatives left out, their part of the threshold choice)
+comes from bench/data/crisis/rule_reads.json, so a rule written since does not change the bytes;
+--reread-rules reads it with the rules as they are now and records it (a new build).
 
 Sources (never the four kept for the independent checks: openai/moderation-api-release,
 paul-rottger/exaggerated-safety, jlcmoore/llms-as-therapists, microsoft/presidio-research):
@@ -495,7 +498,7 @@ def main(argv: list[str] | None = None) -> None:
         "--reread-rules",
         action="store_true",
         help="read the data with the rules as they are now, not as recorded, and record what they read (a new "
-        "build: kit/data/CRISIS_DATA.md, 'What the rules read')",
+        "build: kit/data/CRISIS_DATA.md, 'The rules are part of the recipe, read from a record')",
     )
     ap.add_argument(
         "--rule-reads", type=Path, default=RULE_READS, help="where what the rules read is recorded"

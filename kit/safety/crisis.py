@@ -748,8 +748,8 @@ _TOPIC_AFTER = re.compile(
 
 
 # A view of suicide in general, said of no one: "suicide is a selfish act", "suicide is a permanent fix to a
-# temporary situation", a bill on physician-assisted suicide. Only where the sentence does not name the writer: "Suicide
-# is selfish, I know, but I can't stop thinking about it" is the writer's own.
+# temporary situation", a bill on physician-assisted suicide. Only where the sentence names neither the writer nor
+# "you": "Suicide is selfish, I know, but I can't stop thinking about it" is the writer's own.
 _VIEW_BEFORE = re.compile(r"\b(?:(?:physician|doctor|medically)\s+)?assisted\s+$")
 _VIEW_AFTER = re.compile(
     r"\s+(?:is|was|isnt|wasnt)\s+(?:(?:not|never|always|a|an|the|so|such|very|really|just|truly|most)\s+){0,3}"
