@@ -2062,6 +2062,35 @@ def test_a_prayer_to_be_taken_and_a_wheel_not_turned(everyday, crisis, rules_onl
     assert_twins(everyday, crisis)
 
 
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        # a burn said not to be an accident (not one that was)
+        (
+            "Burned myself on the hob making pancakes, total accident.",
+            "Burned myself on the hob again tonight, not an accident, hasn't been an accident for weeks.",
+        ),
+        # a streak of days without self-harm broken, a first cut in years (not a habit's streak, or a lawn)
+        ("30 days without smoking and I blew it tonight.", "214 days without cutting and I blew it tonight."),
+        (
+            "Came home and cut the grass for the first time in two years.",
+            "Came home and cut for the first time in two years.",
+        ),
+        (
+            "The barber cut for the first time in years without asking.",
+            "i cut for the first time since christmas",
+        ),
+        # cuts on the body kept new (not scratches from brambles and costumes to make)
+        (
+            "The cuts on my arms from the brambles are healing, I need to make new ones for the kids' costumes.",
+            "The cuts on my hip are healing itchy and I keep making new ones before the old ones go.",
+        ),
+    ],
+)
+def test_a_burn_that_was_no_accident_a_streak_broken_and_cuts_kept_new(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
 def test_a_plea_to_be_killed_in_jest_is_not_a_crisis(rules_only):
     assert not check("I hate Mondays. Just kill me now lol").crisis
     assert not check("Please don't kill me, I said to the spider, laughing.").crisis

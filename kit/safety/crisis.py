@@ -296,7 +296,8 @@ _TODAY_INSTEAD = re.compile(
 # A streak broken: a milestone in the same sentence is then where it ended, not a recovery ("almost relapsed"
 # is a streak kept)
 _RELAPSE = re.compile(
-    r"(?<!almost )(?<!nearly )\b(?:relaps\w*|broke my (?:streak|clean streak)|lost my streak)\b"
+    r"(?<!almost )(?<!nearly )\b(?:relaps\w*|broke my (?:streak|clean streak)|lost my streak|blew it|"
+    r"reset (?:the|my) (?:app|counter|streak|count))\b"
 )
 _UNDENIED = r"(?<!not )(?<!never )(?<!nt )"  # a recovery not said with a "not" just before it
 _RECOVERED = re.compile(

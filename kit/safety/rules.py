@@ -157,7 +157,9 @@ _WEIGHED = rf"(?:{_INTENT}|pictur\w*|imagin\w*|visuali[sz]\w*)\s+(?:to\s+)?(?:ju
 # pills and weights to keep one down is not an accident at the beach)
 _NOT_ACCIDENT = (
     r"^(?!.*\b(?:on purpose|deliberately|intentionally|to feel|to punish|to cope|urges?|"
-    r"handfuls? of (?:meds|pills|tablets)|(?:wash|weigh\w*|keep|hold) me (?:down|under))\b)"
+    r"handfuls? of (?:meds|pills|tablets)|(?:wash|weigh\w*|keep|hold) me (?:down|under)|"
+    # "burned myself on the hob again, not an accident", "it hasn't been an accident for weeks"
+    r"(?:not|no|never|wasnt|isnt|werent|arent|hasnt been|havent been)\s+(?:an?\s+|by\s+)?(?:accidents?|mistake))\b)"
 )
 # what people say they overdosed on in fun: "I overdosed on chocolate", "how do I overdose on fun this summer"
 _TREATS = (
@@ -768,6 +770,18 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:hadnt|havent|hasnt|had not|have not|not)\s+(?:cut|selfharmed|selfharm|burned|burnt|hurt myself)\s+"
          r"(?:in|for)\s+(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?)\b[^.?!]{0,50}\b(?:broke|broken|relapsed|"
          r"did it again|gave in)\b"),
+        # "214 days without cutting and I blew it tonight", "came home and cut for the first time in two years"
+        ("cutting selfharming harming burning blew broke broken relapsed reset",
+         r"\b(?:days|weeks|months|years)\s+(?:without|clean from|free of|free from|off)\s+(?:cutting|selfharm\w*|"
+         r"self harm\w*|harming|burning)\b[^.?!]{0,60}\b(?:blew it|broke it|broke|broken|relapsed|gave in|"
+         r"ruined it|reset)\b"),
+        ("cut", r"(?:^\s*|\b(?:i|and|then|just|finally)\s+)cut\s+(?:again\s+)?for the first time (?:in|since)\s+"
+                r"(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?|ages|forever|christmas|summer|school|uni)\b"),
+        # "the cuts on my hip are healing and I keep making new ones"
+        ("cuts burns & new fresh more",
+         r"\b(?:cuts|burns|scratches)\s+on\s+my\s+(?:arms?|wrists?|legs?|thighs?|hips?|stomach|skin|ankles?|"
+         r"shoulders?)\b[^.?!]{0,80}\b(?:(?:keep|kept|been|started|start|im|i am)\s+(?:making|adding)|made|"
+         r"added)\s+(?:new|fresh|more)\s+(?:ones|cuts|burns)\b"),
         ("sharpener sharpeners",
          r"\b(?:took|take|taking|broke|break|breaking|smashed|unscrewed|unscrewing)\s+(?:apart\s+)?(?:a|the|my|"
          r"another)\s+(?:pencil\s+)?sharpeners?\s+apart\b|\b(?:took|take|taking|got|get|getting)\s+the\s+blades?\s+"
