@@ -2091,6 +2091,29 @@ def test_a_burn_that_was_no_accident_a_streak_broken_and_cuts_kept_new(everyday,
     assert_twins(everyday, crisis)
 
 
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        # pills kept back instead of taken (not a dose skipped for its side effects)
+        (
+            "I put my tablets in a drawer instead of taking them, the side effects are awful.",
+            "I've been putting my sleeping tablets aside instead of taking them; the jar's getting fuller.",
+        ),
+        # a note left where it will be found after (not a lunchbox note read after lunch, or after work)
+        (
+            "I left a note on the fridge so she'll find it after work.",
+            "Wrote a note for Mam and put it in the glovebox of her car where she'll find it after.",
+        ),
+        (
+            "Left a note in his lunchbox, he'll read it after.",
+            "I've written letters for everyone, they'll find them after.",
+        ),
+    ],
+)
+def test_pills_kept_back_and_a_note_left_to_be_found_after(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
 def test_a_plea_to_be_killed_in_jest_is_not_a_crisis(rules_only):
     assert not check("I hate Mondays. Just kill me now lol").crisis
     assert not check("Please don't kill me, I said to the spider, laughing.").crisis

@@ -147,12 +147,16 @@ _INTENT = (
     r"feel like|felt like)"
 )
 # going over a railing or a balcony's edge: climbing, tipping, falling (not leaning over to look, or a fare
-# dodger's jump over the barrier)
-# "I pray every night that …", "I ask God each morning to …"
-_GOD = r"(?:god|the lord|lord|jesus|the universe|allah|waheguru)"
-_NIGHTLY = r"(?:(?:every|each|most|some|last|at)\s+(?:single\s+)?(?:night|day|morning|evening|time)\s+)?"
+# dodger's jump over the barrier), weighed or pictured
 _OVER_THE_SIDE = r"(?:climb|climbing|go|going|tip|tipping|topple|toppling|fall|falling)\s+over"
 _WEIGHED = rf"(?:{_INTENT}|pictur\w*|imagin\w*|visuali[sz]\w*)\s+(?:to\s+)?(?:just\s+)?"
+# God, asked to take the writer; "I pray every night that …", "I ask God each morning to …"
+_GOD = r"(?:god|the lord|lord|jesus|the universe|allah|waheguru)"
+_NIGHTLY = r"(?:(?:every|each|most|some|last|at)\s+(?:single\s+)?(?:night|day|morning|evening|time)\s+)?"
+# pills kept back, not just skipped
+_KEPT_UP = (
+    r"(?:sav\w*|collect\w*|stockpil\w*|hoard\w*|hid(?:e|ing|den)|fuller|piling up|building up|adding up)"
+)
 # Words that say a harm was meant, so no everyday setting excuses it (a walk into the sea with a handful of
 # pills and weights to keep one down is not an accident at the beach)
 _NOT_ACCIDENT = (
@@ -1218,6 +1222,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
                       r"the\s+|a\s+)?"
                       rf"(?:stash\s+of\s+)?(?:\w+\s+)?{_PILLS}\b"),
         (_PILL_WORDS, rf"\bstash\s+of\s+(?:\w+\s+)?{_PILLS}\b"),
+        # "putting my sleeping tablets aside instead of taking them; the jar's getting fuller" (kept, not just skipped:
+        # "put my tablets in a drawer instead of taking them, the side effects" is not)
+        (_PILL_WORDS, rf"\b{_PILLS}\b[^.?!]{{0,40}}\b(?:aside|away|in (?:a|my|the) (?:drawer|sock|box|jar|tin|bag))\s+"
+                      rf"instead of taking (?:them|it)\b(?=[^.?!]*\b{_KEPT_UP}\b)"),
+        (_PILL_WORDS, rf"\b{_KEPT_UP}\b[^.?!]{{0,60}}\b{_PILLS}\b[^.?!]{{0,40}}\binstead of taking (?:them|it)\b"),
         # "a bottle of pills here I'm ready to take", "the pills are in front of me, I'm going to take them all"
         (f"{_PILL_WORDS} & ready going about gonna",
          rf"\b{_PILLS}\b[^.?!]{{0,60}}\b(?:im|i am)\s+(?:\w+\s+)?(?:ready|about)\s+to\s+(?:take|swallow|down)\b"
@@ -1308,6 +1317,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
                                           r"hours)\s+(?:on (?:this )?earth|alive|of my life)\b"),
         ("last final", r"\bthis is my (?:last|final) (?:entry|note|message|words)\b(?=\s*$|\s*[,;:]|"
                        r"\s+(?:ever|before|goodbye|i love|im sorry|sorry)\b)"),
+        # a note left where it will be found after: "put it in the glovebox where she'll find it after"
+        ("note notes letter letters & after",
+         r"\b(?:note|notes|letter|letters)\b[^.?!]{0,80}\b(?:find|finds)\s+(?:it|them)\s+after(?=\s*(?:$|[.,;!]))"),
     ),
     _rule(
         _STRONG, _R_GOODBYE,
