@@ -2034,6 +2034,7 @@ def test_a_railing_gone_over_a_bus_stepped_in_front_of_and_the_lot_taken(everyda
             "I ask God every night to take care of my mum.",
             "I ask God every night to take me.",
         ),
+        ("I ask Allah every night to protect my mum.", "I ask Allah every night to take me."),
         (
             "I pray every night that I do well in my exams.",
             "i pray every night that i dont wake up",
@@ -2084,6 +2085,10 @@ def test_a_prayer_to_be_taken_and_a_wheel_not_turned(everyday, crisis, rules_onl
         (
             "The cuts on my arms from the brambles are healing, I need to make new ones for the kids' costumes.",
             "The cuts on my hip are healing itchy and I keep making new ones before the old ones go.",
+        ),
+        (
+            "The scratches on my arm from the cat are healing.",
+            "The scratches on my arm are healing and I keep making new ones.",
         ),
     ],
 )

@@ -152,6 +152,7 @@ _OVER_THE_SIDE = r"(?:climb|climbing|go|going|tip|tipping|topple|toppling|fall|f
 _WEIGHED = rf"(?:{_INTENT}|pictur\w*|imagin\w*|visuali[sz]\w*)\s+(?:to\s+)?(?:just\s+)?"
 # God, asked to take the writer; "I pray every night that …", "I ask God each morning to …"
 _GOD = r"(?:god|the lord|lord|jesus|the universe|allah|waheguru)"
+_GOD_WORDS = "god lord jesus universe allah waheguru"  # _GOD's words, for the rules' trigger words
 _NIGHTLY = r"(?:(?:every|each|most|some|last|at)\s+(?:single\s+)?(?:night|day|morning|evening|time)\s+)?"
 # pills kept back, not just skipped
 _KEPT_UP = (
@@ -360,13 +361,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:wish|wishing|wished|pray|praying|prayed|long|longing|beg|begging|hoping)\s+for\s+"
          r"(?:my\s+(?:own\s+)?)?death\b"),
         # "I want God to take my life", "praying the Lord takes me in my sleep"
-        ("god lord jesus universe & take takes taking end ends",
+        (f"{_GOD_WORDS} & take takes taking end ends",
          rf"\b(?:want|wanted|wish|wished|wishing|pray|prayed|praying|prays|beg|begged|begging|ask|asking|asked|"
          rf"hope|hoping)\s+{_NIGHTLY}(?:for\s+|that\s+)?{_GOD}\s+{_NIGHTLY}(?:to\s+|would\s+|will\s+)?"
          r"(?:just\s+)?(?:take|takes|end|ends)\s+(?:my life|me(?:\s+(?:home|away|in my sleep|now|tonight))?)"
          r"(?=\s*$|\s*[.!,;]|\s+(?:so|and|already|soon|now|tonight|in my sleep|because)\b)"),
         # "Please God take me now, I'm ready", "Lord, take me home" said to God
-        ("god lord jesus allah waheguru & take",
+        (f"{_GOD_WORDS} & take",
          rf"\b(?:(?:please|dear|oh)\s+{_GOD}|^\s*{_GOD})\s*,?\s+(?:please\s+)?(?:just\s+)?take me\s*"
          r"(?:now|home|away|tonight|in my sleep|soon|already|quickly)?(?=\s*$|\s*[.!,;])"),
         # "God I hope the plane crashes on the way home"
@@ -782,7 +783,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("cut", r"(?:^\s*|\b(?:i|and|then|just|finally)\s+)cut\s+(?:again\s+)?for the first time (?:in|since)\s+"
                 r"(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?|ages|forever|christmas|summer|school|uni)\b"),
         # "the cuts on my hip are healing and I keep making new ones"
-        ("cuts burns & new fresh more",
+        ("cuts burns scratches & new fresh more",
          r"\b(?:cuts|burns|scratches)\s+on\s+my\s+(?:arms?|wrists?|legs?|thighs?|hips?|stomach|skin|ankles?|"
          r"shoulders?)\b[^.?!]{0,80}\b(?:(?:keep|kept|been|started|start|im|i am)\s+(?:making|adding)|made|"
          r"added)\s+(?:new|fresh|more)\s+(?:ones|cuts|burns)\b"),
