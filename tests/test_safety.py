@@ -574,9 +574,17 @@ def rules_only(monkeypatch):
 
 
 def assert_twins(everyday: str, crisis: str) -> None:
-    """The everyday text of a twin pair is not a crisis and its crisis twin is."""
+    """The everyday text of a twin pair is not a crisis and its crisis twin is; the rules' trigger words, which
+    only skip work, hide nothing in either (test_trigger_words_never_hide_a_match reads the lists above)."""
     assert not check(everyday).crisis, everyday
     assert check(crisis).crisis, crisis
+    for text in (everyday, crisis):
+        fast = safety._crisis_reasons(text)
+        safety._USE_TRIGGERS = False
+        try:
+            assert safety._crisis_reasons(text) == fast, f"the trigger words hide a match in {text!r}"
+        finally:
+            safety._USE_TRIGGERS = True
 
 
 @pytest.mark.parametrize("text", CRISIS)
@@ -1733,8 +1741,9 @@ def test_means_in_hand_methods_kept_open_ratings_and_calm_plans(everyday, crisis
 @pytest.mark.parametrize(
     ("alone", "with_distress"),
     [
-        ("I'm thinking about ending it.", "I can't do this anymore. I'm thinking about ending it."),
-        ("I can't do this anymore.", "I can't do this anymore. I'm thinking about ending it."),
+        # (thinking about ending it, with no couple, work or subscription beside it, is a hit alone: below)
+        ("I want to end it.", "I can't do this anymore. I want to end it."),
+        ("I can't do this anymore.", "I can't do this anymore. I want to end it."),
         ("Someone please just kill me.", "I hate my life. Someone please just kill me."),
         (
             "Can someone put me out of my misery",
@@ -2116,6 +2125,104 @@ def test_a_burn_that_was_no_accident_a_streak_broken_and_cuts_kept_new(everyday,
     ],
 )
 def test_pills_kept_back_and_a_note_left_to_be_found_after(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        # thinking about ending it, with no couple, work or subscription beside it
+        (
+            "We've been together six years and I keep thinking about ending it.",
+            "I keep thinking about ending it, most nights now.",
+        ),
+        (
+            "The podcast hasn't grown in two years. I've been thinking a lot about ending it.",
+            "Nothing has changed in two years. I've been thinking a lot about ending it.",
+        ),
+        (
+            "I've been thinking about ending it with Tom.",
+            "Ever since Sam left I've thought about ending it most days.",
+        ),
+        # a bad patch told as past and over
+        (
+            "Had a really bad patch after leaving the army, thought about ending it most nights. Got help through a "
+            "veterans charity and I'm doing ok now.",
+            "Going through a bad patch after leaving the army, thinking about ending it most nights.",
+        ),
+        # reading about how people end it (not how people end a speech)
+        (
+            "I've been reading about how people end a best man's speech.",
+            "I've been reading about how people end it instead of working.",
+        ),
+        # lying down on the railway (not on a disused line for a photo)
+        (
+            "We lay down on the disused railway line for a photo.",
+            "Went and lay down on the level crossing until a car came.",
+        ),
+        # the person they care for would have their life back (not if the writer went abroad)
+        (
+            "If I went to Spain for a year she could have her life back.",
+            "If I went in my sleep she could have her life back.",
+        ),
+        # insulin left off to die or to lose weight (not a change of treatment)
+        (
+            "I'll stop the insulin and go to the clinic to start the pump.",
+            "Some nights I think I will just stop the insulin and go to him.",
+        ),
+        (
+            "The doctor said I could stop insulin and lose the injections altogether.",
+            "I've been skipping my insulin to lose weight.",
+        ),
+        # not woken up, after an attempt (not woken up early, or woken the baby)
+        (
+            "I wish I hadn't woken up so early, I'm shattered.",
+            "I still wish I hadn't woken up in the hospital.",
+        ),
+        ("I wish I hadn't woken the baby.", "I wish I'd never woken up."),
+        # a vehicle wished to hit them (not one hoped to take them somewhere)
+        ("I hope the bus takes me to the station on time.", "I hope a car hits me on the way home."),
+        (
+            "I was disappointed the train didn't take me to Leeds.",
+            "Part of me was disappointed the van didn't hit me.",
+        ),
+        ("I hope the taxi takes me out to the coast.", "I wouldn't mind if a lorry took me out."),
+        (
+            "If that bus had been on time I'd have said thank you to the driver.",
+            "If that bus had hit me this morning I would have said thank you.",
+        ),
+        # envy of the dead (not of people who go to Spain)
+        ("I envy people who go to Spain every summer.", "I envy people who get to die."),
+        ("I'm jealous of people who get to work from home.", "I've been envying every one of them who goes."),
+        # an urge typed fast: "wantin"
+        ("keep wantin to cut my fringe myself", "keep wantin to cut, its all i think abt in class"),
+    ],
+)
+def test_ending_it_thought_of_the_railway_lain_on_insulin_left_off(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        # a streak broken by giving in (not giving in, every night, in a past that is over)
+        (
+            "I used to cut and I gave in to the urge every night. I'm two years clean now and proud.",
+            "40 days without self harm and I gave in.",
+        ),
+        (
+            "I used to burn myself. 90 days without self harm and counting, so proud.",
+            "I was 40 days clean from cutting and I gave in last night.",
+        ),
+        # cut again after a streak (not paper cut again along a line, or a haircut)
+        ("Fold the paper in half, then cut again along the line.", "60 days clean and I cut again tonight."),
+        (
+            "I used to cut myself but I'm 2 years clean and I feel like myself again today.",
+            "cut again last night after 2 months clean",
+        ),
+    ],
+)
+def test_a_streak_given_in_to_and_cut_again(everyday, crisis, rules_only):
     assert_twins(everyday, crisis)
 
 

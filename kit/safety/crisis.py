@@ -256,6 +256,9 @@ _PAST = re.compile(
     rf"when i was (?:{_AGE}|younger|a (?:teen\w*|kid|child|student)|little|"
     r"in (?:high school|school|college|uni))|"
     r"went from|(?:my|a|his|her|their) (?:long )?history (?:of|with)|"
+    # "had a really bad patch after leaving the army" (not "going through a bad patch")
+    r"(?:had|went through) (?:a|an|one) (?:really |very |pretty |awful |long )?(?:bad|rough|dark|hard|tough|"
+    r"difficult|low) (?:patch|time|spell|period|year|stretch|few (?:months|years))|"
     # "in the spring of 1982", "through most of college", "at twenty-three", "at the age of 16"
     r"(?:of|spring|summer|autumn|fall|winter) (?:19|20)\d\d|"
     r"(?:through|throughout) (?:most of |much of |all of )?(?:college|uni|university|school|high school|"
@@ -297,7 +300,13 @@ _TODAY_INSTEAD = re.compile(
 # is a streak kept)
 _RELAPSE = re.compile(
     r"(?<!almost )(?<!nearly )\b(?:relaps\w*|broke my (?:streak|clean streak)|lost my streak|blew it|"
-    r"reset (?:the|my) (?:app|counter|streak|count))\b"
+    r"reset (?:the|my) (?:app|counter|streak|count)|"
+    # "40 days without self harm and I gave in" (not "I used to cut and I gave in every night")
+    r"(?:and|but|then)\s+(?:i\s+)?(?:finally\s+)?(?:gave in|caved|broke it|ruined it)"
+    r"(?=\s*$|\s*[,.;:!]|\s+(?:last night|tonight|today|yesterday|again|this (?:morning|evening|week)))|"
+    # "60 days clean and I cut again tonight"
+    r"(?:cut|burned|burnt|hurt myself|harmed|selfharmed|purged|did it)\s+(?:myself\s+)?again\s+"
+    r"(?:last night|tonight|today|yesterday|this (?:morning|evening|week)))\b"
 )
 _UNDENIED = r"(?<!not )(?<!never )(?<!nt )"  # a recovery not said with a "not" just before it
 _RECOVERED = re.compile(

@@ -356,6 +356,23 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:wish|hope|pray)\w*\s+(?:that\s+)?i\s+(?:(?:would|could|will|might|just|id)\s+){0,2}(?:get|"
          r"got|be|was)\s+(?:hit by|run over|killed|struck by|in a (?:crash|car crash|accident)|"
          r"(?:into|in)\s+(?:a|an)\s+(?:fatal|deadly)\s+(?:\w+\s+)?(?:crash|accident|wreck))"),
+        # a vehicle wished to hit them: "I hope a car hits me", "I wouldn't mind if a bus took me out", "part of me
+        # was disappointed the van didn't hit me", "if that bus had hit me I'd have said thank you"
+        ("bus buses car cars truck lorry train van taxi driver & wish wished wishing wishes hope hoped hopes hoping "
+         "pray prays prayed praying mind disappointed gutted shame pity thank thankful grateful relieved glad",
+         r"\b(?:(?:wish|hope|pray)\w*\s+(?:that\s+)?|(?:wouldnt|would not|dont|do not)\s+mind\s+if\s+|"
+         r"(?:disappointed|gutted|a shame|a pity)\s+(?:that\s+)?)(?:a|the|some|that|this)\s+(?:\w+\s+)?(?:bus|car|"
+         r"truck|lorry|train|van|taxi|driver)\s+(?:would\s+|will\s+|could\s+|might\s+|didnt\s+|did not\s+)?"
+         r"(?:(?:hit|hits|killed|kill|kills)\s+me\b|(?:ran|run|runs)\s+me\s+over|(?:took|take|takes)\s+me\s+out\b"
+         r"(?!\s+(?:for|to|on|of|with|somewhere)\b))"),
+        ("bus car truck lorry train van taxi & thank thankful grateful relieved glad minded",
+         r"\bif\s+(?:a|the|that|this)\s+(?:\w+\s+)?(?:bus|car|truck|lorry|train|van|taxi)\s+had\s+(?:hit|run over|"
+         r"taken out|killed)\s+me\b[^.?!]{0,50}\b(?:thank you|thankful|grateful|relieved|glad|wouldnt have minded)\b"),
+        # envy of the dead: "I envy people who get to die", "I've been envying every one of them who goes"
+        ("envy envied envying envious jealous",
+         r"\b(?:envy|envied|envying|envious of|jealous of)\s+(?:\w+\s+){0,4}?(?:the dead|dead people|(?:people|"
+         r"those|them|anyone|everyone|everybody|the ones|ones) (?:who|that) (?:\w+\s+){0,2}?(?:die|dies|died|"
+         r"pass away|passed away|go(?:es)?(?=\s*$|\s*[,;:]))|(?:their|her|his) (?:death|dying))\b"),
         # "wishing for death", "I pray for death every night" (not "the death of" someone or something)
         ("death & wish wishing wished pray praying prayed long longing beg begging hoping",
          r"\b(?:wish|wishing|wished|pray|praying|prayed|long|longing|beg|begging|hoping)\s+for\s+"
@@ -453,6 +470,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("back & sleep asleep", r"\b(?:go|went|going|fall|falling|fell|to)\s+(?:to\s+)?a?sleep\s+and\s+never\s+"
                                 r"(?:come|came|coming)\s+back\b"),
         ("wake", r"\bnever\s+wake up\s+(?:again|ever)\b"),
+        # "I still wish I hadn't woken up" (after an attempt; not "… woken up so early", "… woken the
+        # baby")
+        ("woken woke wake waken & wish wished",
+         r"\bwish(?:ed)?\s+(?:that\s+)?(?:i\s+(?:hadnt|had not|never|didnt|did not)\s+(?:woken|woke|wake|waken)|"
+         r"(?:id|i\s+(?:had|would have|wouldve))\s+(?:never|not)\s+(?:woken|woke))(?:\s+up\b|(?=\s*$|\s*[,;:]))"
+         r"(?!\s+(?:so|this|that|too|really)\s+early|\s+(?:at|in time|early|late|to|for|when|before|during|"
+         r"on time)\b)"),
         # "fall asleep and stay asleep", "I want the long sleep"
         ("asleep", r"\b(?:go|fall|falling|fell|to)\s+(?:to\s+)?a?sleep\s+and\s+(?:just\s+)?stay\s+asleep\b"
                    r"(?=\s*$|\s*[.!,;]|\s+(?:forever|for good|and never)\b)"),
@@ -776,12 +800,16 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?:in|for)\s+(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?)\b[^.?!]{0,50}\b(?:broke|broken|relapsed|"
          r"did it again|gave in)\b"),
         # "214 days without cutting and I blew it tonight", "came home and cut for the first time in two years"
-        ("cutting selfharming harming burning blew broke broken relapsed reset",
+        ("blew broke broken relapsed gave ruined reset",
          r"\b(?:days|weeks|months|years)\s+(?:without|clean from|free of|free from|off)\s+(?:cutting|selfharm\w*|"
          r"self harm\w*|harming|burning)\b[^.?!]{0,60}\b(?:blew it|broke it|broke|broken|relapsed|gave in|"
          r"ruined it|reset)\b"),
         ("cut", r"(?:^\s*|\b(?:i|and|then|just|finally)\s+)cut\s+(?:again\s+)?for the first time (?:in|since)\s+"
                 r"(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?|ages|forever|christmas|summer|school|uni)\b"),
+        # "60 days clean and I cut again tonight" (not "then cut again along the line")
+        ("cut & again", r"(?:^\s*|\b(?:i|and|then|just|finally|so|ive|i have|i had)\s+)cut\s+again\b"
+                        r"(?=\s*$|\s*[;:!]|\s+(?:tonight|today|last night|yesterday|this (?:morning|evening|week)|"
+                        r"after|because|even though|on my|deeper|worse)\b)"),
         # "the cuts on my hip are healing and I keep making new ones"
         ("cuts burns scratches & new fresh more",
          r"\b(?:cuts|burns|scratches)\s+on\s+my\s+(?:arms?|wrists?|legs?|thighs?|hips?|stomach|skin|ankles?|"
@@ -798,7 +826,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:run|running|exercise|exercising|work out|working out|train|training|swim|swimming)\s+until\s+i\s+"
          r"(?:collapse|pass out|faint|throw up|puke|am sick|cant (?:stand|breathe))\b(?=[^.?!]*\b(?:ate|eat|eating|"
          r"food|cake|binge\w*|calories|meal)\b)"),
-        unless=r"\b(?:clean|cleaning|fix|fixing|repair\w*|mosquito|fly|wasp|accident\w*)\b",
+        # (cleaning a wound or the blade; not a streak: "40 days clean from cutting and I gave in")
+        unless=r"\b(?:(?<!days )(?<!weeks )(?<!months )(?<!years )clean(?!\s+(?:from|for|since|of|streak)\b)|"
+               r"cleaning|fix|fixing|repair\w*|mosquito|fly|wasp|accident\w*)\b",
         negatable=False,
     ),
     # the words of self-harm forums: a cut's depth ("went to styro", "hit beans"), an arm "like a barcode", a
@@ -993,6 +1023,49 @@ _HAND_RULES: tuple[_Rule, ...] = (
         unless=r"\b(?:skid\w*|ice|icy|snow|instructor|lesson|test|parking|park|reversing|reverse|tyres?|"
                r"power steering|racing|kart\w*|game|sim)\b",
     ),
+    # lying down on the railway: "went and lay down on the level crossing until a car came"
+    _rule(
+        _STRONG, _R_END,
+        ("lay laid layed lying lie & tracks track rails line lines crossing",
+         r"\b(?:lay|laid|layed|lying|lie)\s+(?:myself\s+)?(?:down\s+)?(?:on|across)\s+(?:the\s+)?(?:(?:railway|train|"
+         r"rail|tram)\s+(?:tracks?|lines?)|tracks|rails|level crossing)\b"),
+        unless=r"\b(?:model|toy|train set|photos?|photographs?|pictures?|shoot|film\w*|movie|scene|dream\w*|disused|"
+               r"abandoned|museum)\b",
+    ),
+    # "I've been thinking a lot about ending it": with no relationship, work or subscription in the sentence
+    # or beside it ("We've been together six years and I keep thinking about ending it" is a couple's ending)
+    _rule(
+        _STRONG, _R_END,
+        ("ending & think thinks thinking thought considering considered contemplating contemplated",
+         r"\b(?:think|thinks|thinking|thought|considering|considered|contemplating|contemplated)\s+(?:(?:a lot|so "
+         r"much|seriously|constantly|again|more and more|a bit|lately|often|sometimes|every day|all day|really|"
+         r"properly)\s+)*(?:about\s+|of\s+)?ending\s+(?:it|things)\b(?!\s+(?:with|between|early|here|there|for|now|"
+         r"before|at|properly|amicably|politely|off|on|soon enough)\b)"),
+        unless=r"\b(?:relationship|marriage|married|engagement|engaged|boyfriend|girlfriend|bf|gf|partner|husband|"
+               r"wife|fianc\w*|dating|date|lease|contract|tenancy|subscription|membership|project|business|company|"
+               r"podcast|blog|channel|band|friendship|affair|job|career|course|degree|pregnancy|treatment|therapy|"
+               r"therapist|sessions?|chemo|league|season|series|story|book|novel|chapter|(?<!dear )(?:diary|"
+               r"journal)|streak|together|we|weve|wed|us|our)\b",
+        context=1,
+    ),
+    # insulin left off to die or to lose weight: "stop the insulin and go to him", "skipping insulin to lose
+    # weight"
+    _rule(
+        _STRONG, _R_END,
+        ("insulin & go die join end",
+         r"\b(?:stop|stopped|stopping|skip|skipped|skipping|quit|quitting|leave off|left off)\s+(?:taking\s+)?"
+         r"(?:my\s+|the\s+)?insulin\b[^.?!]{0,30}\b(?:and|to|so)\s+(?:(?:i\s+)?(?:can|could|will|just|finally)\s+)*"
+         r"(?:go\b(?!\s+(?:to\s+(?:the\s+)?(?:doctor|gp|clinic|hospital|pharmacy|work|bed|school)|on|out|back|"
+         r"home|for|shopping))|die|join|end it|be with)"),
+    ),
+    _rule(
+        _STRONG, _R_SELF_HARM,
+        ("insulin & weight pounds lbs kilo kilos kg stone fat thin thinner thinnest",
+         r"\b(?:stop|stopped|stopping|skip|skipped|skipping|quit|quitting|leave off|left off|cut down|cutting down|"
+         r"restrict\w*)\s+(?:on\s+)?(?:taking\s+)?(?:my\s+|the\s+)?insulin\b[^.?!]{0,30}\b(?:to|so|and)\s+"
+         r"(?:\w+\s+){0,3}?(?:(?:lose|losing|lost|drop|dropping|shed|shift)\s+(?:\w+\s+){0,2}?(?:weight|pounds|lbs|"
+         r"kilos?|kg|stone|fat)|(?:get|be|stay|look)\s+thin\w*|thinner|weight loss|weight\s+(?:comes|falls|drops)\s+off)\b"),
+    ),
     _rule(
         _STRONG, _R_HOW,
         ("how & die kill overdose end wake fatal lethal heart",
@@ -1040,6 +1113,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("how", r"\bhow\s+(?:long|quickly|fast)\s+(?:(?:does|would|will)\s+it\s+take|it\s+(?:takes|would take|"
                 r"will take))\s+(?:(?:for\s+)?(?:a person|someone|you|me|a human|a body)\s+)?to\s+(?:die|"
                 r"bleed out|bleed to death|drown|suffocate)\b"),
+        # "I've been reading about how people end it instead of working"
+        ("how ways methods & end kill commit overdose hang",
+         r"\b(?:read\w*(?:\s+up)?|look\w*\s+(?:up|into)|research\w*|googl\w*|search\w*)\s+(?:about\s+|on\s+|"
+         r"for\s+)?(?:how|ways|the ways|methods)\s+(?:(?:people|someone|you|one|to|i|could|would|can|might)\s+){1,3}"
+         r"(?:end it|end (?:my|their|your|a) li(?:fe|ves)|kill (?:myself|themselves|yourself|oneself)|"
+         r"commit suicide|overdose|hang (?:myself|themselves|yourself))\b"),
         ("how", r"\bhow\s+(?:to|do i|can i|could i|should i)\s+(?:kill myself|end my life|commit suicide|"
                 rf"overdose(?!\s+(?:my|the|your|his|her|their|a|an|this|that|these|those|on {_TREATS})\b)|"
                 r"die painlessly|unalive)\b"),
@@ -1065,6 +1144,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"a trip|leave|tour)|to\s+\w+))|dead|not here|not around|not alive|never born|out of the picture)|"
          r"(?:wasnt|werent)\s+(?:here|around|alive|born)|had never been born|never existed|didnt exist|"
          r"disappeared|died|just died|killed myself)\b)"),
+        # "If I went in my sleep she could have her life back" (not "if I went to Spain")
+        ("back & life lives",
+         r"\bif\s+i\s+(?:just\s+)?(?:went\b(?!\s+(?:to|away|back|out|home|abroad|on|off|in\b(?!\s+my\s+sleep)))|"
+         r"died|was gone|were gone|was dead|were dead|wasnt here|werent here|wasnt around|werent around)\b[^.?!]{0,60}"
+         r"\b(?:have|get|got)\s+(?:her|his|their|your)\s+(?:own\s+)?li(?:fe|ves)\s+back\b"),
+        ("back & life lives",
+         r"\b(?:have|get)\s+(?:her|his|their|your)\s+(?:own\s+)?li(?:fe|ves)\s+back\s+(?:without me\b|(?:if|once|"
+         r"when|after)\s+(?:i|im)\s+(?:was\s+|were\s+|am\s+)?(?:gone|dead|died|not here|not around)\b)"),
         ("miss", r"\b(?:nobody|anyone)\s+(?:would|will|d|is going to|going to)\s+(?:even\s+|really\s+|"
                  r"actually\s+)?miss me\b(?!\s+(?:at|in|on|for|during|from|while|there)\b)"),
         ("funeral", r"\bfuneral\b[^.]{0,80}\b(?:relieved|happier|better off|nobody would (?:come|care)|"
@@ -1113,7 +1200,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "slit my throat", "slash my throat and wrists" (not a sore throat)
         ("throat", r"\b(?:slit|slitting|slash\w*)\s+my\s+(?:own\s+)?throat\b"),
         ("cut hurt harm burn selfharm scratch punish & urge urges craving cravings tempted want wants wanted "
-         "wanting need",
+         "wanting wantin need",
          r"\b(?:urges?|craving|cravings|tempted|want\w*|need)\s+to\s+(?:cut|hurt|harm|burn|selfharm|scratch|"
          r"punish)\b(?!\s+(?:myself|back|carbs|sugar|down|costs?|spending|ties|corners|my (?:hair|nails|"
          r"losses|spending|fringe)|the|a|an|it|out|him|her|them|you|someone|anyone|people|class|through|in|"
