@@ -2226,6 +2226,54 @@ def test_a_streak_given_in_to_and_cut_again(everyday, crisis, rules_only):
     assert_twins(everyday, crisis)
 
 
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        # wanting to die said with an expletive, or in a second language (not dying of laughter)
+        ("I want to fucking die laughing at this video.", "i just want to fucking die"),
+        ("I want dinner now.", "I'm sick about everything... I want die... Please let me go..."),
+        # dying always on their mind (not a deadline)
+        ("The deadline is always on my mind.", "Dying is always on my mind these days."),
+        # the only way out of a situation (not of a car park)
+        (
+            "The only way out of the car park is the ramp by the lifts.",
+            "I feel like the only way out of my situation is suicide.",
+        ),
+        # ending it now or by themselves (not a meeting, nor a break-up)
+        (
+            "The meeting ran long, I want to end it now.",
+            "My parents don't care and I just want to end it right now.",
+        ),
+        (
+            "He won't break up with me so I'll have to end it myself.",
+            "I pray for God to end my suffering, but maybe I have to end it myself.",
+        ),
+        # whether to keep living (not a diet)
+        ("I wonder if I should keep going with keto.", "I wonder if I should keep living."),
+        ("How do I start wanting to cook again?", "How do I start wanting to live?"),
+        # a cut too deep (not into a board)
+        (
+            "If I cut too deep into the board the blade slips.",
+            "My mom would be really upset if I cut too deep.",
+        ),
+        # a knife at the throat (not a gun to the head, said of pressure)
+        ("It felt like they had a gun to my head.", "I have the knife at my throat."),
+        # walking into the sea not to come out (not a paddle)
+        (
+            "We walked into the sea until the water reached our knees.",
+            "I thought about walking into the water and dropping to the bottom.",
+        ),
+        # pulling the trigger, rather than going on (not on a purchase)
+        (
+            "It's easier to just pull the trigger on the new car than keep waiting.",
+            "It's easier to just pull the trigger than to deal with this any longer.",
+        ),
+    ],
+)
+def test_wanting_to_die_said_roughly_ending_it_now_a_knife_at_the_throat(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
 def test_a_plea_to_be_killed_in_jest_is_not_a_crisis(rules_only):
     assert not check("I hate Mondays. Just kill me now lol").crisis
     assert not check("Please don't kill me, I said to the spider, laughing.").crisis

@@ -341,9 +341,15 @@ _HAND_RULES: tuple[_Rule, ...] = (
         _STRONG, _R_DIE,
         ("die", r"\b(?:want|wanted|wanting|wants|wish|wished|wishing|ready|need|needed|deserve|deserved|long|"
                 r"longing|yearn\w*|like|easier|better)\s+(?:(?:just|really|so|honestly|badly|simply|"
-                r"literally|kind of|sort of|so badly|so much)\s+)*to\s+(?:just\s+)?die\b(?!\s+(?:for(?!\s+real)|of|"
+                r"literally|kind of|sort of|so badly|so much)\s+)*to\s+(?:just\s+)?(?:(?:\w*fucking|fkn|fking|"
+                r"freaking|frickin\w*|friggin\w*|effing|bloody)\s+)?die\b(?!\s+(?:for(?!\s+real)|of|"
                 r"laughing|old|happy|rich|peacefully|someday|one day|at \d|at the age|with dignity|"
                 r"on (?:stage|camera)|in (?:my sleep|peace) (?:at|when|someday|one day))\b)"),
+        # "I want die" (in a second language)
+        ("die", r"\bi\s+(?:just\s+|really\s+|only\s+)?want\s+die\b"),
+        # "dying is always on my mind"
+        ("mind & dying death dead suicide", r"\b(?:dying|death|being dead|suicide)\s+is\s+(?:always|constantly|"
+                                           r"never far from|all (?:the time\s+)?)\s*(?:on\s+)?my\s+mind\b"),
         ("dead", r"\bwish\w*\s+(?:that\s+)?i\s+(?:was|were|could be|would be|had been)\s+dead\b"),
         ("dead", r"\b(?:want|wanted|need|like)\s+to\s+be\s+dead\b"),
         ("dead", r"\b(?:rather|better off|prefer to)\s+(?:just\s+)?(?:be\s+)?dead\b(?!\s+(?:tired|serious|"
@@ -411,7 +417,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "suicide is the only way out for me", "the only option left is to die"
         ("only & death suicide dying die dead",
          rf"\b(?:death|suicide|dying)\s+{_ONLY_WAY}|\b(?:the|my)\s+only\s+(?:way out|option|answer|choice|"
-         r"solution|escape|way)\s+(?:left\s+)?(?:is|seems to be|would be|feels like)\s+(?:suicide|death|dying|"
+         r"solution|escape|way)\s+(?:(?:of|from)\s+(?:\w+\s+){1,4}?)?(?:left\s+)?(?:is|seems to be|would be|"
+         r"feels like)\s+(?:suicide|death|dying|"
          r"to die|being dead)\b"),
         ("rather", r"\b(?:would|d|id)\s+rather\s+(?:just\s+)?die\b(?!\s+than\b(?!\s+(?:live|keep|go on|wake|"
                    r"feel|be alive|face|exist)\b))"),
@@ -427,6 +434,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
         (f"{_LIVING_WORDS} & have", rf"\b(?:so|then|and)\s+i\s+(?:dont|wouldnt|wont|"
                                     rf"never)\s+have\s+to\s+{_LIVING}"),
         ("deserve", r"\bdont\s+deserve\s+to\s+(?:live|be alive|exist|be here)\b"),
+        # "I wonder if I should keep living", "how do I start wanting to live?"
+        ("living live alive & wonder wondering know sure unsure how",
+         r"\b(?:wonder\w*|dont know|not sure|unsure)\s+(?:if|whether)\s+i\s+(?:should|want to|can)\s+(?:keep|go on|"
+         r"carry on|stay)\s+(?:living|alive)\b"),
+        ("living live alive & how",
+         r"\bhow\s+(?:do|can|would|could)\s+i\s+(?:start\s+|ever\s+|even\s+)?(?:want|wanting)\s+to\s+(?:live|be alive|"
+         r"stay alive|keep living)\b"),
         ("living alive existing here life & tired sick exhausted done",
          r"\b(?:tired|sick|exhausted|done)\s+(?:\w+\s+)?(?:of|with)\s+(?:living(?!\s+(?:out|with|in|at|on|"
          r"here|there|alone|like|under|paycheck|from|off|together|next)\b)|being alive|existing|being here|"
@@ -810,6 +824,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("cut & again", r"(?:^\s*|\b(?:i|and|then|just|finally|so|ive|i have|i had)\s+)cut\s+again\b"
                         r"(?=\s*$|\s*[;:!]|\s+(?:tonight|today|last night|yesterday|this (?:morning|evening|week)|"
                         r"after|because|even though|on my|deeper|worse)\b)"),
+        # "my mom would be really upset if I cut too deep" (not "if I cut too deep into the board")
+        ("deep", r"\bif\s+i\s+(?:ever\s+)?cut\s+(?:myself\s+|my\s+(?:arms?|wrists?|legs?|thighs?)\s+)?"
+                 r"(?:too\s+deep(?:ly)?|deeper)\b(?!\s*,|\s+(?:into|in|through|on|the|a|it|this|that|with)\b)"),
+        # the knife at one's throat or wrist, the gun in one's mouth (not "a gun to my head", said of pressure)
+        ("knife blade razor gun pistol barrel revolver & throat wrist wrists temple mouth",
+         r"\b(?:i|im|ive)\s+(?:\w+\s+){0,2}?(?:have|had|has|got|holding|held|hold|put|putting|pressed|pressing|"
+         r"press)\s+(?:the|a|my)\s+(?:knife|blade|razor|gun|pistol|barrel|revolver)\s+(?:\w+\s+)?(?:at|to|"
+         r"against|in)\s+my\s+(?:throat|wrists?|temple|mouth)\b"),
         # "the cuts on my hip are healing and I keep making new ones"
         ("cuts burns scratches & new fresh more",
          r"\b(?:cuts|burns|scratches)\s+on\s+my\s+(?:arms?|wrists?|legs?|thighs?|hips?|stomach|skin|ankles?|"
@@ -1023,12 +1045,24 @@ _HAND_RULES: tuple[_Rule, ...] = (
         unless=r"\b(?:skid\w*|ice|icy|snow|instructor|lesson|test|parking|park|reversing|reverse|tyres?|"
                r"power steering|racing|kart\w*|game|sim)\b",
     ),
-    # lying down on the railway: "went and lay down on the level crossing until a car came"
+    # lying down on the railway ("went and lay down on the level crossing until a car came"), walking into the sea
     _rule(
         _STRONG, _R_END,
         ("lay laid layed lying lie & tracks track rails line lines crossing",
          r"\b(?:lay|laid|layed|lying|lie)\s+(?:myself\s+)?(?:down\s+)?(?:on|across)\s+(?:the\s+)?(?:(?:railway|train|"
          r"rail|tram)\s+(?:tracks?|lines?)|tracks|rails|level crossing)\b"),
+        # "it's easier to just pull the trigger than to deal with this" (not pulling the trigger on a purchase)
+        ("trigger & easier simpler better tempting",
+         r"\b(?:easier|simpler|better|tempting)\s+to\s+(?:just\s+)?pull\s+(?:the|that)\s+(?:\w+\s+)?trigger\b"
+         r"(?!\s+on\b)(?=[^.?!]{0,20}\bthan\s+(?:to\s+)?(?:deal|live|keep|go on|carry on|face|fight|put up|suffer|"
+         r"be|feel|exist)\b|\s+on\s+myself\b|\s+and\s+(?:be done|end it)\b)"),
+        # "I thought about walking into the water and dropping to the bottom of the sea" (not a paddle)
+        ("walk walking walked & drop dropping sink sinking drown drowning never not keep kept disappear "
+         "disappearing stop stopping",
+         r"\b(?:walk|walking|walked)\s+into\s+the\s+(?:sea|water|ocean|river|lake|waves)\b(?:\s+\w+){0,3}?\s+"
+         r"(?:and|then|to)\s+(?:just\s+)?(?:let myself\s+)?(?:drop|dropping|sink|sinking|drown|drowning|"
+         r"(?:never|not)\s+(?:come|coming)\s+(?:back|out)|keep (?:on )?walking|kept walking|disappear|disappearing|"
+         r"(?:not|never)\s+(?:stop|stopping))\b(?!\s+(?:my|the|a|it|our|his|her)\b)"),
         unless=r"\b(?:model|toy|train set|photos?|photographs?|pictures?|shoot|film\w*|movie|scene|dream\w*|disused|"
                r"abandoned|museum)\b",
     ),
@@ -1041,11 +1075,17 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"much|seriously|constantly|again|more and more|a bit|lately|often|sometimes|every day|all day|really|"
          r"properly)\s+)*(?:about\s+|of\s+)?ending\s+(?:it|things)\b(?!\s+(?:with|between|early|here|there|for|now|"
          r"before|at|properly|amicably|politely|off|on|soon enough)\b)"),
+        # "I just want to end it right now", "maybe I have to end it myself"
+        ("end & now tonight today myself good once",
+         r"\b(?:want|wanna|going|gonna|ready|need|have|got|about)\s+(?:\w+\s+){0,2}?to\s+(?:just\s+)?end\s+it\s+"
+         r"(?:all\s+)?(?:right now|now|tonight|today|myself|for good|once and for all)\b"),
+        ("end & myself", r"\bend\s+it\s+(?:all\s+)?myself\b"),
         unless=r"\b(?:relationship|marriage|married|engagement|engaged|boyfriend|girlfriend|bf|gf|partner|husband|"
                r"wife|fianc\w*|dating|date|lease|contract|tenancy|subscription|membership|project|business|company|"
                r"podcast|blog|channel|band|friendship|affair|job|career|course|degree|pregnancy|treatment|therapy|"
                r"therapist|sessions?|chemo|league|season|series|story|book|novel|chapter|(?<!dear )(?:diary|"
-               r"journal)|streak|together|we|weve|wed|us|our)\b",
+               r"journal)|streak|together|break up|broke up|breaking up|split up|dump\w*|meeting|game|match|"
+               r"shift|stream|party|conversation|chat|debate|class|lesson|we|weve|wed|us|our)\b",
         context=1,
     ),
     # insulin left off to die or to lose weight: "stop the insulin and go to him", "skipping insulin to lose
