@@ -2263,6 +2263,31 @@ def test_a_streak_given_in_to_and_cut_again(everyday, crisis, rules_only):
             "We walked into the sea until the water reached our knees.",
             "I thought about walking into the water and dropping to the bottom.",
         ),
+        # God asked to kill them (not a prayer for a safe night)
+        (
+            "When I lay down to sleep I ask God to keep me safe before I wake.",
+            "When I lay down to sleep I ask God to kill me before I wake.",
+        ),
+        # the only way to feel free (not travel)
+        ("The only way to feel free is to travel.", "The only way to feel free is death."),
+        # a risk of suicide assessed of the writer (not of veterans in general)
+        ("Veterans are at high risk of suicide.", "I am high-risk for suicide but I do have my cats."),
+        # goodnight forever, to the world (not to Twitter)
+        ("Bye for good, Twitter.", "Cutting doesn't work anymore. Goodnight forever, world."),
+        # harm that no longer works (not a diet)
+        ("Cutting carbs doesn't work anymore.", "Cutting doesn't work anymore."),
+        # waking up wishing they had not (not wishing for no work)
+        ("I woke up wishing I didn't have work.", "Every day I wake up wishing I didn't."),
+        # dying that they must (not getting older)
+        (
+            "I don't want to die but I have to accept getting older.",
+            "I don't want to die but I know that I have to.",
+        ),
+        # death as the answer (not to a riddle)
+        (
+            "Death is the answer to the riddle.",
+            "Honestly dying is the way to go.",
+        ),
         # pulling the trigger, rather than going on (not on a purchase)
         (
             "It's easier to just pull the trigger on the new car than keep waiting.",

@@ -384,11 +384,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:wish|wishing|wished|pray|praying|prayed|long|longing|beg|begging|hoping)\s+for\s+"
          r"(?:my\s+(?:own\s+)?)?death\b"),
         # "I want God to take my life", "praying the Lord takes me in my sleep"
-        (f"{_GOD_WORDS} & take takes taking end ends",
+        # (and "I ask God to kill me before I wake")
+        (f"{_GOD_WORDS} & take takes taking end ends kill kills",
          rf"\b(?:want|wanted|wish|wished|wishing|pray|prayed|praying|prays|beg|begged|begging|ask|asking|asked|"
          rf"hope|hoping)\s+{_NIGHTLY}(?:for\s+|that\s+)?{_GOD}\s+{_NIGHTLY}(?:to\s+|would\s+|will\s+)?"
-         r"(?:just\s+)?(?:take|takes|end|ends)\s+(?:my life|me(?:\s+(?:home|away|in my sleep|now|tonight))?)"
-         r"(?=\s*$|\s*[.!,;]|\s+(?:so|and|already|soon|now|tonight|in my sleep|because)\b)"),
+         r"(?:just\s+)?(?:take|takes|end|ends|kill|kills)\s+(?:my life|me(?:\s+(?:home|away|in my sleep|now|"
+         r"tonight))?)"
+         r"(?=\s*$|\s*[.!,;]|\s+(?:so|and|already|soon|now|tonight|in my sleep|because|before i wake)\b)"),
         # "Please God take me now, I'm ready", "Lord, take me home" said to God
         (f"{_GOD_WORDS} & take",
          rf"\b(?:(?:please|dear|oh)\s+{_GOD}|^\s*{_GOD})\s*,?\s+(?:please\s+)?(?:just\s+)?take me\s*"
@@ -417,9 +419,18 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "suicide is the only way out for me", "the only option left is to die"
         ("only & death suicide dying die dead",
          rf"\b(?:death|suicide|dying)\s+{_ONLY_WAY}|\b(?:the|my)\s+only\s+(?:way out|option|answer|choice|"
-         r"solution|escape|way)\s+(?:(?:of|from)\s+(?:\w+\s+){1,4}?)?(?:left\s+)?(?:is|seems to be|would be|"
-         r"feels like)\s+(?:suicide|death|dying|"
+         r"solution|escape|way)\s+(?:(?:of|from)\s+(?:\w+\s+){1,4}?|to\s+(?:feel\s+)?(?:free|peace|escape|"
+         r"stop (?:the|this) pain|be free|find peace)\s+)?(?:left\s+)?(?:is|seems to be|would be|"
+         r"feels like)\s+(?:(?:to\s+)?commit\s+)?(?:suicide|death|dying|"
          r"to die|being dead)\b"),
+        # "I don't want to die but I know that I have to"
+        ("die & have need must",
+         r"\b(?:dont|do not)\s+(?:want|wanna|wann)\s+to\s+die\s*,?\s+but\s+(?:i\s+)?(?:know\s+(?:that\s+)?)?i\s+"
+         r"(?:have to|need to|must)(?:\s+(?:do it|go|die))?(?=\s*$|\s*[.,;!])"),
+        # "dying is the way to go", "death is the answer"
+        ("dying death suicide killing ending & way answer solution option",
+         r"\b(?:dying|death|suicide|killing myself|ending it)\s+is\s+(?:the|my)\s+(?:way to go|answer|only answer|"
+         r"solution|best option|way out)\b(?!\s+(?:to|of|for)\s+(?:the|a|an|this|that)\b)"),
         ("rather", r"\b(?:would|d|id)\s+rather\s+(?:just\s+)?die\b(?!\s+than\b(?!\s+(?:live|keep|go on|wake|"
                    r"feel|be alive|face|exist)\b))"),
         unless=f"{_EMBARRASSED}|{_LAUGHING_HYPERBOLE}",
@@ -484,6 +495,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("back & sleep asleep", r"\b(?:go|went|going|fall|falling|fell|to)\s+(?:to\s+)?a?sleep\s+and\s+never\s+"
                                 r"(?:come|came|coming)\s+back\b"),
         ("wake", r"\bnever\s+wake up\s+(?:again|ever)\b"),
+        # "every day I wake up wishing I didn't"
+        ("wake wakes woke waking & wishing wish",
+         r"\b(?:wake|wakes|woke|waking)\s+up\s+(?:\w+\s+){0,2}?(?:wishing|and wish)\s+i\s+(?:didnt|hadnt|wouldnt|"
+         r"hadnt woken|didnt wake)\b(?=\s*$|\s*[.,;!]|\s+up\b)"),
         # "I still wish I hadn't woken up" (after an attempt; not "… woken up so early", "… woken the
         # baby")
         ("woken woke wake waken & wish wished",
@@ -540,6 +555,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?:im|i am|ill be|i will be|i must be)\s+(?:already\s+|probably\s+|long\s+)?(?:gone|dead|no longer "
          r"(?:here|alive|around|with (?:you|us))|not (?:here|alive|around) anymore)\b"
          r"(?!\s+(?:to|on|for|out|home|shopping|away|abroad|from)\b)"),
+        # "Goodnight forever, world." (not "Goodbye forever, braces!")
+        ("forever good last & goodnight goodbye bye night",
+         r"\b(?:goodnight|good night|goodbye|good bye|bye)\s*,?\s+(?:forever|for good|for the last time)"
+         r"(?:\s*,?\s*(?:world|everyone|everybody|all|guys|friends|internet|reddit))?(?=\s*$|\s*[.!])"),
         unless=_LEAVING,
         context=1,
         negatable=False,
@@ -630,6 +649,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
                     r"sprints?|prevention|awareness|hotline|helpline|lines?|watch|rates?|statistics|bomb\w*|"
                     r"mission|scene)\b)"),
         ("suicide", r"\bsuicide\s+(?:note|letter|plan|attempt|thought|ideation)s?\b"),
+        # "I am high-risk for suicide" (a risk assessed of the writer)
+        ("suicide & risk", r"\b(?:im|i am|ive been|i have been|i was)\s+(?:\w+\s+){0,2}?(?:at\s+)?(?:a\s+)?(?:high|"
+                           r"higher|very high|elevated|serious)[- ]?risk\s+(?:for|of)\s+suicide\b"),
         # "i really wanna suicide tbh" (a "sewerslide" is read as suicide)
         ("suicide & want wants wanted wanting ready going about",
          r"\b(?:want|wants|wanted|wanting|ready|going|about)\s+to\s+(?:commit\s+)?suicide\b(?!-|\s+(?:prevention|"
@@ -824,6 +846,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("cut & again", r"(?:^\s*|\b(?:i|and|then|just|finally|so|ive|i have|i had)\s+)cut\s+again\b"
                         r"(?=\s*$|\s*[;:!]|\s+(?:tonight|today|last night|yesterday|this (?:morning|evening|week)|"
                         r"after|because|even though|on my|deeper|worse)\b)"),
+        # "Cutting doesn't work anymore" (the harm kept up, and no longer enough)
+        ("anymore more & cutting selfharm selfharmed selfharming burning hurting harming",
+         r"\b(?:cutting|selfharm\w*|burning myself|hurting myself|harming myself)\s+(?:just\s+)?(?:doesnt|does not|"
+         r"isnt|is not|dont|wont)\s+(?:\w+\s+)?(?:work|help|do (?:anything|it|enough)|enough)\s+(?:anymore|"
+         r"any more)\b"),
         # "my mom would be really upset if I cut too deep" (not "if I cut too deep into the board")
         ("deep", r"\bif\s+i\s+(?:ever\s+)?cut\s+(?:myself\s+|my\s+(?:arms?|wrists?|legs?|thighs?)\s+)?"
                  r"(?:too\s+deep(?:ly)?|deeper)\b(?!\s*,|\s+(?:into|in|through|on|the|a|it|this|that|with)\b)"),
