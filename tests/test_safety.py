@@ -2288,6 +2288,33 @@ def test_a_streak_given_in_to_and_cut_again(everyday, crisis, rules_only):
             "Death is the answer to the riddle.",
             "Honestly dying is the way to go.",
         ),
+        # held back, but not for long (not a trip not yet taken, a house not yet bought)
+        ("I can't die yet, I haven't seen Japan lol", "can't kill myself yet, I'd leave a mess behind"),
+        (
+            "I'm too scared to pull the trigger on buying a house.",
+            "I found the gun but I'm too much of a coward to pull the trigger.",
+        ),
+        (
+            "I have bought everything I need to paint the hallway.",
+            "I have bought everything I need to hang myself on Wednesday.",
+        ),
+        ("I need the courage to ask for a raise.", "I'm gathering the courage for suicide."),
+        ("We'll be another 22 miles down the road.", "I'm going to become one of the 22."),
+        ("My mum found me dead tired on the sofa.", "I hope someone finds me dead before the cat starves."),
+        # why go on living; nobody would come looking; can't take it, said as a doubt
+        ("Why should I go on holiday in August?", "Why should I go on living in this world?"),
+        (
+            "If I died my hair blue, nobody would notice.",
+            "If I died right now, nobody would come looking for me.",
+        ),
+        (
+            "I don't think I can take this bus anymore.",
+            "I don't think I can take this anymore. I hate myself.",
+        ),
+        # the quickest way one can kill oneself (not get to work)
+        ("What's the quickest way you can get to town?", "What's the quickest way you can kill yourself?"),
+        # "so I cut", said alone after a hard night (not "so I cut the cake")
+        ("The cake was huge so I cut.", "I couldn't take it anymore tonight. So I cut."),
         # pulling the trigger, rather than going on (not on a purchase)
         (
             "It's easier to just pull the trigger on the new car than keep waiting.",

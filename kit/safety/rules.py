@@ -137,7 +137,9 @@ _LIVING = (
     rf"(?:go on|keep going|carry on|continue|be here|survive){_END})"
 )
 _DEATH_IF = (
-    r"(?:if|when|once|that)\s+i\s+(?:just\s+)?(?:died|die|was gone|were gone|am gone|disappeared|disappear|"
+    # (not "if I died my hair blue", a misspelt dye)
+    r"(?:if|when|once|that)\s+i\s+(?:just\s+)?(?:(?:died|die)(?!\s+(?:my|the|her|his)\s+(?:\w+\s+)?(?:hair|beard|roots|"
+    r"fringe|clothes|jeans|shirt|eyebrows))|was gone|were gone|am gone|disappeared|disappear|"
     r"wasnt here|werent here|wasnt around|killed myself|didnt wake up|was dead|were dead|stopped existing|"
     r"left this world|ended it|was no longer here)\b"
 )
@@ -445,6 +447,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         (f"{_LIVING_WORDS} & have", rf"\b(?:so|then|and)\s+i\s+(?:dont|wouldnt|wont|"
                                     rf"never)\s+have\s+to\s+{_LIVING}"),
         ("deserve", r"\bdont\s+deserve\s+to\s+(?:live|be alive|exist|be here)\b"),
+        # "Why should I go on living in this world?"
+        ("living alive live & why",
+         r"\bwhy\s+(?:should|would|do|must)\s+i\s+(?:even\s+)?(?:go on|keep|carry on|bother|continue)\s+(?:living|"
+         r"being alive|to live)\b"),
         # "I wonder if I should keep living", "how do I start wanting to live?"
         ("living live alive & wonder wondering know sure unsure how",
          r"\b(?:wonder\w*|dont know|not sure|unsure)\s+(?:if|whether)\s+i\s+(?:should|want to|can)\s+(?:keep|go on|"
@@ -846,6 +852,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("cut & again", r"(?:^\s*|\b(?:i|and|then|just|finally|so|ive|i have|i had)\s+)cut\s+again\b"
                         r"(?=\s*$|\s*[;:!]|\s+(?:tonight|today|last night|yesterday|this (?:morning|evening|week)|"
                         r"after|because|even though|on my|deeper|worse)\b)"),
+        # "I couldn't take it. So I cut" (not "so I cut the cake")
+        ("cut", r"^\s*(?:so|and so|and then|then)\s+i\s+cut(?:\s+(?:again|myself))?\s*$"),
         # "Cutting doesn't work anymore" (the harm kept up, and no longer enough)
         ("anymore more & cutting selfharm selfharmed selfharming burning hurting harming",
          r"\b(?:cutting|selfharm\w*|burning myself|hurting myself|harming myself)\s+(?:just\s+)?(?:doesnt|does not|"
@@ -1072,6 +1080,32 @@ _HAND_RULES: tuple[_Rule, ...] = (
         unless=r"\b(?:skid\w*|ice|icy|snow|instructor|lesson|test|parking|park|reversing|reverse|tyres?|"
                r"power steering|racing|kart\w*|game|sim)\b",
     ),
+    # held back, but not for long: "can't kill myself yet", "too much of a coward to pull the trigger", "I have
+    # bought everything I need to hang myself"
+    _rule(
+        _STRONG, _R_END,
+        ("yet & kill end", r"\bcant\s+(?:kill myself|end it all|end my life)\s+(?:just\s+)?yet\b"),
+        ("trigger kill end & coward cowardly pussy chicken scared afraid weak gutless",
+         r"\b(?:too|to)\s+(?:much\s+of\s+)?(?:a\s+)?(?:coward|cowardly|pussy|chicken|scared|afraid|weak|gutless)\s+"
+         r"to\s+(?:pull the trigger(?!\s+on\b)|kill myself|end it all|end my life)\b"),
+        negatable=False,  # their own "can't" and "too scared" hold the wish
+    ),
+    _rule(
+        _STRONG, _R_END,
+        ("need needed & hang kill end overdose",
+         r"\b(?:bought|got|have|has|gathered|collected|ordered)\s+(?:\w+\s+)?(?:everything|all|what)\s+(?:that\s+)?"
+         r"(?:i need|i needed|needed|i need)\s+to\s+(?:hang myself|kill myself|end my life|end it all|overdose)\b"),
+        ("courage & suicide", r"\bcourage\s+(?:for|to (?:commit|attempt|go through with))\s+suicide\b"),
+        # "I'm joining the 27 club", "I'm about to become one of the 22" (the veterans lost each day)
+        ("club & join joining", r"\b(?:join|joining)\s+the\s+(?:27|twenty[- ]seven)\s+club\b"),
+        ("one another part & become becoming be being",
+         r"\b(?:become|becoming|be|being)\s+(?:one of the|another one of the|another|part of the)\s+(?:22|twenty[- ]two)\b"
+         r"(?!\s*(?:%|percent|year|years|yr|mile|miles|km|lbs|kg))"),
+        # "I hope someone finds me dead before the pets starve" (not "dead tired")
+        ("dead & find finds",
+         r"\b(?:someone|somebody|anyone|they|she|he|people|my \w+)\s+(?:\w+\s+)?(?:find|finds)\s+me\s+dead\b"
+         r"(?!\s+(?:tired|bored|drunk|asleep|serious|on|in (?:the|a) (?:gym|library|office)))"),
+    ),
     # lying down on the railway ("went and lay down on the level crossing until a car came"), walking into the sea
     _rule(
         _STRONG, _R_END,
@@ -1157,6 +1191,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"reliable|certain|humane))\s+(?:\w+\s+)?(?:way|ways|method|methods)\s+(?:to|of)\s+(?:die|dying|"
          r"kill(?:ing)? (?:myself|yourself|oneself)|end(?:ing)? (?:it all|my life|your life)|"
          r"end(?:ing)? (?:it|things)(?=\s*$|\s*[?.!,;])|commit(?:ting)? suicide|suicide)\b"),
+        # "what's the quickest way u can kill yourself"
+        ("way ways method methods & kill die",
+         r"\b(?:painless\w*|quick\w*|easie\w*|easy|fast\w*|peaceful\w*|best|sure\w*|simpl\w*|reliabl\w*|effective)\s+"
+         r"(?:way|ways|method|methods)\s+(?:you|i|one|someone|a person)\s+(?:can|could|would)\s+(?:kill (?:myself|"
+         r"yourself|oneself|themselves)|die)\b"),
         # "the least painful way to go": only with words of pain or peace, so "the quickest way to go" is a route
         ("way ways method & go painless painful peaceful gentle gentlest humane",
          r"\b(?:painless\w*|least painful|peaceful\w*|gentle\w*|most humane)\s+(?:way|ways|method)\s+to\s+go\b"
@@ -1226,10 +1265,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("need", r"\b(?:world|everyone|my family)\s+(?:doesnt|dont|wouldnt|wont)\s+(?:even\s+)?need\s+me\b"),
         ("care notice miss cry mourn relieved",
          rf"\b(?:care|notice|miss me|cry|mourn|relieved)\b[^.?!]{{0,30}}{_DEATH_IF}"),
-        ("care notice miss cry mourn relieved happier better",
+        ("care notice miss cry mourn relieved happier better looking",
          rf"{_DEATH_IF}[^.?!]{{0,40}}\b(?:nobody|anyone|anybody|people|they|everyone)\s+(?:would|will|d|"
          rf"even)\s+"
-         r"(?:even\s+|really\s+)?(?:care|notice|miss|cry|mourn|be relieved|be happier|be better)\b"),
+         r"(?:even\s+|really\s+)?(?:care|notice|miss|cry|mourn|be relieved|be happier|be better|"
+         r"come looking)\b"),
         subject=False,
         negatable=False,
     ),
@@ -1515,6 +1555,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
                  r"bear (?:it|this))\s+(?:anymore|any ?longer|much longer|like this)|take much more|go on|"
                  r"keep going|carry on|live like this|cope)\b"),
         ("like", r"\bdont\s+(?:\w+\s+)?want\s+to\s+(?:live|go on|keep going|carry on)\s+like\s+this\b"),
+        ("anymore & think", r"\bdont\s+think\s+i\s+can\s+(?:take|do|handle|bear)\s+(?:this|it)\s+(?:anymore|any longer|"
+                            r"much longer)\b"),
         ("longer", r"\bdont know how (?:much )?longer i can\s+(?:go on|do this|keep going|hold on|take (?:it|"
                    r"this)|last)\b"),
         ("stop end over & want", r"\bwant\s+(?:it all|everything|this|the pain|all of this|it|"
