@@ -2315,6 +2315,28 @@ def test_a_streak_given_in_to_and_cut_again(everyday, crisis, rules_only):
         ("What's the quickest way you can get to town?", "What's the quickest way you can kill yourself?"),
         # "so I cut", said alone after a hard night (not "so I cut the cake")
         ("The cake was huge so I cut.", "I couldn't take it anymore tonight. So I cut."),
+        # keeping oneself safe in doubt (not a diet kept to)
+        (
+            "I don't know if I can keep myself from snacking tonight.",
+            "I don't know if I can keep myself safe tonight.",
+        ),
+        # still here, in doubt (not next year at work)
+        (
+            "I don't know if I'll still be here next year, the contract ends.",
+            "RSVPing to a wedding when I don't know if I'll still be here",
+        ),
+        # a head blown off, wished (not a lecture's hyperbole); a method had; no chance of rescue (not for hikers)
+        ("This lecture makes me want to blow my head off.", "I wanna blow my head off."),
+        ("I now have a method for revising that works.", "I already have a method because he showed me."),
+        (
+            "The hikers went missing without any chance of rescue.",
+            "I'll have enough time to fade away without any chance of rescue.",
+        ),
+        # where and when, each known (not a concert's)
+        (
+            "I know where and I know when the concert starts.",
+            "I know where, I know when, and I've decided how.",
+        ),
         # pulling the trigger, rather than going on (not on a purchase)
         (
             "It's easier to just pull the trigger on the new car than keep waiting.",

@@ -551,6 +551,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
                               r"them|you)|much longer|for (?:much )?longer|for long|by (?:then|the end))\b"),
         ("alive", r"\b(?:not sure|dont know if|doubt|dont think)\s+(?:ill|i will|id|"
                   r"i would)\s+(?:still\s+)?be\s+alive\b"),
+        # "RSVPing to events when I don't know if I'll still be here"
+        ("still & here around", r"\b(?:not sure (?:if\s+)?|dont know if|doubt|dont think)\s+(?:ill|i will)\s+still\s+be\s+"
+                                r"(?:here|around)(?=\s*$|\s*[,;:!])"),
         negatable=False,
     ),
     # a note's opening: "if you're reading this, I'm already gone" (not gone on a trip: _LEAVING)
@@ -617,6 +620,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("safe", r"\b(?:dont|doesnt)\s+feel\s+safe\s+(?:with myself|around myself|alone|tonight|right now|"
                  r"in my own head)\b"),
         ("safe", r"\bnot\s+safe\s+(?:with|around|from)\s+myself\b"),
+        # "I don't know if I can keep myself safe tonight", "… keep myself from acting on it"
+        ("keep & safe from",
+         r"\b(?:dont know if|not sure (?:if|that)|doubt|dont think)\s+i\s+can\s+keep\s+myself\s+(?:safe|from\s+"
+         r"(?:doing it|acting on (?:it|them)|committing to it|going through with it|following through|hurting myself|"
+         r"(?:killing|cutting|harming) myself))\b"),
         # "I'm not safe." said of oneself, with nothing after it that makes it a place or a person
         ("safe", r"\b(?:(?:im|i am|i feel)\s+(?:really\s+|just\s+)?not|i (?:dont|do not) feel)\s+safe"
                  r"(?=\s*$|\s*[.!,;]|\s+(?:right now|tonight|anymore|at the moment)\b)"),
@@ -1096,6 +1104,16 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:bought|got|have|has|gathered|collected|ordered)\s+(?:\w+\s+)?(?:everything|all|what)\s+(?:that\s+)?"
          r"(?:i need|i needed|needed|i need)\s+to\s+(?:hang myself|kill myself|end my life|end it all|overdose)\b"),
         ("courage & suicide", r"\bcourage\s+(?:for|to (?:commit|attempt|go through with))\s+suicide\b"),
+        # "I wanna blow my head off" (not "this lecture makes me want to blow my brains out")
+        ("blow blowing & head brains",
+         r"(?<!makes me )(?<!made me )\b(?:want|going|ready|thinking about|thought about|think about)\s+(?:to\s+)?"
+         r"(?:just\s+)?blow(?:ing)?\s+my\s+(?:head|brains)\s+(?:off|out)\b"),
+        # "I already have a method", "enough time to fade away without chance of rescue"
+        ("method", r"\b(?:already|now)\s+(?:have|got)\s+(?:a|my|the)\s+method(?=\s*$|\s*[,;:]|\s+(?:because|and|"
+                   r"for (?:it|this|when)|now|ready)\b)"),
+        ("rescue rescued found saved stopped & chance",
+         r"\b(?:i|ill|im|id|me|myself)\b[^.?!]{0,80}\b(?:without|no|not much)\s+(?:a\s+|any\s+)?chance\s+of\s+"
+         r"(?:rescue|being (?:found|saved|rescued|stopped))\b"),
         # "I'm joining the 27 club", "I'm about to become one of the 22" (the veterans lost each day)
         ("club & join joining", r"\b(?:join|joining)\s+the\s+(?:27|twenty[- ]seven)\s+club\b"),
         ("one another part & become becoming be being",
@@ -1450,6 +1468,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "I know how and when." said of nothing else (not "I know how and when to use my skills")
         ("how & when", r"\bi\s+(?:know|have decided|decided|worked out|have worked out)\s+(?:exactly\s+)?"
                        r"(?:how and when|when and how)(?=\s*$|\s*[;:]|\s+(?:now|already)\b)"),
+        # "i know how and i know when", "I know where, I know when, and I've decided how" (each said alone)
+        ("how when where & know",
+         r"\bi\s+know\s+(?:how|when|where)\s*,?\s+(?:and\s+)?i\s+(?:know|have decided|ve decided|decided)\s+"
+         r"(?:how|when|where)(?=\s*$|\s*[,;:]|\s+(?:now|already)\b)"),
         ("end kill die wake life overdose unalive",
          r"\b(?:plan|plans|planned|planning|figur\w* out|decid\w*|work\w* out|research\w*|googl\w*|"
          r"look\w* up|picked|chose|chosen|set|wrote|writing|written|write)\s+(?:(?:out|"
