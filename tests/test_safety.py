@@ -2337,6 +2337,44 @@ def test_a_streak_given_in_to_and_cut_again(everyday, crisis, rules_only):
             "I know where and I know when the concert starts.",
             "I know where, I know when, and I've decided how.",
         ),
+        # no reason seen any more; enough of being alive; no intention of being alive; another year of waking up
+        ("I've stopped seeing any reason to go to that gym.", "I've stopped seeing any reason to be here."),
+        ("I've had enough of living in London.", "I've had enough of being alive."),
+        (
+            "I've no intention of being late for the next semester.",
+            "I've no intention of being alive for the next semester.",
+        ),
+        ("I can't face another day of waking up at 5 for this job.", "Can't face another year of waking up."),
+        # God asked to take them, in other words and names (not readiness to forgive)
+        (
+            "At night I say to Waheguru please keep us safe.",
+            "At night I say to Waheguru please take me now, I am ready.",
+        ),
+        (
+            "I told God I'm ready to forgive her.",
+            "I told God in my prayers that I am ready and he should take me quickly.",
+        ),
+        (
+            "I ask uNkulunkulu every night to keep the children safe.",
+            "I ask uNkulunkulu every night to take me.",
+        ),
+        # one less mouth, if they were gone (not if they went on holiday)
+        (
+            "If I was gone for the weekend there'd be one less mouth to feed.",
+            "If I was gone there'd be one less mouth and one less worry.",
+        ),
+        # stepping out in front of the traffic (not out in front of the house)
+        (
+            "I look at the traffic and think about stepping out in front of the house for a smoke.",
+            "I look at the traffic and think about stepping out in front of it.",
+        ),
+        # the when worked out, beside distress (not a wedding's)
+        ("Venue booked, dress sorted, just the when now.", "I'm so tired of everything. Just the when now."),
+        # an attempt spoken of sideways, twice (not a sourdough that failed)
+        (
+            "The sourdough collapsed again. I wish it had worked.",
+            "I feel like I couldn't even get that right. I wish it had worked.",
+        ),
         # pulling the trigger, rather than going on (not on a purchase)
         (
             "It's easier to just pull the trigger on the new car than keep waiting.",

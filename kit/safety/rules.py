@@ -139,7 +139,8 @@ _LIVING = (
 _DEATH_IF = (
     # (not "if I died my hair blue", a misspelt dye)
     r"(?:if|when|once|that)\s+i\s+(?:just\s+)?(?:(?:died|die)(?!\s+(?:my|the|her|his)\s+(?:\w+\s+)?(?:hair|beard|roots|"
-    r"fringe|clothes|jeans|shirt|eyebrows))|was gone|were gone|am gone|disappeared|disappear|"
+    r"fringe|clothes|jeans|shirt|eyebrows))|(?:was|were|am) gone(?!\s+(?:for|on|to|away|abroad|out)\b)|disappeared|"
+    r"disappear|"
     r"wasnt here|werent here|wasnt around|killed myself|didnt wake up|was dead|were dead|stopped existing|"
     r"left this world|ended it|was no longer here)\b"
 )
@@ -153,8 +154,9 @@ _INTENT = (
 _OVER_THE_SIDE = r"(?:climb|climbing|go|going|tip|tipping|topple|toppling|fall|falling)\s+over"
 _WEIGHED = rf"(?:{_INTENT}|pictur\w*|imagin\w*|visuali[sz]\w*)\s+(?:to\s+)?(?:just\s+)?"
 # God, asked to take the writer; "I pray every night that …", "I ask God each morning to …"
-_GOD = r"(?:god|the lord|lord|jesus|the universe|allah|waheguru)"
-_GOD_WORDS = "god lord jesus universe allah waheguru"  # _GOD's words, for the rules' trigger words
+_GOD = r"(?:god|the lord|lord|jesus|the universe|allah|waheguru|unkulunkulu|nkulunkulu|modimo|olodumare|chukwu|mungu)"
+# _GOD's words, for the rules' trigger words
+_GOD_WORDS = "god lord jesus universe allah waheguru unkulunkulu nkulunkulu modimo olodumare chukwu mungu"
 _NIGHTLY = r"(?:(?:every|each|most|some|last|at)\s+(?:single\s+)?(?:night|day|morning|evening|time)\s+)?"
 # pills kept back, not just skipped
 _KEPT_UP = (
@@ -397,6 +399,15 @@ _HAND_RULES: tuple[_Rule, ...] = (
         (f"{_GOD_WORDS} & take",
          rf"\b(?:(?:please|dear|oh)\s+{_GOD}|^\s*{_GOD})\s*,?\s+(?:please\s+)?(?:just\s+)?take me\s*"
          r"(?:now|home|away|tonight|in my sleep|soon|already|quickly)?(?=\s*$|\s*[.!,;])"),
+        # "At night I say to Waheguru please take me now", "I told God in my prayers that I am ready and he should
+        # take me"
+        (f"{_GOD_WORDS} & take",
+         rf"\b(?:say|said|says|saying|tell|told|telling|pray|prayed|praying)\s+to\s+{_GOD}\s*,?\s+(?:please\s+)?"
+         r"(?:just\s+)?take\s+me\b"),
+        (f"{_GOD_WORDS} & ready",
+         rf"\b(?:tell|told|telling|tell|say|said|saying)\s+{_GOD}\s+(?:in my prayers\s+|every night\s+)?(?:that\s+)?"
+         r"(?:im|i am)\s+ready\b(?!\s+(?:to\s+(?:forgive|listen|serve|change|learn|start|try)|for\s+(?:a|the|my|"
+         r"whatever)\s+(?!end\b)))"),
         # "God I hope the plane crashes on the way home"
         ("crashes crash & hope hoping wish wishing pray praying",
          r"\b(?:hope|hoping|wish|wishing|pray|praying)\s+(?:that\s+)?(?:the|my|this)\s+(?:plane|flight|car|bus|"
@@ -462,6 +473,16 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:tired|sick|exhausted|done)\s+(?:\w+\s+)?(?:of|with)\s+(?:living(?!\s+(?:out|with|in|at|on|"
          r"here|there|alone|like|under|paycheck|from|off|together|next)\b)|being alive|existing|being here|"
          r"life(?!\s+(?:admin|in|as|at|on|with|insurance|coach)\b))\b"),
+        # "I've had enough of being alive", "I've no intention of being alive next semester", "can't face another
+        # year of waking up"
+        ("enough & alive living existing life", r"\bhad\s+enough\s+of\s+(?:being alive|living(?=\s*$|\s*[,.;:!])|existing|"
+                                           r"this life|life(?=\s*$|\s*[,.;:!]))"),
+        ("intention intend planning & alive", r"\b(?:no\s+intention\s+of|(?:dont|do not)\s+intend\s+(?:on\s+)?|not\s+planning\s+"
+                                            r"on)\s+(?:being|staying|still being)\s+alive\b"),
+        ("face & waking living alive existing",
+         r"\bcant\s+face\s+(?:another|one more|any more)\s+(?:\w+\s+)?(?:day|days|week|weeks|month|months|year|years|"
+         r"morning|mornings)\s+of\s+(?:waking up|living|being alive|existing)(?=\s*$|\s*[,.;:!]|\s+(?:again|alone|"
+         r"like this)\b)"),
         ("hate", r"\bhate\s+(?:being alive|existing|that im alive|living(?!\s+(?:in|with|here|there|at|near|"
                  r"alone|so)\b))\b"),
         ("worth", r"\b(?:life|living|my life|it)\s+(?:isnt|aint|is no longer|is not|not)\s+worth\s+(?:living|"
@@ -471,7 +492,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
     _rule(
         _STRONG, _R_NO_REASON,
         ("point reason purpose",
-         r"\b(?:no|dont see (?:the|any|a)|cant see (?:the|any|a)|cant find (?:a|any|the)|lost (?:the|any|"
+         r"\b(?:no|(?:dont|stopped|stop) see(?:ing)? (?:the|any|a)|cant see (?:the|any|a)|cant find (?:a|any|the)|lost (?:the|any|"
          r"my)|(?:dont|doesnt)\s+(?:think|believe|feel like)\s+theres\s+(?:a|any|even a)|"
          r"theres\s+not\s+(?:a|any)|isnt\s+(?:a|any))\s+(?:\w+\s+)?(?:point|reason|purpose)\s+"
          r"(?:(?:in|of|to|for)\s+)?(?:me\s+)?(?:living|life|being alive|existing|live|be alive|exist|"
@@ -1070,7 +1091,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
          rf"\b(?:trains?|bus|buses|trucks?|lorry|lorries|traffic|"
          rf"tracks)\b[^.]{{0,100}}\b{_INTENT}\s+(?:\w+\s+)"
          r"{0,2}?(?:to\s+)?(?:step|stepping|jump|jumping|walk|walking|throw myself|"
-         r"throwing myself)\s+(?:in front of|onto|into)\b"),
+         r"throwing myself)\s+(?:out\s+)?(?:in front of|onto|into)\b(?!\s+(?:the|my|our|a|an|his|her|that|this)\s+"
+         r"(?!(?:next\s+|oncoming\s+|express\s+|fast\s+|passing\s+)?(?:train|trains|bus|buses|car|cars|truck|lorry|van|"
+         r"traffic|tracks|road|coach|tram)\b)\w+)"),
         unless=r"\b(?:into (?:the\s+)?(?:water|lake|sea|river|ocean|pool|waves)|diving|bungee|parachute|"
                r"skydiv\w*|zip ?lin\w*|trampoline|board|queue|line|bandwagon|conclusions|gun|hoops|chance|"
                r"locked out|my keys|to get (?:back\s+)?in)\b",
@@ -1283,6 +1306,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("need", r"\b(?:world|everyone|my family)\s+(?:doesnt|dont|wouldnt|wont)\s+(?:even\s+)?need\s+me\b"),
         ("care notice miss cry mourn relieved",
          rf"\b(?:care|notice|miss me|cry|mourn|relieved)\b[^.?!]{{0,30}}{_DEATH_IF}"),
+        # "if I was gone there'd be one less mouth and one less worry"
+        ("less", rf"{_DEATH_IF}[^.?!]{{0,30}}\bone\s+less\s+(?:mouth|worry|problem|burden|thing|bill|person)\b"),
         ("care notice miss cry mourn relieved happier better looking",
          rf"{_DEATH_IF}[^.?!]{{0,40}}\b(?:nobody|anyone|anybody|people|they|everyone)\s+(?:would|will|d|"
          rf"even)\s+"
@@ -1560,6 +1585,20 @@ _HAND_RULES: tuple[_Rule, ...] = (
         context=1,
     ),
     # ---- ambiguous on their own: count next to distress or another such phrase
+    _rule(
+        _WEAK, _R_PLAN,
+        # "Been working out the when", "Just the when now" (a wedding has a when too)
+        ("when & working worked work deciding decided figuring picked choosing chose just only",
+         r"\b(?:(?:working|worked|work|deciding|decided|figuring|picked|choosing|chose)\s+(?:out\s+)?the\s+when"
+         r"(?=\s*$|\s*[,.;:!]|\s+(?:now|already)\b)|(?:just|only)\s+the\s+when\s+(?:now|left|to (?:decide|pick|"
+         r"choose))\b)"),
+    ),
+    # an attempt spoken of sideways: "I wish it had worked", "I couldn't even get that right" (a cake can fail too)
+    _rule(
+        _WEAK, _R_END,
+        ("worked & wish wished", r"\bwish(?:ed)?\s+(?:that\s+)?it\s+(?:had|would have|wouldve)\s+worked\b"),
+        ("right & even", r"\b(?:couldnt|cant|could not|cannot)\s+even\s+(?:get|do)\s+(?:that|this|it)\s+right\b"),
+    ),
     _rule(
         _WEAK, "talks about ending it",
         ("end ending ended", r"\b(?:end|ending|ended)\s+(?:it|things)\b(?!\s+(?:with|between|early|here|"
