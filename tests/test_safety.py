@@ -2150,6 +2150,10 @@ def test_pills_kept_back_and_a_note_left_to_be_found_after(everyday, crisis, rul
             "veterans charity and I'm doing ok now.",
             "Going through a bad patch after leaving the army, thinking about ending it most nights.",
         ),
+        (
+            "My Instagram account is toxic, I keep thinking about ending it.",
+            "Everything is toxic, I keep thinking about ending it.",
+        ),
         # reading about how people end it (not how people end a speech)
         (
             "I've been reading about how people end a best man's speech.",
@@ -2216,6 +2220,7 @@ def test_ending_it_thought_of_the_railway_lain_on_insulin_left_off(everyday, cri
         ),
         # cut again after a streak (not paper cut again along a line, or a haircut)
         ("Fold the paper in half, then cut again along the line.", "60 days clean and I cut again tonight."),
+        ("The fringe was uneven so I cut again.", "Everything was uneven today so I cut again."),
         (
             "I used to cut myself but I'm 2 years clean and I feel like myself again today.",
             "cut again last night after 2 months clean",

@@ -912,9 +912,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:run|running|exercise|exercising|work out|working out|train|training|swim|swimming)\s+until\s+i\s+"
          r"(?:collapse|pass out|faint|throw up|puke|am sick|cant (?:stand|breathe))\b(?=[^.?!]*\b(?:ate|eat|eating|"
          r"food|cake|binge\w*|calories|meal)\b)"),
-        # (cleaning a wound or the blade; not a streak: "40 days clean from cutting and I gave in")
+        # (cleaning a wound or the blade, or a fringe or a deck cut again; not a streak: "40 days clean from cutting
+        # and I gave in")
         unless=r"\b(?:(?<!days )(?<!weeks )(?<!months )(?<!years )clean(?!\s+(?:from|for|since|of|streak)\b)|"
-               r"cleaning|fix|fixing|repair\w*|mosquito|fly|wasp|accident\w*)\b",
+               r"cleaning|fix|fixing|repair\w*|mosquito|fly|wasp|accident\w*|fringe|hair|bangs|fabric|paper|wood|"
+               r"board|grass|lawn|hedge|film|scene|deck|cards|pattern)\b",
         negatable=False,
     ),
     # the words of self-harm forums: a cut's depth ("went to styro", "hit beans"), an arm "like a barcode", a
@@ -1186,7 +1188,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
                r"wife|fianc\w*|dating|date|lease|contract|tenancy|subscription|membership|project|business|company|"
                r"podcast|blog|channel|band|friendship|affair|job|career|course|degree|pregnancy|treatment|therapy|"
                r"therapist|sessions?|chemo|league|season|series|story|book|novel|chapter|(?<!dear )(?:diary|"
-               r"journal)|streak|together|break up|broke up|breaking up|split up|dump\w*|meeting|game|match|"
+               r"journal)|streak|together|break up|broke up|breaking up|split up|dump\w*|meeting|game|match|diet|fast|"
+               r"challenge|account|instagram|facebook|tiktok|club|group|team|tour|newsletter|tradition|"
                r"shift|stream|party|conversation|chat|debate|class|lesson|we|weve|wed|us|our)\b",
         context=1,
     ),
