@@ -2380,6 +2380,34 @@ def test_a_streak_given_in_to_and_cut_again(everyday, crisis, rules_only):
             "The sourdough collapsed again. I wish it had worked.",
             "I feel like I couldn't even get that right. I wish it had worked.",
         ),
+        # nobody at work would notice if they stopped existing (not if they stopped coming in)
+        (
+            "If I stopped coming in I don't think anyone at that office would notice for a week.",
+            "If I stopped existing tomorrow I don't think anyone at that office would notice for a week.",
+        ),
+        # God asked to take them too (not to take care of the garden too)
+        (
+            "I find myself asking the Lord to take care of her too.",
+            "I find myself asking the Lord to just take me too.",
+        ),
+        # the one who should have died (not the one who won)
+        (
+            "I wish I'd been the one who won the raffle.",
+            "I wish I'd been the one who didn't make it back instead of him.",
+        ),
+        ("I wish it had been me who got the job.", "I wish it had been me who died instead of him."),
+        # someone better found, if they were gone (not for a weekend)
+        (
+            "If I was gone for the weekend my husband would find someone to babysit.",
+            "If I was just gone their dad would find someone who can actually get out of bed.",
+        ),
+        # a streak broken with a blade (not a lid opened with a knife)
+        (
+            "I broke it with the knife, the lid was stuck.",
+            "Had a 60 day streak and broke it with the blade from a sharpener.",
+        ),
+        # how much insulin it would take (not how much water the bottle takes)
+        ("How much water would it take to fill this bottle?", "How much insulin would it take?"),
         # pulling the trigger, rather than going on (not on a purchase)
         (
             "It's easier to just pull the trigger on the new car than keep waiting.",

@@ -138,11 +138,10 @@ _LIVING = (
 )
 _DEATH_IF = (
     # (not "if I died my hair blue", a misspelt dye)
-    r"(?:if|when|once|that)\s+i\s+(?:just\s+)?(?:(?:died|die)(?!\s+(?:my|the|her|his)\s+(?:\w+\s+)?(?:hair|beard|roots|"
-    r"fringe|clothes|jeans|shirt|eyebrows))|(?:was|were|am) gone(?!\s+(?:for|on|to|away|abroad|out)\b)|disappeared|"
-    r"disappear|"
-    r"wasnt here|werent here|wasnt around|killed myself|didnt wake up|was dead|were dead|stopped existing|"
-    r"left this world|ended it|was no longer here)\b"
+    r"(?:if|when|once|that)\s+i\s+(?:just\s+)?(?:(?:died|die)(?!\s+(?:my|the|her|his)\s+(?:\w+\s+)?(?:hair|beard|"
+    r"roots|fringe|clothes|jeans|shirt|eyebrows))|(?:was|were|am)\s+(?:just\s+)?gone(?!\s+(?:for|on|to|away|abroad|"
+    r"out)\b)|disappeared|disappear|wasnt here|werent here|wasnt around|killed myself|didnt wake up|was dead|"
+    r"were dead|stopped existing|left this world|ended it|was no longer here)\b"
 )
 _INTENT = (
     r"(?:want|wants|wanted|wanting|wish|wishing|going|thinking about|thinking of|thought about|think about|"
@@ -349,6 +348,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
                 r"freaking|frickin\w*|friggin\w*|effing|bloody)\s+)?die\b(?!\s+(?:for(?!\s+real)|of|"
                 r"laughing|old|happy|rich|peacefully|someday|one day|at \d|at the age|with dignity|"
                 r"on (?:stage|camera)|in (?:my sleep|peace) (?:at|when|someday|one day))\b)"),
+        # "I wish I'd been the one who didn't make it back instead of him"
+        ("one me & wish wished",
+         r"\bwish(?:ed)?\s+(?:that\s+)?(?:id|i had|it had|it was|it were)\s+(?:been\s+)?(?:me|the one)\s+(?:who|that|"
+         r"instead)?\s*(?:died|didnt make it|didnt come (?:back|home)|got killed|was killed|instead of (?:him|her|"
+         r"them))\b"),
         # "I want die" (in a second language)
         ("die", r"\bi\s+(?:just\s+|really\s+|only\s+)?want\s+die\b"),
         # "dying is always on my mind"
@@ -393,7 +397,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
          rf"\b(?:want|wanted|wish|wished|wishing|pray|prayed|praying|prays|beg|begged|begging|ask|asking|asked|"
          rf"hope|hoping)\s+{_NIGHTLY}(?:for\s+|that\s+)?{_GOD}\s+{_NIGHTLY}(?:to\s+|would\s+|will\s+)?"
          r"(?:just\s+)?(?:take|takes|end|ends|kill|kills)\s+(?:my life|me(?:\s+(?:home|away|in my sleep|now|"
-         r"tonight))?)"
+         r"tonight|too|as well))?)"
          r"(?=\s*$|\s*[.!,;]|\s+(?:so|and|already|soon|now|tonight|in my sleep|because|before i wake)\b)"),
         # "Please God take me now, I'm ready", "Lord, take me home" said to God
         (f"{_GOD_WORDS} & take",
@@ -877,6 +881,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"ruined it|reset)\b"),
         ("cut", r"(?:^\s*|\b(?:i|and|then|just|finally)\s+)cut\s+(?:again\s+)?for the first time (?:in|since)\s+"
                 r"(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?|ages|forever|christmas|summer|school|uni)\b"),
+        # "Had a 60 day streak and broke it with the blade from a pencil sharpener"
+        ("streak & blade razor knife lighter compass sharpener scissors",
+         r"\b(?:streak\b[^.?!]{0,40}\b(?:broke|broken|ended|lost|ruined)\s+it|(?:broke|ended|lost|ruined)\s+(?:my|the)\s+"
+         r"streak)\s+with\s+(?:a|the|my)\s+(?:\w+\s+)?(?:blade|razor|knife|lighter|compass|sharpener|scissors)\b"),
         # "60 days clean and I cut again tonight" (not "then cut again along the line")
         ("cut & again", r"(?:^\s*|\b(?:i|and|then|just|finally|so|ive|i have|i had)\s+)cut\s+again\b"
                         r"(?=\s*$|\s*[;:!]|\s+(?:tonight|today|last night|yesterday|this (?:morning|evening|week)|"
@@ -1249,7 +1257,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:methods?\s+of\s+suicide|suicide\s+methods?)\b[^.?!]{0,40}\b(?:success rate|lethal|most "
          r"effective|works? best|reliable|certain|painless|deadliest)\b"),
         # "I looked up how many of my pills it would take" (not "… to fall asleep")
-        (f"{_PILL_WORDS} & take", rf"(?:\b(?:i|im|ive|id)\b[^.?!]{{0,40}}|^)\bhow\s+many\s+(?:\w+\s+){{0,3}}?{_PILLS}\s+"
+        (f"{_PILL_WORDS} & take", rf"(?:\b(?:i|im|ive|id)\b[^.?!]{{0,40}}|^)\bhow\s+(?:many|much)\s+"
+                                  rf"(?:\w+\s+){{0,3}}?{_PILLS}\s+"
                                   r"(?:it\s+)?(?:would|will|does|"
                                   r"it would|it will)\s+(?:it\s+)?take\b(?=\s*$|\s*[.?!,;]|\s+to\s+(?:die|end|"
                                   r"kill|not wake|do it)\b)"),
@@ -1309,11 +1318,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("need", r"\b(?:world|everyone|my family)\s+(?:doesnt|dont|wouldnt|wont)\s+(?:even\s+)?need\s+me\b"),
         ("care notice miss cry mourn relieved",
          rf"\b(?:care|notice|miss me|cry|mourn|relieved)\b[^.?!]{{0,30}}{_DEATH_IF}"),
+        # "If I was just gone their dad would find someone who can get out of bed"
+        ("find someone", rf"{_DEATH_IF}[^.?!]{{0,30}}\b(?:they|he|she|their \w+|my \w+|the kids)\s+(?:would|could|d)\s+"
+                         r"(?:finally\s+)?(?:find|get|have)\s+(?:someone|somebody)\s+(?:better|who|that|else)\b"),
         # "if I was gone there'd be one less mouth and one less worry"
         ("less", rf"{_DEATH_IF}[^.?!]{{0,30}}\bone\s+less\s+(?:mouth|worry|problem|burden|thing|bill|person)\b"),
         ("care notice miss cry mourn relieved happier better looking",
-         rf"{_DEATH_IF}[^.?!]{{0,40}}\b(?:nobody|anyone|anybody|people|they|everyone)\s+(?:would|will|d|"
-         rf"even)\s+"
+         rf"{_DEATH_IF}[^.?!]{{0,40}}\b(?:nobody|anyone|anybody|people|they|everyone)\s+"
+         rf"(?:(?:at|in|from)\s+(?:\w+\s+){{1,2}}?)?(?:would|will|d|even)\s+"
          r"(?:even\s+|really\s+)?(?:care|notice|miss|cry|mourn|be relieved|be happier|be better|"
          r"come looking)\b"),
         subject=False,
