@@ -2408,6 +2408,41 @@ def test_a_streak_given_in_to_and_cut_again(everyday, crisis, rules_only):
         ),
         # how much insulin it would take (not how much water the bottle takes)
         ("How much water would it take to fill this bottle?", "How much insulin would it take?"),
+        # a wish to be dead, as a noun (not a character's)
+        (
+            "The character's wish to die drives the plot.",
+            "A recurring wish to be dead that I can't argue myself out of.",
+        ),
+        # the ground, a box (not a garden bed, a box of biscuits)
+        (
+            "I'd rather be in the garden next to Dad than at the office.",
+            "I'd rather be in the ground next to Dad than face another season of this.",
+        ),
+        (
+            "I wish I'd come home with a box of biscuits.",
+            "Some nights I wish I'd come home in a box like Ramirez did.",
+        ),
+        # switched off, wished (not the lights)
+        (
+            "I wish someone would switch off the lights.",
+            "I lay on the floor wishing someone would just switch me off.",
+        ),
+        # insulin named by its brand (not a pump started)
+        (
+            "I've started skipping my evening coffee because I sleep badly.",
+            "I've started skipping my evening Lantus again because I drop weight when I run high.",
+        ),
+        # purging counted, sickness made with the tap running (not a tap left running while washing up)
+        ("Purged 4 old files today.", "purged 4 times today."),
+        (
+            "Washed up with the tap running and felt sick.",
+            "Made myself sick in her downstairs loo with the tap running so she wouldn't hear.",
+        ),
+        # pills before it is too late (not a dose)
+        (
+            "How many paracetamol before it's too late to take the next dose?",
+            "How many paracetamol before it's too late for them to fix it?",
+        ),
         # pulling the trigger, rather than going on (not on a purchase)
         (
             "It's easier to just pull the trigger on the new car than keep waiting.",

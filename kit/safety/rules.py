@@ -177,7 +177,7 @@ _TREATS = (
 )
 _ACCIDENT = (
     _NOT_ACCIDENT + r".*\b(?:accident\w*|by mistake|shaving|cooking|chopping|slicing|peeling|baking|ironing|"
-    r"gardening|hiking|skiing|snowboarding|running|jogging|lifting|deadlift\w*|squat\w*|workout|working out|"
+    r"gardening|hiking|skiing|snowboarding|(?<!tap )(?<!taps )(?<!water )(?<!shower )running|jogging|lifting|deadlift\w*|squat\w*|workout|working out|"
     # "slipped", but not a lapse: "I slipped and ate a biscuit"
     r"gym|football|soccer|rugby|basketball|tennis|climbing|cycling|bike|"
     r"slipped(?!\s+(?:up\s+)?(?:and|&)\s+(?:ate|binged|purged|relapsed|had|drank|used))|fell|tripped|stove|"
@@ -353,6 +353,16 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\bwish(?:ed)?\s+(?:that\s+)?(?:id|i had|it had|it was|it were)\s+(?:been\s+)?(?:me|the one)\s+(?:who|that|"
          r"instead)?\s*(?:died|didnt make it|didnt come (?:back|home)|got killed|was killed|instead of (?:him|her|"
          r"them))\b"),
+        # the wish as a noun: "a recurring wish to be dead", "my wish to die" (not a character's)
+        ("wish & dead die", r"\b(?:my|(?:a|the)\s+(?:recurring|constant|persistent|strong|growing|daily))\s+(?:\w+\s+)?wish\s+"
+                            r"to\s+(?:be\s+dead|die|not (?:exist|be alive|wake up))\b"),
+        # "I'd rather be in the ground next to Dad", "wish I'd come home in a box" (not a box of chocolates)
+        ("ground grave feet box & rather wish wished",
+         r"\b(?:rather|wish(?:ed)?\s+(?:id|i was|i were|i had))\s+(?:be\s+|been\s+)?(?:\w+\s+){0,2}?(?:in the ground|"
+         r"in (?:my|a|the) grave|six feet under|come home in a box|(?:come|came) back in a box)\b"),
+        # "wishing someone would just switch me off like a lamp"
+        ("off & switch turn unplug", r"\b(?:wish|wishing|want|wanted|want someone to)\s+(?:\w+\s+){0,3}?(?:switch|turn|unplug)"
+                                    r"(?:ed)?\s+me\s+off\b(?!\s+(?:from|the|at)\b)"),
         # "I want die" (in a second language)
         ("die", r"\bi\s+(?:just\s+|really\s+|only\s+)?want\s+die\b"),
         # "dying is always on my mind"
@@ -1205,17 +1215,20 @@ _HAND_RULES: tuple[_Rule, ...] = (
     # weight"
     _rule(
         _STRONG, _R_END,
-        ("insulin & go die join end",
+        ("insulin lantus levemir novorapid humalog tresiba basal bolus & go die join end",
          r"\b(?:stop|stopped|stopping|skip|skipped|skipping|quit|quitting|leave off|left off)\s+(?:taking\s+)?"
-         r"(?:my\s+|the\s+)?insulin\b[^.?!]{0,30}\b(?:and|to|so)\s+(?:(?:i\s+)?(?:can|could|will|just|finally)\s+)*"
+         r"(?:my\s+|the\s+)?(?:\w+\s+)?(?:insulin|lantus|levemir|novorapid|humalog|tresiba|basal|bolus)\b[^.?!]{0,30}\b"
+         r"(?:and|to|so)\s+(?:(?:i\s+)?(?:can|could|will|just|finally)\s+)*"
          r"(?:go\b(?!\s+(?:to\s+(?:the\s+)?(?:doctor|gp|clinic|hospital|pharmacy|work|bed|school)|on|out|back|"
          r"home|for|shopping))|die|join|end it|be with)"),
     ),
     _rule(
         _STRONG, _R_SELF_HARM,
-        ("insulin & weight pounds lbs kilo kilos kg stone fat thin thinner thinnest",
+        ("insulin lantus levemir novorapid humalog tresiba basal bolus & weight pounds lbs kilo kilos kg stone fat thin "
+         "thinner thinnest",
          r"\b(?:stop|stopped|stopping|skip|skipped|skipping|quit|quitting|leave off|left off|cut down|cutting down|"
-         r"restrict\w*)\s+(?:on\s+)?(?:taking\s+)?(?:my\s+|the\s+)?insulin\b[^.?!]{0,30}\b(?:to|so|and)\s+"
+         r"restrict\w*)\s+(?:on\s+)?(?:taking\s+)?(?:my\s+|the\s+)?(?:\w+\s+)?(?:insulin|lantus|levemir|novorapid|humalog|"
+         r"tresiba|basal|bolus)\b[^.?!]{0,30}\b(?:to|so|and|because|cause|cos)\s+"
          r"(?:\w+\s+){0,3}?(?:(?:lose|losing|lost|drop|dropping|shed|shift)\s+(?:\w+\s+){0,2}?(?:weight|pounds|lbs|"
          r"kilos?|kg|stone|fat)|(?:get|be|stay|look)\s+thin\w*|thinner|weight loss|weight\s+(?:comes|falls|drops)\s+off)\b"),
     ),
@@ -1262,6 +1275,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
                                   r"(?:it\s+)?(?:would|will|does|"
                                   r"it would|it will)\s+(?:it\s+)?take\b(?=\s*$|\s*[.?!,;]|\s+to\s+(?:die|end|"
                                   r"kill|not wake|do it)\b)"),
+        # "How many paracetamol before it's too late for them to fix it?"
+        (f"{_PILL_WORDS} & before", rf"\bhow\s+(?:many|much)\s+(?:\w+\s+){{0,2}}?{_PILLS}\s+before\s+(?:its|it is|it gets|"
+                                    r"youre|you are|im)\s+(?:too late|fatal|lethal|deadly|dead|past saving)\b(?!\s+to\b)"),
         ("out sleep & good forever permanently",
          r"\b(?:would|could|will|to|that)\s+(?:knock|put)\s+me\s+(?:out|to sleep)\s+"
          r"(?:for good|forever|permanently)\b"),
@@ -1406,7 +1422,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"legs?|thighs?|skin|face|knuckles|stomach|hips?|feet|foot|lips?|tongue))\b[^.?!]{0,40}\b(?<!not )"
          r"(?<!never )on purpose\b"),
         # "been purging again", "purged after every meal" (not old emails purged again)
-        ("purging purged", r"\bpurg(?:ing|ed)\s+(?:again|every (?:day|night|meal|time)|after (?:every|each|"
+        ("purging purged", r"\bpurg(?:ing|ed)\s+(?:again|(?:\d+|twice|three|four|five|six|several|a few|so many)\s+times\s+"
+                           r"(?:today|tonight|yesterday|this week|a day|since)|every (?:day|night|meal|time)|after (?:every|each|"
                            r"dinner|lunch|breakfast|meals?|eating|i ate)|(?:for the first time )?(?:last night|"
                            r"tonight|today|this (?:morning|evening|afternoon))|for the first time in)\b"),
         # making oneself sick after food: "I go to the bathroom and make myself sick" (not sick with worry, nor
