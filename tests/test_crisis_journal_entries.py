@@ -11,7 +11,7 @@ found and no more than 5 % flagged, and the check is far from them on whole entr
 
 from __future__ import annotations
 
-from written_sets import DATA, listed, rows, verdicts
+from written_sets import DATA, flagged, found, listed, rows
 
 CASES, TRAIN, ENDINGS = (DATA / f"journal_{name}.jsonl" for name in ("cases", "train", "endings"))
 
@@ -33,14 +33,10 @@ def test_the_measured_entries_are_apart_from_the_training_entries():
 
 
 def test_crisis_inside_an_ordinary_entry_is_found():
-    crisis = [(row, hit) for row, hit in verdicts(CASES) if row["crisis"]]
-    missed = [row for row, hit in crisis if not hit]
-    found = 1 - len(missed) / len(crisis)
-    assert found >= FOUND_FLOOR, f"found {found:.3f} of crisis entries; missed:\n{listed(missed)}"
+    share, missed = found(CASES)
+    assert share >= FOUND_FLOOR, f"found {share:.3f} of crisis entries; missed:\n{listed(missed)}"
 
 
 def test_ordinary_entries_are_rarely_flagged():
-    ordinary = [(row, hit) for row, hit in verdicts(CASES) if not row["crisis"]]
-    flagged = [row for row, hit in ordinary if hit]
-    rate = len(flagged) / len(ordinary)
-    assert rate <= FLAGGED_MAX, f"flagged {rate:.3f} of ordinary entries:\n{listed(flagged)}"
+    share, hits = flagged(CASES)
+    assert share <= FLAGGED_MAX, f"flagged {share:.3f} of ordinary entries:\n{listed(hits)}"

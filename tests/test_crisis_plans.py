@@ -12,7 +12,7 @@ issue's, 95 % found and no more than 5 % flagged.
 from __future__ import annotations
 
 import pytest
-from written_sets import DATA, listed, rows, verdicts
+from written_sets import DATA, flagged, found, listed, rows
 
 CASES, ENTRIES, TRAIN = (DATA / f"plans_{name}.jsonl" for name in ("cases", "entries", "train"))
 
@@ -36,15 +36,11 @@ def test_the_measured_plans_are_apart_from_the_training_plans_and_each_other():
 
 @pytest.mark.parametrize("path", [CASES, ENTRIES], ids=lambda p: p.name)
 def test_plans_said_calmly_are_found(path):
-    crisis = [(row, hit) for row, hit in verdicts(path) if row["crisis"]]
-    missed = [row for row, hit in crisis if not hit]
-    found = 1 - len(missed) / len(crisis)
-    assert found >= FLOORS[path][0], f"found {found:.3f} of the plans; missed:\n{listed(missed)}"
+    share, missed = found(path)
+    assert share >= FLOORS[path][0], f"found {share:.3f} of the plans; missed:\n{listed(missed)}"
 
 
 @pytest.mark.parametrize("path", [CASES, ENTRIES], ids=lambda p: p.name)
 def test_their_everyday_twins_are_rarely_flagged(path):
-    everyday = [(row, hit) for row, hit in verdicts(path) if not row["crisis"]]
-    flagged = [row for row, hit in everyday if hit]
-    rate = len(flagged) / len(everyday)
-    assert rate <= FLOORS[path][1], f"flagged {rate:.3f} of the everyday twins:\n{listed(flagged)}"
+    share, hits = flagged(path)
+    assert share <= FLOORS[path][1], f"flagged {share:.3f} of the everyday twins:\n{listed(hits)}"

@@ -10,7 +10,7 @@ here; the targets are the issue's, 95 % found and no more than 5 % flagged.
 
 from __future__ import annotations
 
-from written_sets import DATA, listed, rows, verdicts
+from written_sets import DATA, flagged, found, listed, rows
 
 UNSEEN = DATA / "unseen_cases.jsonl"
 TRAINING = [DATA / name for name in ("written_train.jsonl", "plans_train.jsonl", "journal_train.jsonl")]
@@ -30,15 +30,7 @@ def test_the_unseen_set_is_apart_from_every_training_file():
         assert not texts & trained, f"unseen_cases.jsonl shares texts with {path.name}"
 
 
-def test_unseen_crisis_texts_are_found():
-    crisis = [(row, hit) for row, hit in verdicts(UNSEEN) if row["crisis"]]
-    missed = [row for row, hit in crisis if not hit]
-    found = 1 - len(missed) / len(crisis)
-    assert found >= FOUND, f"found {found:.3f} of the unseen crisis texts; missed:\n{listed(missed)}"
-
-
-def test_unseen_lookalikes_are_rarely_flagged():
-    others = [(row, hit) for row, hit in verdicts(UNSEEN) if not row["crisis"]]
-    flagged = [row for row, hit in others if hit]
-    rate = len(flagged) / len(others)
-    assert rate <= FLAGGED, f"flagged {rate:.3f} of the unseen lookalikes:\n{listed(flagged)}"
+def test_unseen_crisis_texts_are_found_and_their_lookalikes_rarely_flagged():
+    (share, missed), (rate, hits) = found(UNSEEN), flagged(UNSEEN)
+    assert share >= FOUND, f"found {share:.3f} of the unseen crisis texts; missed:\n{listed(missed)}"
+    assert rate <= FLAGGED, f"flagged {rate:.3f} of the unseen lookalikes:\n{listed(hits)}"

@@ -26,3 +26,17 @@ def verdicts(path: Path) -> tuple[tuple[dict, bool], ...]:
 def listed(read: list[dict]) -> str:
     """Rows as a short list for an assertion message."""
     return "\n".join(f"  - [{row['kind']}] {' '.join(row['text'].split())[:160]}" for row in read)
+
+
+def found(path: Path) -> tuple[float, list[dict]]:
+    """The share of a written set's crisis texts the layered check finds, and the ones it misses."""
+    crisis = [(row, hit) for row, hit in verdicts(path) if row["crisis"]]
+    missed = [row for row, hit in crisis if not hit]
+    return 1 - len(missed) / len(crisis), missed
+
+
+def flagged(path: Path) -> tuple[float, list[dict]]:
+    """The share of a written set's other texts the layered check flags, and the ones it flags."""
+    others = [(row, hit) for row, hit in verdicts(path) if not row["crisis"]]
+    hits = [row for row, hit in others if hit]
+    return len(hits) / len(others), hits
