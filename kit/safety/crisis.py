@@ -28,6 +28,7 @@ from kit.safety.rules import (
     _DECLUTTER,
     _FIGURATIVE,
     _GAMES,
+    _LATELY,
     _LEAVING,
     _MEANS,
     _NOT_ACCIDENT,
@@ -303,10 +304,9 @@ _RELAPSE = re.compile(
     r"reset (?:the|my) (?:app|counter|streak|count)|"
     # "40 days without self harm and I gave in" (not "I used to cut and I gave in every night")
     r"(?:and|but|then)\s+(?:i\s+)?(?:finally\s+)?(?:gave in|caved|broke it|ruined it)"
-    r"(?=\s*$|\s*[,.;:!]|\s+(?:last night|tonight|today|yesterday|again|this (?:morning|evening|week)))|"
+    rf"(?=\s*$|\s*[,.;:!]|\s+(?:{_LATELY}|again))|"
     # "60 days clean and I cut again tonight"
-    r"(?:cut|burned|burnt|hurt myself|harmed|selfharmed|purged|did it)\s+(?:myself\s+)?again\s+"
-    r"(?:last night|tonight|today|yesterday|this (?:morning|evening|week)))\b"
+    rf"(?:cut|burned|burnt|hurt myself|harmed|selfharmed|purged|did it)\s+(?:myself\s+)?again\s+{_LATELY})\b"
 )
 _UNDENIED = r"(?<!not )(?<!never )(?<!nt )"  # a recovery not said with a "not" just before it
 _RECOVERED = re.compile(

@@ -156,6 +156,11 @@ _WEIGHED = rf"(?:{_INTENT}|pictur\w*|imagin\w*|visuali[sz]\w*)\s+(?:to\s+)?(?:ju
 _GOD = r"(?:god|the lord|lord|jesus|the universe|allah|waheguru|unkulunkulu|nkulunkulu|modimo|olodumare|chukwu|mungu)"
 # _GOD's words, for the rules' trigger words
 _GOD_WORDS = "god lord jesus universe allah waheguru unkulunkulu nkulunkulu modimo olodumare chukwu mungu"
+# Insulin by name and by brand, and its words for the trigger words
+_INSULIN = r"(?:insulin|lantus|levemir|novorapid|humalog|tresiba|basal|bolus)"
+_INSULIN_WORDS = "insulin lantus levemir novorapid humalog tresiba basal bolus"
+# A time in the last day or so: "I cut again tonight", "and I gave in last night"
+_LATELY = r"(?:last night|tonight|today|yesterday|this (?:morning|evening|week))"
 _NIGHTLY = r"(?:(?:every|each|most|some|last|at)\s+(?:single\s+)?(?:night|day|morning|evening|time)\s+)?"
 # pills kept back, not just skipped
 _KEPT_UP = (
@@ -419,7 +424,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
          rf"\b(?:say|said|says|saying|tell|told|telling|pray|prayed|praying)\s+to\s+{_GOD}\s*,?\s+(?:please\s+)?"
          r"(?:just\s+)?take\s+me\b"),
         (f"{_GOD_WORDS} & ready",
-         rf"\b(?:tell|told|telling|tell|say|said|saying)\s+{_GOD}\s+(?:in my prayers\s+|every night\s+)?(?:that\s+)?"
+         rf"\b(?:tell|told|telling|say|said|saying)\s+{_GOD}\s+(?:in my prayers\s+|every night\s+)?(?:that\s+)?"
          r"(?:im|i am)\s+ready\b(?!\s+(?:to\s+(?:forgive|listen|serve|change|learn|start|try)|for\s+(?:a|the|my|"
          r"whatever)\s+(?!end\b)))"),
         # "God I hope the plane crashes on the way home"
@@ -897,8 +902,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"streak)\s+with\s+(?:a|the|my)\s+(?:\w+\s+)?(?:blade|razor|knife|lighter|compass|sharpener|scissors)\b"),
         # "60 days clean and I cut again tonight" (not "then cut again along the line")
         ("cut & again", r"(?:^\s*|\b(?:i|and|then|just|finally|so|ive|i have|i had)\s+)cut\s+again\b"
-                        r"(?=\s*$|\s*[;:!]|\s+(?:tonight|today|last night|yesterday|this (?:morning|evening|week)|"
-                        r"after|because|even though|on my|deeper|worse)\b)"),
+                        rf"(?=\s*$|\s*[;:!]|\s+(?:{_LATELY}|after|because|even though|on my|deeper|worse)\b)"),
         # "I couldn't take it. So I cut" (not "so I cut the cake")
         ("cut", r"^\s*(?:so|and so|and then|then)\s+i\s+cut(?:\s+(?:again|myself))?\s*$"),
         # "Cutting doesn't work anymore" (the harm kept up, and no longer enough)
@@ -1215,20 +1219,19 @@ _HAND_RULES: tuple[_Rule, ...] = (
     # weight"
     _rule(
         _STRONG, _R_END,
-        ("insulin lantus levemir novorapid humalog tresiba basal bolus & go die join end",
+        (f"{_INSULIN_WORDS} & go die join end",
          r"\b(?:stop|stopped|stopping|skip|skipped|skipping|quit|quitting|leave off|left off)\s+(?:taking\s+)?"
-         r"(?:my\s+|the\s+)?(?:\w+\s+)?(?:insulin|lantus|levemir|novorapid|humalog|tresiba|basal|bolus)\b[^.?!]{0,30}\b"
-         r"(?:and|to|so)\s+(?:(?:i\s+)?(?:can|could|will|just|finally)\s+)*"
+         rf"(?:my\s+|the\s+)?(?:\w+\s+)?{_INSULIN}\b[^.?!]{{0,30}}\b(?:and|to|so)\s+"
+         r"(?:(?:i\s+)?(?:can|could|will|just|finally)\s+)*"
          r"(?:go\b(?!\s+(?:to\s+(?:the\s+)?(?:doctor|gp|clinic|hospital|pharmacy|work|bed|school)|on|out|back|"
          r"home|for|shopping))|die|join|end it|be with)"),
     ),
     _rule(
         _STRONG, _R_SELF_HARM,
-        ("insulin lantus levemir novorapid humalog tresiba basal bolus & weight pounds lbs kilo kilos kg stone fat thin "
-         "thinner thinnest",
+        (f"{_INSULIN_WORDS} & weight pounds lbs kilo kilos kg stone fat thin thinner thinnest",
          r"\b(?:stop|stopped|stopping|skip|skipped|skipping|quit|quitting|leave off|left off|cut down|cutting down|"
-         r"restrict\w*)\s+(?:on\s+)?(?:taking\s+)?(?:my\s+|the\s+)?(?:\w+\s+)?(?:insulin|lantus|levemir|novorapid|humalog|"
-         r"tresiba|basal|bolus)\b[^.?!]{0,30}\b(?:to|so|and|because|cause|cos)\s+"
+         rf"restrict\w*)\s+(?:on\s+)?(?:taking\s+)?(?:my\s+|the\s+)?(?:\w+\s+)?{_INSULIN}\b[^.?!]{{0,30}}\b"
+         r"(?:to|so|and|because|cause|cos)\s+"
          r"(?:\w+\s+){0,3}?(?:(?:lose|losing|lost|drop|dropping|shed|shift)\s+(?:\w+\s+){0,2}?(?:weight|pounds|lbs|"
          r"kilos?|kg|stone|fat)|(?:get|be|stay|look)\s+thin\w*|thinner|weight loss|weight\s+(?:comes|falls|drops)\s+off)\b"),
     ),
