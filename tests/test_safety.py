@@ -2443,6 +2443,13 @@ def test_a_streak_given_in_to_and_cut_again(everyday, crisis, rules_only):
             "How many paracetamol before it's too late to take the next dose?",
             "How many paracetamol before it's too late for them to fix it?",
         ),
+        # how peaceful it would be not to be alive (not here on a Monday): the trigger words named neither
+        # "alive" nor "here" nor "restful", and hid these
+        (
+            "How nice it would be to not be here on a Monday.",
+            "How peaceful it would be to just not be alive anymore.",
+        ),
+        ("How restful it would be to not work tomorrow.", "How restful it would be to not exist."),
         # pulling the trigger, rather than going on (not on a purchase)
         (
             "It's easier to just pull the trigger on the new car than keep waiting.",

@@ -568,7 +568,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"permanently)|vanish (?:forever|for good)|not be here (?:anymore|any longer)|never have been born|"
          r"have never been born|not wake up)\b"),
         # "how peaceful it would be to not exist"
-        ("exist existing dead & peaceful nice easier good relief better",
+        ("exist existing here dead alive & peaceful nice easier good relief better restful",
          r"\b(?:peaceful|nice|easier|good|a relief|better|restful)\s+(?:it\s+)?(?:would|must|will)\s+be\s+(?:to\s+)?"
          r"(?:just\s+)?(?:not\s+exist|stop existing|not be here|be dead|not be alive)\b(?!\s+(?:online|on|at|in|for)\b)"),
         ("forever", r"\b(?:wish|want|wanted|wishing|wanting|"
