@@ -2169,6 +2169,15 @@ def test_pills_kept_back_and_a_note_left_to_be_found_after(everyday, crisis, rul
             "If I went to Spain for a year she could have her life back.",
             "If I went in my sleep she could have her life back.",
         ),
+        # gone for good, not gone for the weekend
+        (
+            "If I was gone for the weekend he could have his life back for a bit.",
+            "If I was gone for good he could have his life back.",
+        ),
+        (
+            "She would have her life back once I am gone for the summer.",
+            "They would get their lives back once I was gone forever.",
+        ),
         # insulin left off to die or to lose weight (not a change of treatment)
         (
             "I'll stop the insulin and go to the clinic to start the pump.",

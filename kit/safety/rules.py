@@ -1325,11 +1325,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "If I went in my sleep she could have her life back" (not "if I went to Spain")
         ("back & life lives",
          r"\bif\s+i\s+(?:just\s+)?(?:went\b(?!\s+(?:to|away|back|out|home|abroad|on|off|in\b(?!\s+my\s+sleep)))|"
-         r"died|was gone|were gone|was dead|were dead|wasnt here|werent here|wasnt around|werent around)\b[^.?!]{0,60}"
+         r"died|(?:was|were)\s+gone(?!\s+(?:for\s+(?!good\b|ever\b)\w+|on|to|away|abroad|out)\b)|was dead|were dead|"
+         r"wasnt here|werent here|wasnt around|werent around)\b[^.?!]{0,60}"
          r"\b(?:have|get|got)\s+(?:her|his|their|your)\s+(?:own\s+)?li(?:fe|ves)\s+back\b"),
         ("back & life lives",
          r"\b(?:have|get)\s+(?:her|his|their|your)\s+(?:own\s+)?li(?:fe|ves)\s+back\s+(?:without me\b|(?:if|once|"
-         r"when|after)\s+(?:i|im)\s+(?:was\s+|were\s+|am\s+)?(?:gone|dead|died|not here|not around)\b)"),
+         r"when|after)\s+(?:i|im)\s+(?:was\s+|were\s+|am\s+)?(?:gone(?!\s+(?:for\s+(?!good\b|ever\b)\w+|on|to|"
+         r"away|abroad|out)\b)|dead|died|not here|not around)\b)"),
         ("miss", r"\b(?:nobody|anyone)\s+(?:would|will|d|is going to|going to)\s+(?:even\s+|really\s+|"
                  r"actually\s+)?miss me\b(?!\s+(?:at|in|on|for|during|from|while|there)\b)"),
         ("funeral", r"\bfuneral\b[^.]{0,80}\b(?:relieved|happier|better off|nobody would (?:come|care)|"
