@@ -2131,6 +2131,58 @@ def test_pills_kept_back_and_a_note_left_to_be_found_after(everyday, crisis, rul
 @pytest.mark.parametrize(
     ("everyday", "crisis"),
     [
+        # a question in general words is the writer's own, up to the first other person named
+        (
+            "How do you help a friend who wants to kill themselves?",
+            "How do you stop wanting to kill yourself?",
+        ),
+        (
+            "Does anyone else think veterans who kill themselves deserve more respect?",
+            "Does anyone else think about killing themselves all the time?",
+        ),
+        (
+            "How do you deal with knowing someone you love is going to commit suicide?",
+            "How do you deal with wanting to commit suicide every single day?",
+        ),
+        (
+            "How do you tell the difference between intrusive thoughts and suicidal intent?",
+            "How do you tell your therapist you've been cutting again?",
+        ),
+        (
+            "What do you do when you hate your job?",
+            "What do you do when you want to die but can't tell anyone?",
+        ),
+        ("Is it normal to cut your own hair?", "Is it normal to want God to take your life?"),
+        (
+            "Does anyone else have a dog that hates them?",
+            "Does anyone else wish they could just not wake up?",
+        ),
+        (
+            "How do you stop your kids from hurting themselves on the trampoline?",
+            "How do people keep going when they want to die?",
+        ),
+    ],
+)
+def test_a_question_in_general_words_is_the_writers_own(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        ("I hope I don't wake up early tomorrow, I need the lie in.", "I hope I don't wake up tomorrow."),
+        ("I wish I wouldn't wake up so early.", "Sometimes I wish I just wouldn't wake up."),
+        ("I hope I don't wake up in the night with cramp again.", "I wish I could just not wake up."),
+        ("I wish I didn't wake up at 5am every day for work.", "I pray every night that I don't wake up."),
+    ],
+)
+def test_not_waking_up_at_all_and_not_waking_up_early(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
         # thinking about ending it, with no couple, work or subscription beside it
         (
             "We've been together six years and I keep thinking about ending it.",

@@ -171,6 +171,65 @@ _AS_ONE_WHO = re.compile(
     # "as a veteran with a history of suicide", "I'm a nurse and …": the writer named by what they are
     rf"\b(?:as|im|i am|i was) (?:an?|another|a fellow) (?:[a-z]+ )?(?:{'|'.join(_ROLES)})s?\b"
 )
+# A question in general words that is the writer's own: "how do you stop wanting to kill yourself?", "does anyone
+# else wish they could just not wake up?", "what do you do when you want to die?", "is it normal to want God to
+# take your life?". Such a frame makes its person the writer for the rest of the sentence ("how do I stop wanting
+# to kill myself?") until someone else is named ("does anyone else think veterans who kill themselves …", "how do
+# you stop your kids hurting themselves", "how do you deal with knowing someone you love will …"). Helping someone
+# or telling things apart is not in a frame: "how do you help a friend who wants to die?", "how do you tell the
+# difference between intrusive thoughts and suicidal intent?".
+_GENERIC_DOING = (
+    r"(?=\s+(?:\w+\s+){0,2}?(?:think|thinks|wish|wishes|want|wants|feel|feels|get|gets|have|has|fantasi[sz]e|"
+    r"dream|dreams|hope|hopes|struggle|struggles|cut|cuts|self harm|starve|purge|plan|plans|keep|keeps|imagine|"
+    r"lie|lay|sit|google|look|research|pray|prays|cry|cries)\b)"
+)
+_GENERIC = re.compile(
+    rf"\b(?:(?:(?:does|do|did|is there|has)\s+)?(?P<anyone>anyone|anybody)\s+else(?:\s+here|\s+out there)?{_GENERIC_DOING}"
+    r"|(?P<how>how (?:do|did|can|could|would|should|does|to)) (?P<who>you|one|people|someone)(?=\s+(?:\w+\s+){0,2}?"
+    r"(?:stop|quit|deal|cope|handle|manage|live|get|survive|ignore|fight|beat|resist|overcome|shake|silence|calm|"
+    r"push|keep|carry|go on|not act|talk|stay|tell(?!\s+(?:the difference|if|whether|apart|what|how)\b)|explain|make|"
+    r"move on|hide)\b)"
+    r"|(?P<what>what (?:do|should|can|would|does)) (?:you|one|people|someone) do (?=(?:when|if)\b)"
+    r"|is it (?:normal|ok|okay|bad|weird|wrong|common|strange|selfish|possible|crazy|fine) (?=(?:to|that|if)\b))"
+)
+_AS_WRITER = {
+    "you": "i", "your": "my", "yourself": "myself", "youre": "im", "youve": "ive", "youd": "id", "they": "i",
+    "them": "me", "their": "my", "themselves": "myself", "themself": "myself", "theyre": "im", "theyve": "ive",
+    "theyd": "id", "oneself": "myself",
+}  # fmt: skip
+_GENERIC_PERSON = re.compile(r"[a-z]+|[.!?\u2026\r\n]")
+
+
+def _as_writer(norm: str) -> str:
+    """``norm`` (normalised) with the general person of each frame in _GENERIC read as the writer, up to the end
+    of its sentence or the first other person named."""
+    if "else" not in norm and "how" not in norm and "what" not in norm and "is it" not in norm:
+        return norm
+    out, last = [], 0
+    for m in _GENERIC.finditer(norm):
+        if m.start() < last:
+            continue
+        out.append(norm[last : m.start()])
+        if m.group("anyone"):
+            out.append("i")
+        elif m.group("how"):
+            out.append(f"{m.group('how')} i")
+        elif m.group("what"):
+            out.append(f"{m.group('what')} i do ")
+        else:
+            out.append(m.group())
+        pos = m.end()
+        for w in _GENERIC_PERSON.finditer(norm, m.end()):
+            word = w.group()
+            if not word.isalpha() or (word in _OTHER and word not in _AS_WRITER):
+                break  # the sentence ends, or someone else is named
+            out.append(norm[pos : w.start()] + _AS_WRITER.get(word, word))
+            pos = w.end()
+        last = pos
+    out.append(norm[last:])
+    return "".join(out)
+
+
 _JOINS = re.compile(
     r"\b(?:so (?:have|do|did|am|was|would|will|can|could) i|as (?:do|did|have|am|was) i|"
     r"me (?:too|included|as well)|myself included|including (?:me|myself)|(?:im|i am) no different|"
@@ -610,7 +669,7 @@ def _sentences(norm: str) -> tuple[list[str], list[bool]]:
 
 def _hits(text: str) -> set[tuple[int, int, int]]:
     """(sentence index, rule index, which of the rule's patterns) for every phrase of the rule table in ``text``."""
-    sentences, questions = _sentences(_normalize(text))
+    sentences, questions = _sentences(_as_writer(_normalize(text)))
     words = [frozenset(_WORD.findall(s)) for s in sentences]
     every_word = frozenset[str]().union(*words)
     hits: set[tuple[int, int, int]] = set()
@@ -805,7 +864,7 @@ def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5
     cut; clean for three years"), not a general question ("what is suicide?"), not about someone else, not an
     everyday figure of speech ("I could murder a curry") or an accident ("cut my finger chopping onions"), and at
     least ``min_words`` words long. ``later``: the text after ``after``, where a recovery may be told too."""
-    norm = _normalize(part)
+    norm = _as_writer(_normalize(part))
     # A heading or a short phrase ("all-or-nothing thinking", "What matters to me") is left to the rules.
     if len(norm.split()) < min_words:
         return False

@@ -162,6 +162,12 @@ _INSULIN_WORDS = "insulin lantus levemir novorapid humalog tresiba basal bolus"
 # A time in the last day or so: "I cut again tonight", "and I gave in last night"
 _LATELY = r"(?:last night|tonight|today|yesterday|this (?:morning|evening|week))"
 _NIGHTLY = r"(?:(?:every|each|most|some|last|at)\s+(?:single\s+)?(?:night|day|morning|evening|time)\s+)?"
+# waking at a time or for something: "I hope I don't wake up early tomorrow", "never want to wake up at 5"
+_WAKE_AT = (
+    r"(?!\s+(?:early|earlier|late|at|for|before|so early|this early|too early|in the (?:night|middle)|during|until|"
+    r"till|in time|on time|with|hungover|sick|feeling|every hour|in the morning for|to (?:my|the|an?|find|"
+    r"see|hear)\b)\b)"
+)
 # pills kept back, not just skipped
 _KEPT_UP = (
     r"(?:sav\w*|collect\w*|stockpil\w*|hoard\w*|hid(?:e|ing|den)|fuller|piling up|building up|adding up)"
@@ -530,10 +536,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         _STRONG, _R_WAKE,
-        ("wake", rf"\b(?:hope|hoping|wish|wishing|pray\w*)\s+{_NIGHTLY}(?:that\s+)?i\s+(?:dont|didnt|wouldnt|wont|"
-                 r"never)\s+(?:ever\s+)?wake up"),
-        ("wake", r"\b(?:dont|never)\s+(?:\w+\s+)?(?:want|wish|care)\s+to\s+wake up\b(?!\s+(?:early|at|for|"
-                 r"before|so early|this early|in the morning for|to (?:my|the|an?)\b)\b)"),
+        # "I wish I could just not wake up" (not "I hope I don't wake up early tomorrow")
+        ("wake", rf"\b(?:hope|hoping|wish|wishing|pray\w*)\s+{_NIGHTLY}(?:that\s+)?i\s+(?:just\s+)?(?:(?:could|would|"
+                 rf"might)\s+(?:just\s+)?(?:not|never)|dont|didnt|wouldnt|wont|never)\s+(?:ever\s+)?wake up\b{_WAKE_AT}"),
+        ("wake", rf"\b(?:dont|never)\s+(?:\w+\s+)?(?:want|wish|care)\s+to\s+wake up\b{_WAKE_AT}"),
         ("wake", r"\b(?:go|went|going|fall|falling|fell|to)\s+(?:to\s+)?a?sleep\s+(?:\w+\s+)?and\s+(?:never|"
                  r"not|dont|didnt|wont)\s+(?:\w+\s+)?wake up"),
         ("wake", r"\bnot\s+(?:to\s+)?wake up\s+(?:again|ever|tomorrow|anymore|in the morning)\b"),
