@@ -2183,6 +2183,26 @@ def test_not_waking_up_at_all_and_not_waking_up_early(everyday, crisis, rules_on
 @pytest.mark.parametrize(
     ("everyday", "crisis"),
     [
+        # a reason asked for or not found, not the reasons a safety plan lists
+        ("Give me one good reason not to buy the blue one.", "Give me one good reason not to kill myself."),
+        (
+            "My therapist and I listed my reasons not to kill myself, and I feel safe today.",
+            "I can't find a reason not to kill myself.",
+        ),
+        # a diary's line with no I
+        ("Not wanting to live with my parents anymore.", "Not wanting to be alive anymore."),
+        # dying and not existing said to sound good, as death is
+        ("The dying sounds of the old engine were sad.", "Dying sounds peaceful right now."),
+        ("Not existing sounds like a weird plot for a film about ghosts.", "Not existing sounds so nice."),
+    ],
+)
+def test_a_reason_not_to_sought_and_living_not_wanted_without_an_i(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
         # thinking about ending it, with no couple, work or subscription beside it
         (
             "We've been together six years and I keep thinking about ending it.",

@@ -557,9 +557,19 @@ def _clause(prefix: str) -> str:
     return prefix[start:]
 
 
+# A reason asked for or not found, not one the writer has: "give me one good reason not to kill myself", "I can't
+# find a reason not to" (not "my reasons not to", a safety plan's list)
+_REASON_SOUGHT = re.compile(
+    r"\b(?:give me|gimme|need|find|finding|no|any|name|tell me|looking for|search\w* for|whats|is there|left)"
+    r"\s+(?:\w+\s+){0,2}?reasons?\s+(?:not|to not|why i shouldnt|why i should not)\s+(?:to\s+)?$"
+)
+
+
 def _negated(clause: str, after: str, match: str = "") -> bool:
     """A negator within four words before the match, in the same clause, that really negates it; or a "not want
     to … and" whose second verb the match is ("I'm not ready to give up and die")."""
+    if _REASON_SOUGHT.search(clause):
+        return False
     if _NEGATED_PAIR.search(clause) and not _OWN_WISH.match(match):
         return True
     if _DENIES_HAVING.search(clause) and not _FOR_NOW.match(after):

@@ -444,9 +444,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
                     r"never waking up|didnt wake up|never woke up|just died)\b"),
         ("care", r"\bdont\s+(?:really\s+|even\s+)?care\s+(?:if|whether)\s+i\s+(?:live|die|died|wake up|"
                  r"dont wake up)\b"),
-        # "death sounds peaceful", "suicide is looking real good right now"
-        ("death suicide & sounds seems looks feels sounding seeming looking",
-         r"\b(?:death|suicide)\s+(?:(?:is|has been|keeps)\s+)?(?:sounds|seems|looks|feels|sounding|seeming|"
+        # "death sounds peaceful", "suicide is looking real good right now", "not existing sounds so nice"
+        ("death suicide dying dead existing & sounds seems looks feels sounding seeming looking",
+         r"\b(?:death|suicide|dying|being dead|not existing)\s+(?:(?:is|has been|keeps)\s+)?(?:sounds|seems|looks|feels|sounding|seeming|"
          r"looking)\s+"
          r"(?:so\s+|really\s+|real\s+|pretty\s+|more and more\s+|better and better\s+|like\s+)?(?:a\s+)?"
          r"(?:peaceful|nice|good|appealing|relief|better|welcome|tempting|inviting|easier)\b"),
@@ -480,6 +480,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"whether )?i|dont know (?:if|whether|why|how) i|dont think i|doubt i|unsure (?:if |"
          r"whether )?i)\s+(?:\w+\s+)?"
          rf"(?:want|wish|need|care|have (?:the )?(?:will|energy|strength))\s+to\s+{_LIVING}"),
+        # "Not wanting to be alive anymore." (a diary's line, with no I)
+        (f"{_LIVING_WORDS} & wanting",
+         rf"(?:^|[,;:]\s*|\b(?:im|i am|ive been|been|keep|kept|still|just|so|and)\s+)(?:just\s+|really\s+)?not\s+"
+         rf"wanting\s+to\s+{_LIVING}"),
         (f"{_LIVING_WORDS} & have", rf"\b(?:so|then|and)\s+i\s+(?:dont|wouldnt|wont|"
                                     rf"never)\s+have\s+to\s+{_LIVING}"),
         ("deserve", r"\bdont\s+deserve\s+to\s+(?:live|be alive|exist|be here)\b"),
