@@ -2203,6 +2203,27 @@ def test_a_reason_not_to_sought_and_living_not_wanted_without_an_i(everyday, cri
 @pytest.mark.parametrize(
     ("everyday", "crisis"),
     [
+        # a wish put first says what the plain wish says ("die my hair" is a dye, put first or not)
+        ("All I want is to die my hair pink.", "All I want is to die."),
+        (
+            "I want to die my hair pink for the gig.",
+            "I want to die, my hair is falling out and I can't do this.",
+        ),
+        ("What I really want is to move to Leeds.", "What I really want is to disappear forever."),
+        ("All I think about is the exam.", "All I think about is dying."),
+        (
+            "The only thing I want anymore is to see my kids happy.",
+            "The only thing I want anymore is to not exist.",
+        ),
+    ],
+)
+def test_a_wish_put_first_is_read_as_the_wish(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
         # thinking about ending it, with no couple, work or subscription beside it
         (
             "We've been together six years and I keep thinking about ending it.",

@@ -200,9 +200,19 @@ _AS_WRITER = {
 _GENERIC_PERSON = re.compile(r"[a-z]+|[.!?\u2026\r\n]")
 
 
+# A wish put first: "all I want is to die", "the only thing I want anymore is to not exist", "what I really
+# want is to disappear forever", "all I think about is dying" say what "I want to die" says.
+_CLEFT = re.compile(
+    r"\b(?:all|the only thing|the one thing|what)\s+i\s+((?:\w+\s+)??)(want|wish|need|think about|dream (?:of|"
+    r"about)|long for|crave)\s+(?:anymore\s+|now\s+|these days\s+)?(?:is|was)\s+(to\s+)?"
+)
+
+
 def _as_writer(norm: str) -> str:
-    """``norm`` (normalised) with the general person of each frame in _GENERIC read as the writer, up to the end
-    of its sentence or the first other person named."""
+    """``norm`` (normalised) with a wish put first said plainly (_CLEFT), and the general person of each frame in
+    _GENERIC read as the writer, up to the end of its sentence or the first other person named."""
+    if " i " in f" {norm}" and (" is " in norm or " was " in norm):
+        norm = _CLEFT.sub(lambda m: f"i {m.group(1)}{m.group(2)} {m.group(3) or ''}", norm)
     if "else" not in norm and "how" not in norm and "what" not in norm and "is it" not in norm:
         return norm
     out, last = [], 0

@@ -136,12 +136,13 @@ _LIVING = (
     r"keep living|stay alive|be (?:on|in) this (?:earth|world)|"
     rf"(?:go on|keep going|carry on|continue|be here|survive){_END})"
 )
+# what is dyed, in a misspelling: "die my hair pink"
+_DYED = r"(?:my|the|her|his|our|your)\s+(?:\w+\s+)?(?:hair|beard|roots|fringe|clothes|jeans|shirt|eyebrows|wool|yarn)\b"
 _DEATH_IF = (
     # (not "if I died my hair blue", a misspelt dye)
-    r"(?:if|when|once|that)\s+i\s+(?:just\s+)?(?:(?:died|die)(?!\s+(?:my|the|her|his)\s+(?:\w+\s+)?(?:hair|beard|"
-    r"roots|fringe|clothes|jeans|shirt|eyebrows))|(?:was|were|am)\s+(?:just\s+)?gone(?!\s+(?:for|on|to|away|abroad|"
-    r"out)\b)|disappeared|disappear|wasnt here|werent here|wasnt around|killed myself|didnt wake up|was dead|"
-    r"were dead|stopped existing|left this world|ended it|was no longer here)\b"
+    rf"(?:if|when|once|that)\s+i\s+(?:just\s+)?(?:(?:died|die)(?!\s+{_DYED})|(?:was|were|am)\s+(?:just\s+)?"
+    r"gone(?!\s+(?:for|on|to|away|abroad|out)\b)|disappeared|disappear|wasnt here|werent here|wasnt around|"
+    r"killed myself|didnt wake up|was dead|were dead|stopped existing|left this world|ended it|was no longer here)\b"
 )
 _INTENT = (
     r"(?:want|wants|wanted|wanting|wish|wishing|going|thinking about|thinking of|thought about|think about|"
@@ -356,7 +357,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("die", r"\b(?:want|wanted|wanting|wants|wish|wished|wishing|ready|need|needed|deserve|deserved|long|"
                 r"longing|yearn\w*|like|easier|better)\s+(?:(?:just|really|so|honestly|badly|simply|"
                 r"literally|kind of|sort of|so badly|so much)\s+)*to\s+(?:just\s+)?(?:(?:\w*fucking|fkn|fking|"
-                r"freaking|frickin\w*|friggin\w*|effing|bloody)\s+)?die\b(?!\s+(?:for(?!\s+real)|of|"
+                rf"freaking|frickin\w*|friggin\w*|effing|bloody)\s+)?die\b(?!\s+{_DYED})(?!\s+(?:for(?!\s+real)|of|"
                 r"laughing|old|happy|rich|peacefully|someday|one day|at \d|at the age|with dignity|"
                 r"on (?:stage|camera)|in (?:my sleep|peace) (?:at|when|someday|one day))\b)"),
         # "I wish I'd been the one who didn't make it back instead of him"
