@@ -2224,6 +2224,29 @@ def test_a_wish_put_first_is_read_as_the_wish(everyday, crisis, rules_only):
 @pytest.mark.parametrize(
     ("everyday", "crisis"),
     [
+        # a wish put as a condition
+        (
+            "If there was a button to skip Mondays I'd press it.",
+            "If there was a button to stop existing I'd press it.",
+        ),
+        ("If I could die my hair blue I would.", "If I could die painlessly I would."),
+        (
+            "If I could disappear for a week I'd go to Spain.",
+            "If I could just not exist I would do it in a heartbeat.",
+        ),
+        # not waking up, daydreamed or thought of
+        ("I daydream about not waking up early for work.", "I daydream about not waking up."),
+        # who would miss them, not at a party
+        ("Who would miss me at the party if I left early?", "Who would even miss me."),
+    ],
+)
+def test_a_wish_put_as_a_condition_and_who_would_miss_me(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
         # thinking about ending it, with no couple, work or subscription beside it
         (
             "We've been together six years and I keep thinking about ending it.",

@@ -208,11 +208,24 @@ _CLEFT = re.compile(
 )
 
 
+# A wish put as a condition: "if I could die painlessly I would", "if there was a button to stop existing I'd
+# press it" say "I want to die painlessly", "I want to stop existing".
+_IF_I_COULD = re.compile(
+    r"\bif\s+(?:i\s+(?:could|was able to|were able to)|there\s+(?:was|were|is)\s+(?:a|an|some)\s+(?:\w+\s+){0,2}?"
+    r"(?:way|button|switch|pill|place|option)\s+(?:to|that would let me|where i could))\s+(?:just\s+)?"
+    r"((?:\w+\s+){0,5}?\w+)\s*,?\s*(?:then\s+)?i\s*(?:would|d|will)\b(?:\s+(?:press it|take it|do it|go|in a "
+    r"heartbeat|without (?:a second thought|thinking|hesitating)))*"
+)
+
+
 def _as_writer(norm: str) -> str:
-    """``norm`` (normalised) with a wish put first said plainly (_CLEFT), and the general person of each frame in
-    _GENERIC read as the writer, up to the end of its sentence or the first other person named."""
+    """``norm`` (normalised) with a wish put first or as a condition said plainly (_CLEFT, _IF_I_COULD), and the
+    general person of each frame in _GENERIC read as the writer, up to the end of its sentence or the first other
+    person named."""
     if " i " in f" {norm}" and (" is " in norm or " was " in norm):
         norm = _CLEFT.sub(lambda m: f"i {m.group(1)}{m.group(2)} {m.group(3) or ''}", norm)
+    if "if " in norm:
+        norm = _IF_I_COULD.sub(lambda m: f"i want to {m.group(1)}", norm)
     if "else" not in norm and "how" not in norm and "what" not in norm and "is it" not in norm:
         return norm
     out, last = [], 0

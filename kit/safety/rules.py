@@ -584,11 +584,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?:just\s+)?(?:not\s+exist|stop existing|not be here|be dead|not be alive)\b(?!\s+(?:online|on|at|in|for)\b)"),
         ("forever", r"\b(?:wish|want|wanted|wishing|wanting|"
                     r"longing)\w*\s+(?:\w+\s+){0,3}?(?:go\s+to\s+)?sleep\s+forever\b"),
-        ("existing alive dead dying death & fantasise fantasised fantasising fantasize fantasized fantasizing "
-         "fantasy fantasies dream dreams dreamed dreamt dreaming daydream daydreaming think thinking thought",
+        # (and "I daydream about not waking up", not about not waking up early)
+        ("existing alive dead dying death waking & fantasise fantasised fantasising fantasize fantasized "
+         "fantasizing fantasy fantasies dream dreams dreamed dreamt dreaming daydream daydreaming think thinking "
+         "thought",
          r"\b(?:fantasi[sz]\w*|fantas(?:y|ies)|(?:day)?dream\w*)\s+(?:about|of)\s+(?:not existing|not being alive|"
-         r"being dead|dying(?!\s+(?:my|her|his|the|it|a)\b)|my (?:own )?death)\b"
-         r"|\b(?:think\w*|thought)\s+(?:\w+\s+)?(?:about|of)\s+(?:not existing|not being alive|being dead)\b"),
+         rf"being dead|dying(?!\s+(?:my|her|his|the|it|a)\b)|my (?:own )?death|(?:not|never) waking up\b{_WAKE_AT})\b"
+         r"|\b(?:think\w*|thought)\s+(?:\w+\s+)?(?:about|of)\s+(?:not existing|not being alive|being dead|"
+         rf"(?:not|never) waking up\b{_WAKE_AT})\b"),
         ("born existed exist existing alive here",
          r"\bwish\w*\s+(?:that\s+)?i\s+(?:had\s+)?(?:never\s+(?:been born|existed|was born)|was never born|"
          r"wasnt born|didnt exist|wasnt alive|werent alive|wasnt here|werent here|"
@@ -1343,7 +1346,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:have|get)\s+(?:her|his|their|your)\s+(?:own\s+)?li(?:fe|ves)\s+back\s+(?:without me\b|(?:if|once|"
          r"when|after)\s+(?:i|im)\s+(?:was\s+|were\s+|am\s+)?(?:gone(?!\s+(?:for\s+(?!good\b|ever\b)\w+|on|to|"
          r"away|abroad|out)\b)|dead|died|not here|not around)\b)"),
-        ("miss", r"\b(?:nobody|anyone)\s+(?:would|will|d|is going to|going to)\s+(?:even\s+|really\s+|"
+        ("miss", r"\b(?:nobody|anyone|who)\s+(?:would|will|d|is going to|going to)\s+(?:even\s+|really\s+|"
                  r"actually\s+)?miss me\b(?!\s+(?:at|in|on|for|during|from|while|there)\b)"),
         ("funeral", r"\bfuneral\b[^.]{0,80}\b(?:relieved|happier|better off|nobody would (?:come|care)|"
                     r"nobody came)\b"),
