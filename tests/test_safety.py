@@ -2247,6 +2247,30 @@ def test_a_wish_put_as_a_condition_and_who_would_miss_me(everyday, crisis, rules
 @pytest.mark.parametrize(
     ("everyday", "crisis"),
     [
+        # out of this life, not what one wants out of life
+        ("What I want out of life is a small house by the sea.", "I want out of this life."),
+        ("I want out of this life of debt and overtime.", "I need out of this life, I can't do it anymore."),
+        # should be dead, not of embarrassment, not a dye, not a near miss survived
+        ("I should have died laughing at that film.", "I should have died in that crash."),
+        ("I should die my hair red.", "I should just die."),
+        (
+            "There were two times where I should have died on deployment.",
+            "I should have been dead years ago.",
+        ),
+        ("I shouldn't be alive according to the doctors, but here I am, thriving.", "I shouldn't be alive."),
+        # a wish that it had killed them: the writer's wish, not someone else's
+        ("My mum said she wished I had died instead of my brother.", "I still wish I had died that night."),
+        ("I wish the cat had killed the mouse.", "Sometimes I wish the crash had killed me."),
+        ("I can't do life admin on a Sunday.", "I can't do life anymore."),
+    ],
+)
+def test_should_be_dead_out_of_this_life_and_a_wish_it_had_killed_me(everyday, crisis, rules_only):
+    assert_twins(everyday, crisis)
+
+
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
         # thinking about ending it, with no couple, work or subscription beside it
         (
             "We've been together six years and I keep thinking about ending it.",

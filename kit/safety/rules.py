@@ -377,6 +377,23 @@ _HAND_RULES: tuple[_Rule, ...] = (
                                     r"(?:ed)?\s+me\s+off\b(?!\s+(?:from|the|at)\b)"),
         # "I want die" (in a second language)
         ("die", r"\bi\s+(?:just\s+|really\s+|only\s+)?want\s+die\b"),
+        # "I shouldn't be alive", "I should have died in that crash", "I should just die" (not of embarrassment)
+        ("alive & shouldnt", r"\bi\s+(?:really\s+|probably\s+|honestly\s+)?(?:shouldnt|should not)\s+(?:even\s+|still\s+)?"
+                             r"be\s+alive\b(?![^.!?]{0,30}\b(?:according to|by (?:all )?rights|medically|statistically|"
+                             r"on paper|odds|doctors?|survived|miracle)\b)"),
+        # (not the times or places "where I should have died", told as survived)
+        ("die died dead & should",
+         r"(?<!where )(?<!when )(?<!times )(?<!that )\bi\s+(?:really\s+|probably\s+|honestly\s+)?should\s+(?:just\s+|have\s+just\s+|just\s+have\s+)?(?:die|be dead|"
+         rf"have died|have been dead)\b(?!\s+{_DYED})(?!\s+(?:laughing|of|from|with|old|happy|rich)\b)"),
+        # "I wish the accident had killed me", "I wish I'd died in that crash"
+        ("killed died & wish wished",
+         r"\bi\s+(?:\w+\s+)?wish(?:ed)?\s+(?:that\s+)?(?:(?:the|that)\s+(?:\w+\s+)?\w+|it)\s+(?:had|would have)\s+"
+         r"(?:just\s+)?killed me\b"
+         rf"|\bi\s+(?:\w+\s+)?wish(?:ed)?\s+(?:that\s+)?i\s*(?:had|d|would have)\s+(?:just\s+)?died\b(?!\s+{_DYED})"
+         r"(?!\s+(?:laughing|of|from|with)\b)"),
+        # "I want out of this life" (not a life of debt, nor "what I want out of life")
+        ("life & out", r"(?<!what i )(?<!all i )(?<!what you )(?<!what we )\b(?:want|need|wanted|needed)\s+(?:\w+\s+)?"
+                       r"out\s+of\s+(?:this\s+|my\s+)?life\b(?!\s+(?:of|in|as)\b)"),
         # "dying is always on my mind"
         ("mind & dying death dead suicide", r"\b(?:dying|death|being dead|suicide)\s+is\s+(?:always|constantly|"
                                            r"never far from|all (?:the time\s+)?)\s*(?:on\s+)?my\s+mind\b"),
@@ -644,6 +661,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         _STRONG, _R_CANT,
         ("go keep carry & cant couldnt",
          rf"\b(?:cant|couldnt)\s+(?:\w+\s+)?(?:go on|keep going|carry on|keep living){_END}(?!\s+like this)"),
+        ("life & cant couldnt", r"\b(?:cant|couldnt)\s+(?:\w+\s+)?do\s+life\s+(?:anymore|any more|any longer)\b"),
         ("go keep carry hold & think sure know doubt",
          r"\b(?:dont think|not sure|dont know (?:if|whether|how)|doubt)\s+(?:(?:much\s+)?(?:longer|long)\s+)?i\s+"
          r"can\s+(?:\w+\s+)?(?:go on|"
@@ -2345,6 +2363,7 @@ _LEXICON_SELF = re.compile(r"\b(?:myself|my self)$")
 # "want to end this", "no end to this": "this" alone, not "this subscription" or "this semester"
 _LEXICON_THIS = re.compile(r"\b(?:this|that)$")
 _LEXICON_AWAY = re.compile(r"\b(?:disappear|vanish)$")
+_LEXICON_DIE = re.compile(r"\bdie$")  # "i should die", not "i should die my hair red"
 
 
 def _lexicon_pattern(phrase: str) -> str:
@@ -2364,6 +2383,8 @@ def _lexicon_pattern(phrase: str) -> str:
         return pattern + _AWAY_FOR_A_WHILE
     if _LEXICON_SELF.search(phrase):
         return pattern + r"(?!\s+(?:off|out|up|some|slack|free|loose|short|in|a|an|the)\b)"
+    if _LEXICON_DIE.search(phrase):
+        return pattern + rf"(?!\s+{_DYED})"
     return pattern
 
 
