@@ -15,7 +15,8 @@ In one run it prints, for the rules-only layer and the layered detector:
   journal entries (journal_cases.jsonl, journal_endings.jsonl) and plans said calmly beside everyday twins
   (plans_cases.jsonl, plans_entries.jsonl), by hands that read none of the project; and texts written after the
   rules by another, whose misses no one reads (unseen_cases.jsonl), and words of death, harm, weapons or drugs
-  with nobody at risk beside texts where the writer is, by another (sensitive_cases.jsonl);
+  with nobody at risk beside texts where the writer is, by another (sensitive_cases.jsonl), and texts written
+  after all of this release's rules by a third (later_cases.jsonl);
 - the project's own examples (tests/test_safety.py) and a small held-out set written for this file, with a naive
   keyword matcher as the raw baseline;
 - personal details: recall and precision per label, rules alone and rules + recogniser (bench/pii_bench.py);
@@ -391,6 +392,7 @@ PLANS_CASES = ROOT / "bench" / "data" / "crisis" / "plans_cases.jsonl"
 PLANS_ENTRIES = ROOT / "bench" / "data" / "crisis" / "plans_entries.jsonl"
 UNSEEN = ROOT / "bench" / "data" / "crisis" / "unseen_cases.jsonl"
 SENSITIVE = ROOT / "bench" / "data" / "crisis" / "sensitive_cases.jsonl"
+LATER = ROOT / "bench" / "data" / "crisis" / "later_cases.jsonl"
 
 
 def crisis_and_others(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -442,6 +444,8 @@ def written_cases() -> None:
     # clinical and helping questions, a recovered past, dark humour) beside texts where the writer is at risk, by
     # another such hand, after the rules that read a question in general words as the writer's own.
     written_set(SENSITIVE, "Sensitive-but-safe texts", "texts with nobody at risk")
+    # Texts written after all of this release's rules by a third such hand, as unseen_cases.jsonl was written.
+    written_set(LATER, "Later written cases", "lookalikes")
 
 
 def ordinary_set(path: Path, name: str, by: str) -> None:

@@ -10,6 +10,9 @@ helping someone, news and research, a recovered past, ordinary low days, dark hu
 the writer is at risk (12 each of suicidal thoughts, self-harm, eating-disorder self-harm, means sought, plans),
 by another such hand, written after the rules that read a question in general words as the writer's own.
 
+bench/data/crisis/later_cases.jsonl: 75 crisis texts (15 of each kind as in unseen_cases.jsonl) and 75 lookalikes
+in some twenty themes, by a third such hand, written after all of this release's rules.
+
 Their misses and false alarms are not read for rules or training rows (bench/data/crisis/README.md): the sets
 measure how the check holds on wordings it was not shaped on. The floors sit a little under what the layered
 check measures now, so that a change that loses ground fails here; the targets are the issue's, 95 % found and no
@@ -29,6 +32,8 @@ SETS = {
     "unseen_cases.jsonl": (75, 75, 0.62, 0.17),
     # measured 39 of 60 found and 11 of 260 flagged (the rules alone 16 and 2)
     "sensitive_cases.jsonl": (60, 260, 0.58, 0.06),
+    # measured 54 of 75 found and 7 of 75 flagged (the rules alone 9 and 3)
+    "later_cases.jsonl": (75, 75, 0.66, 0.12),
 }
 
 
