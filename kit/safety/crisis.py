@@ -185,7 +185,7 @@ _GENERIC_DOING = (
 )
 _GENERIC = re.compile(
     rf"\b(?:(?:(?:does|do|did|is there|has)\s+)?(?P<anyone>anyone|anybody)\s+else(?:\s+here|\s+out there)?{_GENERIC_DOING}"
-    r"|(?P<how>how (?:do|did|can|could|would|should|does|to)) (?P<who>you|one|people|someone)(?=\s+(?:\w+\s+){0,2}?"
+    r"|(?P<how>how (?:do|did|can|could|would|should|does|to)) (?:you|one|people|someone)(?=\s+(?:\w+\s+){0,2}?"
     r"(?:stop|quit|deal|cope|handle|manage|live|get|survive|ignore|fight|beat|resist|overcome|shake|silence|calm|"
     r"push|keep|carry|go on|not act|talk|stay|tell(?!\s+(?:the difference|if|whether|apart|what|how)\b)|explain|make|"
     r"move on|hide)\b)"
@@ -198,16 +198,12 @@ _AS_WRITER = {
     "theyd": "id", "oneself": "myself",
 }  # fmt: skip
 _GENERIC_PERSON = re.compile(r"[a-z]+|[.!?\u2026\r\n]")
-
-
 # A wish put first: "all I want is to die", "the only thing I want anymore is to not exist", "what I really
 # want is to disappear forever", "all I think about is dying" say what "I want to die" says.
 _CLEFT = re.compile(
     r"\b(?:all|the only thing|the one thing|what)\s+i\s+((?:\w+\s+)??)(want|wish|need|think about|dream (?:of|"
     r"about)|long for|crave)\s+(?:anymore\s+|now\s+|these days\s+)?(?:is|was)\s+(to\s+)?"
 )
-
-
 # A wish put as a condition: "if I could die painlessly I would", "if there was a button to stop existing I'd
 # press it" say "I want to die painlessly", "I want to stop existing".
 _IF_I_COULD = re.compile(
