@@ -698,7 +698,12 @@ def _sentences(norm: str) -> tuple[list[str], list[bool]]:
 
 def _hits(text: str) -> set[tuple[int, int, int]]:
     """(sentence index, rule index, which of the rule's patterns) for every phrase of the rule table in ``text``."""
-    sentences, questions = _sentences(_as_writer(_normalize(text)))
+    return _hits_read(_as_writer(_normalize(text)))
+
+
+def _hits_read(norm: str) -> set[tuple[int, int, int]]:
+    """_hits of a text already normalised and read as the writer's (``_as_writer(_normalize(text))``)."""
+    sentences, questions = _sentences(norm)
     words = [frozenset(_WORD.findall(s)) for s in sentences]
     every_word = frozenset[str]().union(*words)
     hits: set[tuple[int, int, int]] = set()
@@ -946,7 +951,7 @@ def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5
     if not harm and _WANTS_TO_LIVE.search(norm) and not _DOUBT.intersection(words):
         return False
     # A question about a means of harm is the rules' to judge: it counts next to distress, never alone.
-    found = _hits(part)
+    found = _hits_read(norm)  # ``norm`` is ``part`` as _hits would read it
     if found and all(_RULES[r].tier == _MEANS for _, r, _ in found):
         return False
     if _ASKS_SOMEONE.search(norm):  # "where do you think my shoulds come from?": a question for someone else

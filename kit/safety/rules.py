@@ -163,6 +163,8 @@ _INSULIN_WORDS = "insulin lantus levemir novorapid humalog tresiba basal bolus"
 # A time in the last day or so: "I cut again tonight", "and I gave in last night"
 _LATELY = r"(?:last night|tonight|today|yesterday|this (?:morning|evening|week))"
 _NIGHTLY = r"(?:(?:every|each|most|some|last|at)\s+(?:single\s+)?(?:night|day|morning|evening|time)\s+)?"
+# gone, and not for a while: "if I was gone for good" (not "gone for the weekend", "gone on holiday")
+_GONE_FOR_GOOD = r"gone(?!\s+(?:for\s+(?!good\b|ever\b)\w+|on|to|away|abroad|out)\b)"
 # waking at a time or for something: "I hope I don't wake up early tomorrow", "never want to wake up at 5"
 _WAKE_AT = (
     r"(?!\s+(?:early|earlier|late|at|for|before|so early|this early|too early|in the (?:night|middle)|during|until|"
@@ -1357,13 +1359,12 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "If I went in my sleep she could have her life back" (not "if I went to Spain")
         ("back & life lives",
          r"\bif\s+i\s+(?:just\s+)?(?:went\b(?!\s+(?:to|away|back|out|home|abroad|on|off|in\b(?!\s+my\s+sleep)))|"
-         r"died|(?:was|were)\s+gone(?!\s+(?:for\s+(?!good\b|ever\b)\w+|on|to|away|abroad|out)\b)|was dead|were dead|"
+         rf"died|(?:was|were)\s+{_GONE_FOR_GOOD}|was dead|were dead|"
          r"wasnt here|werent here|wasnt around|werent around)\b[^.?!]{0,60}"
          r"\b(?:have|get|got)\s+(?:her|his|their|your)\s+(?:own\s+)?li(?:fe|ves)\s+back\b"),
         ("back & life lives",
          r"\b(?:have|get)\s+(?:her|his|their|your)\s+(?:own\s+)?li(?:fe|ves)\s+back\s+(?:without me\b|(?:if|once|"
-         r"when|after)\s+(?:i|im)\s+(?:was\s+|were\s+|am\s+)?(?:gone(?!\s+(?:for\s+(?!good\b|ever\b)\w+|on|to|"
-         r"away|abroad|out)\b)|dead|died|not here|not around)\b)"),
+         rf"when|after)\s+(?:i|im)\s+(?:was\s+|were\s+|am\s+)?(?:{_GONE_FOR_GOOD}|dead|died|not here|not around)\b)"),
         ("miss", r"\b(?:nobody|anyone|who)\s+(?:would|will|d|is going to|going to)\s+(?:even\s+|really\s+|"
                  r"actually\s+)?miss me\b(?!\s+(?:at|in|on|for|during|from|while|there)\b)"),
         ("funeral", r"\bfuneral\b[^.]{0,80}\b(?:relieved|happier|better off|nobody would (?:come|care)|"
