@@ -306,8 +306,8 @@ RALLYPOINT = tuple(
 )
 
 
-def outside_data(limit: int) -> None:
-    """The check on public labelled posts it was never trained or tuned on (every ``limit``-th row)."""
+def rallypoint_rows() -> list[dict[str, Any]]:
+    """The veterans' posts: {text, label, group, part} per distinct post, in the files' order."""
     import csv
     import io
     import zipfile
@@ -326,7 +326,12 @@ def outside_data(limit: int) -> None:
                     rows.append(
                         {"text": text, "label": int(float(rec["label"])), "group": group, "part": part}
                     )
-    rows = rows[::limit]
+    return rows
+
+
+def outside_data(limit: int) -> None:
+    """The check on public labelled posts it was never trained or tuned on (every ``limit``-th row)."""
+    rows = rallypoint_rows()[::limit]
     pos = [r for r in rows if r["label"] == 1]
     neg = [r for r in rows if r["label"] == 0]
     # The file's train part was read while writing rules (never trained on); its test part only for four rules, last.
