@@ -112,9 +112,8 @@ class Probe:
     def train(self, texts: list[str], labels: list[int], epochs: float, max_tokens: int, seed: int) -> None:
         torch = self.torch
         rng = random.Random(seed)
-        order = sorted(
-            range(len(texts)), key=lambda i: len(texts[i])
-        )  # batches of like length: little padding
+        # batches of texts of like length: little padding
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         batches = [order[i : i + 16] for i in range(0, len(order), 16)]
         steps = int(len(batches) * epochs)
         optimiser = torch.optim.AdamW(self.params(), lr=4e-5, weight_decay=0.01)
@@ -225,20 +224,20 @@ def main(argv: list[str] | None = None) -> None:
 
     others = np.sort(val_scores[val_y == 0])[::-1]
     print("\nFound / flagged (crisis texts found of all, others flagged of all):")
-    print(f"{'':34}" + "".join(f"{name:>22}" for name in sets))
+    print(f"{'':40}" + "".join(f"{name:>22}" for name in sets))
     print(
-        f"{'shipped check':34}" + "".join(f"{found_flagged(shipped[n], y):>22}" for n, (_, y) in sets.items())
+        f"{'shipped check':40}" + "".join(f"{found_flagged(shipped[n], y):>22}" for n, (_, y) in sets.items())
     )
     for budget in (0.03, 0.05, 0.10):
         t = others[int(budget * len(others))]
         flag = val_scores >= t
         head = f"validation {budget:.0%}: {found_flagged(flag, val_y)}"
         print(
-            f"{'probe, ' + head:34}"
+            f"{'probe, ' + head:40}"
             + "".join(f"{found_flagged(scored[n] >= t, y):>22}" for n, (_, y) in sets.items())
         )
         print(
-            f"{'  beside the shipped check':34}"
+            f"{'  beside the shipped check':40}"
             + "".join(f"{found_flagged((scored[n] >= t) | shipped[n], y):>22}" for n, (_, y) in sets.items())
         )
     score, y = scored["veterans' posts"], sets["veterans' posts"][1]
