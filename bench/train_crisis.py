@@ -719,7 +719,8 @@ def main(argv: list[str] | None = None) -> None:
         line(best[0], t_seg)
     r_rules = rules[y == 1].mean()
     f_rules = rules[(y == 0) & rest].mean()
-    print(f"{'rules alone':>22} {rules[real].mean():>7.3f} {r_rules:>7.3f} {f_rules:>9.3f}")
+    posts = f"{rules[real].mean():>7.3f}" if real.any() else f"{'-':>7}"  # a quick run may hold no posts
+    print(f"{'rules alone':>22} {posts} {r_rules:>7.3f} {f_rules:>9.3f}")
     recall, fp, _, _, fp_entries = rated[best]
     print(
         f"chosen: text head {best[0]:.2f}, segment head {best[1]:.2f} -> recall {recall:.3f}, false positives "
