@@ -2610,6 +2610,72 @@ def test_wanting_to_die_said_roughly_ending_it_now_a_knife_at_the_throat(everyda
     assert_twins(everyday, crisis)
 
 
+@pytest.mark.parametrize(
+    ("everyday", "crisis"),
+    [
+        # "sh'd" with its apostrophe dropped ("shd"), and "sh'ing" (not "shd" for "should")
+        ("u shd try the new ramen place, it's so good", "sh'd again last night. 40 days gone just like that"),
+        ("I shd really call my nan more often.", "Relapsed. Sh'd. Don't even care anymore."),
+        ("Been shipping boxes all week for the move.", "I've been sh'ing on my hips so nobody sees."),
+        # guidance, a lecture or a module on self-harm, and a story's own character
+        (
+            "For my placement I've read the guidance on self-harm twice now.",
+            "I self-harm most nights now and I hide it from my housemates.",
+        ),
+        (
+            "My OC self-harms in chapter 3 so I've put a content warning at the top.",
+            "I self-harm when the flashbacks come, chapter by chapter of my own life.",
+        ),
+        # not picturing oneself existing, imagined or seen, by a month or a year
+        (
+            "I can't picture myself living in London by September, the rents are mad.",
+            "honestly i can't picture myself existing by september",
+        ),
+        (
+            "Can't imagine myself running a marathon next year.",
+            "I can't even imagine myself still alive next year.",
+        ),
+        # telling God he may take the writer; welcoming death
+        (
+            "I told the Lord he can take my worries, and felt lighter for it.",
+            "Told God last night he can come and take me, I'm done with it.",
+        ),
+        (
+            "We'd welcome dinner guests any time, the spare room's made up.",
+            "Most nights I'd welcome death if it came for me in my sleep.",
+        ),
+        # an accident that is not one, and a parent who thinks the children would be better off with another
+        (
+            "The killer in the book made it look like an accident, which I saw coming.",
+            "I keep working out how I'd do it so it looks like an accident. I'm so tired of everything.",
+        ),
+        (
+            "Our youngest would honestly be better off with a different teacher this year.",
+            "He'd be better off with a different dad. I can't cope anymore, I'm so ashamed.",
+        ),
+        # the engine turned on in a closed garage, thought of
+        (
+            "I sit in the car in the garage and think about turning the radio on before I go in.",
+            "Some nights I sit in the car in the garage and think about shutting the door and turning the "
+            "engine on.",
+        ),
+        # an overdose asked about in short words, beside exhaustion with everything; a bridge without cameras
+        (
+            "can you od on caffeine lol, fourth coffee",
+            "can u od on your insulin? so exhausted with everything",
+        ),
+        (
+            "Is there a bridge near here without cameras? I want sunset photos without tourists.",
+            "Are there any bridges round here with no cctv. Lost the house today and I can't do this.",
+        ),
+    ],
+)
+def test_shorthand_for_self_harm_a_future_not_pictured_and_an_accident_that_is_not_one(
+    everyday, crisis, rules_only
+):
+    assert_twins(everyday, crisis)
+
+
 def test_a_plea_to_be_killed_in_jest_is_not_a_crisis(rules_only):
     assert not check("I hate Mondays. Just kill me now lol").crisis
     assert not check("Please don't kill me, I said to the spider, laughing.").crisis

@@ -104,6 +104,12 @@ _NOT_ABOUT = "".join(
         "leaflet leaflets book article documentary episode poster lesson assembly podcast video booklet pamphlet "
         "chapter novel film scene scenes"
     ).split()
+) + "".join(  # "the NICE guidance on self-harm", "a lecture on self-harm"
+    rf"(?<!{thing} on )"
+    for thing in (
+        "guidance guidelines information info reading training talk module lecture article book research policy "
+        "resources course leaflet"
+    ).split()
 )
 _HIGH = (
     r"(?:bridges?|buildings?|cliffs?|cliff paths?|towers?|rooftops?|roofs?|multi[ -]?stor(?:e?ys?|ies)|"
@@ -449,6 +455,14 @@ _HAND_RULES: tuple[_Rule, ...] = (
         (f"{_GOD_WORDS} & take",
          rf"\b(?:say|said|says|saying|tell|told|telling|pray|prayed|praying)\s+to\s+{_GOD}\s*,?\s+(?:please\s+)?"
          r"(?:just\s+)?take\s+me\b"),
+        # "I have told the Lord he can take me any time"
+        (f"{_GOD_WORDS} & take",
+         rf"\b(?:tell|told|telling|tells)\s+{_GOD}\s+{_NIGHTLY}(?:in my prayers\s+)?(?:that\s+)?(?:he|she|they|it)\s+(?:can|could|may|should|"
+         r"is welcome to)\s+(?:just\s+)?(?:come and\s+)?take\s+me\b"),
+        # "I'd welcome death", "I would welcome dying now" (not a welcome for a band or a film of that name)
+        ("welcome & death dying",
+         r"\b(?:i|id|i would|ill|i will|i just|i really)\s+(?:\w+\s+)?welcome\s+(?:death|dying)\b"
+         r"(?!\s+(?:metal|grips|cab|stranding|note|eaters))"),
         (f"{_GOD_WORDS} & ready",
          rf"\b(?:tell|told|telling|say|said|saying)\s+{_GOD}\s+(?:in my prayers\s+|every night\s+)?(?:that\s+)?"
          r"(?:im|i am)\s+ready\b(?!\s+(?:to\s+(?:forgive|listen|serve|change|learn|start|try)|for\s+(?:a|the|my|"
@@ -768,8 +782,9 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "sitting in my car in the garage with the engine off, thinking about turning it on"
         ("garage & engine turning turn start starting running",
          r"\b(?:sit|sat|sitting)\s+in\s+(?:my|the)\s+(?:old\s+)?car\s+in\s+the\s+(?:closed\s+|shut\s+)?garage\b"
-         r"[^.?!]{0,80}\b(?:(?:thinking (?:about|of)|tempted to|wanting to|want to|nearly|almost)\s+(?:turning|"
-         r"turn|start|starting)\s+(?:it|the engine|the car)\s+on|engine (?:running|on))\b(?![^.?!]*\bwarm)"),
+         r"[^.?!]{0,80}\b(?:(?:(?:think|thinking|thought) (?:about|of)|tempted to|wanting to|want to|nearly|almost)\s+"
+         r"(?:(?:closing|shutting) the (?:garage\s+)?doors? and\s+)?(?:turning|turn|start|starting)\s+(?:it|the "
+         r"engine|the car)\s+on|engine (?:running|on))\b(?![^.?!]*\bwarm)"),
         # "thinking of drinking this bottle of bleach"
         ("bleach antifreeze poison weedkiller pesticide cleaner & drink drinking swallow swallowing",
          rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?(?:to\s+)?(?:drink|drinking|swallow|swallowing)\s+(?:\w+\s+){{0,3}}?"
@@ -876,6 +891,11 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:dont|cant|do not|cannot|can not)\s+see\s+myself\s+(?:being\s+|still\s+|staying\s+)?"
          r"(?:alive|living)\s+(?:by|next|past|until|at|to see|much longer|for (?:much )?longer|"
          r"in (?:a|one|two|five|ten|\d+) (?:years?|months?))\b"),
+        # "can't picture myself existing in September", "I can't even imagine myself alive next year"
+        ("alive living existing & see picture imagine",
+         r"\b(?:dont|cant|do not|cannot|can not)\s+(?:\w+\s+)?(?:see|picture|imagine)\s+myself\s+(?:being\s+|"
+         r"still\s+)?(?:alive|existing|still existing)\s+(?:by|next|past|until|in|at|this time next|"
+         r"much longer|for (?:much )?longer|a year from now)\b"),
     ),
     # "I'm going to find out how much blood I have in me": bleeding out, said as a plan
     _rule(
@@ -1444,6 +1464,10 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "sh" as people write self-harm: "sh relapse", "relapsed on sh", "did sh again" (not "3 months sh free")
         ("sh", r"\bsh\s+(?:relaps\w*|urges?|again|tonight)\b|\b(?:relaps\w*|urges?)\s+(?:on|to|with|for)\s+sh\b|"
                r"\b(?:did|doing)\s+sh\b"),
+        # "sh'd again", "day 1 again. sh'd." (the apostrophe is dropped; "shd" for "should" goes on to a verb),
+        # "been sh'ing every night"
+        ("shd", rf"\bshd\b(?=\s*$|\s*[.,;:!]|\s+(?:again|{_LATELY}|after|for the first time|on my)\b)"),
+        ("shing", r"\b(?:been|started|starting|keep|kept|stop|stopped|quit|am|im|was)\s+shing\b"),
         # "carved his name into my leg", "scratched the word into my arm"
         (f"into & {_BODY_WORDS}",
          rf"\b(?:carv\w*|etch\w*|scratch\w*)\s+(?:\w+\s+){{0,3}}?into\s+my\s+{_BODY_PART}\b"),
@@ -1662,6 +1686,24 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"\b(?:(?:working|worked|work|deciding|decided|figuring|picked|choosing|chose)\s+(?:out\s+)?the\s+when"
          r"(?=\s*$|\s*[,.;:!]|\s+(?:now|already)\b)|(?:just|only)\s+the\s+when\s+(?:now|left|to (?:decide|pick|"
          r"choose))\b)"),
+    ),
+    _rule(
+        _WEAK, _R_PLAN,
+        # "how I'd do it so it looks like an accident" (not a plot: the rule's exceptions name stories and games)
+        ("accident & look looks looked seem seems",
+         r"\b(?:do it|make it|it)\s+(?:so\s+(?:that\s+)?it\s+|to\s+)?(?:would\s+)?(?:look|looks|seem|seems)\s+"
+         r"like\s+an\s+accident\b"),
+        unless=r"\b(?:novel|story|plot|character|characters|book|film|movie|game|murder|murderer|killer|villain|"
+               r"detective|insurance fraud|mystery|episode|series|script|screenplay)\b",
+    ),
+    # "she'd be better off with a different mum" (the apostrophe dropped: "shed"): a parent's own burden, or
+    # what they think of someone else's parent, so it counts beside distress
+    _rule(
+        _WEAK, _R_BURDEN,
+        ("different another better new & mum mom mother mummy mommy dad father daddy parent",
+         r"\bbetter off\s+with\s+(?:a\s+)?(?:different|another|better|new)\s+(?:mum|mom|mother|mummy|mommy|"
+         r"dad|father|daddy|parent)\b"),
+        subject=False,
     ),
     # an attempt spoken of sideways: "I wish it had worked", "I couldn't even get that right" (a cake can fail too)
     _rule(
@@ -2018,7 +2060,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "a bridge with no barriers", "the nearest cliff walk with no fence"
         (f"{_HIGH_WORDS} walk walks path paths & no without low dont doesnt",
          rf"\b{_HIGH}(?:\s+(?:walks?|paths?|tops?|edges?))?\b[^.?]{{0,30}}\b(?:no|without|low|dont have|doesnt have|"
-         r"with no)\s+(?:suicide\s+|safety\s+)?(?:fences?|fencing|barriers?|railings?|nets?|rails?)\b"),
+         r"with no)\s+(?:suicide\s+|safety\s+)?(?:fences?|fencing|barriers?|railings?|nets?|rails?|cameras?|"
+         r"cctv|security cameras?)\b"),
         # "what's the deepest part of the reservoir"
         ("deepest & reservoir lake river canal quarry sea loch harbour harbor dam",
          r"\bdeepest\s+(?:part|point|bit|spot|place)\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?(?:reservoir|lake|river|"
@@ -2107,6 +2150,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("helium", r"\b(?:buy|get|order|find|buying|getting|ordering)\s+(?:some\s+|a\s+)?helium\b"
                    r"(?![^.?!]*\b(?:balloons?|party|birthday|wedding)\b)"),
         ("overdose", rf"\boverdose\s+on\b(?!\s+{_TREATS}\b)"),
+        ("od", rf"\b(?:can|could|would|will|do|does|did)\s+(?:you|i|a person|someone|people)\s+od\s+on\b(?!\s+{_TREATS}\b)"),
         (_PILL_WORDS, rf"\bcount\w*\s+(?:\w+\s+){{0,3}}?{_PILLS}\b|\b{_PILLS}\b[^.]{{0,40}}\bcount\w*\b"),
         ("razor razorblade razorblades blade blades",
          r"\brazor\s*blades?\b|\bblades?\b(?=[^.]*\b(?:drawer|hidden|hide|hiding|just in case|bag|room)\b)"),
@@ -2224,7 +2268,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
                 r"days|some days|for days|and|but)\b)"),
         ("wrong works", r"\b(?:everything|it all)\s+(?:always\s+)?(?:goes|go)\s+wrong\s+for\s+me\b|"
                         r"\bnothing\s+(?:ever\s+)?works\s+out\s+for\s+me\b"),
-        ("exhausted drained", r"\b(?:exhausted|drained)\s+(?:by|of|from)\s+(?:everything|it all|life|living)\b"),
+        ("exhausted drained", r"\b(?:exhausted|drained)\s+(?:by|of|from|with)\s+(?:everything|it all|life|living)\b"),
         # "I've had enough of everything", "so tired of all of it", "what's the use" (not "sick of everything on
         # the list", "what's the use of a second kettle"); "I'm done with it all" is the weak phrase's own
         ("enough tired sick & all everything life living",
