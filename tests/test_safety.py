@@ -3055,6 +3055,43 @@ def test_the_learned_layer_hears_who_is_harmed_the_next_sentence_the_answer_and_
     assert_twins(safe, crisis)
 
 
+@pytest.mark.parametrize(
+    ("over", "not_over"),
+    [
+        # a time of life told as over ("at 17", "I'm 31 now", "in recovery for four years"), and the same past
+        # with the present in words of harm, or come back
+        (
+            "I was hospitalised at 17 after taking an overdose. I'm 31 now, a paramedic, and grateful for every "
+            "shift.",
+            "I was hospitalised at 17 after taking an overdose. I'm 31 now and some nights I still want to die.",
+        ),
+        (
+            "Been in recovery from bulimia for four years now. Today I ate birthday cake at my niece's party "
+            "without counting a thing.",
+            "Been in recovery from bulimia for four years now. Today I ate birthday cake and then made myself sick "
+            "again.",
+        ),
+        # a sentence to the reader says nothing of the writer's present; the writer's own "right now" does
+        (
+            "When I was fifteen I cut every night. I've been well for six years. If you're in it right now, it "
+            "gets better.",
+            "When I was fifteen I cut every night. I've been well for six years. Right now I can't stop thinking "
+            "about it.",
+        ),
+    ],
+)
+def test_a_whole_text_told_as_over_is_not_the_learned_layers_hit(over, not_over):
+    assert safety._told_as_over(over)
+    assert not safety._told_as_over(not_over)
+    assert not check(over).crisis
+    assert check(not_over).crisis
+
+
+def test_a_past_never_said_to_be_over_is_not_told_as_over():
+    assert not safety._told_as_over("Ten years ago I tried to end my life.")
+    assert check("Ten years ago I tried to end my life.").crisis
+
+
 def test_empty_and_whitespace_text():
     for text in ("", "   ", "\n\n", "..."):
         report = check(text)

@@ -980,9 +980,49 @@ def _learned(texts: list[str]) -> tuple[list[bool], list[tuple[crisis_model.Segm
     except (OSError, ValueError, RuntimeError) as exc:  # onnxruntime or a damaged file: the rules still run
         return [False] * len(texts), [()] * len(texts), f"{type(exc).__name__}: {exc}"
     verdicts = [
-        any(_segment_counts(t, s.start, s.end) for s in segs) for t, segs in zip(texts, found, strict=True)
+        any(_segment_counts(t, s.start, s.end) for s in segs) and not _told_as_over(t)
+        for t, segs in zip(texts, found, strict=True)
     ]
     return verdicts, found, None
+
+
+# The writer in the present, in words of distress or harm: "I still want to", "I can't stop thinking about it"
+_PRESENT_DISTRESS = re.compile(
+    r"\b(?:i|im|ive|i am|i have|i feel|i keep|i just)\b[^.!?]*\b(?:want\w*|wanna|wish\w*|cant|hopeless|die|dying|"
+    r"dead|kill\w*|end|hurt\w*|cut\w*|harm\w*|suicid\w*|tired|exhausted|worthless|empty|numb|trapped|struggl\w*|"
+    r"scared|afraid|hate\w*|urges?|relaps\w*|alone|nobody|no one|no point|pointless|done)\b"
+)
+# A time of life told as over: "I was 19", "hospitalised at 16", "I'm 28 now", "in recovery for 3 years"
+_THEN_AND_NOW = re.compile(
+    rf"\b(?:i was {_AGE}|at {_AGE}(?!\s*(?:am|pm|oclock|hours?|minutes?|percent|kg|kgs|lbs|mph|degrees))|"
+    rf"(?:im|i am) {_AGE} now|"
+    rf"(?:in recovery|recovered|clean|free)\s+(?:from\s+(?:\w+\s+){{1,3}})?for\s+(?:over\s+|about\s+|almost\s+)?"
+    rf"(?:{_COUNT}|a)\s+(?:years?|months?))\b"
+)
+_TO_YOU = re.compile(r"\b(?:you|youre|your|youve)\b")
+_ME = re.compile(r"\b(?:i|im|ive|id|ill|me|my|myself)\b")
+
+
+def _told_as_over(text: str) -> bool:
+    """Whether a whole text tells a crisis as past and over ("Ten years ago I was admitted weighing next to
+    nothing ... Now I eat toast without a second thought"), with nothing in it of the present in words of harm
+    or distress: the learned layer's flags in it do not count (the rules still read every sentence). A sentence
+    to the reader ("if you're in it right now, it gets better") says nothing of the writer's present."""
+    norm = _as_writer(_normalize(text))
+    mine = [
+        part
+        for part in re.split(r"[.!?;\n]+", norm)
+        if part.strip() and not (_TO_YOU.search(part) and not _ME.search(part))
+    ]
+    told = " . ".join(mine)
+    if not (_PAST.search(told) or _THEN_AND_NOW.search(told)) or not _over(told, []):
+        return False
+    if _BACK.search(told) or _NOW.search(told):
+        return False
+    return not any(
+        _PRESENT_DISTRESS.search(part) and not (_PAST.search(part) or _THEN_AND_NOW.search(part))
+        for part in mine
+    )
 
 
 def _distress_beside(text: str, segments: Sequence[crisis_model.Segment]) -> bool:
