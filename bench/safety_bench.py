@@ -17,7 +17,8 @@ In one run it prints, for the rules-only layer and the layered detector:
   rules by another, whose misses no one reads (unseen_cases.jsonl), and words of death, harm, weapons or drugs
   with nobody at risk beside texts where the writer is, by another (sensitive_cases.jsonl), and texts written
   after all of this release's rules by a third (later_cases.jsonl), and posts in a forum's voice by a fourth,
-  read for rules (forum_cases.jsonl);
+  read for rules (forum_cases.jsonl), and entries and posts written after the rules those led to, never read
+  (heldout_cases.jsonl);
 - the project's own examples (tests/test_safety.py) and a small held-out set written for this file, with a naive
   keyword matcher as the raw baseline;
 - personal details: recall and precision per label, rules alone and rules + recogniser (bench/pii_bench.py);
@@ -400,6 +401,7 @@ UNSEEN = ROOT / "bench" / "data" / "crisis" / "unseen_cases.jsonl"
 SENSITIVE = ROOT / "bench" / "data" / "crisis" / "sensitive_cases.jsonl"
 LATER = ROOT / "bench" / "data" / "crisis" / "later_cases.jsonl"
 FORUM = ROOT / "bench" / "data" / "crisis" / "forum_cases.jsonl"
+HELDOUT = ROOT / "bench" / "data" / "crisis" / "heldout_cases.jsonl"
 
 
 def crisis_and_others(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -456,6 +458,8 @@ def written_cases() -> None:
     # Posts in a forum's voice (slang, understatement, long posts) by another such hand; read, and its misses led
     # to rules, so it is a floor, not a measure of new wordings.
     written_set(FORUM, "Forum-style posts (read for rules)", "lookalikes")
+    # Journal entries and posts by a fifth such hand, written after the rules those posts led to; never read.
+    written_set(HELDOUT, "Held-out entries and posts", "lookalikes")
 
 
 def ordinary_set(path: Path, name: str, by: str) -> None:

@@ -13,6 +13,10 @@ by another such hand, written after the rules that read a question in general wo
 bench/data/crisis/later_cases.jsonl: 75 crisis texts (15 of each kind as in unseen_cases.jsonl) and 75 lookalikes
 in some twenty themes, by a third such hand, written after all of this release's rules.
 
+bench/data/crisis/heldout_cases.jsonl: 150 crisis texts (30 each of suicidal thoughts, self-harm, eating-disorder
+self-harm, means sought in distress, plans) and 150 lookalikes in ten themes, journal entries and posts, by a
+fourth such hand, written after the rules that posts in a forum's voice led to.
+
 Their misses and false alarms are not read for rules or training rows (bench/data/crisis/README.md): the sets
 measure how the check holds on wordings it was not shaped on. The floors sit a little under what the layered
 check measures now, so that a change that loses ground fails here; the targets are the issue's, 95 % found and no
@@ -34,6 +38,8 @@ SETS = {
     "sensitive_cases.jsonl": (60, 260, 0.58, 0.06),
     # measured 54 of 75 found and 7 of 75 flagged (the rules alone 9 and 3)
     "later_cases.jsonl": (75, 75, 0.66, 0.12),
+    # measured 110 of 150 found and 23 of 150 flagged (the rules alone 30 and 6)
+    "heldout_cases.jsonl": (150, 150, 0.70, 0.18),
 }
 
 
