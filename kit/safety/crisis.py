@@ -465,6 +465,11 @@ _ZERO_RATING = re.compile(
     rf"\s*{_SCALE}[:=]?\s*(?:0(?:\s*/\s*\d+)?(?!\d|\.\d)|(?:none|nil)\b)"
 )
 _ASKED = re.compile(r"\b(?:ask\w*|question\w*|screen\w*)\b[^.]*\b(?:if|whether|about)\b")
+# A no taken back: "… and I said no. I lied.", "I told her I wasn't. That was a lie." (not "which is true")
+_LIED = re.compile(
+    r"\b(?:i lied|i was lying|im lying|(?:that|it|this) was a lie|(?:that|it|which) (?:wasnt|isnt|was not|is not) "
+    r"(?:true|the truth)|lied to (?:her|him|them|my \w+))\b"
+)
 _SAID_NO = re.compile(
     r"\b(?:said|say|answered|replied|told (?:her|him|them))\s+(?:\w+ly\s+)?(?:that\s+)?"
     r"(?:no|i (?:wasnt|dont|am not|wont|havent))\b"
@@ -683,7 +688,9 @@ def _counts(rule: _Rule, sentences: list[str], i: int, m: re.Match[str], questio
     if question and _SELF_QUESTION.match(sentence) and i + 1 < len(sentences):
         if _ANSWERED_NO.match(sentences[i + 1]):
             return False
-    return not (_ASKED.search(prefix) and _SAID_NO.search(near))
+    return not (
+        _ASKED.search(prefix) and _SAID_NO.search(near) and not _LIED.search(" ".join(sentences[i : i + 3]))
+    )
 
 
 def _sentences(norm: str) -> tuple[list[str], list[bool]]:
@@ -918,9 +925,11 @@ def _writer_now(part: str, after: str = "", before: str = "", min_words: int = 5
         return False
     # "She asked if I'd had thoughts of harming myself and I said no" (or "… myself. I told her I haven't."); things
     # given away to a charity shop
-    if (_ASKED.search(norm) and _SAID_NO.search(f"{norm} {after}")) or (
-        _GIVEN_AWAY.search(norm) and re.search(_DECLUTTER, norm)
-    ):
+    if (
+        _ASKED.search(norm)
+        and _SAID_NO.search(f"{norm} {after}")
+        and not _LIED.search(f"{norm} {after} {later}")
+    ) or (_GIVEN_AWAY.search(norm) and re.search(_DECLUTTER, norm)):
         return False
     if _FIGURATIVE.search(norm) or re.search(_ACCIDENT, norm) or _GAME.search(norm):
         return False

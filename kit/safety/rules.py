@@ -1958,8 +1958,22 @@ _HAND_RULES: tuple[_Rule, ...] = (
                                                             r"[^.?!]{0,20}\bone\s+for\b"),
         ("knows & one nobody noone", r"^(?:and\s+|but\s+)?(?:no one|nobody|noone)\s+knows$"),
         ("sorry & everyone all", r"^(?:im\s+)?(?:so\s+)?sorry\s+(?:everyone|all|you all|to everyone)$"),
-        ("date day & picked chosen chose set settled", r"\b(?:picked|chosen|chose|set|settled on) (?:a|the) "
-                                                        r"(?:date|day)\b(?!\s+(?:for|to)\b)"),
+        ("date day & picked chosen chose set settled decided", r"\b(?:picked|chosen|chose|set|settled on|"
+                                                                r"decided on) (?:a|the) (?:date|day)\b"
+                                                                r"(?!\s+(?:for|to|of)\b)"),
+        # the calm after deciding: "since I decided, everything feels light" (a job quit is lighter too, so it
+        # counts only beside another)
+        ("since & decided & calm light lighter peace peaceful relief relieved free",
+         r"\bsince\s+i\s+(?:\w+\s+)?decided\b[^.?!]{0,60}\b(?:calm|light|lighter|at peace|peaceful|relief|relieved|"
+         r"free)\b"),
+        # "just waiting for the house to be empty", "waiting until everyone's asleep"
+        ("waiting & empty gone out asleep away",
+         r"\bwaiting\s+(?:for|until|till)\s+(?:the\s+(?:house|flat|place)|everyone|everybody|they|my\s+(?:\w+\s+)?"
+         r"(?:family|parents|mum|mom|dad|wife|husband|partner|flatmates?|housemates?|roommates?|kids))s?\s+"
+         r"(?:to\s+(?:be\s+)?|is\s+|are\s+|has\s+|have\s+)?(?:empty|gone|out|away|asleep)\b"),
+        # "I know exactly what would do it and how much"
+        ("exactly & know knew", r"\bi\s+(?:know|knew)\s+exactly\s+(?:what|how much|how many)\s+(?:would|will|could)"
+                                r"\s+do\s+it\b"),
         # "I've decided I'm going to do it this weekend", "I'll do it tonight", "thinking about doing it
         # tonight", "then do it on Sunday when the flat is empty"
         ("do doing & decided tonight tomorrow weekend friday saturday sunday monday tuesday wednesday thursday "
