@@ -2684,6 +2684,15 @@ def test_wanting_to_die_said_roughly_ending_it_now_a_knife_at_the_throat(everyda
             "Counted out the tablets again and hid them in my sock drawer. Just waiting for the house to be empty "
             "on Friday.",
         ),
+        # a getaway joked about, and someone else's threat in jest, beside the writer's own wish
+        (
+            "My boss saw my search history. Time to fake my own death and open a bar in Lisbon.",
+            "My boss saw my search history and honestly I want to die, I'm so done with everything.",
+        ),
+        (
+            "The dog looks at me like he'd murder me in my sleep if I skip his walk.",
+            "Some nights I lie awake wishing I'd just die in my sleep and not have to wake up.",
+        ),
     ],
 )
 def test_shorthand_for_self_harm_a_future_not_pictured_and_an_accident_that_is_not_one(

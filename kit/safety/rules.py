@@ -281,8 +281,10 @@ _FIGURATIVE = re.compile(
     r"(?:it|that|this)\s+(?:just\s+|really\s+|still\s+)?kills\s+me\s+(?:that|when|how|to (?:see|think|watch))\b|"
     r"(?:career|financial|social|political|professional|electoral|commercial)\s+suicide|"
     r"murder(?:ed|ing)?\s+(?:a|an|some|that|another)\s+(?!\w*self)\w+|(?:death|end)\s+of\s+me|"
-    r"(?:will|gonna|going to|would|is going to|gon)\s+(?:literally\s+)?"
-    r"(?:kill|murder|strangle)\s+(?:me|us)|(?:is|are|was|were|its|thats)\s+(?:\w+\s+)?killing\s+(?:me|my)\b|"
+    r"(?:will|gonna|going to|would|is going to|gon|shed|hed|theyd|youd)\s+(?:literally\s+)?"
+    r"(?:kill|murder|strangle)\s+(?:me|us)|"
+    # "I'm going to fake my own death and move to Peru": a getaway, not a death
+    r"fak(?:e|ed|ing)\s+(?:my|our)\s+(?:own\s+)?deaths?|(?:is|are|was|were|its|thats)\s+(?:\w+\s+)?killing\s+(?:me|my)\b|"
     r"kill(?:ing)?\s+(?:(?:some|a (?:bit|little|few hours)(?: of)?|an hour(?: or two)?)\s+)?time|"
     r"kill(?:ing)?\s+the\s+(?:lights|engine|music|process|mood|vibe)|chok(?:e|ed|es|ing)\s+up\b|"
     r"kill\s+(?:a|the|that)\s+(?:\w+\s+)?process|cut(?:ting)?\s+(?:down|back|out|corners|ties|costs)|"
@@ -383,6 +385,13 @@ _HAND_RULES: tuple[_Rule, ...] = (
         # "wishing someone would just switch me off like a lamp"
         ("off & switch turn unplug", r"\b(?:wish|wishing|want|wanted|want someone to)\s+(?:\w+\s+){0,3}?(?:switch|turn|unplug)"
                                     r"(?:ed)?\s+me\s+off\b(?!\s+(?:from|the|at)\b)"),
+        # "wishing I'd just die in my sleep", "I hope I'll die tonight" (not "die before I get old", a lyric, nor
+        # peacefully at ninety)
+        ("die & wish wished wishing hope hoping pray praying",
+         r"\b(?:wish|wished|wishing|hope|hoping|pray|praying)\s+(?:that\s+)?(?:id|i would|ill|i will)\s+(?:just\s+|"
+         rf"simply\s+|finally\s+)?die\b(?!\s+{_DYED})(?!\s+(?:laughing|of|old|happy|rich|peacefully|someday|one day|"
+         r"at \d|before|surrounded|at home|in old age|when im old|in (?:my sleep|peace) (?:at|when|someday|"
+         r"one day))\b)"),
         # "I want die" (in a second language)
         ("die", r"\bi\s+(?:just\s+|really\s+|only\s+)?want\s+die\b"),
         # "I shouldn't be alive", "I should have died in that crash", "I should just die" (not of embarrassment)
@@ -575,7 +584,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
     _rule(
         _STRONG, _R_WAKE,
         # "I wish I could just not wake up" (not "I hope I don't wake up early tomorrow")
-        ("wake", rf"\b(?:hope|hoping|wish|wishing|pray\w*)\s+{_NIGHTLY}(?:that\s+)?i\s+(?:just\s+)?(?:(?:could|would|"
+        ("wake", rf"\b(?:hope|hoping|wish|wishing|pray\w*)\s+{_NIGHTLY}(?:that\s+)?(?:i|id|ill)\s+(?:just\s+)?(?:(?:could|would|"
                  rf"might)\s+(?:just\s+)?(?:not|never)|dont|didnt|wouldnt|wont|never)\s+(?:ever\s+)?wake up\b{_WAKE_AT}"),
         ("wake", rf"\b(?:dont|never)\s+(?:\w+\s+)?(?:want|wish|care)\s+to\s+wake up\b{_WAKE_AT}"),
         ("wake", r"\b(?:go|went|going|fall|falling|fell|to)\s+(?:to\s+)?a?sleep\s+(?:\w+\s+)?and\s+(?:never|"
