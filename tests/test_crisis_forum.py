@@ -25,8 +25,8 @@ def test_the_set_is_whole_and_apart_from_every_training_file():
 
 
 def test_posts_in_a_forums_voice_are_found_and_their_lookalikes_seldom_flagged():
-    # measured 123 of 130 found and 21 of 130 flagged (the rules alone 53 and 2); before the rules they led to,
+    # measured 123 of 130 found and 20 of 130 flagged (the rules alone 53 and 2); before the rules they led to,
     # 112 and 25
     (share, missed), (rate, hits) = found(FORUM), flagged(FORUM)
     assert share >= 0.92, f"found {share:.3f}; missed:\n{listed(missed)}"
-    assert rate <= 0.20, f"flagged {rate:.3f}:\n{listed(hits)}"
+    assert rate <= 0.18, f"flagged {rate:.3f}:\n{listed(hits)}"
