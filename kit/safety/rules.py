@@ -284,7 +284,8 @@ _FIGURATIVE = re.compile(
     r"(?:will|gonna|going to|would|is going to|gon|shed|hed|theyd|youd)\s+(?:literally\s+)?"
     r"(?:kill|murder|strangle)\s+(?:me|us)|"
     # "I'm going to fake my own death and move to Peru": a getaway, not a death
-    r"fak(?:e|ed|ing)\s+(?:my|our)\s+(?:own\s+)?deaths?|(?:is|are|was|were|its|thats)\s+(?:\w+\s+)?killing\s+(?:me|my)\b|"
+    r"fak(?:e|ed|ing)\s+(?:my|our)\s+(?:own\s+)?deaths?|"
+    r"(?:is|are|was|were|its|thats)\s+(?:\w+\s+)?killing\s+(?:me|my)\b|"
     r"kill(?:ing)?\s+(?:(?:some|a (?:bit|little|few hours)(?: of)?|an hour(?: or two)?)\s+)?time|"
     r"kill(?:ing)?\s+the\s+(?:lights|engine|music|process|mood|vibe)|chok(?:e|ed|es|ing)\s+up\b|"
     r"kill\s+(?:a|the|that)\s+(?:\w+\s+)?process|cut(?:ting)?\s+(?:down|back|out|corners|ties|costs)|"
@@ -466,8 +467,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?:just\s+)?take\s+me\b"),
         # "I have told the Lord he can take me any time"
         (f"{_GOD_WORDS} & take",
-         rf"\b(?:tell|told|telling|tells)\s+{_GOD}\s+{_NIGHTLY}(?:in my prayers\s+)?(?:that\s+)?(?:he|she|they|it)\s+(?:can|could|may|should|"
-         r"is welcome to)\s+(?:just\s+)?(?:come and\s+)?take\s+me\b"),
+         rf"\b(?:tell|told|telling|tells)\s+{_GOD}\s+{_NIGHTLY}(?:in my prayers\s+)?(?:that\s+)?(?:he|she|they|it)\s+"
+         r"(?:can|could|may|should|is welcome to)\s+(?:just\s+)?(?:come and\s+)?take\s+me\b"),
         # "I'd welcome death", "I would welcome dying now" (not a welcome for a band or a film of that name)
         ("welcome & death dying",
          r"\b(?:i|id|i would|ill|i will|i just|i really)\s+(?:\w+\s+)?welcome\s+(?:death|dying)\b"
@@ -584,8 +585,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
     _rule(
         _STRONG, _R_WAKE,
         # "I wish I could just not wake up" (not "I hope I don't wake up early tomorrow")
-        ("wake", rf"\b(?:hope|hoping|wish|wishing|pray\w*)\s+{_NIGHTLY}(?:that\s+)?(?:i|id|ill)\s+(?:just\s+)?(?:(?:could|would|"
-                 rf"might)\s+(?:just\s+)?(?:not|never)|dont|didnt|wouldnt|wont|never)\s+(?:ever\s+)?wake up\b{_WAKE_AT}"),
+        ("wake", rf"\b(?:hope|hoping|wish|wishing|pray\w*)\s+{_NIGHTLY}(?:that\s+)?(?:i|id|ill)\s+(?:just\s+)?"
+                 rf"(?:(?:could|would|might)\s+(?:just\s+)?(?:not|never)|dont|didnt|wouldnt|wont|never)\s+(?:ever\s+)?wake up\b{_WAKE_AT}"),
         ("wake", rf"\b(?:dont|never)\s+(?:\w+\s+)?(?:want|wish|care)\s+to\s+wake up\b{_WAKE_AT}"),
         ("wake", r"\b(?:go|went|going|fall|falling|fell|to)\s+(?:to\s+)?a?sleep\s+(?:\w+\s+)?and\s+(?:never|"
                  r"not|dont|didnt|wont)\s+(?:\w+\s+)?wake up"),
@@ -2173,7 +2174,8 @@ _HAND_RULES: tuple[_Rule, ...] = (
         ("helium", r"\b(?:buy|get|order|find|buying|getting|ordering)\s+(?:some\s+|a\s+)?helium\b"
                    r"(?![^.?!]*\b(?:balloons?|party|birthday|wedding)\b)"),
         ("overdose", rf"\boverdose\s+on\b(?!\s+{_TREATS}\b)"),
-        ("od", rf"\b(?:can|could|would|will|do|does|did)\s+(?:you|i|a person|someone|people)\s+od\s+on\b(?!\s+{_TREATS}\b)"),
+        ("od", rf"\b(?:can|could|would|will|do|does|did)\s+(?:you|i|a person|someone|people)\s+od\s+on\b"
+               rf"(?!\s+{_TREATS}\b)"),
         (_PILL_WORDS, rf"\bcount\w*\s+(?:\w+\s+){{0,3}}?{_PILLS}\b|\b{_PILLS}\b[^.]{{0,40}}\bcount\w*\b"),
         ("razor razorblade razorblades blade blades",
          r"\brazor\s*blades?\b|\bblades?\b(?=[^.]*\b(?:drawer|hidden|hide|hiding|just in case|bag|room)\b)"),
