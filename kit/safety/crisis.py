@@ -155,8 +155,8 @@ _OTHER = frozenset(
     boyfriend boyfriends girlfriend girlfriends bf gf uncle uncles aunt aunts grandma grandpa grandmother grandfather
     colleague colleagues lady ladies gentleman mate mates buddy buddies nephew niece grandson granddaughter
     coworker coworkers patient patients client clients character characters guy guys girl girls man woman
-    men women kid kids child children student students narrator protagonist hero heroine oc ocs killer killers
-    murderer murderers villain neighbor neighbour roommate flatmate classmate song songs movie film book novel show series
+    men women kid kids child children student students narrator protagonist hero heroine oc ocs
+    villain neighbor neighbour roommate flatmate classmate song songs movie film book novel show series
     episode poem article story lyrics podcast documentary play essay paper lecture talk presentation
     training course research news report everyone celebrity actor singer ex exs boss bosses manager landlord
     teacher ref referee plant plants houseplants flowers garden seedlings cactus tree trees lawn grass phone battery
