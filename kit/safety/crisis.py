@@ -1008,8 +1008,6 @@ _THEN_AND_NOW = re.compile(
     rf"(?:in recovery|recovered|clean|free)\s+(?:from\s+(?:\w+\s+){{1,3}})?for\s+(?:over\s+|about\s+|almost\s+)?"
     rf"(?:{_COUNT}|a)\s+(?:years?|months?))\b"
 )
-_TO_YOU = re.compile(r"\b(?:you|youre|your|youve)\b")
-_ME = re.compile(r"\b(?:i|im|ive|id|ill|me|my|myself)\b")
 
 
 def _told_as_over(text: str) -> bool:
@@ -1018,11 +1016,11 @@ def _told_as_over(text: str) -> bool:
     or distress: the learned layer's flags in it do not count (the rules still read every sentence). A sentence
     to the reader ("if you're in it right now, it gets better") says nothing of the writer's present."""
     norm = _as_writer(_normalize(text))
-    mine = [
-        part
-        for part in re.split(r"[.!?;\n]+", norm)
-        if part.strip() and not (_TO_YOU.search(part) and not _ME.search(part))
-    ]
+    mine = []
+    for part in re.split(r"[.!?;\n]+", norm):
+        words = set(_WORD.findall(part))
+        if words and not (words & _YOU_FORMS and not words & _FIRST):
+            mine.append(part)
     told = " . ".join(mine)
     if not (_PAST.search(told) or _THEN_AND_NOW.search(told)) or not _over(told, []):
         return False
