@@ -9,19 +9,18 @@ gained; they do not measure wordings the check was not shaped on (tests/test_cri
 
 from __future__ import annotations
 
-from written_sets import DATA, flagged, found, listed, rows
+from written_sets import DATA, TRAINING, flagged, found, listed, rows, texts
 
 FORUM = DATA / "forum_cases.jsonl"
-TRAINING = [DATA / f"{name}_train.jsonl" for name in ("written", "plans", "journal", "posts", "indirect")]
 
 
 def test_the_set_is_whole_and_apart_from_every_training_file():
     read = rows(FORUM)
     assert sum(row["crisis"] for row in read) == 130 and len(read) == 260
-    texts = {" ".join(row["text"].lower().split()) for row in read}
-    assert len(texts) == len(read)
+    written = texts(read)
+    assert len(written) == len(read)
     for path in TRAINING:
-        assert not texts & {" ".join(row["text"].lower().split()) for row in rows(path)}, path.name
+        assert not written & texts(rows(path)), path.name
 
 
 def test_posts_in_a_forums_voice_are_found_and_their_lookalikes_seldom_flagged():

@@ -12,7 +12,7 @@ issue's, 95 % found and no more than 5 % flagged.
 from __future__ import annotations
 
 import pytest
-from written_sets import DATA, flagged, found, listed, rows
+from written_sets import DATA, flagged, found, listed, rows, texts
 
 CASES, ENTRIES, TRAIN = (DATA / f"plans_{name}.jsonl" for name in ("cases", "entries", "train"))
 
@@ -24,14 +24,14 @@ FLOORS = {CASES: (0.80, 0.11), ENTRIES: (0.65, 0.16)}
 def test_the_measured_plans_are_apart_from_the_training_plans_and_each_other():
     training = rows(TRAIN)
     assert {row["label"] for row in training} == {0, 1}
-    seen = {" ".join(row["text"].lower().split()) for row in training}
+    seen = texts(training)
     for path in (CASES, ENTRIES):
         read = rows(path)
         assert read and all(isinstance(row["crisis"], bool) and row["text"].strip() for row in read)
         assert {row["crisis"] for row in read} == {True, False}
-        texts = {" ".join(row["text"].lower().split()) for row in read}
-        assert not seen & texts, f"{path.name} shares texts with another plans file"
-        seen |= texts
+        written = texts(read)
+        assert not seen & written, f"{path.name} shares texts with another plans file"
+        seen |= written
 
 
 @pytest.mark.parametrize("path", [CASES, ENTRIES], ids=lambda p: p.name)

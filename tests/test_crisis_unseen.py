@@ -26,9 +26,7 @@ more than 5 % flagged.
 from __future__ import annotations
 
 import pytest
-from written_sets import DATA, flagged, found, listed, rows
-
-TRAINING = [DATA / f"{name}_train.jsonl" for name in ("written", "plans", "journal", "posts", "indirect")]
+from written_sets import DATA, TRAINING, flagged, found, listed, rows, texts
 
 # name: (crisis texts, others, found at least, flagged at most)
 SETS = {
@@ -49,12 +47,11 @@ def test_the_set_is_apart_from_every_training_file_and_every_other_set(name):
     read = rows(DATA / name)
     assert read and all(isinstance(row["crisis"], bool) and row["text"].strip() for row in read)
     assert sum(row["crisis"] for row in read) == crisis and len(read) == crisis + others
-    texts = {" ".join(row["text"].lower().split()) for row in read}
-    assert len(texts) == len(read), f"{name} repeats a text"
+    written = texts(read)
+    assert len(written) == len(read), f"{name} repeats a text"
     apart = TRAINING + [DATA / other for other in SETS if other != name]
     for path in apart:
-        held = {" ".join(row["text"].lower().split()) for row in rows(path)}
-        assert not texts & held, f"{name} shares texts with {path.name}"
+        assert not written & texts(rows(path)), f"{name} shares texts with {path.name}"
 
 
 @pytest.mark.parametrize("name", SETS)

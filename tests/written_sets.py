@@ -9,11 +9,18 @@ from pathlib import Path
 from kit.safety import crisis as safety
 
 DATA = Path(__file__).resolve().parent.parent / "bench" / "data" / "crisis"
+# The files the learned layer's builds read (and the ones they tried): a measured set shares no text with them.
+TRAINING = [DATA / f"{name}_train.jsonl" for name in ("written", "plans", "journal", "posts", "indirect")]
 
 
 def rows(path: Path) -> list[dict]:
     """The rows of a JSON-lines file."""
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def texts(read: list[dict]) -> set[str]:
+    """The rows' texts as compared across files: lower case, spaces run together."""
+    return {" ".join(row["text"].lower().split()) for row in read}
 
 
 @cache
