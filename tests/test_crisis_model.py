@@ -360,12 +360,13 @@ def test_what_the_person_wrote_is_never_changed_by_the_check():
 # Small networks, two seeds averaged: the recipe's every step (seeds averaged into one network, two rounds, the
 # threshold choice) in a seventh of the time the shipped size takes on these rows.
 SMALL = ["--hidden", "8", "--ensemble", "2"]
+SHIPPED_WIDTH = ["--hidden", "64", "--ensemble", "1"]
 
 
-def _train(out, *options):
+def _train(out, *options, size=SMALL):
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "train_crisis.py"), "--written-only", "--limit", "8", "--no-cache",
-         *SMALL, "--out", str(out), *options],
+         *size, "--out", str(out), *options],
         capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
@@ -428,8 +429,7 @@ def test_the_training_script_holds_ordinary_journal_entries_to_their_ceiling(tmp
         out = tmp_path / f"weights-{ceiling}.json"
         # the shipped width, one seed: the smaller networks grow so sure on these few rows that no threshold
         # below 1 keeps an entry unflagged
-        done = _train(out if options else built, "--hidden", "64", "--ensemble", "1", "--max-fp-entries", ceiling,
-                      *options)  # fmt: skip
+        done = _train(out if options else built, "--max-fp-entries", ceiling, *options, size=SHIPPED_WIDTH)
         line = next(line for line in done.stdout.splitlines() if line.startswith("chosen:"))
         found = re.search(
             r"recall ([\d.]+), false positives [\d.]+ \(([\d.]+) of ordinary journal entries\)", line
