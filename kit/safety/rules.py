@@ -902,7 +902,7 @@ _HAND_RULES: tuple[_Rule, ...] = (
          r"(?:alive|living)\s+(?:by|next|past|until|at|to see|much longer|for (?:much )?longer|"
          r"in (?:a|one|two|five|ten|\d+) (?:years?|months?))\b"),
         # "can't picture myself existing in September", "I can't even imagine myself alive next year"
-        ("alive living existing & see picture imagine",
+        ("alive existing & see picture imagine",
          r"\b(?:dont|cant|do not|cannot|can not)\s+(?:\w+\s+)?(?:see|picture|imagine)\s+myself\s+(?:being\s+|"
          r"still\s+)?(?:alive|existing|still existing)\s+(?:by|next|past|until|in|at|this time next|"
          r"much longer|for (?:much )?longer|a year from now)\b"),
